@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+class QApplication;
+
+namespace vigil::runtime {
+class AppContext;
+class TerminationWatcher;
+} // namespace vigil::runtime
+namespace vigil::status {
+class SystemStatus;
+}
+namespace vigil::widgets {
+class MainWindow;
+}
+
+namespace vigil::app {
+
+/// Wires the `vigil` GUI: command line, data folder, catalog, translations, main window.
+class GuiApplication : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit GuiApplication(QObject* parent = nullptr);
+    ~GuiApplication() override;
+
+    /// Opens everything and shows the main window. --help and --version print and exit.
+    Result<void> start(const QStringList& arguments);
+
+    widgets::MainWindow* mainWindow() const { return m_window.get(); }
+    runtime::AppContext* context() const { return m_context.get(); }
+
+private:
+    std::unique_ptr<runtime::AppContext> m_context;
+    std::unique_ptr<status::SystemStatus> m_status;
+    std::unique_ptr<widgets::MainWindow> m_window;
+    std::unique_ptr<runtime::TerminationWatcher> m_termination;
+};
+
+/// Answers --help and --version without a display (before QApplication exists, which would
+/// abort without one). Returns the exit code when the process should stop there.
+std::optional<int> runWithoutDisplay(int argc, char* argv[]);
+
+/// The body of `vigil`'s main(): returns the process exit code.
+int runGui(QApplication& application);
+
+} // namespace vigil::app

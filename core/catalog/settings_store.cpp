@@ -1,0 +1,198 @@
+#include "core/catalog/settings_store.h"
+
+#include "core/catalog/catalog.h"
+#include "core/logging_categories.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <array>
+
+namespace vigil::catalog {
+
+namespace {
+
+const std::array<SettingSpec, 1> kKnown = {{
+        {settings::kUiLanguage, QMetaType::QString, QString(),
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "Language of the user interface (en, es); empty follows the system")},
+}};
+
+struct Encoded {
+    QString type;
+    QString text;
+};
+
+std::optional<Encoded> encode(const QVariant& value)
+{
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+        return Encoded{QStringLiteral("bool"), value.toBool() ? QStringLiteral("true") : QStringLiteral("false")};
+    case QMetaType::Int:
+        return Encoded{QStringLiteral("int"), QString::number(value.toInt())};
+    case QMetaType::LongLong:
+        return Encoded{QStringLiteral("int64"), QString::number(value.toLongLong())};
+    case QMetaType::Double:
+        return Encoded{QStringLiteral("double"), QString::number(value.toDouble(), 'g', 17)};
+    case QMetaType::QString:
+        return Encoded{QStringLiteral("string"), value.toString()};
+    case QMetaType::QStringList:
+        return Encoded{QStringLiteral("stringlist"),
+                QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(value.toStringList()))
+                                          .toJson(QJsonDocument::Compact))};
+    case QMetaType::QByteArray:
+        return Encoded{QStringLiteral("bytes"), QString::fromLatin1(value.toByteArray().toBase64())};
+    case QMetaType::QDateTime:
+        return Encoded{QStringLiteral("datetime"),
+                value.toDateTime().toUTC().toString(Qt::ISODateWithMs)};
+    default:
+        return std::nullopt;
+    }
+}
+
+QVariant decode(const QString& type, const QString& text)
+{
+    if (type == QLatin1String("bool"))
+        return text == QLatin1String("true");
+    if (type == QLatin1String("int"))
+        return text.toInt();
+    if (type == QLatin1String("int64"))
+        return text.toLongLong();
+    if (type == QLatin1String("double"))
+        return text.toDouble();
+    if (type == QLatin1String("string"))
+        return text;
+    if (type == QLatin1String("stringlist")) {
+        QStringList list;
+        const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+        for (const QJsonValue& v : array)
+            list << v.toString();
+        return list;
+    }
+    if (type == QLatin1String("bytes"))
+        return QByteArray::fromBase64(text.toLatin1());
+    if (type == QLatin1String("datetime"))
+        return QDateTime::fromString(text, Qt::ISODateWithMs);
+    qCWarning(lcCatalog) << "setting has unknown type" << type;
+    return {};
+}
+
+} // namespace
+
+SettingsStore::SettingsStore(Catalog& catalog)
+    : m_catalog(catalog)
+{
+}
+
+std::span<const SettingSpec> SettingsStore::knownSettings()
+{
+    return kKnown;
+}
+
+const SettingSpec* SettingsStore::spec(const QString& key)
+{
+    for (const SettingSpec& s : kKnown) {
+        if (key == QLatin1String(s.key))
+            return &s;
+    }
+    return nullptr;
+}
+
+QVariant SettingsStore::value(const QString& key) const
+{
+    const SettingSpec* known = spec(key);
+    const QVariant fallback = known ? known->defaultValue : QVariant();
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    query.prepare(QStringLiteral("SELECT type, value FROM settings WHERE key = ?"));
+    query.addBindValue(key);
+    if (!query.exec()) {
+        qCWarning(lcCatalog) << "cannot read setting" << key << query.lastError().text();
+        return fallback;
+    }
+    if (!query.next())
+        return fallback;
+    return decode(query.value(0).toString(), query.value(1).toString());
+}
+
+bool SettingsStore::contains(const QString& key) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    query.prepare(QStringLiteral("SELECT 1 FROM settings WHERE key = ?"));
+    query.addBindValue(key);
+    return query.exec() && query.next();
+}
+
+Result<void> SettingsStore::setValue(const QString& key, const QVariant& value)
+{
+    if (key.isEmpty())
+        return Error{Error::Code::InvalidArgument, tr("A setting needs a name."), {}};
+    const std::optional<Encoded> encoded = encode(value);
+    if (!encoded) {
+        return Error{Error::Code::InvalidArgument,
+                tr("The setting \"%1\" cannot hold a value of type %2.")
+                        .arg(key, QString::fromLatin1(value.typeName())),
+                {}};
+    }
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    query.prepare(QStringLiteral(
+            "INSERT INTO settings (key, type, value, updated_ms) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET type = excluded.type, value = excluded.value, "
+            "updated_ms = excluded.updated_ms"));
+    query.addBindValue(key);
+    query.addBindValue(encoded->type);
+    query.addBindValue(encoded->text);
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!query.exec())
+        return m_catalog.sqlError(query.lastError(), tr("saving the setting \"%1\"").arg(key));
+    return {};
+}
+
+Result<void> SettingsStore::remove(const QString& key)
+{
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    query.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
+    query.addBindValue(key);
+    if (!query.exec())
+        return m_catalog.sqlError(query.lastError(), tr("removing the setting \"%1\"").arg(key));
+    return {};
+}
+
+Result<QStringList> SettingsStore::keys() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    if (!query.exec(QStringLiteral("SELECT key FROM settings ORDER BY key")))
+        return m_catalog.sqlError(query.lastError(), tr("listing the settings"));
+    QStringList result;
+    while (query.next())
+        result << query.value(0).toString();
+    return result;
+}
+
+Result<QVariant> SettingsStore::parse(const QString& key, const QString& text)
+{
+    const SettingSpec* known = spec(key);
+    if (!known) {
+        return Error{Error::Code::NotFound,
+                tr("There is no setting called \"%1\". \"vigilctl settings list\" shows them all.")
+                        .arg(key),
+                {}};
+    }
+    QVariant value(text);
+    if (known->type == QMetaType::Bool) {
+        const QString t = text.trimmed().toLower();
+        if (t != QLatin1String("true") && t != QLatin1String("false"))
+            return Error{Error::Code::InvalidArgument, tr("\"%1\" takes true or false.").arg(key), {}};
+        return QVariant(t == QLatin1String("true"));
+    }
+    if (!value.convert(QMetaType(known->type))) {
+        return Error{Error::Code::InvalidArgument,
+                tr("\"%1\" is not a valid value for \"%2\".").arg(text, key), {}};
+    }
+    return value;
+}
+
+} // namespace vigil::catalog

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QMetaType>
+#include <QStringList>
+#include <QVariant>
+
+#include <span>
+
+namespace vigil::catalog {
+
+class Catalog;
+
+/// A setting Vigil knows: its key, type, default and a translatable description (shown by
+/// `vigilctl settings list` and in the Settings page).
+struct SettingSpec {
+    const char* key;
+    QMetaType::Type type;
+    QVariant defaultValue;
+    const char* description; ///< QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore", …)
+};
+
+namespace settings {
+inline constexpr char kUiLanguage[] = "ui/language";
+} // namespace settings
+
+/// Typed key/value settings stored in the catalog's `settings` table. Values keep their type
+/// (bool, int, qint64, double, string, string list, bytes, date-time) across a round trip.
+/// Runs on the thread that owns the catalog.
+class SettingsStore
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::catalog::SettingsStore)
+
+public:
+    explicit SettingsStore(Catalog& catalog);
+
+    /// The stored value, else the known default, else an invalid QVariant. A read error is
+    /// logged and answered with the default: a setting never stops Vigil from starting.
+    QVariant value(const QString& key) const;
+    bool contains(const QString& key) const;
+    Result<void> setValue(const QString& key, const QVariant& value);
+    Result<void> remove(const QString& key);
+    Result<QStringList> keys() const;
+
+    static std::span<const SettingSpec> knownSettings();
+    static const SettingSpec* spec(const QString& key);
+    /// Parses user text (command line) into the type of a known setting.
+    static Result<QVariant> parse(const QString& key, const QString& text);
+
+private:
+    Catalog& m_catalog;
+};
+
+} // namespace vigil::catalog

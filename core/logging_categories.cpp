@@ -1,0 +1,7 @@
+#include "core/logging_categories.h"
+
+Q_LOGGING_CATEGORY(lcApp, "vigil.app", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCatalog, "vigil.catalog", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcRuntime, "vigil.runtime", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcStatus, "vigil.status", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcUi, "vigil.ui", QtInfoMsg)

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <memory>
+
+class QLockFile;
+
+namespace vigil::runtime {
+
+/// The folder that holds everything Vigil writes: the catalog (`vigil.sqlite`), recordings and
+/// logs. Every executable takes `--data-dir`; the default is QStandardPaths::AppDataLocation.
+class DataDir
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::runtime::DataDir)
+
+public:
+    /// Creates the folder when missing and proves it is writable by writing a probe file.
+    static Result<DataDir> open(const QString& path);
+    static QString defaultPath();
+
+    QString path() const { return m_path; }
+    QString catalogPath() const;
+    QString recordingsPath() const;
+    QString logsPath() const;
+    QString lockPath() const;
+
+private:
+    explicit DataDir(QString path)
+        : m_path(std::move(path))
+    {
+    }
+    QString m_path;
+};
+
+/// Exclusive ownership of a data folder by one running Vigil (GUI or headless recorder), held as
+/// a QLockFile for the lifetime of the object. A lock left by a crashed process is taken over.
+class InstanceLock
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::runtime::InstanceLock)
+
+public:
+    static Result<std::unique_ptr<InstanceLock>> acquire(const DataDir& dir);
+    ~InstanceLock();
+
+    InstanceLock(const InstanceLock&) = delete;
+    InstanceLock& operator=(const InstanceLock&) = delete;
+
+private:
+    explicit InstanceLock(std::unique_ptr<QLockFile> lock);
+    std::unique_ptr<QLockFile> m_lock;
+};
+
+} // namespace vigil::runtime

@@ -1,0 +1,67 @@
+#include "core/runtime/translations.h"
+
+#include "core/logging_categories.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+#include <memory>
+#include <vector>
+
+namespace vigil::runtime {
+
+namespace {
+
+std::vector<std::unique_ptr<QTranslator>>& installed()
+{
+    static std::vector<std::unique_ptr<QTranslator>> translators;
+    return translators;
+}
+
+} // namespace
+
+bool installTranslations(const QLocale& locale)
+{
+    for (auto& t : installed())
+        QCoreApplication::removeTranslator(t.get());
+    installed().clear();
+    QLocale::setDefault(locale);
+
+    auto vigil = std::make_unique<QTranslator>();
+    const bool found = vigil->load(locale, QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    if (found) {
+        QCoreApplication::installTranslator(vigil.get());
+        installed().push_back(std::move(vigil));
+    }
+
+    auto qt = std::make_unique<QTranslator>();
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qt.get());
+        installed().push_back(std::move(qt));
+    }
+    qCDebug(lcRuntime) << "ui language" << locale.name() << (found ? "translated" : "english");
+    return found;
+}
+
+QLocale chooseLocale(const QString& commandLineLang, const QString& savedLang)
+{
+    if (!commandLineLang.isEmpty())
+        return QLocale(commandLineLang);
+    if (!savedLang.isEmpty())
+        return QLocale(savedLang);
+    return QLocale::system();
+}
+
+QStringList availableLanguages()
+{
+    QStringList languages{QStringLiteral("en")};
+    const QStringList files = QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("vigil_*.qm")});
+    for (const QString& file : files)
+        languages << file.mid(6, file.size() - 9);
+    return languages;
+}
+
+} // namespace vigil::runtime

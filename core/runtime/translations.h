@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QLocale>
+#include <QString>
+
+namespace vigil::runtime {
+
+/// Loads Vigil's embedded translation (":/i18n/vigil_<lang>.qm") and Qt's own (standard buttons
+/// and dialogs) for `locale` into the running QCoreApplication, replacing earlier ones.
+/// English needs no file. Returns false when no Vigil translation exists for the locale.
+bool installTranslations(const QLocale& locale);
+
+/// The locale to use: `--lang` when given, else the saved `ui/language` setting, else the
+/// system's.
+QLocale chooseLocale(const QString& commandLineLang, const QString& savedLang);
+
+/// Languages Vigil ships, as codes ("en", "es").
+QStringList availableLanguages();
+
+} // namespace vigil::runtime

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+namespace vigil::catalog {
+class CameraStore;
+}
+
+namespace vigil::status {
+
+/// What the status bar shows: free space where recordings go, cameras configured, online and
+/// recording. Polls on the thread it lives on (the GUI thread); cheap (statvfs + one COUNT).
+class SystemStatus : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Snapshot {
+        qint64 storageFreeBytes = -1; ///< -1 when unknown
+        qint64 storageTotalBytes = -1;
+        int cameras = 0;
+        int camerasOnline = 0;
+        int camerasRecording = 0;
+
+        bool operator==(const Snapshot&) const = default;
+    };
+
+    SystemStatus(QString storagePath, catalog::CameraStore* cameras, QObject* parent = nullptr);
+
+    Snapshot snapshot() const { return m_snapshot; }
+    QString storagePath() const { return m_storagePath; }
+    void setPollInterval(int ms) { m_timer.setInterval(ms); }
+
+public Q_SLOTS:
+    void refresh();
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    QString m_storagePath;
+    catalog::CameraStore* m_cameras = nullptr;
+    Snapshot m_snapshot;
+    QTimer m_timer;
+};
+
+} // namespace vigil::status

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "widgets/feature_page.h"
+#include "widgets/page_context.h"
+
+#include <QMainWindow>
+
+#include <vector>
+
+class QListWidget;
+class QStackedWidget;
+
+namespace vigil::widgets {
+
+class StatusBarController;
+
+/// The main window only lays out: a navigation list, the feature pages, menus and the status
+/// bar. Features live in their pages (widgets/pages/).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    /// `context.addCamerasAction` is created here when the caller passes none.
+    MainWindow(PageContext context, QWidget* parent = nullptr);
+
+    void showPage(PageId id);
+    PageId currentPage() const;
+    FeaturePage* page(PageId id) const;
+    std::vector<FeaturePage*> pages() const { return m_pages; }
+
+    QAction* addCamerasAction() const { return m_addCameras; }
+    QAction* pageAction(PageId id) const;
+    QAction* aboutAction() const { return m_about; }
+    StatusBarController* statusBarController() const { return m_statusBar; }
+
+private:
+    void createPages(const PageContext& context);
+    void createMenus();
+    void showAbout();
+
+    QAction* m_addCameras = nullptr;
+    QAction* m_about = nullptr;
+    QListWidget* m_navigation = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    std::vector<FeaturePage*> m_pages;
+    std::vector<QAction*> m_pageActions;
+    StatusBarController* m_statusBar = nullptr;
+};
+
+} // namespace vigil::widgets

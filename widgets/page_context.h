@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+
+class QAction;
+
+namespace vigil::catalog {
+class SettingsStore;
+}
+namespace vigil::status {
+class SystemStatus;
+}
+
+namespace vigil::widgets {
+
+/// The core services and shared actions pages may use. Owned by the application, which outlives
+/// the main window.
+struct PageContext {
+    QAction* addCamerasAction = nullptr;
+    status::SystemStatus* status = nullptr;
+    catalog::SettingsStore* settings = nullptr;
+    QString dataDir;
+    QString catalogPath;
+    int schemaVersion = 0;
+};
+
+} // namespace vigil::widgets
