@@ -36,13 +36,14 @@ private:
 
     QCommandLineParser m_parser;
     std::unique_ptr<runtime::AppContext> m_context;
-    QTextStream m_out{stdout};
-    QTextStream m_err{stderr};
+    QTextStream m_out {stdout};
+    QTextStream m_err {stderr};
 };
 
 int Ctl::run(const QStringList& arguments)
 {
-    runtime::installTranslations(runtime::chooseLocale(runtime::CommandLine::preScanLang(arguments), {}));
+    runtime::installTranslations(
+            runtime::chooseLocale(runtime::CommandLine::preScanLang(arguments), {}));
 
     m_parser.setApplicationDescription(
             tr("Vigil command line.\n\nCommands:\n"
@@ -52,11 +53,13 @@ int Ctl::run(const QStringList& arguments)
                "  settings set KEY VALUE Change a setting\n"
                "  settings unset KEY     Return a setting to its default"));
     runtime::CommandLine::addCommonOptions(m_parser);
-    m_parser.addOption(QCommandLineOption(QStringLiteral("json"), tr("Print machine-readable JSON.")));
+    m_parser.addOption(
+            QCommandLineOption(QStringLiteral("json"), tr("Print machine-readable JSON.")));
     m_parser.addOption(QCommandLineOption(QStringLiteral("lock-timeout"),
             tr("Seconds to wait for a catalog locked by another program (default: 5)."),
             tr("seconds"), QStringLiteral("5")));
-    m_parser.addPositionalArgument(QStringLiteral("command"), tr("The command to run."), tr("command [arguments…]"));
+    m_parser.addPositionalArgument(
+            QStringLiteral("command"), tr("The command to run."), tr("command [arguments…]"));
     m_parser.process(arguments);
 
     const QStringList positional = m_parser.positionalArguments();
@@ -117,7 +120,7 @@ int Ctl::info()
         return failed(cameras.error());
 
     if (m_parser.isSet(QStringLiteral("json"))) {
-        printJson(QJsonObject{
+        printJson(QJsonObject {
                 {QStringLiteral("version"), v.vigil},
                 {QStringLiteral("data_dir"), m_context->dataDir().path()},
                 {QStringLiteral("catalog"), m_context->catalog().path()},
@@ -126,15 +129,18 @@ int Ctl::info()
                 {QStringLiteral("storage_free_bytes"), storage.bytesAvailable()},
                 {QStringLiteral("storage_total_bytes"), storage.bytesTotal()},
                 {QStringLiteral("libraries"),
-                        QJsonObject{{QStringLiteral("qt"), v.qt}, {QStringLiteral("ffmpeg"), v.ffmpeg},
-                                {QStringLiteral("opencv"), v.opencv}, {QStringLiteral("sqlite"), v.sqlite},
+                        QJsonObject {{QStringLiteral("qt"), v.qt},
+                                {QStringLiteral("ffmpeg"), v.ffmpeg},
+                                {QStringLiteral("opencv"), v.opencv},
+                                {QStringLiteral("sqlite"), v.sqlite},
                                 {QStringLiteral("libsodium"), v.sodium}}},
         });
         return ExitOk;
     }
     const QLocale locale;
     m_out << runtime::versionLine() << Qt::endl
-          << tr("Data folder:    %1").arg(QDir::toNativeSeparators(m_context->dataDir().path())) << Qt::endl
+          << tr("Data folder:    %1").arg(QDir::toNativeSeparators(m_context->dataDir().path()))
+          << Qt::endl
           << tr("Catalog:        %1 (version %2)")
                      .arg(QDir::toNativeSeparators(m_context->catalog().path()))
                      .arg(m_context->catalog().schemaVersion())
@@ -176,7 +182,9 @@ int Ctl::settingsCommand(const QStringList& args)
             const catalog::SettingSpec* spec = catalog::SettingsStore::spec(key);
             m_out << key << " = " << settings.value(key).toString();
             if (spec)
-                m_out << "    # " << QCoreApplication::translate("vigil::catalog::SettingsStore", spec->description);
+                m_out << "    # "
+                      << QCoreApplication::translate(
+                                 "vigil::catalog::SettingsStore", spec->description);
             m_out << Qt::endl;
         }
         return ExitOk;

@@ -18,8 +18,7 @@ namespace vigil::app {
 
 GuiApplication::GuiApplication(QObject* parent)
     : QObject(parent)
-{
-}
+{ }
 
 GuiApplication::~GuiApplication()
 {
@@ -34,7 +33,8 @@ namespace {
 void setUpParser(QCommandLineParser& parser, const QStringList& arguments)
 {
     // Translators first, so --help and every error below are in the user's language.
-    runtime::installTranslations(runtime::chooseLocale(runtime::CommandLine::preScanLang(arguments), {}));
+    runtime::installTranslations(
+            runtime::chooseLocale(runtime::CommandLine::preScanLang(arguments), {}));
     parser.setApplicationDescription(
             GuiApplication::tr("Vigil: video management for small municipalities."));
     runtime::CommandLine::addCommonOptions(parser);
@@ -76,12 +76,15 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     m_context = std::move(context).value();
 
     if (common.lang.isEmpty()) {
-        const QString saved = m_context->settings().value(QLatin1String(catalog::settings::kUiLanguage)).toString();
+        const QString saved = m_context->settings()
+                                      .value(QLatin1String(catalog::settings::kUiLanguage))
+                                      .toString();
         if (!saved.isEmpty())
             runtime::installTranslations(runtime::chooseLocale({}, saved));
     }
 
-    m_status = std::make_unique<status::SystemStatus>(m_context->dataDir().path(), &m_context->cameras());
+    m_status = std::make_unique<status::SystemStatus>(
+            m_context->dataDir().path(), &m_context->cameras());
 
     widgets::PageContext pages;
     pages.status = m_status.get();

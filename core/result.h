@@ -10,7 +10,8 @@ namespace vigil {
 /// An error carried as a value up to the UI boundary (STYLE.md §11). `message` is already
 /// translated and is what a clerk sees; `detail` is technical text (driver or OS messages) for
 /// the log and for a "Details" section.
-struct Error {
+struct Error
+{
     enum class Code {
         Unknown,
         InvalidArgument,
@@ -44,12 +45,10 @@ class [[nodiscard]] Result
 public:
     Result(T value)
         : m_data(std::in_place_index<0>, std::move(value))
-    {
-    }
+    { }
     Result(Error error)
         : m_data(std::in_place_index<1>, std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -74,8 +73,7 @@ public:
     Result(Error error)
         : m_error(std::move(error))
         , m_ok(false)
-    {
-    }
+    { }
 
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }

@@ -2,402 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
-    <name>AboutDialog</name>
-    <message>
-        <source>About Vigil</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Video management for small municipalities: cameras, recording, playback and evidence on one computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vigil talks only to the cameras you add. It never identifies people.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Qt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FFmpeg</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OpenCV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SQLite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>libsodium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy versions</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CameraStore</name>
-    <message>
-        <source>counting the cameras</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Catalog</name>
-    <message>
-        <source>Cannot read the catalog &quot;%1&quot;. Check its permissions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a Vigil catalog: it is not an SQLite database, or it is damaged. Vigil left it untouched. Restore it from a backup, or move it away to start a new catalog.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open the catalog &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading the catalog</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading the schema version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is an SQLite database, but not a Vigil catalog. Vigil left it untouched; choose another data folder with --data-dir.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The catalog &quot;%1&quot; was written by a newer version of Vigil (catalog version %2; this Vigil knows up to version %3). Install the newer Vigil again; the catalog was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>switching the catalog to WAL mode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>configuring the catalog</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>starting a catalog upgrade</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>upgrading the catalog to version %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The catalog &quot;%1&quot; stayed locked by another program (another Vigil, or a database tool) for %2 seconds while %3. Close that program and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The catalog &quot;%1&quot; is damaged (found while %2). Vigil left it untouched. Restore it from a backup, or move it away to start a new catalog.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The disk holding the catalog &quot;%1&quot; is full (while %2). Free some space.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vigil cannot write the catalog &quot;%1&quot; (while %2). Check the permissions and the disk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A catalog error happened while %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CommandLine</name>
-    <message>
-        <source>Folder for the catalog, recordings and logs (default: %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language of the interface, e.g. en or es (default: the system&apos;s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>code</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DataDir</name>
-    <message>
-        <source>No data folder was given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The data folder &quot;%1&quot; is a file, not a folder. Choose another folder with --data-dir.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the data folder &quot;%1&quot;. Check that its parent folder exists and that you may write there, or choose another folder with --data-dir.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vigil cannot write to the data folder &quot;%1&quot;. Give your user write access to it, or choose another folder with --data-dir.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EvidencePage</name>
-    <message>
-        <source>No evidence packages yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redacted evidence packages, with hashes and a signature anyone can verify, will be listed here. You create one by exporting a clip from Playback or Search.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>GuiApplication</name>
-    <message>
-        <source>Vigil: video management for small municipalities.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>InstanceLock</name>
-    <message>
-        <source>Another Vigil (process %1 on %2) is already using the data folder &quot;%3&quot;. Close it first, or choose another folder with --data-dir.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this computer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the lock file &quot;%1&quot; in the data folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LivePage</name>
-    <message>
-        <source>No cameras yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Live video from your cameras will appear here in a grid. Add your cameras to get started.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Live</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Vigil</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Cameras…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adding cameras is not available in this build yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Full Screen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About Vigil</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PlaybackPage</name>
-    <message>
-        <source>Nothing recorded yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recorded video will appear here on a timeline, with recorded spans, events and bookmarks, once your cameras are recording.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Playback</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SearchPage</name>
-    <message>
-        <source>Nothing to search yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find recorded video by time, camera, event or a region of the picture. Results will appear here once your cameras are recording.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SettingsPage</name>
-    <message>
-        <source>Cameras</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No cameras yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The cameras you add will be listed here, with their addresses, streams and recording mode.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>General</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Same as the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A new language takes effect the next time Vigil starts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data folder:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (version %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Catalog:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Free space:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SettingsStore</name>
-    <message>
-        <source>A setting needs a name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The setting &quot;%1&quot; cannot hold a value of type %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>saving the setting &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>removing the setting &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>listing the settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no setting called &quot;%1&quot;. &quot;vigilctl settings list&quot; shows them all.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; takes true or false.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>StatusBarController</name>
-    <message>
-        <source>unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 free of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No cameras</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n camera(s): %1 online, %2 recording</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Storage: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>vigil::app::Ctl</name>
     <message>
         <source>Vigil command line.
@@ -408,85 +12,466 @@ Commands:
   settings get KEY       Print one setting
   settings set KEY VALUE Change a setting
   settings unset KEY     Return a setting to its default</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea de órdenes de Vigil.
+
+Órdenes:
+  info                   Carpeta de datos, catálogo y versiones de las bibliotecas
+  settings list          Ajustes con sus valores
+  settings get CLAVE     Muestra un ajuste
+  settings set CLAVE VALOR Cambia un ajuste
+  settings unset CLAVE   Devuelve un ajuste a su valor predeterminado</translation>
     </message>
     <message>
         <source>Print machine-readable JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprime JSON legible por máquina.</translation>
     </message>
     <message>
         <source>Seconds to wait for a catalog locked by another program (default: 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Segundos de espera cuando otro programa bloquea el catálogo (predeterminado: 5).</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>segundos</translation>
     </message>
     <message>
         <source>The command to run.</source>
-        <translation type="unfinished"></translation>
+        <translation>La orden que se ejecutará.</translation>
     </message>
     <message>
         <source>command [arguments…]</source>
-        <translation type="unfinished"></translation>
+        <translation>orden [argumentos…]</translation>
     </message>
     <message>
         <source>No command given.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se indicó ninguna orden.</translation>
     </message>
     <message>
         <source>--lock-timeout takes a number of seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>--lock-timeout espera un número de segundos.</translation>
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden desconocida «%1».</translation>
     </message>
     <message>
         <source>vigilctl: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>vigilctl: %1</translation>
     </message>
     <message>
         <source>Run &quot;vigilctl --help&quot; for the commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecute «vigilctl --help» para ver las órdenes.</translation>
     </message>
     <message>
         <source>Data folder:    %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de datos: %1</translation>
     </message>
     <message>
         <source>Catalog:        %1 (version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Catálogo:         %1 (versión %2)</translation>
     </message>
     <message>
         <source>Cameras:        %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cámaras:          %1</translation>
     </message>
     <message>
         <source>Free space:     %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Espacio libre:    %1 de %2</translation>
     </message>
     <message>
         <source>Qt %1, FFmpeg %2, OpenCV %3, SQLite %4, libsodium %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt %1, FFmpeg %2, OpenCV %3, SQLite %4, libsodium %5</translation>
     </message>
     <message>
         <source>Use: settings list | get KEY | set KEY VALUE | unset KEY</source>
-        <translation type="unfinished"></translation>
+        <translation>Uso: settings list | get CLAVE | set CLAVE VALOR | unset CLAVE</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::GuiApplication</name>
+    <message>
+        <source>Vigil: video management for small municipalities.</source>
+        <translation>Vigil: gestión de vídeo para municipios pequeños.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::catalog::CameraStore</name>
+    <message>
+        <source>counting the cameras</source>
+        <translation>se contaban las cámaras</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::catalog::Catalog</name>
+    <message>
+        <source>Cannot read the catalog &quot;%1&quot;. Check its permissions.</source>
+        <translation>No se puede leer el catálogo «%1». Compruebe sus permisos.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Vigil catalog: it is not an SQLite database, or it is damaged. Vigil left it untouched. Restore it from a backup, or move it away to start a new catalog.</source>
+        <translation>«%1» no es un catálogo de Vigil: no es una base de datos SQLite o está dañado. Vigil no lo ha modificado. Restáurelo desde una copia de seguridad o muévalo a otro sitio para empezar un catálogo nuevo.</translation>
+    </message>
+    <message>
+        <source>Cannot open the catalog &quot;%1&quot;.</source>
+        <translation>No se puede abrir el catálogo «%1».</translation>
+    </message>
+    <message>
+        <source>reading the catalog</source>
+        <translation>se leía el catálogo</translation>
+    </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation>se leía la versión del esquema</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is an SQLite database, but not a Vigil catalog. Vigil left it untouched; choose another data folder with --data-dir.</source>
+        <translation>«%1» es una base de datos SQLite, pero no un catálogo de Vigil. Vigil no la ha modificado; elija otra carpeta de datos con --data-dir.</translation>
+    </message>
+    <message>
+        <source>The catalog &quot;%1&quot; was written by a newer version of Vigil (catalog version %2; this Vigil knows up to version %3). Install the newer Vigil again; the catalog was not changed.</source>
+        <translation>El catálogo «%1» fue escrito por una versión más reciente de Vigil (versión de catálogo %2; este Vigil conoce hasta la versión %3). Vuelva a instalar el Vigil más reciente; el catálogo no se ha modificado.</translation>
+    </message>
+    <message>
+        <source>switching the catalog to WAL mode</source>
+        <translation>se pasaba el catálogo al modo WAL</translation>
+    </message>
+    <message>
+        <source>configuring the catalog</source>
+        <translation>se configuraba el catálogo</translation>
+    </message>
+    <message>
+        <source>starting a catalog upgrade</source>
+        <translation>se iniciaba la actualización del catálogo</translation>
+    </message>
+    <message>
+        <source>upgrading the catalog to version %1</source>
+        <translation>se actualizaba el catálogo a la versión %1</translation>
+    </message>
+    <message>
+        <source>The catalog &quot;%1&quot; stayed locked by another program (another Vigil, or a database tool) for %2 seconds while %3. Close that program and try again.</source>
+        <translation>El catálogo «%1» siguió bloqueado por otro programa (otro Vigil o una herramienta de bases de datos) durante %2 segundos mientras %3. Cierre ese programa y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The catalog &quot;%1&quot; is damaged (found while %2). Vigil left it untouched. Restore it from a backup, or move it away to start a new catalog.</source>
+        <translation>El catálogo «%1» está dañado (se detectó mientras %2). Vigil no lo ha modificado. Restáurelo desde una copia de seguridad o muévalo a otro sitio para empezar un catálogo nuevo.</translation>
+    </message>
+    <message>
+        <source>The disk holding the catalog &quot;%1&quot; is full (while %2). Free some space.</source>
+        <translation>El disco que contiene el catálogo «%1» está lleno (mientras %2). Libere espacio.</translation>
+    </message>
+    <message>
+        <source>Vigil cannot write the catalog &quot;%1&quot; (while %2). Check the permissions and the disk.</source>
+        <translation>Vigil no puede escribir el catálogo «%1» (mientras %2). Compruebe los permisos y el disco.</translation>
+    </message>
+    <message>
+        <source>A catalog error happened while %1.</source>
+        <translation>Se produjo un error del catálogo mientras %1.</translation>
     </message>
 </context>
 <context>
     <name>vigil::catalog::SettingsStore</name>
     <message>
         <source>Language of the user interface (en, es); empty follows the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma de la interfaz (en, es); vacío sigue al sistema</translation>
+    </message>
+    <message>
+        <source>A setting needs a name.</source>
+        <translation>Un ajuste necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>The setting &quot;%1&quot; cannot hold a value of type %2.</source>
+        <translation>El ajuste «%1» no admite un valor de tipo %2.</translation>
+    </message>
+    <message>
+        <source>saving the setting &quot;%1&quot;</source>
+        <translation>se guardaba el ajuste «%1»</translation>
+    </message>
+    <message>
+        <source>removing the setting &quot;%1&quot;</source>
+        <translation>se eliminaba el ajuste «%1»</translation>
+    </message>
+    <message>
+        <source>listing the settings</source>
+        <translation>se listaban los ajustes</translation>
+    </message>
+    <message>
+        <source>There is no setting called &quot;%1&quot;. &quot;vigilctl settings list&quot; shows them all.</source>
+        <translation>No existe ningún ajuste llamado «%1». «vigilctl settings list» los muestra todos.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes true or false.</source>
+        <translation>«%1» admite true o false.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
+        <translation>«%1» no es un valor válido para «%2».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;; use one of: %3.</source>
+        <translation>«%1» no es un valor válido para «%2»; use uno de estos: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::runtime::CommandLine</name>
+    <message>
+        <source>Folder for the catalog, recordings and logs (default: %1).</source>
+        <translation>Carpeta del catálogo, las grabaciones y los registros (predeterminada: %1).</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>carpeta</translation>
+    </message>
+    <message>
+        <source>Language of the interface, e.g. en or es (default: the system&apos;s).</source>
+        <translation>Idioma de la interfaz, p. ej. en o es (predeterminado: el del sistema).</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>código</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::runtime::DataDir</name>
+    <message>
+        <source>No data folder was given.</source>
+        <translation>No se indicó ninguna carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>The data folder &quot;%1&quot; is a file, not a folder. Choose another folder with --data-dir.</source>
+        <translation>La carpeta de datos «%1» es un archivo, no una carpeta. Elija otra carpeta con --data-dir.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder &quot;%1&quot;. Check that its parent folder exists and that you may write there, or choose another folder with --data-dir.</source>
+        <translation>No se puede crear la carpeta de datos «%1». Compruebe que su carpeta superior existe y que puede escribir en ella, o elija otra carpeta con --data-dir.</translation>
+    </message>
+    <message>
+        <source>Vigil cannot write to the data folder &quot;%1&quot;. Give your user write access to it, or choose another folder with --data-dir.</source>
+        <translation>Vigil no puede escribir en la carpeta de datos «%1». Dé permiso de escritura a su usuario o elija otra carpeta con --data-dir.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::runtime::InstanceLock</name>
+    <message>
+        <source>Another Vigil (process %1 on %2) is already using the data folder &quot;%3&quot;. Close it first, or choose another folder with --data-dir.</source>
+        <translation>Otro Vigil (proceso %1 en %2) ya está usando la carpeta de datos «%3». Ciérrelo primero o elija otra carpeta con --data-dir.</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>este equipo</translation>
+    </message>
+    <message>
+        <source>Cannot create the lock file &quot;%1&quot; in the data folder.</source>
+        <translation>No se puede crear el archivo de bloqueo «%1» en la carpeta de datos.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::AboutDialog</name>
+    <message>
+        <source>About Vigil</source>
+        <translation>Acerca de Vigil</translation>
+    </message>
+    <message>
+        <source>Video management for small municipalities: cameras, recording, playback and evidence on one computer.</source>
+        <translation>Gestión de vídeo para municipios pequeños: cámaras, grabación, reproducción y pruebas en un solo equipo.</translation>
+    </message>
+    <message>
+        <source>Vigil talks only to the cameras you add. It never identifies people.</source>
+        <translation>Vigil solo se comunica con las cámaras que usted añade. Nunca identifica a las personas.</translation>
+    </message>
+    <message>
+        <source>Copy versions</source>
+        <translation>Copiar versiones</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::EvidencePage</name>
+    <message>
+        <source>No evidence packages yet</source>
+        <translation>Todavía no hay paquetes de pruebas</translation>
+    </message>
+    <message>
+        <source>Redacted evidence packages, with hashes and a signature anyone can verify, will be listed here. You create one by exporting a clip from Playback or Search.</source>
+        <translation>Aquí aparecerán los paquetes de pruebas anonimizados, con hashes y una firma que cualquiera puede verificar. Se crean exportando un fragmento desde Reproducción o Búsqueda.</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Pruebas</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::LivePage</name>
+    <message>
+        <source>No cameras yet</source>
+        <translation>Todavía no hay cámaras</translation>
+    </message>
+    <message>
+        <source>Live video from your cameras will appear here in a grid. Add your cameras to get started.</source>
+        <translation>Aquí verá en una cuadrícula el vídeo en directo de sus cámaras. Añada sus cámaras para empezar.</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En directo</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::MainWindow</name>
+    <message>
+        <source>Vigil</source>
+        <translation>Vigil</translation>
+    </message>
+    <message>
+        <source>Add Cameras…</source>
+        <translation>Añadir cámaras…</translation>
+    </message>
+    <message>
+        <source>Adding cameras is not available in this build yet.</source>
+        <translation>Esta versión todavía no permite añadir cámaras.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Pantalla completa</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Vigil</source>
+        <translation>&amp;Acerca de Vigil</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::PlaybackPage</name>
+    <message>
+        <source>Nothing recorded yet</source>
+        <translation>Todavía no hay nada grabado</translation>
+    </message>
+    <message>
+        <source>Recorded video will appear here on a timeline, with recorded spans, events and bookmarks, once your cameras are recording.</source>
+        <translation>Cuando sus cámaras graben, aquí verá el vídeo grabado en una línea de tiempo, con los tramos grabados, los eventos y los marcadores.</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>Reproducción</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::SearchPage</name>
+    <message>
+        <source>Nothing to search yet</source>
+        <translation>Todavía no hay nada que buscar</translation>
+    </message>
+    <message>
+        <source>Find recorded video by time, camera, event or a region of the picture. Results will appear here once your cameras are recording.</source>
+        <translation>Busque vídeo grabado por hora, cámara, evento o una zona de la imagen. Los resultados aparecerán aquí cuando sus cámaras graben.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Búsqueda</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::SettingsPage</name>
+    <message>
+        <source>Cameras</source>
+        <translation>Cámaras</translation>
+    </message>
+    <message>
+        <source>No cameras yet</source>
+        <translation>Todavía no hay cámaras</translation>
+    </message>
+    <message>
+        <source>The cameras you add will be listed here, with their addresses, streams and recording mode.</source>
+        <translation>Aquí aparecerán las cámaras que añada, con sus direcciones, flujos y modo de grabación.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>El del sistema</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>A new language takes effect the next time Vigil starts.</source>
+        <translation>El nuevo idioma se aplicará la próxima vez que se inicie Vigil.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Carpeta de datos:</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (versión %2)</translation>
+    </message>
+    <message>
+        <source>Catalog:</source>
+        <translation>Catálogo:</translation>
+    </message>
+    <message>
+        <source>Free space:</source>
+        <translation>Espacio libre:</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Language not saved</source>
+        <translation>No se guardó el idioma</translation>
     </message>
 </context>
 <context>
     <name>vigil::widgets::StartupError</name>
     <message>
         <source>Vigil cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil no puede iniciarse</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::StatusBarController</name>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>%1 free of %2</source>
+        <translation>%1 libres de %2</translation>
+    </message>
+    <message>
+        <source>No cameras</source>
+        <translation>No hay cámaras</translation>
+    </message>
+    <message>
+        <source>Cameras: %1 (%2 online, %3 recording)</source>
+        <translation>Cámaras: %1 (%2 conectadas, %3 grabando)</translation>
+    </message>
+    <message>
+        <source>Storage: %1</source>
+        <translation>Almacenamiento: %1</translation>
     </message>
 </context>
 </TS>

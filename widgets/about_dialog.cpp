@@ -39,11 +39,11 @@ AboutDialog::AboutDialog(QWidget* parent)
     layout->addLayout(header);
 
     const QList<std::pair<QString, QString>> rows = {
-            {tr("Qt"), v.qt},
-            {tr("FFmpeg"), v.ffmpeg},
-            {tr("OpenCV"), v.opencv},
-            {tr("SQLite"), v.sqlite},
-            {tr("libsodium"), v.sodium},
+            {QStringLiteral("Qt"), v.qt},
+            {QStringLiteral("FFmpeg"), v.ffmpeg},
+            {QStringLiteral("OpenCV"), v.opencv},
+            {QStringLiteral("SQLite"), v.sqlite},
+            {QStringLiteral("libsodium"), v.sodium},
     };
     QString table = QStringLiteral("<table cellspacing='4'>");
     for (const auto& [name, version] : rows) {
@@ -61,7 +61,8 @@ AboutDialog::AboutDialog(QWidget* parent)
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* copy = buttons->addButton(tr("Copy versions"), QDialogButtonBox::ActionRole);
-    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_versions); });
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_versions); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 }

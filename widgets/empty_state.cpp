@@ -1,6 +1,7 @@
 #include "widgets/empty_state.h"
 
 #include <QAction>
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QPushButton>
@@ -8,7 +9,8 @@
 
 namespace vigil::widgets {
 
-EmptyState::EmptyState(const QIcon& icon, const QString& title, const QString& text, QWidget* parent)
+EmptyState::EmptyState(
+        const QIcon& icon, const QString& title, const QString& text, QWidget* parent)
     : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
@@ -33,10 +35,15 @@ EmptyState::EmptyState(const QIcon& icon, const QString& title, const QString& t
     m_text->setObjectName(QStringLiteral("emptyStateText"));
     m_text->setAlignment(Qt::AlignCenter);
     m_text->setWordWrap(true);
-    // A word-wrapped label needs a definite width to compute its height.
-    m_text->setFixedWidth(520);
+    m_text->setMaximumWidth(560);
     m_text->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(m_text, 0, Qt::AlignHCenter);
+    // Centred by stretches, not by an alignment flag: a layout item with an alignment ignores
+    // height-for-width, and the wrapped text would be cut to one line.
+    auto* textRow = new QHBoxLayout;
+    textRow->addStretch(1);
+    textRow->addWidget(m_text, 100);
+    textRow->addStretch(1);
+    layout->addLayout(textRow);
 
     m_buttons = new QVBoxLayout;
     m_buttons->setAlignment(Qt::AlignHCenter);

@@ -29,9 +29,11 @@ MainWindow::MainWindow(PageContext context, QWidget* parent)
     if (!context.addCamerasAction) {
         // Camera setup (discovery and the setup wizard) plugs in here; until then the action
         // exists so menus and empty states show the way, and says it is unavailable.
-        context.addCamerasAction = new QAction(QIcon(QStringLiteral(":/icons/live.svg")), tr("Add Cameras…"), this);
+        context.addCamerasAction
+                = new QAction(QIcon(QStringLiteral(":/icons/live.svg")), tr("Add Cameras…"), this);
         context.addCamerasAction->setEnabled(false);
-        context.addCamerasAction->setStatusTip(tr("Adding cameras is not available in this build yet."));
+        context.addCamerasAction->setStatusTip(
+                tr("Adding cameras is not available in this build yet."));
     }
     m_addCameras = context.addCamerasAction;
     m_addCameras->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
@@ -103,7 +105,8 @@ void MainWindow::createMenus()
     fullScreen->setShortcut(QKeySequence::FullScreen);
     fullScreen->setCheckable(true);
     connect(fullScreen, &QAction::toggled, this, [this](bool on) {
-        setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+        setWindowState(
+                on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
     });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));

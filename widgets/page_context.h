@@ -15,7 +15,8 @@ namespace vigil::widgets {
 
 /// The core services and shared actions pages may use. Owned by the application, which outlives
 /// the main window.
-struct PageContext {
+struct PageContext
+{
     QAction* addCamerasAction = nullptr;
     status::SystemStatus* status = nullptr;
     catalog::SettingsStore* settings = nullptr;

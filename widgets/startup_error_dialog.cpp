@@ -7,7 +7,8 @@ namespace vigil::widgets {
 
 void showStartupError(const Error& error, QWidget* parent)
 {
-    QMessageBox box(QMessageBox::Critical, QCoreApplication::translate("vigil::widgets::StartupError", "Vigil cannot start"),
+    QMessageBox box(QMessageBox::Critical,
+            QCoreApplication::translate("vigil::widgets::StartupError", "Vigil cannot start"),
             error.message, QMessageBox::Close, parent);
     box.setObjectName(QStringLiteral("startupError"));
     if (!error.detail.isEmpty())

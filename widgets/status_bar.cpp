@@ -28,15 +28,17 @@ QString StatusBarController::storageText(const status::SystemStatus::Snapshot& s
     if (s.storageFreeBytes < 0)
         return tr("unknown");
     const QLocale locale;
-    return tr("%1 free of %2").arg(locale.formattedDataSize(s.storageFreeBytes),
-            locale.formattedDataSize(s.storageTotalBytes));
+    return tr("%1 free of %2")
+            .arg(locale.formattedDataSize(s.storageFreeBytes),
+                    locale.formattedDataSize(s.storageTotalBytes));
 }
 
 QString StatusBarController::camerasText(const status::SystemStatus::Snapshot& s)
 {
     if (s.cameras == 0)
         return tr("No cameras");
-    return tr("%n camera(s): %1 online, %2 recording", nullptr, s.cameras)
+    return tr("Cameras: %1 (%2 online, %3 recording)")
+            .arg(s.cameras)
             .arg(s.camerasOnline)
             .arg(s.camerasRecording);
 }
@@ -53,7 +55,8 @@ QString StatusBarController::camerasLabelText() const
 
 void StatusBarController::update()
 {
-    const status::SystemStatus::Snapshot s = m_status ? m_status->snapshot() : status::SystemStatus::Snapshot{};
+    const status::SystemStatus::Snapshot s
+            = m_status ? m_status->snapshot() : status::SystemStatus::Snapshot {};
     m_storage->setText(tr("Storage: %1").arg(storageText(s)));
     m_cameras->setText(camerasText(s));
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QObject>
-
 #include "core/status/system_status.h"
+
+#include <QObject>
 
 class QLabel;
 class QStatusBar;

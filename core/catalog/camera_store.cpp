@@ -10,8 +10,7 @@ namespace vigil::catalog {
 
 CameraStore::CameraStore(Catalog& catalog)
     : m_catalog(catalog)
-{
-}
+{ }
 
 Result<int> CameraStore::activeCount() const
 {

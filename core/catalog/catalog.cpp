@@ -38,8 +38,7 @@ Catalog::Catalog(QString path, QString connectionName, int busyTimeoutMs)
     : m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
     , m_busyTimeoutMs(busyTimeoutMs)
-{
-}
+{ }
 
 Catalog::~Catalog()
 {
@@ -57,7 +56,7 @@ int Catalog::latestSchemaVersion()
 
 Result<std::unique_ptr<Catalog>> Catalog::open(const QString& path)
 {
-    return open(path, Options{});
+    return open(path, Options {});
 }
 
 Result<std::unique_ptr<Catalog>> Catalog::open(const QString& path, Options options)
@@ -70,12 +69,13 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString& path, Options opti
     QFile file(path);
     if (file.exists() && file.size() > 0) {
         if (!file.open(QIODevice::ReadOnly)) {
-            return Error{Error::Code::NotWritable,
-                    tr("Cannot read the catalog \"%1\". Check its permissions.").arg(nativePath(path)),
+            return Error {Error::Code::NotWritable,
+                    tr("Cannot read the catalog \"%1\". Check its permissions.")
+                            .arg(nativePath(path)),
                     file.errorString()};
         }
         if (file.read(kSqliteMagic.size()) != kSqliteMagic) {
-            return Error{Error::Code::Corrupt,
+            return Error {Error::Code::Corrupt,
                     tr("\"%1\" is not a Vigil catalog: it is not an SQLite database, or it is "
                        "damaged. Vigil left it untouched. Restore it from a backup, or move it "
                        "away to start a new catalog.")
@@ -84,7 +84,7 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString& path, Options opti
         }
     }
 
-    static std::atomic<int> counter{0};
+    static std::atomic<int> counter {0};
     const QString name = QStringLiteral("vigil-catalog-%1").arg(counter.fetch_add(1));
     std::unique_ptr<Catalog> catalog(new Catalog(path, name, options.busyTimeoutMs));
     {
@@ -92,7 +92,7 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString& path, Options opti
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
         if (!db.open()) {
-            return Error{Error::Code::NotWritable,
+            return Error {Error::Code::NotWritable,
                     tr("Cannot open the catalog \"%1\".").arg(nativePath(path)),
                     db.lastError().text()};
         }
@@ -120,7 +120,7 @@ Result<void> Catalog::initialize(const Options& options)
             return sqlError(query.lastError(), tr("reading the schema version"));
         m_schemaVersion = query.value(0).toInt();
     } else if (!tables.isEmpty()) {
-        return Error{Error::Code::NotACatalog,
+        return Error {Error::Code::NotACatalog,
                 tr("\"%1\" is an SQLite database, but not a Vigil catalog. Vigil left it "
                    "untouched; choose another data folder with --data-dir.")
                         .arg(nativePath(m_path)),
@@ -129,7 +129,7 @@ Result<void> Catalog::initialize(const Options& options)
 
     const int latest = options.migrations.empty() ? 0 : options.migrations.back().version;
     if (m_schemaVersion > latest) {
-        return Error{Error::Code::NewerSchema,
+        return Error {Error::Code::NewerSchema,
                 tr("The catalog \"%1\" was written by a newer version of Vigil (catalog version "
                    "%2; this Vigil knows up to version %3). Install the newer Vigil again; the "
                    "catalog was not changed.")
@@ -177,7 +177,8 @@ Result<void> Catalog::migrate(const Options& options, int latest)
             if (!query.exec(expandDialect(statements.at(i), m_dialect))) {
                 const QSqlError error = query.lastError();
                 db.rollback();
-                Error e = sqlError(error, tr("upgrading the catalog to version %1").arg(migration.version));
+                Error e = sqlError(
+                        error, tr("upgrading the catalog to version %1").arg(migration.version));
                 if (e.code == Error::Code::Database)
                     e.code = Error::Code::MigrationFailed;
                 return e;
@@ -189,9 +190,11 @@ Result<void> Catalog::migrate(const Options& options, int latest)
         query.addBindValue(QString::fromUtf8(migration.description));
         query.addBindValue(QDateTime::currentMSecsSinceEpoch());
         if (!query.exec() || !db.commit()) {
-            const QSqlError error = query.lastError().isValid() ? query.lastError() : db.lastError();
+            const QSqlError error
+                    = query.lastError().isValid() ? query.lastError() : db.lastError();
             db.rollback();
-            return sqlError(error, tr("upgrading the catalog to version %1").arg(migration.version));
+            return sqlError(
+                    error, tr("upgrading the catalog to version %1").arg(migration.version));
         }
         m_schemaVersion = migration.version;
     }
@@ -206,7 +209,7 @@ Error Catalog::sqlError(const QSqlError& error, const QString& during) const
     switch (code) {
     case kSqliteBusy:
     case kSqliteLocked:
-        return Error{Error::Code::Busy,
+        return Error {Error::Code::Busy,
                 tr("The catalog \"%1\" stayed locked by another program (another Vigil, or a "
                    "database tool) for %2 seconds while %3. Close that program and try again.")
                         .arg(nativePath(m_path))
@@ -215,27 +218,27 @@ Error Catalog::sqlError(const QSqlError& error, const QString& during) const
                 detail};
     case kSqliteCorrupt:
     case kSqliteNotADb:
-        return Error{Error::Code::Corrupt,
+        return Error {Error::Code::Corrupt,
                 tr("The catalog \"%1\" is damaged (found while %2). Vigil left it untouched. "
                    "Restore it from a backup, or move it away to start a new catalog.")
                         .arg(nativePath(m_path), during),
                 detail};
     case kSqliteFull:
-        return Error{Error::Code::Io,
+        return Error {Error::Code::Io,
                 tr("The disk holding the catalog \"%1\" is full (while %2). Free some space.")
                         .arg(nativePath(m_path), during),
                 detail};
     case kSqliteReadOnly:
     case kSqliteCantOpen:
     case kSqliteIoErr:
-        return Error{Error::Code::NotWritable,
+        return Error {Error::Code::NotWritable,
                 tr("Vigil cannot write the catalog \"%1\" (while %2). Check the permissions "
                    "and the disk.")
                         .arg(nativePath(m_path), during),
                 detail};
     default:
-        return Error{Error::Code::Database,
-                tr("A catalog error happened while %1.").arg(during), detail};
+        return Error {Error::Code::Database, tr("A catalog error happened while %1.").arg(during),
+                detail};
     }
 }
 

@@ -28,7 +28,8 @@ class Catalog
     Q_DECLARE_TR_FUNCTIONS(vigil::catalog::Catalog)
 
 public:
-    struct Options {
+    struct Options
+    {
         /// How long a write waits for another program's lock before failing as Busy.
         int busyTimeoutMs = 5000;
         /// The schema history to apply; the real one unless a test replaces it.

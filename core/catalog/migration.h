@@ -17,7 +17,8 @@ enum class Dialect { Sqlite, Postgres };
 ///   {{id}}   auto-incrementing 64-bit primary key
 ///   {{blob}} binary column
 ///   {{now}}  current UTC time in milliseconds, as an SQL expression
-struct Migration {
+struct Migration
+{
     int version = 0;
     const char* description = "";
     QStringList statements;
@@ -25,7 +26,8 @@ struct Migration {
 
 /// Called before each statement of a migration runs (inside its transaction): progress reporting,
 /// and crash-safety tests that stop the process in the middle of a migration.
-using MigrationStepCallback = std::function<void(int version, int statementIndex, int statementCount)>;
+using MigrationStepCallback
+        = std::function<void(int version, int statementIndex, int statementCount)>;
 
 QString expandDialect(QString sql, Dialect dialect);
 

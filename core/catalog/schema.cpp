@@ -15,8 +15,7 @@ namespace vigil::catalog {
 namespace {
 
 const std::array<Migration, 1> kMigrations = {{
-        {1,
-                "initial schema",
+        {1, "initial schema",
                 {
                         QStringLiteral(R"(CREATE TABLE settings (
     key TEXT PRIMARY KEY,
@@ -92,8 +91,10 @@ const std::array<Migration, 1> kMigrations = {{
     has_audio SMALLINT NOT NULL DEFAULT 0,
     keyframes {{blob}},
     CHECK (end_ms >= start_ms)))"),
-                        QStringLiteral("CREATE INDEX segments_camera_start ON segments (camera_id, start_ms)"),
-                        QStringLiteral("CREATE INDEX segments_stream_start ON segments (stream_id, start_ms)"),
+                        QStringLiteral("CREATE INDEX segments_camera_start ON segments (camera_id, "
+                                       "start_ms)"),
+                        QStringLiteral("CREATE INDEX segments_stream_start ON segments (stream_id, "
+                                       "start_ms)"),
 
                         QStringLiteral(R"(CREATE TABLE recording_gaps (
     id {{id}},
@@ -102,7 +103,8 @@ const std::array<Migration, 1> kMigrations = {{
     start_ms BIGINT NOT NULL,
     end_ms BIGINT NOT NULL,
     reason TEXT NOT NULL DEFAULT ''))"),
-                        QStringLiteral("CREATE INDEX recording_gaps_camera_start ON recording_gaps (camera_id, start_ms)"),
+                        QStringLiteral("CREATE INDEX recording_gaps_camera_start ON recording_gaps "
+                                       "(camera_id, start_ms)"),
 
                         // box_*: normalised 0..1 coordinates in the frame.
                         QStringLiteral(R"(CREATE TABLE events (
@@ -119,7 +121,8 @@ const std::array<Migration, 1> kMigrations = {{
     box_h DOUBLE PRECISION,
     thumbnail {{blob}},
     data TEXT NOT NULL DEFAULT ''))"),
-                        QStringLiteral("CREATE INDEX events_camera_start ON events (camera_id, start_ms)"),
+                        QStringLiteral(
+                                "CREATE INDEX events_camera_start ON events (camera_id, start_ms)"),
                         QStringLiteral("CREATE INDEX events_type_start ON events (type, start_ms)"),
 
                         // One row per interval (~1 s): a cols x rows bitmap of cells with motion,
@@ -132,7 +135,8 @@ const std::array<Migration, 1> kMigrations = {{
     cols SMALLINT NOT NULL,
     rows SMALLINT NOT NULL,
     cells {{blob}} NOT NULL))"),
-                        QStringLiteral("CREATE INDEX motion_grids_camera_start ON motion_grids (camera_id, start_ms)"),
+                        QStringLiteral("CREATE INDEX motion_grids_camera_start ON motion_grids "
+                                       "(camera_id, start_ms)"),
 
                         // camera_id NULL: a bookmark over every camera (an incident).
                         QStringLiteral(R"(CREATE TABLE bookmarks (
@@ -147,8 +151,10 @@ const std::array<Migration, 1> kMigrations = {{
     created_by BIGINT REFERENCES users(id),
     created_ms BIGINT NOT NULL,
     CHECK (end_ms >= start_ms)))"),
-                        QStringLiteral("CREATE INDEX bookmarks_camera_start ON bookmarks (camera_id, start_ms)"),
-                        QStringLiteral("CREATE INDEX bookmarks_hold ON bookmarks (legal_hold, start_ms)"),
+                        QStringLiteral("CREATE INDEX bookmarks_camera_start ON bookmarks "
+                                       "(camera_id, start_ms)"),
+                        QStringLiteral(
+                                "CREATE INDEX bookmarks_hold ON bookmarks (legal_hold, start_ms)"),
 
                         // Tamper evidence: hash = H(prev_hash || canonical row), chained by id.
                         QStringLiteral(R"(CREATE TABLE audit_log (

@@ -19,10 +19,12 @@ namespace {
 const std::array<SettingSpec, 1> kKnown = {{
         {settings::kUiLanguage, QMetaType::QString, QString(),
                 QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
-                        "Language of the user interface (en, es); empty follows the system")},
+                        "Language of the user interface (en, es); empty follows the system"),
+                {QString(), QStringLiteral("en"), QStringLiteral("es")}},
 }};
 
-struct Encoded {
+struct Encoded
+{
     QString type;
     QString text;
 };
@@ -31,24 +33,28 @@ std::optional<Encoded> encode(const QVariant& value)
 {
     switch (value.typeId()) {
     case QMetaType::Bool:
-        return Encoded{QStringLiteral("bool"), value.toBool() ? QStringLiteral("true") : QStringLiteral("false")};
+        return Encoded {QStringLiteral("bool"),
+                value.toBool() ? QStringLiteral("true") : QStringLiteral("false")};
     case QMetaType::Int:
-        return Encoded{QStringLiteral("int"), QString::number(value.toInt())};
+        return Encoded {QStringLiteral("int"), QString::number(value.toInt())};
     case QMetaType::LongLong:
-        return Encoded{QStringLiteral("int64"), QString::number(value.toLongLong())};
+        return Encoded {QStringLiteral("int64"), QString::number(value.toLongLong())};
     case QMetaType::Double:
-        return Encoded{QStringLiteral("double"), QString::number(value.toDouble(), 'g', 17)};
+        return Encoded {QStringLiteral("double"), QString::number(value.toDouble(), 'g', 17)};
     case QMetaType::QString:
-        return Encoded{QStringLiteral("string"), value.toString()};
+        // A null QString would bind as SQL NULL; store the empty string instead.
+        return Encoded {QStringLiteral("string"),
+                value.toString().isNull() ? QStringLiteral("") : value.toString()};
     case QMetaType::QStringList:
-        return Encoded{QStringLiteral("stringlist"),
+        return Encoded {QStringLiteral("stringlist"),
                 QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(value.toStringList()))
                                           .toJson(QJsonDocument::Compact))};
     case QMetaType::QByteArray:
-        return Encoded{QStringLiteral("bytes"), QString::fromLatin1(value.toByteArray().toBase64())};
+        return Encoded {
+                QStringLiteral("bytes"), QString::fromLatin1(value.toByteArray().toBase64())};
     case QMetaType::QDateTime:
-        return Encoded{QStringLiteral("datetime"),
-                value.toDateTime().toUTC().toString(Qt::ISODateWithMs)};
+        return Encoded {
+                QStringLiteral("datetime"), value.toDateTime().toUTC().toString(Qt::ISODateWithMs)};
     default:
         return std::nullopt;
     }
@@ -85,8 +91,7 @@ QVariant decode(const QString& type, const QString& text)
 
 SettingsStore::SettingsStore(Catalog& catalog)
     : m_catalog(catalog)
-{
-}
+{ }
 
 std::span<const SettingSpec> SettingsStore::knownSettings()
 {
@@ -129,10 +134,10 @@ bool SettingsStore::contains(const QString& key) const
 Result<void> SettingsStore::setValue(const QString& key, const QVariant& value)
 {
     if (key.isEmpty())
-        return Error{Error::Code::InvalidArgument, tr("A setting needs a name."), {}};
+        return Error {Error::Code::InvalidArgument, tr("A setting needs a name."), {}};
     const std::optional<Encoded> encoded = encode(value);
     if (!encoded) {
-        return Error{Error::Code::InvalidArgument,
+        return Error {Error::Code::InvalidArgument,
                 tr("The setting \"%1\" cannot hold a value of type %2.")
                         .arg(key, QString::fromLatin1(value.typeName())),
                 {}};
@@ -176,7 +181,7 @@ Result<QVariant> SettingsStore::parse(const QString& key, const QString& text)
 {
     const SettingSpec* known = spec(key);
     if (!known) {
-        return Error{Error::Code::NotFound,
+        return Error {Error::Code::NotFound,
                 tr("There is no setting called \"%1\". \"vigilctl settings list\" shows them all.")
                         .arg(key),
                 {}};
@@ -185,12 +190,22 @@ Result<QVariant> SettingsStore::parse(const QString& key, const QString& text)
     if (known->type == QMetaType::Bool) {
         const QString t = text.trimmed().toLower();
         if (t != QLatin1String("true") && t != QLatin1String("false"))
-            return Error{Error::Code::InvalidArgument, tr("\"%1\" takes true or false.").arg(key), {}};
+            return Error {
+                    Error::Code::InvalidArgument, tr("\"%1\" takes true or false.").arg(key), {}};
         return QVariant(t == QLatin1String("true"));
     }
     if (!value.convert(QMetaType(known->type))) {
-        return Error{Error::Code::InvalidArgument,
+        return Error {Error::Code::InvalidArgument,
                 tr("\"%1\" is not a valid value for \"%2\".").arg(text, key), {}};
+    }
+    if (!known->choices.isEmpty() && !known->choices.contains(value.toString())) {
+        QStringList shown;
+        for (const QString& choice : known->choices)
+            shown << (choice.isEmpty() ? QStringLiteral("\"\"") : choice);
+        return Error {Error::Code::InvalidArgument,
+                tr("\"%1\" is not a valid value for \"%2\"; use one of: %3.")
+                        .arg(text, key, shown.join(QLatin1String(", "))),
+                {}};
     }
     return value;
 }

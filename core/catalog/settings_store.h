@@ -15,11 +15,13 @@ class Catalog;
 
 /// A setting Vigil knows: its key, type, default and a translatable description (shown by
 /// `vigilctl settings list` and in the Settings page).
-struct SettingSpec {
+struct SettingSpec
+{
     const char* key;
     QMetaType::Type type;
     QVariant defaultValue;
     const char* description; ///< QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore", …)
+    QStringList choices = {}; ///< the only values allowed; empty: any value of the type
 };
 
 namespace settings {

@@ -11,8 +11,7 @@ namespace vigil::runtime {
 
 AppContext::AppContext(DataDir dir)
     : m_dataDir(std::move(dir))
-{
-}
+{ }
 
 AppContext::~AppContext()
 {
@@ -25,7 +24,8 @@ AppContext::~AppContext()
 
 Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
 {
-    Result<DataDir> dir = DataDir::open(options.dataDir.isEmpty() ? DataDir::defaultPath() : options.dataDir);
+    Result<DataDir> dir
+            = DataDir::open(options.dataDir.isEmpty() ? DataDir::defaultPath() : options.dataDir);
     if (!dir)
         return dir.error();
     std::unique_ptr<AppContext> context(new AppContext(std::move(dir).value()));

@@ -23,15 +23,16 @@ class AppContext
 public:
     enum class Ownership {
         Exclusive, ///< the GUI and the headless recorder: one per data folder
-        Shared,    ///< short command-line tasks that may run beside a running Vigil
+        Shared, ///< short command-line tasks that may run beside a running Vigil
     };
 
-    struct Options {
+    struct Options
+    {
         QString dataDir; ///< empty: DataDir::defaultPath()
         Ownership ownership = Ownership::Exclusive;
         int busyTimeoutMs = 5000;
         QString logBaseName = QStringLiteral("vigil"); ///< empty: no log file
-        QtMsgType consoleMinLevel = QtDebugMsg;        ///< see LogFile::Options
+        QtMsgType consoleMinLevel = QtDebugMsg; ///< see LogFile::Options
     };
 
     static Result<std::unique_ptr<AppContext>> open(const Options& options);

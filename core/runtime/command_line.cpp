@@ -1,7 +1,6 @@
 #include "core/runtime/command_line.h"
 
 #include "core/runtime/data_dir.h"
-
 #include "vigil_version.h"
 
 #include <QCommandLineParser>
@@ -30,14 +29,16 @@ void CommandLine::addCommonOptions(QCommandLineParser& parser)
 
 CommonOptions CommandLine::commonOptions(const QCommandLineParser& parser)
 {
-    return CommonOptions{parser.value(QStringLiteral("data-dir")), parser.value(QStringLiteral("lang"))};
+    return CommonOptions {
+            parser.value(QStringLiteral("data-dir")), parser.value(QStringLiteral("lang"))};
 }
 
 QString CommandLine::preScanLang(const QStringList& arguments)
 {
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString& arg = arguments.at(i);
-        if ((arg == QLatin1String("--lang") || arg == QLatin1String("-lang")) && i + 1 < arguments.size())
+        if ((arg == QLatin1String("--lang") || arg == QLatin1String("-lang"))
+                && i + 1 < arguments.size())
             return arguments.at(i + 1);
         if (arg.startsWith(QLatin1String("--lang=")))
             return arg.mid(7);

@@ -9,7 +9,8 @@ class QCommandLineParser;
 namespace vigil::runtime {
 
 /// Options every Vigil executable takes: --data-dir, --lang and --version.
-struct CommonOptions {
+struct CommonOptions
+{
     QString dataDir;
     QString lang;
 };

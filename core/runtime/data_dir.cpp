@@ -13,19 +13,19 @@ namespace vigil::runtime {
 Result<DataDir> DataDir::open(const QString& path)
 {
     if (path.isEmpty())
-        return Error{Error::Code::InvalidArgument, tr("No data folder was given."), {}};
+        return Error {Error::Code::InvalidArgument, tr("No data folder was given."), {}};
 
     const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     const QFileInfo info(absolute);
     if (info.exists() && !info.isDir()) {
-        return Error{Error::Code::NotWritable,
+        return Error {Error::Code::NotWritable,
                 tr("The data folder \"%1\" is a file, not a folder. Choose another folder with "
                    "--data-dir.")
                         .arg(QDir::toNativeSeparators(absolute)),
                 {}};
     }
     if (!QDir().mkpath(absolute)) {
-        return Error{Error::Code::NotWritable,
+        return Error {Error::Code::NotWritable,
                 tr("Cannot create the data folder \"%1\". Check that its parent folder exists "
                    "and that you may write there, or choose another folder with --data-dir.")
                         .arg(QDir::toNativeSeparators(absolute)),
@@ -36,7 +36,7 @@ Result<DataDir> DataDir::open(const QString& path)
     // read-only mounts: only a real write proves the folder usable.
     QTemporaryFile probe(absolute + QStringLiteral("/.write-test-XXXXXX"));
     if (!probe.open() || probe.write("vigil", 5) != 5 || !probe.flush()) {
-        return Error{Error::Code::NotWritable,
+        return Error {Error::Code::NotWritable,
                 tr("Vigil cannot write to the data folder \"%1\". Give your user write access "
                    "to it, or choose another folder with --data-dir.")
                         .arg(QDir::toNativeSeparators(absolute)),
@@ -72,8 +72,7 @@ QString DataDir::lockPath() const
 
 InstanceLock::InstanceLock(std::unique_ptr<QLockFile> lock)
     : m_lock(std::move(lock))
-{
-}
+{ }
 
 InstanceLock::~InstanceLock() = default;
 
@@ -92,7 +91,7 @@ Result<std::unique_ptr<InstanceLock>> InstanceLock::acquire(const DataDir& dir)
         QString app;
         lock->getLockInfo(&pid, &host, &app);
         qCWarning(lcRuntime) << "data folder" << dir.path() << "is locked by pid" << pid << host;
-        return Error{Error::Code::Locked,
+        return Error {Error::Code::Locked,
                 tr("Another Vigil (process %1 on %2) is already using the data folder \"%3\". "
                    "Close it first, or choose another folder with --data-dir.")
                         .arg(pid)
@@ -100,7 +99,7 @@ Result<std::unique_ptr<InstanceLock>> InstanceLock::acquire(const DataDir& dir)
                                 QDir::toNativeSeparators(dir.path())),
                 {}};
     }
-    return Error{Error::Code::NotWritable,
+    return Error {Error::Code::NotWritable,
             tr("Cannot create the lock file \"%1\" in the data folder.")
                     .arg(QDir::toNativeSeparators(dir.lockPath())),
             {}};

@@ -31,8 +31,7 @@ public:
 private:
     explicit DataDir(QString path)
         : m_path(std::move(path))
-    {
-    }
+    { }
     QString m_path;
 };
 

@@ -19,7 +19,10 @@ namespace {
 
 QString avVersion(unsigned v)
 {
-    return QStringLiteral("%1.%2.%3").arg(AV_VERSION_MAJOR(v)).arg(AV_VERSION_MINOR(v)).arg(AV_VERSION_MICRO(v));
+    return QStringLiteral("%1.%2.%3")
+            .arg(AV_VERSION_MAJOR(v))
+            .arg(AV_VERSION_MINOR(v))
+            .arg(AV_VERSION_MICRO(v));
 }
 
 QString sqliteVersion()

@@ -6,7 +6,8 @@ namespace vigil::runtime {
 
 /// Versions shown in the About dialog and `vigilctl info`: the libraries Vigil runs on, as the
 /// running process actually loaded them (not the headers it was built against).
-struct LibraryVersions {
+struct LibraryVersions
+{
     QString vigil;
     QString qt;
     QString ffmpeg;

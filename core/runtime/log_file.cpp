@@ -13,7 +13,8 @@ namespace vigil::runtime {
 
 namespace {
 
-struct State {
+struct State
+{
     QMutex mutex;
     LogFile::Options options;
     std::unique_ptr<QFile> file;
@@ -86,11 +87,12 @@ void handler(QtMsgType type, const QMessageLogContext& context, const QString& m
     {
         QMutexLocker locker(&s.mutex);
         if (s.file && s.file->isOpen()) {
-            const QString line = QStringLiteral("%1 %2 %3: %4\n")
-                                         .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs))
-                                         .arg(QLatin1Char(levelLetter(type)))
-                                         .arg(QLatin1String(context.category ? context.category : "default"),
-                                                 masked);
+            const QString line
+                    = QStringLiteral("%1 %2 %3: %4\n")
+                              .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs))
+                              .arg(QLatin1Char(levelLetter(type)))
+                              .arg(QLatin1String(context.category ? context.category : "default"),
+                                      masked);
             s.file->write(line.toUtf8());
             s.file->flush();
             if (s.file->size() >= s.options.maxBytes)

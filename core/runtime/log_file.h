@@ -10,7 +10,8 @@ namespace vigil::runtime {
 class LogFile
 {
 public:
-    struct Options {
+    struct Options
+    {
         QString directory;
         QString baseName = QStringLiteral("vigil");
         qint64 maxBytes = 5 * 1024 * 1024;

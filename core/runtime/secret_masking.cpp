@@ -6,7 +6,8 @@ namespace vigil::runtime {
 
 namespace {
 
-struct Rule {
+struct Rule
+{
     QRegularExpression pattern;
     QString replacement;
 };
@@ -17,25 +18,35 @@ const std::vector<Rule>& rules()
         const auto ci = QRegularExpression::CaseInsensitiveOption;
         std::vector<Rule> r;
         // scheme://user:password@host -> scheme://user:***@host
-        r.push_back({QRegularExpression(QStringLiteral(R"re(([a-z][a-z0-9+.-]*://[^/\s:@]*):[^@\s/]*@)re"), ci),
-                QStringLiteral("\\1:***@")});
+        r.push_back(
+                {QRegularExpression(
+                         QStringLiteral(R"re(([a-z][a-z0-9+.-]*://[^/\s:@]*):[^@\s/]*@)re"), ci),
+                        QStringLiteral("\\1:***@")});
         // password=secret (query strings, form bodies, key=value logs)
-        r.push_back({QRegularExpression(
-                             QStringLiteral(R"re(\b((?:password|passwd|pwd|pass|secret|token)\s*[=:]\s*)([^&\s,;"']+))re"),
-                             ci),
-                QStringLiteral("\\1***")});
+        r.push_back(
+                {QRegularExpression(
+                         QStringLiteral(
+                                 R"re(\b((?:password|passwd|pwd|pass|secret|token)\s*[=:]\s*)([^&\s,;"']+))re"),
+                         ci),
+                        QStringLiteral("\\1***")});
         // "password": "secret" (JSON)
         r.push_back({QRegularExpression(
-                             QStringLiteral(R"re(("(?:password|passwd|secret|token)"\s*:\s*)"[^"]*")re"), ci),
+                             QStringLiteral(
+                                     R"re(("(?:password|passwd|secret|token)"\s*:\s*)"[^"]*")re"),
+                             ci),
                 QStringLiteral("\\1\"***\"")});
         // <wsse:Password Type="...">digest</wsse:Password>, <Nonce>…</Nonce>
         r.push_back({QRegularExpression(
-                             QStringLiteral(R"re((<(?:[\w-]+:)?(?:Password|Nonce)\b[^>]*>)[^<]*(</))re"), ci),
+                             QStringLiteral(
+                                     R"re((<(?:[\w-]+:)?(?:Password|Nonce)\b[^>]*>)[^<]*(</))re"),
+                             ci),
                 QStringLiteral("\\1***\\2")});
         // Authorization: Digest username="x", response="…"  /  Basic dXNlcjpwdw==
-        r.push_back({QRegularExpression(
-                             QStringLiteral(R"re(((?:proxy-)?authorization\s*:\s*\w+)\s+[^\r\n]*)re"), ci),
-                QStringLiteral("\\1 ***")});
+        r.push_back(
+                {QRegularExpression(
+                         QStringLiteral(R"re(((?:proxy-)?authorization\s*:\s*\w+)\s+[^\r\n]*)re"),
+                         ci),
+                        QStringLiteral("\\1 ***")});
         return r;
     }();
     return kRules;

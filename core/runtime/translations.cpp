@@ -30,7 +30,8 @@ bool installTranslations(const QLocale& locale)
     QLocale::setDefault(locale);
 
     auto vigil = std::make_unique<QTranslator>();
-    const bool found = vigil->load(locale, QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    const bool found = vigil->load(
+            locale, QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n"));
     if (found) {
         QCoreApplication::installTranslator(vigil.get());
         installed().push_back(std::move(vigil));
@@ -57,11 +58,26 @@ QLocale chooseLocale(const QString& commandLineLang, const QString& savedLang)
 
 QStringList availableLanguages()
 {
-    QStringList languages{QStringLiteral("en")};
-    const QStringList files = QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("vigil_*.qm")});
+    QStringList languages {QStringLiteral("en")};
+    const QStringList files
+            = QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("vigil_*.qm")});
     for (const QString& file : files)
         languages << file.mid(6, file.size() - 9);
     return languages;
+}
+
+QString nativeLanguageName(const QString& code)
+{
+    // QLocale's CLDR names carry the region ("español de España"); a language menu wants the
+    // plain language name, capitalised as at the start of a sentence.
+    if (code == QLatin1String("en"))
+        return QStringLiteral("English");
+    if (code == QLatin1String("es"))
+        return QStringLiteral("Español");
+    QString name = QLocale(code).nativeLanguageName();
+    if (!name.isEmpty())
+        name[0] = name.at(0).toUpper();
+    return name;
 }
 
 } // namespace vigil::runtime

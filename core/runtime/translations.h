@@ -17,4 +17,8 @@ QLocale chooseLocale(const QString& commandLineLang, const QString& savedLang);
 /// Languages Vigil ships, as codes ("en", "es").
 QStringList availableLanguages();
 
+/// A language's name in that language ("English", "Español"): how a language menu names it,
+/// whatever the current interface language.
+QString nativeLanguageName(const QString& code);
+
 } // namespace vigil::runtime

@@ -17,7 +17,8 @@ class SystemStatus : public QObject
     Q_OBJECT
 
 public:
-    struct Snapshot {
+    struct Snapshot
+    {
         qint64 storageFreeBytes = -1; ///< -1 when unknown
         qint64 storageTotalBytes = -1;
         int cameras = 0;

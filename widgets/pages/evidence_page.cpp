@@ -10,9 +10,9 @@ EvidencePage::EvidencePage(const PageContext& context, QWidget* parent)
     : FeaturePage(parent)
 {
     auto* layout = new QVBoxLayout(this);
-    m_emptyState = new EmptyState(icon(),
-            tr("No evidence packages yet"),
-            tr("Redacted evidence packages, with hashes and a signature anyone can verify, will be listed here. You create one by exporting a clip from Playback or Search."),
+    m_emptyState = new EmptyState(icon(), tr("No evidence packages yet"),
+            tr("Redacted evidence packages, with hashes and a signature anyone can verify, will be "
+               "listed here. You create one by exporting a clip from Playback or Search."),
             this);
     Q_UNUSED(context);
     layout->addWidget(m_emptyState);

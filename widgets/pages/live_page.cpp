@@ -10,9 +10,9 @@ LivePage::LivePage(const PageContext& context, QWidget* parent)
     : FeaturePage(parent)
 {
     auto* layout = new QVBoxLayout(this);
-    m_emptyState = new EmptyState(icon(),
-            tr("No cameras yet"),
-            tr("Live video from your cameras will appear here in a grid. Add your cameras to get started."),
+    m_emptyState = new EmptyState(icon(), tr("No cameras yet"),
+            tr("Live video from your cameras will appear here in a grid. Add your cameras to get "
+               "started."),
             this);
     if (context.addCamerasAction)
         m_emptyState->addAction(context.addCamerasAction);

@@ -10,9 +10,9 @@ PlaybackPage::PlaybackPage(const PageContext& context, QWidget* parent)
     : FeaturePage(parent)
 {
     auto* layout = new QVBoxLayout(this);
-    m_emptyState = new EmptyState(icon(),
-            tr("Nothing recorded yet"),
-            tr("Recorded video will appear here on a timeline, with recorded spans, events and bookmarks, once your cameras are recording."),
+    m_emptyState = new EmptyState(icon(), tr("Nothing recorded yet"),
+            tr("Recorded video will appear here on a timeline, with recorded spans, events and "
+               "bookmarks, once your cameras are recording."),
             this);
     if (context.addCamerasAction)
         m_emptyState->addAction(context.addCamerasAction);

@@ -10,9 +10,9 @@ SearchPage::SearchPage(const PageContext& context, QWidget* parent)
     : FeaturePage(parent)
 {
     auto* layout = new QVBoxLayout(this);
-    m_emptyState = new EmptyState(icon(),
-            tr("Nothing to search yet"),
-            tr("Find recorded video by time, camera, event or a region of the picture. Results will appear here once your cameras are recording."),
+    m_emptyState = new EmptyState(icon(), tr("Nothing to search yet"),
+            tr("Find recorded video by time, camera, event or a region of the picture. Results "
+               "will appear here once your cameras are recording."),
             this);
     Q_UNUSED(context);
     layout->addWidget(m_emptyState);

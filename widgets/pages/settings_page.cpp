@@ -1,11 +1,10 @@
 #include "widgets/pages/settings_page.h"
 
-#include "widgets/empty_state.h"
-#include "widgets/status_bar.h"
-
 #include "core/catalog/settings_store.h"
 #include "core/runtime/translations.h"
 #include "core/status/system_status.h"
+#include "widgets/empty_state.h"
+#include "widgets/status_bar.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -47,20 +46,17 @@ SettingsPage::SettingsPage(const PageContext& context, QWidget* parent)
     auto* generalForm = new QFormLayout(general);
     m_language = new QComboBox(general);
     m_language->addItem(tr("Same as the system"), QString());
-    for (const QString& code : runtime::availableLanguages()) {
-        const QLocale locale(code);
-        QString name = locale.nativeLanguageName();
-        if (!name.isEmpty())
-            name[0] = name.at(0).toUpper();
-        m_language->addItem(name, code);
-    }
+    for (const QString& code : runtime::availableLanguages())
+        m_language->addItem(runtime::nativeLanguageName(code), code);
     if (context.settings) {
-        const QString saved = context.settings->value(QLatin1String(catalog::settings::kUiLanguage)).toString();
+        const QString saved
+                = context.settings->value(QLatin1String(catalog::settings::kUiLanguage)).toString();
         m_language->setCurrentIndex(qMax(0, m_language->findData(saved)));
     }
     connect(m_language, &QComboBox::activated, this, &SettingsPage::saveLanguage);
     generalForm->addRow(tr("Language:"), m_language);
-    m_languageNote = new QLabel(tr("A new language takes effect the next time Vigil starts."), general);
+    m_languageNote
+            = new QLabel(tr("A new language takes effect the next time Vigil starts."), general);
     m_languageNote->setForegroundRole(QPalette::PlaceholderText);
     generalForm->addRow(QString(), m_languageNote);
     layout->addWidget(general);
@@ -109,7 +105,7 @@ void SettingsPage::saveLanguage()
 void SettingsPage::updateStorage()
 {
     m_storage->setText(StatusBarController::storageText(
-            m_context.status ? m_context.status->snapshot() : status::SystemStatus::Snapshot{}));
+            m_context.status ? m_context.status->snapshot() : status::SystemStatus::Snapshot {}));
 }
 
 } // namespace vigil::widgets

@@ -1,0 +1,23 @@
+# Fails when a C++ file differs from what clang-format makes of it with the repo's .clang-format.
+# Usage: cmake -DROOT=<src> -DCLANG_FORMAT=<clang-format> -P check_formatting.cmake
+set(files "")
+foreach(dir app core widgets tests tools)
+    file(GLOB_RECURSE found ${ROOT}/${dir}/*.h ${ROOT}/${dir}/*.cpp)
+    list(APPEND files ${found})
+endforeach()
+list(FILTER files EXCLUDE REGEX "/architecture/violations/")
+set(unformatted "")
+foreach(f IN LISTS files)
+    execute_process(COMMAND ${CLANG_FORMAT} --dry-run -Werror --style=file ${f}
+        WORKING_DIRECTORY ${ROOT} RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+    if(NOT rc EQUAL 0)
+        file(RELATIVE_PATH rel ${ROOT} ${f})
+        list(APPEND unformatted ${rel})
+    endif()
+endforeach()
+if(unformatted)
+    list(JOIN unformatted "\n  " text)
+    message(FATAL_ERROR "Not clang-formatted (run clang-format -i on them):\n  ${text}")
+endif()
+list(LENGTH files n)
+message(STATUS "${n} files formatted")

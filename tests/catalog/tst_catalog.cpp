@@ -1,0 +1,352 @@
+// Catalog: migrations (fresh, upgrade from every earlier version, refusal of a newer schema,
+// failure and crash in the middle of a migration), validation before writing, locking.
+#include "catalog_test_util.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/settings_store.h"
+#include "synthetic_migrations.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using vigil::Error;
+using vigil::catalog::Catalog;
+using vigil::test::RawDb;
+
+class TestCatalog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void freshCatalog();
+    void freshCatalogHasTimeRangeIndexes();
+    void foreignKeysEnforced();
+    void upgradeFromEveryEarlierVersion_data();
+    void upgradeFromEveryEarlierVersion();
+    void upgradeKeepsData();
+    void refusesNewerSchema();
+    void failedMigrationLeavesOldSchema();
+    void crashDuringMigration_data();
+    void crashDuringMigration();
+    void refusesNonSqliteFile_data();
+    void refusesNonSqliteFile();
+    void refusesForeignSqliteDatabase();
+    void busyCatalogGivesClearError();
+    void postgresDialectHasNoSqliteisms();
+
+private:
+    QString catalogPath() const { return m_dir->filePath(QStringLiteral("vigil.sqlite")); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCatalog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestCatalog::freshCatalog()
+{
+    const auto catalog = Catalog::open(catalogPath());
+    QVERIFY2(catalog, qPrintable(catalog ? QString() : catalog.error().fullText()));
+    QCOMPARE(catalog.value()->schemaVersion(), Catalog::latestSchemaVersion());
+    QVERIFY(Catalog::latestSchemaVersion() >= 1);
+
+    RawDb raw(catalogPath());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(),
+            Catalog::latestSchemaVersion());
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    const QStringList expected = {QStringLiteral("cameras"), QStringLiteral("streams"),
+            QStringLiteral("segments"), QStringLiteral("recording_gaps"), QStringLiteral("events"),
+            QStringLiteral("motion_grids"), QStringLiteral("bookmarks"), QStringLiteral("users"),
+            QStringLiteral("audit_log"), QStringLiteral("settings"),
+            QStringLiteral("schema_version")};
+    const QStringList tables = raw.db().tables();
+    for (const QString& table : expected)
+        QVERIFY2(tables.contains(table), qPrintable(table));
+
+    // The catalog's own connection has foreign keys on.
+    QSqlQuery query(QSqlDatabase::database(catalog.value()->connectionName()));
+    QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_keys")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+}
+
+void TestCatalog::freshCatalogHasTimeRangeIndexes()
+{
+    QVERIFY(Catalog::open(catalogPath()));
+    RawDb raw(catalogPath());
+    // Each time-range table is indexed on (camera_id, start_ms), and a query bounded from below
+    // uses that index rather than scanning.
+    for (const char* table :
+            {"segments", "events", "motion_grids", "bookmarks", "recording_gaps"}) {
+        QSqlQuery query(raw.db());
+        QVERIFY(query.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT * FROM %1 WHERE camera_id = 1 "
+                                          "AND start_ms >= 1000 AND start_ms < 2000")
+                                   .arg(QLatin1String(table))));
+        QString plan;
+        while (query.next())
+            plan += query.value(3).toString() + u'\n';
+        QVERIFY2(plan.contains(QLatin1String("USING INDEX"))
+                        && plan.contains(QLatin1String("camera_id=? AND start_ms>?")),
+                qPrintable(QLatin1String(table) + u':' + plan));
+    }
+}
+
+void TestCatalog::foreignKeysEnforced()
+{
+    const auto catalog = Catalog::open(catalogPath());
+    QVERIFY(catalog);
+    QSqlQuery query(QSqlDatabase::database(catalog.value()->connectionName()));
+    QVERIFY(!query.exec(QStringLiteral(
+            "INSERT INTO streams (camera_id, role, uri) VALUES (999, 'main', 'rtsp://x')")));
+    QVERIFY(query.exec(QStringLiteral(
+            "INSERT INTO cameras (uuid, name, created_ms) VALUES ('u1', 'Door', 1)")));
+    QVERIFY(query.exec(QStringLiteral(
+            "INSERT INTO streams (camera_id, role, uri) VALUES (1, 'main', 'rtsp://x')")));
+    QVERIFY(!query.exec(QStringLiteral(
+            "INSERT INTO streams (camera_id, role, uri) VALUES (1, 'main', 'rtsp://y')")));
+    QVERIFY(!query.exec(QStringLiteral(
+            "INSERT INTO streams (camera_id, role, uri) VALUES (1, 'third', 'rtsp://y')")));
+}
+
+void TestCatalog::upgradeFromEveryEarlierVersion_data()
+{
+    QTest::addColumn<int>("fromVersion");
+    for (int v = 0; v < Catalog::latestSchemaVersion(); ++v)
+        QTest::addRow("from v%d", v) << v;
+}
+
+void TestCatalog::upgradeFromEveryEarlierVersion()
+{
+    QFETCH(int, fromVersion);
+    const QString fresh = m_dir->filePath(QStringLiteral("fresh.sqlite"));
+    QVERIFY(Catalog::open(fresh));
+
+    if (fromVersion > 0) {
+        Catalog::Options old;
+        old.migrations = vigil::catalog::schemaMigrations().first(std::size_t(fromVersion));
+        const auto catalog = Catalog::open(catalogPath(), old);
+        QVERIFY(catalog);
+        QCOMPARE(catalog.value()->schemaVersion(), fromVersion);
+    }
+    const auto upgraded = Catalog::open(catalogPath());
+    QVERIFY2(upgraded, qPrintable(upgraded ? QString() : upgraded.error().fullText()));
+    QCOMPARE(upgraded.value()->schemaVersion(), Catalog::latestSchemaVersion());
+
+    // An upgraded catalog has exactly the schema of a fresh one.
+    const QStringList upgradedSchema = RawDb(catalogPath()).schema();
+    const QStringList freshSchema = RawDb(fresh).schema();
+    QCOMPARE(upgradedSchema, freshSchema);
+}
+
+void TestCatalog::upgradeKeepsData()
+{
+    Catalog::Options v1;
+    v1.migrations = vigil::test::syntheticMigrations(1);
+    {
+        const auto catalog = Catalog::open(catalogPath(), v1);
+        QVERIFY(catalog);
+        QSqlQuery query(QSqlDatabase::database(catalog.value()->connectionName()));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO notes (text) VALUES ('kept')")));
+    }
+    Catalog::Options v3;
+    v3.migrations = vigil::test::syntheticMigrations(3);
+    QList<int> steps;
+    v3.onMigrationStep = [&](int version, int, int) {
+        if (steps.isEmpty() || steps.last() != version)
+            steps << version;
+    };
+    const auto catalog = Catalog::open(catalogPath(), v3);
+    QVERIFY(catalog);
+    QCOMPARE(catalog.value()->schemaVersion(), 3);
+    QCOMPARE(steps, (QList<int> {2, 3}));
+    RawDb raw(catalogPath());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT text FROM notes WHERE created_ms = 0")).toString(),
+            QStringLiteral("kept"));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 3);
+}
+
+void TestCatalog::refusesNewerSchema()
+{
+    Catalog::Options future;
+    future.migrations = vigil::test::syntheticMigrations(3);
+    QVERIFY(Catalog::open(catalogPath(), future));
+    const QByteArray before = vigil::test::fileHash(catalogPath());
+
+    Catalog::Options older;
+    older.migrations = vigil::test::syntheticMigrations(2);
+    const auto refused = Catalog::open(catalogPath(), older);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, Error::Code::NewerSchema);
+    QVERIFY(refused.error().message.contains(QLatin1String("newer version of Vigil")));
+    QVERIFY(refused.error().message.contains(QLatin1String("version 3")));
+    QCOMPARE(vigil::test::fileHash(catalogPath()), before);
+    QCOMPARE(RawDb(catalogPath())
+                     .scalar(QStringLiteral("SELECT MAX(version) FROM schema_version"))
+                     .toInt(),
+            3);
+}
+
+void TestCatalog::failedMigrationLeavesOldSchema()
+{
+    Catalog::Options v1;
+    v1.migrations = vigil::test::syntheticMigrations(1);
+    QVERIFY(Catalog::open(catalogPath(), v1));
+    const QStringList schemaBefore = RawDb(catalogPath()).schema();
+
+    Catalog::Options broken;
+    broken.migrations = vigil::test::brokenSyntheticMigrations();
+    const auto failed = Catalog::open(catalogPath(), broken);
+    QVERIFY(!failed);
+    QCOMPARE(failed.error().code, Error::Code::MigrationFailed);
+    QVERIFY(failed.error().message.contains(QLatin1String("version 2")));
+
+    RawDb raw(catalogPath());
+    QCOMPARE(raw.schema(), schemaBefore);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 1);
+}
+
+void TestCatalog::crashDuringMigration_data()
+{
+    QTest::addColumn<QString>("history");
+    QTest::addColumn<int>("preparedVersion");
+    QTest::addColumn<int>("crashVersion");
+    QTest::addColumn<int>("crashStatement");
+    // The real schema: a crash while creating a fresh catalog leaves no half-made schema.
+    QTest::newRow("real v1, halfway") << QStringLiteral(
+            "real") << 0 << 1 << int(vigil::catalog::schemaMigrations()[0].statements.size() / 2);
+    // An upgrade v1 -> v2 killed after its first statements ran: v1 stays intact.
+    QTest::newRow("synthetic v2, after 2 statements") << QStringLiteral("synthetic") << 1 << 2 << 2;
+}
+
+void TestCatalog::crashDuringMigration()
+{
+    QFETCH(QString, history);
+    QFETCH(int, preparedVersion);
+    QFETCH(int, crashVersion);
+    QFETCH(int, crashStatement);
+    const bool synthetic = history == QLatin1String("synthetic");
+
+    if (preparedVersion > 0) {
+        Catalog::Options prepared;
+        prepared.migrations = vigil::test::syntheticMigrations(preparedVersion);
+        const auto catalog = Catalog::open(catalogPath(), prepared);
+        QVERIFY(catalog);
+        QSqlQuery query(QSqlDatabase::database(catalog.value()->connectionName()));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO notes (text) VALUES ('before the crash')")));
+    }
+    const QStringList schemaBefore = RawDb(catalogPath()).schema();
+
+    QProcess helper;
+    helper.start(QStringLiteral(VIGIL_BIN_DIR "/migration_crash_helper"),
+            {catalogPath(), QString::number(crashVersion), QString::number(crashStatement),
+                    history});
+    QVERIFY(helper.waitForFinished(30000));
+    QCOMPARE(helper.exitCode(), 42);
+    QVERIFY(helper.readAllStandardError().contains("crashing mid-migration"));
+
+    {
+        RawDb raw(catalogPath());
+        QCOMPARE(raw.schema(), schemaBefore);
+        if (preparedVersion > 0) {
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(),
+                    preparedVersion);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT text FROM notes")).toString(),
+                    QStringLiteral("before the crash"));
+        }
+    }
+
+    // The next start completes the migration.
+    Catalog::Options again;
+    if (synthetic)
+        again.migrations = vigil::test::syntheticMigrations();
+    const auto recovered = Catalog::open(catalogPath(), again);
+    QVERIFY2(recovered, qPrintable(recovered ? QString() : recovered.error().fullText()));
+    QCOMPARE(recovered.value()->schemaVersion(), synthetic ? 3 : Catalog::latestSchemaVersion());
+}
+
+void TestCatalog::refusesNonSqliteFile_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("text") << QByteArray("These are my notes, not a database.\n");
+    QTest::newRow("jpeg header") << QByteArray::fromHex("ffd8ffe000104a46494600010100000100010000");
+    QByteArray truncatedHeader("SQLite form");
+    QTest::newRow("truncated header") << truncatedHeader;
+    QByteArray damaged(4096, '\0');
+    damaged.replace(0, 16, QByteArray("SQLite format 2\0", 16));
+    QTest::newRow("wrong magic") << damaged;
+}
+
+void TestCatalog::refusesNonSqliteFile()
+{
+    QFETCH(QByteArray, content);
+    QFile file(catalogPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+
+    const auto refused = Catalog::open(catalogPath());
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, Error::Code::Corrupt);
+    QVERIFY(refused.error().message.contains(QLatin1String("left it untouched")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), content);
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files),
+            QStringList {QStringLiteral("vigil.sqlite")});
+}
+
+void TestCatalog::refusesForeignSqliteDatabase()
+{
+    {
+        RawDb raw(catalogPath());
+        QVERIFY(raw.exec(QStringLiteral("CREATE TABLE recipes (name TEXT)")));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO recipes VALUES ('soup')")));
+    }
+    const QByteArray before = vigil::test::fileHash(catalogPath());
+    const auto refused = Catalog::open(catalogPath());
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, Error::Code::NotACatalog);
+    QVERIFY(refused.error().message.contains(QLatin1String("not a Vigil catalog")));
+    QCOMPARE(vigil::test::fileHash(catalogPath()), before);
+}
+
+void TestCatalog::busyCatalogGivesClearError()
+{
+    Catalog::Options options;
+    options.busyTimeoutMs = 200;
+    const auto catalog = Catalog::open(catalogPath(), options);
+    QVERIFY(catalog);
+
+    RawDb other(catalogPath());
+    QVERIFY(other.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+
+    vigil::catalog::SettingsStore settings(*catalog.value());
+    const vigil::Result<void> saved
+            = settings.setValue(QStringLiteral("ui/language"), QStringLiteral("es"));
+    QVERIFY(!saved);
+    QCOMPARE(saved.error().code, Error::Code::Busy);
+    QVERIFY2(saved.error().message.contains(QLatin1String("locked by another program")),
+            qPrintable(saved.error().message));
+
+    QVERIFY(other.exec(QStringLiteral("COMMIT")));
+    QVERIFY(settings.setValue(QStringLiteral("ui/language"), QStringLiteral("es")));
+}
+
+void TestCatalog::postgresDialectHasNoSqliteisms()
+{
+    for (const vigil::catalog::Migration& migration : vigil::catalog::schemaMigrations()) {
+        for (const QString& statement : migration.statements) {
+            const QString pg
+                    = vigil::catalog::expandDialect(statement, vigil::catalog::Dialect::Postgres);
+            QVERIFY2(!pg.contains(QLatin1String("{{")), qPrintable(pg));
+            for (const char* sqliteOnly :
+                    {"AUTOINCREMENT", "BLOB", "PRAGMA", "julianday", "WITHOUT ROWID"})
+                QVERIFY2(!pg.contains(QLatin1String(sqliteOnly), Qt::CaseInsensitive),
+                        qPrintable(pg));
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCatalog)
+#include "tst_catalog.moc"

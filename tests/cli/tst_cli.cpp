@@ -1,0 +1,303 @@
+// The executables as a user runs them: --version, `vigil --data-dir` staying up until closed,
+// and every bad-input case of the issue through vigilctl (exit codes, messages, files untouched).
+#include "catalog/catalog_test_util.h"
+#include "core/catalog/catalog.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+namespace {
+
+const QString kVigil = QStringLiteral(VIGIL_BIN_DIR "/vigil");
+const QString kVigilctl = QStringLiteral(VIGIL_BIN_DIR "/vigilctl");
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QString& program, const QStringList& args)
+{
+    QProcess process;
+    process.start(program, args);
+    Run r;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        r.err = QStringLiteral("timed out");
+        return r;
+    }
+    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    r.out = QString::fromUtf8(process.readAllStandardOutput());
+    r.err = QString::fromUtf8(process.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void versions_data();
+    void versions();
+    void guiRunsUntilClosed();
+    void ctlInfo();
+    void ctlSettingsRoundTrip();
+    void ctlUsageErrors();
+    void ctlRefusesUnwritableDataDir();
+    void ctlRefusesCorruptCatalog();
+    void ctlRefusesNewerCatalog();
+    void ctlReportsLockedCatalog();
+    void ctlSpeaksSpanish();
+
+private:
+    QString dataDir() const { return m_dir->filePath(QStringLiteral("data")); }
+    QString catalogPath() const { return dataDir() + QStringLiteral("/vigil.sqlite"); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestCli::versions_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::newRow("vigil") << kVigil;
+    QTest::newRow("vigilctl") << kVigilctl;
+}
+
+void TestCli::versions()
+{
+    QFETCH(QString, program);
+    // No display needed for --version, even for the GUI.
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    process.setProcessEnvironment(env);
+    process.start(program, {QStringLiteral("--version")});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    const QString out = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+    QVERIFY2(QRegularExpression(QStringLiteral("^vigil \\d+\\.\\d+\\.\\d+$")).match(out).hasMatch(),
+            qPrintable(out));
+}
+
+void TestCli::guiRunsUntilClosed()
+{
+    QProcess vigil;
+    vigil.setProcessChannelMode(QProcess::MergedChannels);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("vigil.*.info=true"));
+    vigil.setProcessEnvironment(env);
+    vigil.start(kVigil, {QStringLiteral("--data-dir"), dataDir()});
+    QVERIFY(vigil.waitForStarted());
+
+    // Up and showing its window: the catalog exists with its schema version and the log says so.
+    const QString log = dataDir() + QStringLiteral("/logs/vigil.log");
+    auto logText = [&] {
+        QFile f(log);
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(logText().contains(QLatin1String("main window shown")), 30000);
+    QVERIFY(QFile::exists(catalogPath()));
+    {
+        vigil::test::RawDb raw(catalogPath());
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(),
+                vigil::catalog::Catalog::latestSchemaVersion());
+    }
+    QCOMPARE(vigil.state(), QProcess::Running);
+
+    // While it runs, the data folder belongs to it: a second GUI is refused with a clear message.
+    QProcess second;
+    second.setProcessChannelMode(QProcess::MergedChannels);
+    second.start(kVigil, {QStringLiteral("--data-dir"), dataDir()});
+    QByteArray secondOutput;
+    QTRY_VERIFY_WITH_TIMEOUT((secondOutput += second.readAll()).contains("Another Vigil"), 30000);
+    second.kill();
+    second.waitForFinished();
+    QCOMPARE(vigil.state(), QProcess::Running);
+
+    // Closing (SIGTERM, as a session manager or service stop does) ends it cleanly.
+    ::kill(pid_t(vigil.processId()), SIGTERM);
+    QVERIFY(vigil.waitForFinished(30000));
+    QCOMPARE(vigil.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(vigil.exitCode(), 0);
+    QVERIFY(!QFile::exists(dataDir() + QStringLiteral("/vigil.lock")));
+}
+
+void TestCli::ctlInfo()
+{
+    const Run r = run(kVigilctl,
+            {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("info"),
+                    QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.err, QString());
+    const QJsonObject info = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(info.value(QStringLiteral("schema_version")).toInt(),
+            vigil::catalog::Catalog::latestSchemaVersion());
+    QCOMPARE(info.value(QStringLiteral("data_dir")).toString(), dataDir());
+    QCOMPARE(info.value(QStringLiteral("cameras")).toInt(), 0);
+    QVERIFY(info.value(QStringLiteral("storage_free_bytes")).toDouble() > 0);
+    QVERIFY(info.value(QStringLiteral("libraries"))
+                    .toObject()
+                    .value(QStringLiteral("opencv"))
+                    .toString()
+                    .startsWith(u'4'));
+
+    const Run text
+            = run(kVigilctl, {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("info")});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains(QLatin1String("Catalog:")));
+}
+
+void TestCli::ctlSettingsRoundTrip()
+{
+    const QStringList base = {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("settings")};
+    QCOMPARE(run(kVigilctl,
+                     base
+                             + QStringList {QStringLiteral("set"), QStringLiteral("ui/language"),
+                                     QStringLiteral("es")})
+                     .exitCode,
+            0);
+    const Run get = run(
+            kVigilctl, base + QStringList {QStringLiteral("get"), QStringLiteral("ui/language")});
+    QCOMPARE(get.exitCode, 0);
+    QCOMPARE(get.out.trimmed(), QStringLiteral("es"));
+    const Run list
+            = run(kVigilctl, base + QStringList {QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8())
+                     .object()
+                     .value(QStringLiteral("ui/language"))
+                     .toString(),
+            QStringLiteral("es"));
+
+    const Run bad = run(kVigilctl,
+            base
+                    + QStringList {QStringLiteral("set"), QStringLiteral("ui/language"),
+                            QStringLiteral("klingon")});
+    QCOMPARE(bad.exitCode, 3);
+    QVERIFY2(bad.err.contains(QLatin1String("is not a valid value")), qPrintable(bad.err));
+    const Run unknown
+            = run(kVigilctl, base + QStringList {QStringLiteral("get"), QStringLiteral("no/such")});
+    QCOMPARE(unknown.exitCode, 3);
+    QVERIFY(unknown.err.contains(QLatin1String("There is no setting called")));
+
+    QCOMPARE(run(kVigilctl,
+                     base + QStringList {QStringLiteral("unset"), QStringLiteral("ui/language")})
+                     .exitCode,
+            0);
+    QCOMPARE(run(kVigilctl,
+                     base + QStringList {QStringLiteral("get"), QStringLiteral("ui/language")})
+                     .out.trimmed(),
+            QString());
+}
+
+void TestCli::ctlUsageErrors()
+{
+    const Run none = run(kVigilctl, {QStringLiteral("--data-dir"), dataDir()});
+    QCOMPARE(none.exitCode, 1);
+    QVERIFY(none.err.contains(QLatin1String("No command given")));
+    const Run unknown = run(
+            kVigilctl, {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("frobnicate")});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY(unknown.err.contains(QLatin1String("Unknown command \"frobnicate\"")));
+    // Usage errors are found before the data folder is touched.
+    QVERIFY(!QFile::exists(dataDir()));
+}
+
+void TestCli::ctlRefusesUnwritableDataDir()
+{
+    const QString file = m_dir->filePath(QStringLiteral("a-file"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("precious");
+    f.close();
+    const Run r = run(kVigilctl,
+            {QStringLiteral("--data-dir"), file + QStringLiteral("/data"), QStringLiteral("info")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("Cannot create the data folder")), qPrintable(r.err));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("precious"));
+}
+
+void TestCli::ctlRefusesCorruptCatalog()
+{
+    QVERIFY(QDir().mkpath(dataDir()));
+    QFile f(catalogPath());
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(8192, 'Z'));
+    f.close();
+    const QByteArray before = vigil::test::fileHash(catalogPath());
+    const Run r = run(kVigilctl, {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("info")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("is not a Vigil catalog")), qPrintable(r.err));
+    QCOMPARE(vigil::test::fileHash(catalogPath()), before);
+}
+
+void TestCli::ctlRefusesNewerCatalog()
+{
+    QVERIFY(QDir().mkpath(dataDir()));
+    {
+        const auto catalog = vigil::catalog::Catalog::open(catalogPath());
+        QVERIFY(catalog);
+    }
+    {
+        vigil::test::RawDb raw(catalogPath());
+        QVERIFY(raw.exec(
+                QStringLiteral("INSERT INTO schema_version VALUES (999, 'from the future', 0)")));
+    }
+    const QByteArray before = vigil::test::fileHash(catalogPath());
+    const Run r = run(kVigilctl, {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("info")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("newer version of Vigil")), qPrintable(r.err));
+    QCOMPARE(vigil::test::fileHash(catalogPath()), before);
+}
+
+void TestCli::ctlReportsLockedCatalog()
+{
+    QCOMPARE(run(kVigilctl, {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("info")})
+                     .exitCode,
+            0);
+    vigil::test::RawDb other(catalogPath());
+    QVERIFY(other.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+    const Run r = run(kVigilctl,
+            {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--lock-timeout"),
+                    QStringLiteral("0.2"), QStringLiteral("settings"), QStringLiteral("set"),
+                    QStringLiteral("ui/language"), QStringLiteral("es")});
+    QVERIFY(r.exitCode == 2 || r.exitCode == 3);
+    QVERIFY2(r.err.contains(QLatin1String("locked by another program")), qPrintable(r.err));
+    QVERIFY(other.exec(QStringLiteral("ROLLBACK")));
+}
+
+void TestCli::ctlSpeaksSpanish()
+{
+    const QString file = m_dir->filePath(QStringLiteral("a-file"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.close();
+    const Run r = run(kVigilctl,
+            {QStringLiteral("--lang"), QStringLiteral("es"), QStringLiteral("--data-dir"), file,
+                    QStringLiteral("info")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("es un archivo, no una carpeta")), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
