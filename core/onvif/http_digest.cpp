@@ -1,0 +1,148 @@
+#include "core/onvif/http_digest.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+
+namespace vigil::onvif {
+
+namespace {
+
+QString hashHex(const QString& algorithm, const QString& text)
+{
+    const auto method = algorithm.compare(QLatin1String("SHA-256"), Qt::CaseInsensitive) == 0
+            ? QCryptographicHash::Sha256
+            : QCryptographicHash::Md5;
+    return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), method).toHex());
+}
+
+} // namespace
+
+QMap<QString, QString> parseAuthParams(QByteArrayView value)
+{
+    QMap<QString, QString> params;
+    const QString text = QString::fromLatin1(value);
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    while (i < n) {
+        while (i < n && (text.at(i).isSpace() || text.at(i) == u','))
+            ++i;
+        const qsizetype keyStart = i;
+        while (i < n && text.at(i) != u'=' && text.at(i) != u',' && !text.at(i).isSpace())
+            ++i;
+        const QString key = text.mid(keyStart, i - keyStart).toLower();
+        while (i < n && text.at(i).isSpace())
+            ++i;
+        if (i >= n || text.at(i) != u'=') {
+            if (!key.isEmpty())
+                params.insert(key, QString());
+            continue;
+        }
+        ++i; // '='
+        while (i < n && text.at(i).isSpace())
+            ++i;
+        QString v;
+        if (i < n && text.at(i) == u'"') {
+            ++i;
+            while (i < n && text.at(i) != u'"') {
+                if (text.at(i) == u'\\' && i + 1 < n)
+                    ++i;
+                v += text.at(i++);
+            }
+            ++i; // closing quote
+        } else {
+            const qsizetype valueStart = i;
+            while (i < n && text.at(i) != u',')
+                ++i;
+            v = text.mid(valueStart, i - valueStart).trimmed();
+        }
+        if (!key.isEmpty())
+            params.insert(key, v);
+    }
+    return params;
+}
+
+QByteArray DigestChallenge::toHeader() const
+{
+    QString h = QStringLiteral("Digest realm=\"%1\", nonce=\"%2\", algorithm=%3")
+                        .arg(realm, nonce, algorithm);
+    if (!qop.isEmpty())
+        h += QStringLiteral(", qop=\"%1\"").arg(qop);
+    if (!opaque.isEmpty())
+        h += QStringLiteral(", opaque=\"%1\"").arg(opaque);
+    if (stale)
+        h += QStringLiteral(", stale=true");
+    return h.toLatin1();
+}
+
+QList<DigestChallenge> DigestChallenge::parse(const QList<QByteArray>& headerValues)
+{
+    QList<DigestChallenge> result;
+    for (const QByteArray& value : headerValues) {
+        // Several challenges may be joined in one value: split before each "Digest ".
+        QList<QByteArrayView> parts;
+        qsizetype from = 0;
+        while (true) {
+            const qsizetype at = value.indexOf("Digest ", from + 1);
+            if (at < 0) {
+                parts.append(QByteArrayView(value).sliced(from));
+                break;
+            }
+            parts.append(QByteArrayView(value).sliced(from, at - from));
+            from = at;
+        }
+        for (QByteArrayView part : parts) {
+            part = part.trimmed();
+            if (!part.startsWith("Digest ") && !part.startsWith("digest "))
+                continue;
+            const QMap<QString, QString> p = parseAuthParams(part.sliced(7));
+            DigestChallenge c;
+            c.realm = p.value(QStringLiteral("realm"));
+            c.nonce = p.value(QStringLiteral("nonce"));
+            c.opaque = p.value(QStringLiteral("opaque"));
+            c.algorithm = p.value(QStringLiteral("algorithm"), QStringLiteral("MD5"));
+            const QStringList qops = p.value(QStringLiteral("qop")).split(u',', Qt::SkipEmptyParts);
+            for (const QString& q : qops) {
+                if (q.trimmed() == QLatin1String("auth"))
+                    c.qop = QStringLiteral("auth");
+            }
+            c.stale = p.value(QStringLiteral("stale"))
+                              .compare(QLatin1String("true"), Qt::CaseInsensitive)
+                    == 0;
+            if (!c.nonce.isEmpty())
+                result.append(c);
+        }
+    }
+    return result;
+}
+
+QString digestResponse(const QString& algorithm, const QString& username, const QString& realm,
+        const QString& password, const QString& method, const QString& uri, const QString& nonce,
+        const QString& nc, const QString& cnonce, const QString& qop)
+{
+    const QString ha1 = hashHex(algorithm, username + u':' + realm + u':' + password);
+    const QString ha2 = hashHex(algorithm, method + u':' + uri);
+    if (qop.isEmpty())
+        return hashHex(algorithm, ha1 + u':' + nonce + u':' + ha2);
+    return hashHex(
+            algorithm, ha1 + u':' + nonce + u':' + nc + u':' + cnonce + u':' + qop + u':' + ha2);
+}
+
+QByteArray digestAuthorization(const DigestChallenge& challenge, const QString& username,
+        const QString& password, const QString& method, const QString& uri, int nonceCount)
+{
+    const QString nc = QStringLiteral("%1").arg(nonceCount, 8, 16, QLatin1Char('0'));
+    const QString cnonce = QString::number(QRandomGenerator::system()->generate64(), 16);
+    const QString response = digestResponse(challenge.algorithm, username, challenge.realm,
+            password, method, uri, challenge.nonce, nc, cnonce, challenge.qop);
+    QString h = QStringLiteral("Digest username=\"%1\", realm=\"%2\", nonce=\"%3\", uri=\"%4\", "
+                               "algorithm=%5, response=\"%6\"")
+                        .arg(username, challenge.realm, challenge.nonce, uri, challenge.algorithm,
+                                response);
+    if (!challenge.qop.isEmpty())
+        h += QStringLiteral(", qop=%1, nc=%2, cnonce=\"%3\"").arg(challenge.qop, nc, cnonce);
+    if (!challenge.opaque.isEmpty())
+        h += QStringLiteral(", opaque=\"%1\"").arg(challenge.opaque);
+    return h.toUtf8();
+}
+
+} // namespace vigil::onvif

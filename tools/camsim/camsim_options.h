@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace vigil::camsim {
+
+/// Behaviours of real cameras the simulator can reproduce (ONVIF.md §4), from `--quirks`.
+struct Quirks
+{
+    int clockSkewSeconds = 0; ///< clock-skew=S: the device clock is S seconds off
+    bool wrongXAddr = false; ///< wrong-xaddr: advertise addresses on an unreachable host
+    bool media2Only = false; ///< media2-only: no Media1 service
+    bool httpDigestOnly = false; ///< http-digest-only: WS-UsernameToken refused, HTTP Digest only
+    int slowMs = 0; ///< slow=MS: every SOAP answer is delayed
+    bool duplicateProbeMatches = false; ///< duplicate-probe-matches: each ProbeMatch sent twice
+    int dropStreamAfterSeconds
+            = 0; ///< drop-stream-after=S: RTSP dies after S seconds, then returns
+
+    /// Parses "clock-skew=300,slow=200,…"; nullopt and a message on unknown or malformed items.
+    static std::optional<Quirks> parse(const QString& list, QString* error);
+};
+
+struct Options
+{
+    int cameras = 1;
+    QHostAddress bind = QHostAddress(QHostAddress::LocalHost);
+    int basePort = 0; ///< 0: free ports
+    QString user;
+    QString password;
+    Quirks quirks;
+    QString video; ///< source footage; default: OpenCV's vtest.avi
+    QString cacheDir; ///< pre-encoded streams; default: the user's cache folder
+    QSet<int> ptzCameras; ///< 1-based camera numbers with PTZ
+    bool printEndpoints = false;
+    bool prepareOnly = false;
+    bool discovery = true;
+
+    /// The loopback address quirky cameras advertise instead of their own (never a LAN address).
+    static QHostAddress unreachableAddress() { return QHostAddress(QStringLiteral("127.0.0.2")); }
+};
+
+/// The default footage: OpenCV's pedestrian clip from Debian's opencv-doc.
+QString defaultVideoPath();
+
+} // namespace vigil::camsim

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace vigil::camsim {
+
+/// Footage encoded once and served many times: a real camera's streams cost it nothing, and
+/// 16 live 1080p x264 encoders cannot run on two cores. Prepared by `prepare()` into
+/// `<cache>/<key>/` (key: source file, size, mtime and encoding settings); concurrent simulators
+/// share one preparation through a lock file.
+struct MediaSet
+{
+    QString mainH264; ///< 1920x1080, ~4 Mbit/s, GOP 2 s, no B-frames, Annex B
+    QString subH264; ///< 640x360, ~500 kbit/s, GOP 2 s
+    QStringList snapshots; ///< one 1920x1080 JPEG per second of footage
+    QList<bool> motionPerSecond; ///< motion seen in that second of footage
+    int fps = 15;
+    double durationSeconds = 0;
+
+    static constexpr int kGopFrames = 30; ///< 2 s at 15 fps
+};
+
+class MediaCache
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::camsim::MediaCache)
+
+public:
+    static QString defaultCacheDir();
+    static Result<MediaSet> prepare(const QString& video, const QString& cacheDir);
+
+private:
+    static Result<void> encode(const QString& video, const QString& dir);
+    static Result<void> computeMotion(const QString& dir);
+    static Result<MediaSet> load(const QString& dir);
+};
+
+} // namespace vigil::camsim

@@ -1,0 +1,311 @@
+#include "rtsp_server.h"
+
+#include "ptz_geometry.h"
+
+#include <QDebug>
+#include <QMutex>
+
+#include <atomic>
+#include <gst/gst.h>
+#include <gst/rtsp-server/rtsp-server.h>
+#include <thread>
+
+namespace vigil::camsim {
+
+namespace {
+
+constexpr int kSourceWidth = 1920;
+constexpr int kSourceHeight = 1080;
+constexpr guint kOutagePauseSeconds = 5;
+
+QString quoted(const QString& path)
+{
+    QString p = path;
+    p.replace(u'\\', QLatin1String("\\\\"));
+    p.replace(u'"', QLatin1String("\\\""));
+    return u'"' + p + u'"';
+}
+
+QString passthroughLaunch(const QString& file, int fps)
+{
+    return QStringLiteral(
+            "( multifilesrc location=%1 loop=true ! h264parse ! video/x-h264,framerate=%2/1 "
+            "! rtph264pay name=pay0 pt=96 config-interval=-1 )")
+            .arg(quoted(file))
+            .arg(fps);
+}
+
+QString ptzLaunch(const QString& file, int fps, int width, int height, int kbps)
+{
+    return QStringLiteral(
+            "( multifilesrc location=%1 loop=true ! h264parse ! video/x-h264,framerate=%2/1 "
+            "! avdec_h264 ! videocrop name=crop ! videoscale ! video/x-raw,width=%3,height=%4 "
+            "! x264enc speed-preset=ultrafast tune=zerolatency bitrate=%5 key-int-max=%6 bframes=0 "
+            "! video/x-h264,profile=main ! rtph264pay name=pay0 pt=96 config-interval=-1 )")
+            .arg(quoted(file))
+            .arg(fps)
+            .arg(width)
+            .arg(height)
+            .arg(kbps)
+            .arg(MediaSet::kGopFrames);
+}
+
+} // namespace
+
+struct CameraServer
+{
+    RtspServers::Private* owner = nullptr;
+    int index = 0;
+    GstRTSPServer* server = nullptr;
+    GstRTSPMediaFactory* main = nullptr;
+    GstRTSPMediaFactory* sub = nullptr;
+    guint sourceId = 0;
+    int dropAfterSeconds = 0;
+    bool mounted = true;
+    QMutex cropMutex;
+    std::vector<GstElement*> crops; ///< videocrop elements of live PTZ media
+    double pan = 0, tilt = 0, zoom = 0;
+};
+
+struct RtspServers::Private
+{
+    QHostAddress bind;
+    QString user;
+    QString password;
+    MediaSet media;
+    GMainContext* context = nullptr;
+    GMainLoop* loop = nullptr;
+    std::thread thread;
+    std::vector<std::unique_ptr<CameraServer>> cameras;
+
+    void applyCrop(CameraServer* camera, GstElement* crop)
+    {
+        // The sub stream's crop is in its own, smaller frame: scale by the element's input size.
+        GstPad* pad = gst_element_get_static_pad(crop, "sink");
+        GstCaps* caps = pad ? gst_pad_get_current_caps(pad) : nullptr;
+        int width = kSourceWidth, height = kSourceHeight;
+        if (caps) {
+            const GstStructure* s = gst_caps_get_structure(caps, 0);
+            gst_structure_get_int(s, "width", &width);
+            gst_structure_get_int(s, "height", &height);
+            gst_caps_unref(caps);
+        }
+        if (pad)
+            gst_object_unref(pad);
+        const CropWindow c
+                = CropWindow::forPosition(camera->pan, camera->tilt, camera->zoom, width, height);
+        g_object_set(
+                crop, "left", c.left, "right", c.right, "top", c.top, "bottom", c.bottom, nullptr);
+    }
+};
+
+namespace {
+
+GstRTSPFilterResult dropClient(GstRTSPServer*, GstRTSPClient*, gpointer)
+{
+    return GST_RTSP_FILTER_REMOVE;
+}
+
+void armOutageTimer(CameraServer* camera, guint seconds);
+
+// The drop-stream-after quirk: streams vanish (clients cut, mounts gone: DESCRIBE gets 404) for a
+// pause, then come back, again and again, as a camera that reboots or loses its uplink.
+gboolean outageTick(gpointer data)
+{
+    auto* camera = static_cast<CameraServer*>(data);
+    GstRTSPMountPoints* mounts = gst_rtsp_server_get_mount_points(camera->server);
+    if (camera->mounted) {
+        qInfo("camera %d: stream drops (quirk drop-stream-after)", camera->index);
+        gst_rtsp_mount_points_remove_factory(mounts, "/main");
+        gst_rtsp_mount_points_remove_factory(mounts, "/sub");
+        gst_rtsp_server_client_filter(camera->server, dropClient, nullptr);
+        camera->mounted = false;
+        armOutageTimer(camera, kOutagePauseSeconds);
+    } else {
+        qInfo("camera %d: stream back", camera->index);
+        gst_rtsp_mount_points_add_factory(
+                mounts, "/main", GST_RTSP_MEDIA_FACTORY(g_object_ref(camera->main)));
+        gst_rtsp_mount_points_add_factory(
+                mounts, "/sub", GST_RTSP_MEDIA_FACTORY(g_object_ref(camera->sub)));
+        camera->mounted = true;
+    }
+    g_object_unref(mounts);
+    if (camera->mounted)
+        armOutageTimer(camera, guint(camera->dropAfterSeconds));
+    return G_SOURCE_REMOVE;
+}
+
+void armOutageTimer(CameraServer* camera, guint seconds)
+{
+    GSource* source = g_timeout_source_new_seconds(seconds);
+    g_source_set_callback(source, outageTick, camera, nullptr);
+    camera->sourceId = g_source_attach(source, camera->owner->context);
+    g_source_unref(source);
+}
+
+void onMediaConfigure(GstRTSPMediaFactory*, GstRTSPMedia* media, gpointer data)
+{
+    auto* camera = static_cast<CameraServer*>(data);
+    GstElement* bin = gst_rtsp_media_get_element(media);
+    GstElement* crop = gst_bin_get_by_name(GST_BIN(bin), "crop");
+    gst_object_unref(bin);
+    if (!crop)
+        return;
+    {
+        QMutexLocker locker(&camera->cropMutex);
+        camera->crops.push_back(crop); // keeps the reference until unprepared
+        camera->owner->applyCrop(camera, crop);
+    }
+    g_object_set_data(G_OBJECT(media), "vigil-crop", crop);
+    g_signal_connect(media, "unprepared", G_CALLBACK(+[](GstRTSPMedia* m, gpointer cameraData) {
+        auto* cam = static_cast<CameraServer*>(cameraData);
+        auto* element = static_cast<GstElement*>(g_object_get_data(G_OBJECT(m), "vigil-crop"));
+        QMutexLocker locker(&cam->cropMutex);
+        const auto it = std::find(cam->crops.begin(), cam->crops.end(), element);
+        if (it != cam->crops.end()) {
+            cam->crops.erase(it);
+            gst_object_unref(element);
+        }
+    }),
+            camera);
+}
+
+} // namespace
+
+RtspServers::RtspServers(QHostAddress bind, QString user, QString password, MediaSet media)
+    : d(std::make_unique<Private>())
+{
+    d->bind = std::move(bind);
+    d->user = std::move(user);
+    d->password = std::move(password);
+    d->media = std::move(media);
+    gst_init(nullptr, nullptr);
+}
+
+RtspServers::~RtspServers()
+{
+    stop();
+}
+
+bool RtspServers::start(std::vector<Camera>& cameras, QString* error)
+{
+    d->context = g_main_context_new();
+    d->loop = g_main_loop_new(d->context, FALSE);
+
+    for (Camera& config : cameras) {
+        auto camera = std::make_unique<CameraServer>();
+        camera->owner = d.get();
+        camera->index = config.index;
+        camera->dropAfterSeconds = config.dropAfterSeconds;
+        camera->server = gst_rtsp_server_new();
+        gst_rtsp_server_set_address(camera->server, d->bind.toString().toUtf8().constData());
+        gst_rtsp_server_set_service(camera->server, QByteArray::number(config.port).constData());
+
+        auto makeFactory = [&](const QString& launch) {
+            GstRTSPMediaFactory* factory = gst_rtsp_media_factory_new();
+            gst_rtsp_media_factory_set_launch(factory, launch.toUtf8().constData());
+            gst_rtsp_media_factory_set_shared(factory, TRUE);
+            gst_rtsp_media_factory_set_protocols(factory,
+                    GstRTSPLowerTrans(GST_RTSP_LOWER_TRANS_TCP | GST_RTSP_LOWER_TRANS_UDP));
+            if (!d->user.isEmpty()) {
+                gst_rtsp_media_factory_add_role(factory, "viewer",
+                        GST_RTSP_PERM_MEDIA_FACTORY_ACCESS, G_TYPE_BOOLEAN, TRUE,
+                        GST_RTSP_PERM_MEDIA_FACTORY_CONSTRUCT, G_TYPE_BOOLEAN, TRUE, nullptr);
+            }
+            if (config.ptz)
+                g_signal_connect(
+                        factory, "media-configure", G_CALLBACK(onMediaConfigure), camera.get());
+            return factory;
+        };
+        const MediaSet& m = d->media;
+        camera->main = makeFactory(config.ptz ? ptzLaunch(m.mainH264, m.fps, 1920, 1080, 4000)
+                                              : passthroughLaunch(m.mainH264, m.fps));
+        camera->sub = makeFactory(config.ptz ? ptzLaunch(m.subH264, m.fps, 640, 360, 500)
+                                             : passthroughLaunch(m.subH264, m.fps));
+        GstRTSPMountPoints* mounts = gst_rtsp_server_get_mount_points(camera->server);
+        gst_rtsp_mount_points_add_factory(
+                mounts, "/main", GST_RTSP_MEDIA_FACTORY(g_object_ref(camera->main)));
+        gst_rtsp_mount_points_add_factory(
+                mounts, "/sub", GST_RTSP_MEDIA_FACTORY(g_object_ref(camera->sub)));
+        g_object_unref(mounts);
+
+        if (!d->user.isEmpty()) {
+            GstRTSPAuth* auth = gst_rtsp_auth_new();
+            gst_rtsp_auth_set_supported_methods(auth, GST_RTSP_AUTH_DIGEST);
+            GstRTSPToken* token = gst_rtsp_token_new(
+                    GST_RTSP_TOKEN_MEDIA_FACTORY_ROLE, G_TYPE_STRING, "viewer", nullptr);
+            gst_rtsp_auth_add_digest(
+                    auth, d->user.toUtf8().constData(), d->password.toUtf8().constData(), token);
+            gst_rtsp_token_unref(token);
+            gst_rtsp_server_set_auth(camera->server, auth);
+            g_object_unref(auth);
+        }
+
+        if (gst_rtsp_server_attach(camera->server, d->context) == 0) {
+            if (error)
+                *error = QStringLiteral("camera %1: cannot listen for RTSP on %2:%3")
+                                 .arg(config.index)
+                                 .arg(d->bind.toString())
+                                 .arg(config.port);
+            d->cameras.push_back(std::move(camera));
+            stop();
+            return false;
+        }
+        config.port = gst_rtsp_server_get_bound_port(camera->server);
+        if (config.dropAfterSeconds > 0)
+            armOutageTimer(camera.get(), guint(config.dropAfterSeconds));
+        d->cameras.push_back(std::move(camera));
+    }
+
+    d->thread = std::thread([this] {
+        g_main_context_push_thread_default(d->context);
+        g_main_loop_run(d->loop);
+        g_main_context_pop_thread_default(d->context);
+    });
+    return true;
+}
+
+void RtspServers::stop()
+{
+    if (!d->loop)
+        return;
+    if (d->thread.joinable()) {
+        g_main_loop_quit(d->loop);
+        d->thread.join();
+    }
+    for (auto& camera : d->cameras) {
+        if (camera->server) {
+            gst_rtsp_server_client_filter(camera->server, dropClient, nullptr);
+            g_object_unref(camera->server);
+        }
+        if (camera->main)
+            g_object_unref(camera->main);
+        if (camera->sub)
+            g_object_unref(camera->sub);
+        QMutexLocker locker(&camera->cropMutex);
+        for (GstElement* crop : camera->crops)
+            gst_object_unref(crop);
+        camera->crops.clear();
+    }
+    d->cameras.clear();
+    g_main_loop_unref(d->loop);
+    g_main_context_unref(d->context);
+    d->loop = nullptr;
+    d->context = nullptr;
+}
+
+void RtspServers::setPtzWindow(int index, double pan, double tilt, double zoom)
+{
+    for (auto& camera : d->cameras) {
+        if (camera->index != index)
+            continue;
+        QMutexLocker locker(&camera->cropMutex);
+        camera->pan = pan;
+        camera->tilt = tilt;
+        camera->zoom = zoom;
+        for (GstElement* crop : camera->crops)
+            d->applyCrop(camera.get(), crop);
+    }
+}
+
+} // namespace vigil::camsim
