@@ -20,11 +20,24 @@ std::optional<XmlElement> XmlElement::parse(
     if (xml.size() > limits.maxBytes)
         return fail(QStringLiteral("document larger than %1 bytes").arg(limits.maxBytes));
 
+    QByteArrayView data(xml);
+    // MTOM/XOP answers (GetSystemBackup, GetSystemLog) arrive as MIME multipart: the SOAP part is
+    // the XML between the first boundary's headers and the next boundary.
+    if (data.trimmed().startsWith("--")) {
+        const QByteArrayView trimmed = data.trimmed();
+        const qsizetype eol = trimmed.indexOf('\n');
+        const QByteArray boundary = trimmed.first(eol < 0 ? trimmed.size() : eol).trimmed().toByteArray();
+        const qsizetype xmlStart = trimmed.indexOf("<?xml");
+        if (xmlStart < 0)
+            return fail(QStringLiteral("multipart message without an XML part"));
+        const qsizetype partEnd = trimmed.indexOf(boundary, xmlStart);
+        data = trimmed.sliced(xmlStart, (partEnd < 0 ? trimmed.size() : partEnd) - xmlStart);
+    }
     // Some firmwares send garbage (NUL bytes, stray text) before the XML: start at the first '<'.
-    const qsizetype start = xml.indexOf('<');
+    const qsizetype start = data.indexOf('<');
     if (start < 0)
         return fail(QStringLiteral("no XML element"));
-    QXmlStreamReader reader(xml.sliced(start));
+    QXmlStreamReader reader(data.sliced(start).toByteArray());
 
     std::optional<XmlElement> root;
     QList<XmlElement*> stack;
@@ -59,6 +72,9 @@ std::optional<XmlElement> XmlElement::parse(
                 stack.pop_back();
             }
             break;
+        case QXmlStreamReader::DTD:
+            // SOAP forbids DTDs; refusing them also rules out entity-expansion attacks.
+            return fail(QStringLiteral("document type declarations are not allowed"));
         case QXmlStreamReader::Characters:
             if (!stack.isEmpty())
                 stack.last()->m_text += reader.text();

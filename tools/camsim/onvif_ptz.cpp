@@ -166,6 +166,8 @@ bool OnvifDevice::ptzService(Call& call)
                         .arg(ptzConfigurationXml().replace(QLatin1String("tt:PTZConfiguration"),
                                 QLatin1String("tptz:PTZConfiguration"))));
     } else if (op == QLatin1String("GetStatus")) {
+        if (m_ptzTimer.isActive())
+            tickPtz();
         answer(call,
                 QStringLiteral(
                         "<tptz:GetStatusResponse><tptz:PTZStatus><tt:Position>"
@@ -209,6 +211,8 @@ bool OnvifDevice::ptzService(Call& call)
         startMoving();
         answer(call, QStringLiteral("<tptz:AbsoluteMoveResponse/>"));
     } else if (op == QLatin1String("Stop")) {
+        if (m_ptzTimer.isActive())
+            tickPtz(); // account for the movement since the last tick
         const bool panTilt
                 = call.body->textAt({u"PanTilt"}, QStringLiteral("true")) != QLatin1String("false");
         const bool zoom

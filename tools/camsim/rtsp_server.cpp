@@ -29,7 +29,7 @@ QString quoted(const QString& path)
 QString passthroughLaunch(const QString& file, int fps)
 {
     return QStringLiteral(
-            "( multifilesrc location=%1 loop=true ! h264parse ! video/x-h264,framerate=%2/1 "
+            "( multifilesrc location=%1 loop=true ! h264parse name=parse ! video/x-h264,framerate=%2/1 "
             "! rtph264pay name=pay0 pt=96 config-interval=-1 )")
             .arg(quoted(file))
             .arg(fps);
@@ -38,7 +38,7 @@ QString passthroughLaunch(const QString& file, int fps)
 QString ptzLaunch(const QString& file, int fps, int width, int height, int kbps)
 {
     return QStringLiteral(
-            "( multifilesrc location=%1 loop=true ! h264parse ! video/x-h264,framerate=%2/1 "
+            "( multifilesrc location=%1 loop=true ! h264parse name=parse ! video/x-h264,framerate=%2/1 "
             "! avdec_h264 ! videocrop name=crop ! videoscale ! video/x-raw,width=%3,height=%4 "
             "! x264enc speed-preset=ultrafast tune=zerolatency bitrate=%5 key-int-max=%6 bframes=0 "
             "! video/x-h264,profile=main ! rtph264pay name=pay0 pt=96 config-interval=-1 )")
@@ -80,22 +80,12 @@ struct RtspServers::Private
 
     void applyCrop(CameraServer* camera, GstElement* crop)
     {
-        // The sub stream's crop is in its own, smaller frame: scale by the element's input size.
-        GstPad* pad = gst_element_get_static_pad(crop, "sink");
-        GstCaps* caps = pad ? gst_pad_get_current_caps(pad) : nullptr;
-        int width = kSourceWidth, height = kSourceHeight;
-        if (caps) {
-            const GstStructure* s = gst_caps_get_structure(caps, 0);
-            gst_structure_get_int(s, "width", &width);
-            gst_structure_get_int(s, "height", &height);
-            gst_caps_unref(caps);
-        }
-        if (pad)
-            gst_object_unref(pad);
-        const CropWindow c
-                = CropWindow::forPosition(camera->pan, camera->tilt, camera->zoom, width, height);
-        g_object_set(
-                crop, "left", c.left, "right", c.right, "top", c.top, "bottom", c.bottom, nullptr);
+        // Margins are in pixels of the stream the crop element sees (1920x1080 for the main
+        // stream, 640x360 for the sub stream), recorded on it when its media was configured.
+        const int width = GPOINTER_TO_INT(g_object_get_data(G_OBJECT(crop), "vigil-width"));
+        const int height = GPOINTER_TO_INT(g_object_get_data(G_OBJECT(crop), "vigil-height"));
+        const CropWindow c = CropWindow::forPosition(camera->pan, camera->tilt, camera->zoom, width, height);
+        g_object_set(crop, "left", c.left, "right", c.right, "top", c.top, "bottom", c.bottom, nullptr);
     }
 };
 
@@ -143,14 +133,54 @@ void armOutageTimer(CameraServer* camera, guint seconds)
     g_source_unref(source);
 }
 
-void onMediaConfigure(GstRTSPMediaFactory*, GstRTSPMedia* media, gpointer data)
+// h264parse times a raw Annex B stream from its frame rate, as DTS only. Without B-frames
+// presentation equals decoding order, so PTS = DTS; payloaders and clients need the PTS.
+// multifilesrc starts a BYTES segment, in which buffer times have no running time and the
+// payloader would stamp every RTP packet alike: restate it as a TIME segment from zero.
+GstPadProbeReturn stampPts(GstPad*, GstPadProbeInfo* info, gpointer)
+{
+    if (GST_PAD_PROBE_INFO_TYPE(info) & GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM) {
+        GstEvent* event = GST_PAD_PROBE_INFO_EVENT(info);
+        if (GST_EVENT_TYPE(event) == GST_EVENT_SEGMENT) {
+            const GstSegment* segment = nullptr;
+            gst_event_parse_segment(event, &segment);
+            if (segment->format != GST_FORMAT_TIME) {
+                GstSegment time;
+                gst_segment_init(&time, GST_FORMAT_TIME);
+                GstEvent* replacement = gst_event_new_segment(&time);
+                gst_event_set_seqnum(replacement, gst_event_get_seqnum(event));
+                gst_event_unref(event);
+                GST_PAD_PROBE_INFO_DATA(info) = replacement;
+            }
+        }
+        return GST_PAD_PROBE_OK;
+    }
+    GstBuffer* buffer = GST_PAD_PROBE_INFO_BUFFER(info);
+    if (!GST_BUFFER_PTS_IS_VALID(buffer) && GST_BUFFER_DTS_IS_VALID(buffer)) {
+        buffer = gst_buffer_make_writable(buffer);
+        GST_BUFFER_PTS(buffer) = GST_BUFFER_DTS(buffer);
+        GST_PAD_PROBE_INFO_DATA(info) = buffer;
+    }
+    return GST_PAD_PROBE_OK;
+}
+
+void onMediaConfigure(GstRTSPMediaFactory* factory, GstRTSPMedia* media, gpointer data)
 {
     auto* camera = static_cast<CameraServer*>(data);
     GstElement* bin = gst_rtsp_media_get_element(media);
+    if (GstElement* parse = gst_bin_get_by_name(GST_BIN(bin), "parse")) {
+        GstPad* pad = gst_element_get_static_pad(parse, "src");
+        gst_pad_add_probe(pad, GstPadProbeType(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM), stampPts, nullptr, nullptr);
+        gst_object_unref(pad);
+        gst_object_unref(parse);
+    }
     GstElement* crop = gst_bin_get_by_name(GST_BIN(bin), "crop");
     gst_object_unref(bin);
     if (!crop)
         return;
+    const bool sub = factory == camera->sub;
+    g_object_set_data(G_OBJECT(crop), "vigil-width", GINT_TO_POINTER(sub ? 640 : kSourceWidth));
+    g_object_set_data(G_OBJECT(crop), "vigil-height", GINT_TO_POINTER(sub ? 360 : kSourceHeight));
     {
         QMutexLocker locker(&camera->cropMutex);
         camera->crops.push_back(crop); // keeps the reference until unprepared
@@ -212,9 +242,7 @@ bool RtspServers::start(std::vector<Camera>& cameras, QString* error)
                         GST_RTSP_PERM_MEDIA_FACTORY_ACCESS, G_TYPE_BOOLEAN, TRUE,
                         GST_RTSP_PERM_MEDIA_FACTORY_CONSTRUCT, G_TYPE_BOOLEAN, TRUE, nullptr);
             }
-            if (config.ptz)
-                g_signal_connect(
-                        factory, "media-configure", G_CALLBACK(onMediaConfigure), camera.get());
+            g_signal_connect(factory, "media-configure", G_CALLBACK(onMediaConfigure), camera.get());
             return factory;
         };
         const MediaSet& m = d->media;

@@ -1,0 +1,230 @@
+// ONVIF protocol pieces shared by the client and the simulator, checked against known answers:
+// WS-Security digests that real cameras accepted, RFC 2617/7616 HTTP Digest examples, and the
+// real camera exchanges in ../shared/onvif-captures.
+#include "core/onvif/http_digest.h"
+#include "core/onvif/ws_security.h"
+#include "core/onvif/xml_tree.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace vigil::onvif;
+
+namespace {
+
+QString capturesDir()
+{
+    return QStringLiteral(VIGIL_SOURCE_DIR "/../shared/onvif-captures");
+}
+
+} // namespace
+
+class TestOnvifProtocol : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void wsSecurityKnownAnswers_data();
+    void wsSecurityKnownAnswers();
+    void usernameTokenRoundTrip();
+    void createdFormats_data();
+    void createdFormats();
+    void httpDigestRfcExamples_data();
+    void httpDigestRfcExamples();
+    void digestChallengeParsing();
+    void capturesParse();
+    void captureDetails();
+    void xmlLimitsAndLeniency_data();
+    void xmlLimitsAndLeniency();
+};
+
+void TestOnvifProtocol::wsSecurityKnownAnswers_data()
+{
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QByteArray>("nonce");
+    QTest::addColumn<QString>("created");
+    QTest::addColumn<QString>("digest");
+    QFile file(capturesDir() + QStringLiteral("/digest-vectors.json"));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName() + QStringLiteral(" is missing")));
+    const QJsonArray vectors = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("vectors")).toArray();
+    QVERIFY(vectors.size() >= 4);
+    for (const QJsonValue& v : vectors) {
+        const QJsonObject o = v.toObject();
+        QTest::newRow(qPrintable(o.value(QStringLiteral("username")).toString() + u'/' + o.value(QStringLiteral("created")).toString()))
+                << o.value(QStringLiteral("password")).toString()
+                << QByteArray::fromBase64(o.value(QStringLiteral("nonce_b64")).toString().toLatin1())
+                << o.value(QStringLiteral("created")).toString() << o.value(QStringLiteral("digest_b64")).toString();
+    }
+}
+
+void TestOnvifProtocol::wsSecurityKnownAnswers()
+{
+    QFETCH(QString, password);
+    QFETCH(QByteArray, nonce);
+    QFETCH(QString, created);
+    QFETCH(QString, digest);
+    QCOMPARE(UsernameToken::passwordDigest(nonce, created, password), digest);
+}
+
+void TestOnvifProtocol::usernameTokenRoundTrip()
+{
+    const UsernameToken a = UsernameToken::create(QStringLiteral("a<b&c"), QStringLiteral("pw"), 1'700'000'000'123);
+    const UsernameToken b = UsernameToken::create(QStringLiteral("a<b&c"), QStringLiteral("pw"), 1'700'000'000'123);
+    QCOMPARE(a.nonce.size(), 16);
+    QVERIFY(a.nonce != b.nonce); // fresh per request
+    QCOMPARE(a.created, QStringLiteral("2023-11-14T22:13:20.123Z"));
+    QCOMPARE(a.digest, UsernameToken::passwordDigest(a.nonce, a.created, QStringLiteral("pw")));
+    const QByteArray envelope = QStringLiteral("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Header>%1"
+                                               "</s:Header><s:Body/></s:Envelope>")
+                                        .arg(a.securityHeaderXml())
+                                        .toUtf8();
+    const auto doc = XmlElement::parse(envelope);
+    QVERIFY(doc);
+    const XmlElement* token = doc->path({u"Header", u"Security", u"UsernameToken"});
+    QVERIFY(token);
+    QCOMPARE(token->textAt({u"Username"}), QStringLiteral("a<b&c"));
+    QCOMPARE(token->child(u"Security") ? 1 : 0, 0);
+    QCOMPARE(doc->path({u"Header", u"Security"})->namespaceUri(),
+            QStringLiteral("http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"));
+    QCOMPARE(token->textAt({u"Nonce"}), QString::fromLatin1(a.nonce.toBase64()));
+}
+
+void TestOnvifProtocol::createdFormats_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("ms");
+    QTest::newRow("no fraction") << QStringLiteral("2025-11-10T17:32:58Z") << qint64(1762795978000);
+    QTest::newRow("milliseconds") << QStringLiteral("2018-02-27T23:09:59.437Z") << qint64(1519772999437);
+    QTest::newRow("offset") << QStringLiteral("2018-02-27T23:09:59+00:00") << qint64(1519772999000);
+    QTest::newRow("whitespace") << QStringLiteral("\n  2018-02-27T23:09:59Z ") << qint64(1519772999000);
+    QTest::newRow("garbage") << QStringLiteral("yesterday") << qint64(-1);
+}
+
+void TestOnvifProtocol::createdFormats()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, ms);
+    QCOMPARE(parseCreated(text), ms);
+}
+
+void TestOnvifProtocol::httpDigestRfcExamples_data()
+{
+    QTest::addColumn<QString>("algorithm");
+    QTest::addColumn<QString>("realm");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("nonce");
+    QTest::addColumn<QString>("cnonce");
+    QTest::addColumn<QString>("expected");
+    // RFC 2617 §3.5
+    QTest::newRow("RFC 2617 MD5") << QStringLiteral("MD5") << QStringLiteral("testrealm@host.com") << QStringLiteral("Circle Of Life")
+                                  << QStringLiteral("dcd98b7102dd2f0e8b11d0f600bfb0c093") << QStringLiteral("0a4f113b")
+                                  << QStringLiteral("6629fae49393a05397450978507c4ef1");
+    // RFC 7616 §3.9.1
+    QTest::newRow("RFC 7616 SHA-256") << QStringLiteral("SHA-256") << QStringLiteral("http-auth@example.org")
+                                      << QStringLiteral("Circle of Life") << QStringLiteral("7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v")
+                                      << QStringLiteral("f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ")
+                                      << QStringLiteral("753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1");
+    QTest::newRow("RFC 7616 MD5") << QStringLiteral("MD5") << QStringLiteral("http-auth@example.org") << QStringLiteral("Circle of Life")
+                                  << QStringLiteral("7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v")
+                                  << QStringLiteral("f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ")
+                                  << QStringLiteral("8ca523f5e9506fed4657c9700eebdbec");
+}
+
+void TestOnvifProtocol::httpDigestRfcExamples()
+{
+    QFETCH(QString, algorithm);
+    QFETCH(QString, realm);
+    QFETCH(QString, password);
+    QFETCH(QString, nonce);
+    QFETCH(QString, cnonce);
+    QFETCH(QString, expected);
+    QCOMPARE(digestResponse(algorithm, QStringLiteral("Mufasa"), realm, password, QStringLiteral("GET"),
+                     QStringLiteral("/dir/index.html"), nonce, QStringLiteral("00000001"), cnonce, QStringLiteral("auth")),
+            expected);
+}
+
+void TestOnvifProtocol::digestChallengeParsing()
+{
+    // Two challenges in separate headers, and two joined in one (as some servers send them).
+    const QList<QByteArray> headers = {
+            "Digest algorithm=MD5, realm=\"Silvan_http_digest\", qop=\"auth\", nonce=\"62d82aa9ca59e3a04cd1\", opaque=\"5b6ea228\"",
+            "Digest algorithm=SHA-256, realm=\"Silvan, \\\"x\\\"\", qop=\"auth,auth-int\", nonce=\"abc\", stale=TRUE, "
+            "Digest realm=\"AXIS_WS_ACCC8E000000\", nonce=\"n3\", algorithm=MD5, qop=\"auth\"",
+            "Basic realm=\"old\""};
+    const QList<DigestChallenge> c = DigestChallenge::parse(headers);
+    QCOMPARE(c.size(), 3);
+    QCOMPARE(c.at(0).realm, QStringLiteral("Silvan_http_digest"));
+    QCOMPARE(c.at(0).opaque, QStringLiteral("5b6ea228"));
+    QCOMPARE(c.at(1).algorithm, QStringLiteral("SHA-256"));
+    QCOMPARE(c.at(1).realm, QStringLiteral("Silvan, \"x\""));
+    QCOMPARE(c.at(1).qop, QStringLiteral("auth"));
+    QVERIFY(c.at(1).stale);
+    QCOMPARE(c.at(2).realm, QStringLiteral("AXIS_WS_ACCC8E000000"));
+    // A server-made challenge parses back to itself.
+    DigestChallenge own;
+    own.realm = QStringLiteral("r");
+    own.nonce = QStringLiteral("n");
+    own.qop = QStringLiteral("auth");
+    const QList<DigestChallenge> back = DigestChallenge::parse({own.toHeader()});
+    QCOMPARE(back.size(), 1);
+    QCOMPARE(back.first().nonce, QStringLiteral("n"));
+}
+
+void TestOnvifProtocol::capturesParse()
+{
+    QDirIterator it(capturesDir(), {QStringLiteral("*.xml")}, QDir::Files, QDirIterator::Subdirectories);
+    int files = 0;
+    QStringList failed;
+    while (it.hasNext()) {
+        QFile f(it.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        ++files;
+        QString error;
+        const auto doc = XmlElement::parse(f.readAll(), &error);
+        if (!doc || !doc->child(u"Body"))
+            failed << QDir(capturesDir()).relativeFilePath(f.fileName()) + QStringLiteral(": ") + error;
+    }
+    QVERIFY2(files > 700, qPrintable(QString::number(files)));
+    // Every real exchange parses; the list says which did not, if any.
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.join(u'\n')));
+}
+
+void TestOnvifProtocol::captureDetails()
+{
+    QFile f(capturesDir() + QStringLiteral("/hikvision/media/GetStreamUri.Response.xml"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto doc = XmlElement::parse(f.readAll());
+    QVERIFY(doc);
+    const QString uri = doc->textAt({u"Body", u"GetStreamUriResponse", u"MediaUri", u"Uri"});
+    QVERIFY2(uri.startsWith(QLatin1String("rtsp://")) && !uri.contains(QLatin1String("&amp;")), qPrintable(uri));
+}
+
+void TestOnvifProtocol::xmlLimitsAndLeniency_data()
+{
+    QTest::addColumn<QByteArray>("xml");
+    QTest::addColumn<bool>("parses");
+    QTest::newRow("garbage before XML") << QByteArray("\0\0HTTP junk <a><b>x</b></a>", 27) << true;
+    QTest::newRow("prefix-agnostic") << QByteArray("<x:a xmlns:x=\"urn:x\"><y:b xmlns:y=\"urn:y\">t</y:b></x:a>") << true;
+    QTest::newRow("unclosed") << QByteArray("<a><b>") << false;
+    QTest::newRow("empty") << QByteArray() << false;
+    QTest::newRow("too deep") << QByteArray("<a>").repeated(100) + QByteArray("</a>").repeated(100) << false;
+    QTest::newRow("entity expansion") << QByteArray("<!DOCTYPE a [<!ENTITY x \"xxxxxxxxxx\"><!ENTITY y \"&x;&x;&x;&x;\">]><a>&y;&y;</a>") << false;
+}
+
+void TestOnvifProtocol::xmlLimitsAndLeniency()
+{
+    QFETCH(QByteArray, xml);
+    QFETCH(bool, parses);
+    QString error;
+    const auto doc = XmlElement::parse(xml, &error);
+    QCOMPARE(bool(doc), parses);
+    if (!parses)
+        QVERIFY(!error.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestOnvifProtocol)
+#include "tst_onvif_protocol.moc"
