@@ -26,7 +26,8 @@ std::optional<XmlElement> XmlElement::parse(
     if (data.trimmed().startsWith("--")) {
         const QByteArrayView trimmed = data.trimmed();
         const qsizetype eol = trimmed.indexOf('\n');
-        const QByteArray boundary = trimmed.first(eol < 0 ? trimmed.size() : eol).trimmed().toByteArray();
+        const QByteArray boundary
+                = trimmed.first(eol < 0 ? trimmed.size() : eol).trimmed().toByteArray();
         const qsizetype xmlStart = trimmed.indexOf("<?xml");
         if (xmlStart < 0)
             return fail(QStringLiteral("multipart message without an XML part"));

@@ -49,15 +49,22 @@ void TestOnvifProtocol::wsSecurityKnownAnswers_data()
     QTest::addColumn<QString>("created");
     QTest::addColumn<QString>("digest");
     QFile file(capturesDir() + QStringLiteral("/digest-vectors.json"));
-    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName() + QStringLiteral(" is missing")));
-    const QJsonArray vectors = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("vectors")).toArray();
+    QVERIFY2(file.open(QIODevice::ReadOnly),
+            qPrintable(file.fileName() + QStringLiteral(" is missing")));
+    const QJsonArray vectors = QJsonDocument::fromJson(file.readAll())
+                                       .object()
+                                       .value(QStringLiteral("vectors"))
+                                       .toArray();
     QVERIFY(vectors.size() >= 4);
     for (const QJsonValue& v : vectors) {
         const QJsonObject o = v.toObject();
-        QTest::newRow(qPrintable(o.value(QStringLiteral("username")).toString() + u'/' + o.value(QStringLiteral("created")).toString()))
+        QTest::newRow(qPrintable(o.value(QStringLiteral("username")).toString() + u'/'
+                + o.value(QStringLiteral("created")).toString()))
                 << o.value(QStringLiteral("password")).toString()
-                << QByteArray::fromBase64(o.value(QStringLiteral("nonce_b64")).toString().toLatin1())
-                << o.value(QStringLiteral("created")).toString() << o.value(QStringLiteral("digest_b64")).toString();
+                << QByteArray::fromBase64(
+                           o.value(QStringLiteral("nonce_b64")).toString().toLatin1())
+                << o.value(QStringLiteral("created")).toString()
+                << o.value(QStringLiteral("digest_b64")).toString();
     }
 }
 
@@ -72,14 +79,17 @@ void TestOnvifProtocol::wsSecurityKnownAnswers()
 
 void TestOnvifProtocol::usernameTokenRoundTrip()
 {
-    const UsernameToken a = UsernameToken::create(QStringLiteral("a<b&c"), QStringLiteral("pw"), 1'700'000'000'123);
-    const UsernameToken b = UsernameToken::create(QStringLiteral("a<b&c"), QStringLiteral("pw"), 1'700'000'000'123);
+    const UsernameToken a = UsernameToken::create(
+            QStringLiteral("a<b&c"), QStringLiteral("pw"), 1'700'000'000'123);
+    const UsernameToken b = UsernameToken::create(
+            QStringLiteral("a<b&c"), QStringLiteral("pw"), 1'700'000'000'123);
     QCOMPARE(a.nonce.size(), 16);
     QVERIFY(a.nonce != b.nonce); // fresh per request
     QCOMPARE(a.created, QStringLiteral("2023-11-14T22:13:20.123Z"));
     QCOMPARE(a.digest, UsernameToken::passwordDigest(a.nonce, a.created, QStringLiteral("pw")));
-    const QByteArray envelope = QStringLiteral("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Header>%1"
-                                               "</s:Header><s:Body/></s:Envelope>")
+    const QByteArray envelope = QStringLiteral(
+            "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Header>%1"
+            "</s:Header><s:Body/></s:Envelope>")
                                         .arg(a.securityHeaderXml())
                                         .toUtf8();
     const auto doc = XmlElement::parse(envelope);
@@ -89,7 +99,8 @@ void TestOnvifProtocol::usernameTokenRoundTrip()
     QCOMPARE(token->textAt({u"Username"}), QStringLiteral("a<b&c"));
     QCOMPARE(token->child(u"Security") ? 1 : 0, 0);
     QCOMPARE(doc->path({u"Header", u"Security"})->namespaceUri(),
-            QStringLiteral("http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"));
+            QStringLiteral("http://docs.oasis-open.org/wss/2004/01/"
+                           "oasis-200401-wss-wssecurity-secext-1.0.xsd"));
     QCOMPARE(token->textAt({u"Nonce"}), QString::fromLatin1(a.nonce.toBase64()));
 }
 
@@ -98,9 +109,11 @@ void TestOnvifProtocol::createdFormats_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<qint64>("ms");
     QTest::newRow("no fraction") << QStringLiteral("2025-11-10T17:32:58Z") << qint64(1762795978000);
-    QTest::newRow("milliseconds") << QStringLiteral("2018-02-27T23:09:59.437Z") << qint64(1519772999437);
+    QTest::newRow("milliseconds") << QStringLiteral("2018-02-27T23:09:59.437Z")
+                                  << qint64(1519772999437);
     QTest::newRow("offset") << QStringLiteral("2018-02-27T23:09:59+00:00") << qint64(1519772999000);
-    QTest::newRow("whitespace") << QStringLiteral("\n  2018-02-27T23:09:59Z ") << qint64(1519772999000);
+    QTest::newRow("whitespace") << QStringLiteral("\n  2018-02-27T23:09:59Z ")
+                                << qint64(1519772999000);
     QTest::newRow("garbage") << QStringLiteral("yesterday") << qint64(-1);
 }
 
@@ -120,15 +133,21 @@ void TestOnvifProtocol::httpDigestRfcExamples_data()
     QTest::addColumn<QString>("cnonce");
     QTest::addColumn<QString>("expected");
     // RFC 2617 §3.5
-    QTest::newRow("RFC 2617 MD5") << QStringLiteral("MD5") << QStringLiteral("testrealm@host.com") << QStringLiteral("Circle Of Life")
-                                  << QStringLiteral("dcd98b7102dd2f0e8b11d0f600bfb0c093") << QStringLiteral("0a4f113b")
+    QTest::newRow("RFC 2617 MD5") << QStringLiteral("MD5") << QStringLiteral("testrealm@host.com")
+                                  << QStringLiteral("Circle Of Life")
+                                  << QStringLiteral("dcd98b7102dd2f0e8b11d0f600bfb0c093")
+                                  << QStringLiteral("0a4f113b")
                                   << QStringLiteral("6629fae49393a05397450978507c4ef1");
     // RFC 7616 §3.9.1
-    QTest::newRow("RFC 7616 SHA-256") << QStringLiteral("SHA-256") << QStringLiteral("http-auth@example.org")
-                                      << QStringLiteral("Circle of Life") << QStringLiteral("7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v")
-                                      << QStringLiteral("f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ")
-                                      << QStringLiteral("753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1");
-    QTest::newRow("RFC 7616 MD5") << QStringLiteral("MD5") << QStringLiteral("http-auth@example.org") << QStringLiteral("Circle of Life")
+    QTest::newRow("RFC 7616 SHA-256")
+            << QStringLiteral("SHA-256") << QStringLiteral("http-auth@example.org")
+            << QStringLiteral("Circle of Life")
+            << QStringLiteral("7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v")
+            << QStringLiteral("f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ")
+            << QStringLiteral("753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1");
+    QTest::newRow("RFC 7616 MD5") << QStringLiteral("MD5")
+                                  << QStringLiteral("http-auth@example.org")
+                                  << QStringLiteral("Circle of Life")
                                   << QStringLiteral("7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v")
                                   << QStringLiteral("f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ")
                                   << QStringLiteral("8ca523f5e9506fed4657c9700eebdbec");
@@ -142,8 +161,9 @@ void TestOnvifProtocol::httpDigestRfcExamples()
     QFETCH(QString, nonce);
     QFETCH(QString, cnonce);
     QFETCH(QString, expected);
-    QCOMPARE(digestResponse(algorithm, QStringLiteral("Mufasa"), realm, password, QStringLiteral("GET"),
-                     QStringLiteral("/dir/index.html"), nonce, QStringLiteral("00000001"), cnonce, QStringLiteral("auth")),
+    QCOMPARE(digestResponse(algorithm, QStringLiteral("Mufasa"), realm, password,
+                     QStringLiteral("GET"), QStringLiteral("/dir/index.html"), nonce,
+                     QStringLiteral("00000001"), cnonce, QStringLiteral("auth")),
             expected);
 }
 
@@ -151,8 +171,10 @@ void TestOnvifProtocol::digestChallengeParsing()
 {
     // Two challenges in separate headers, and two joined in one (as some servers send them).
     const QList<QByteArray> headers = {
-            "Digest algorithm=MD5, realm=\"Silvan_http_digest\", qop=\"auth\", nonce=\"62d82aa9ca59e3a04cd1\", opaque=\"5b6ea228\"",
-            "Digest algorithm=SHA-256, realm=\"Silvan, \\\"x\\\"\", qop=\"auth,auth-int\", nonce=\"abc\", stale=TRUE, "
+            "Digest algorithm=MD5, realm=\"Silvan_http_digest\", qop=\"auth\", "
+            "nonce=\"62d82aa9ca59e3a04cd1\", opaque=\"5b6ea228\"",
+            "Digest algorithm=SHA-256, realm=\"Silvan, \\\"x\\\"\", qop=\"auth,auth-int\", "
+            "nonce=\"abc\", stale=TRUE, "
             "Digest realm=\"AXIS_WS_ACCC8E000000\", nonce=\"n3\", algorithm=MD5, qop=\"auth\"",
             "Basic realm=\"old\""};
     const QList<DigestChallenge> c = DigestChallenge::parse(headers);
@@ -176,7 +198,8 @@ void TestOnvifProtocol::digestChallengeParsing()
 
 void TestOnvifProtocol::capturesParse()
 {
-    QDirIterator it(capturesDir(), {QStringLiteral("*.xml")}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(
+            capturesDir(), {QStringLiteral("*.xml")}, QDir::Files, QDirIterator::Subdirectories);
     int files = 0;
     QStringList failed;
     while (it.hasNext()) {
@@ -186,7 +209,8 @@ void TestOnvifProtocol::capturesParse()
         QString error;
         const auto doc = XmlElement::parse(f.readAll(), &error);
         if (!doc || !doc->child(u"Body"))
-            failed << QDir(capturesDir()).relativeFilePath(f.fileName()) + QStringLiteral(": ") + error;
+            failed << QDir(capturesDir()).relativeFilePath(f.fileName()) + QStringLiteral(": ")
+                            + error;
     }
     QVERIFY2(files > 700, qPrintable(QString::number(files)));
     // Every real exchange parses; the list says which did not, if any.
@@ -200,7 +224,8 @@ void TestOnvifProtocol::captureDetails()
     const auto doc = XmlElement::parse(f.readAll());
     QVERIFY(doc);
     const QString uri = doc->textAt({u"Body", u"GetStreamUriResponse", u"MediaUri", u"Uri"});
-    QVERIFY2(uri.startsWith(QLatin1String("rtsp://")) && !uri.contains(QLatin1String("&amp;")), qPrintable(uri));
+    QVERIFY2(uri.startsWith(QLatin1String("rtsp://")) && !uri.contains(QLatin1String("&amp;")),
+            qPrintable(uri));
 }
 
 void TestOnvifProtocol::xmlLimitsAndLeniency_data()
@@ -208,11 +233,15 @@ void TestOnvifProtocol::xmlLimitsAndLeniency_data()
     QTest::addColumn<QByteArray>("xml");
     QTest::addColumn<bool>("parses");
     QTest::newRow("garbage before XML") << QByteArray("\0\0HTTP junk <a><b>x</b></a>", 27) << true;
-    QTest::newRow("prefix-agnostic") << QByteArray("<x:a xmlns:x=\"urn:x\"><y:b xmlns:y=\"urn:y\">t</y:b></x:a>") << true;
+    QTest::newRow("prefix-agnostic")
+            << QByteArray("<x:a xmlns:x=\"urn:x\"><y:b xmlns:y=\"urn:y\">t</y:b></x:a>") << true;
     QTest::newRow("unclosed") << QByteArray("<a><b>") << false;
     QTest::newRow("empty") << QByteArray() << false;
-    QTest::newRow("too deep") << QByteArray("<a>").repeated(100) + QByteArray("</a>").repeated(100) << false;
-    QTest::newRow("entity expansion") << QByteArray("<!DOCTYPE a [<!ENTITY x \"xxxxxxxxxx\"><!ENTITY y \"&x;&x;&x;&x;\">]><a>&y;&y;</a>") << false;
+    QTest::newRow("too deep") << QByteArray("<a>").repeated(100) + QByteArray("</a>").repeated(100)
+                              << false;
+    QTest::newRow("entity expansion") << QByteArray(
+            "<!DOCTYPE a [<!ENTITY x \"xxxxxxxxxx\"><!ENTITY y \"&x;&x;&x;&x;\">]><a>&y;&y;</a>")
+                                      << false;
 }
 
 void TestOnvifProtocol::xmlLimitsAndLeniency()

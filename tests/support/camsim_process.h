@@ -26,8 +26,9 @@ public:
         m_expected = cameras;
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.setProgram(QStringLiteral(VIGIL_BIN_DIR "/vigil-camsim"));
-        m_process.setArguments(QStringList{QStringLiteral("--cameras"), QString::number(cameras),
-                                       QStringLiteral("--print-endpoints"), QStringLiteral("--cache-dir"), cacheDir()}
+        m_process.setArguments(QStringList {QStringLiteral("--cameras"), QString::number(cameras),
+                                       QStringLiteral("--print-endpoints"),
+                                       QStringLiteral("--cache-dir"), cacheDir()}
                 + extraArgs);
         m_process.start();
         if (!m_process.waitForStarted(10000))
@@ -36,7 +37,8 @@ public:
         while (m_endpoints.size() < cameras && !deadline.hasExpired()) {
             if (m_process.state() != QProcess::Running)
                 break;
-            if (!m_process.canReadLine() && !m_process.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
+            if (!m_process.canReadLine()
+                    && !m_process.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
                 continue;
             while (m_process.canReadLine()) {
                 const QJsonObject o = QJsonDocument::fromJson(m_process.readLine()).object();
@@ -45,7 +47,8 @@ public:
             }
         }
         if (m_endpoints.size() < cameras)
-            qWarning("vigil-camsim did not start: %s", m_process.readAllStandardError().constData());
+            qWarning(
+                    "vigil-camsim did not start: %s", m_process.readAllStandardError().constData());
         return m_endpoints.size() == cameras;
     }
 

@@ -14,7 +14,8 @@
 
 namespace vigil::test {
 
-struct HttpResult {
+struct HttpResult
+{
     int status = 0;
     QByteArray body;
     QList<QByteArray> wwwAuthenticate;
@@ -28,17 +29,20 @@ struct HttpResult {
         const auto doc = xml();
         if (!doc)
             return {};
-        const onvif::XmlElement* code = doc->path({u"Body", u"Fault", u"Code", u"Subcode", u"Value"});
+        const onvif::XmlElement* code
+                = doc->path({u"Body", u"Fault", u"Code", u"Subcode", u"Value"});
         return code ? code->text() : QString();
     }
 };
 
-inline HttpResult httpRequest(const QByteArray& method, const QString& url, const QByteArray& body = {},
-        const QList<std::pair<QByteArray, QByteArray>>& headers = {}, int timeoutMs = 30000)
+inline HttpResult httpRequest(const QByteArray& method, const QString& url,
+        const QByteArray& body = {}, const QList<std::pair<QByteArray, QByteArray>>& headers = {},
+        int timeoutMs = 30000)
 {
     QNetworkAccessManager manager;
-    QNetworkRequest request{QUrl(url)};
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/soap+xml; charset=utf-8"));
+    QNetworkRequest request {QUrl(url)};
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+            QByteArrayLiteral("application/soap+xml; charset=utf-8"));
     for (const auto& [name, value] : headers)
         request.setRawHeader(name, value);
     const qint64 started = QDateTime::currentMSecsSinceEpoch();
@@ -82,7 +86,8 @@ inline QByteArray soapEnvelope(const QString& body, const onvif::UsernameToken* 
             .toUtf8();
 }
 
-inline HttpResult soapCall(const QString& url, const QString& body, const onvif::UsernameToken* token = nullptr,
+inline HttpResult soapCall(const QString& url, const QString& body,
+        const onvif::UsernameToken* token = nullptr,
         const QList<std::pair<QByteArray, QByteArray>>& headers = {})
 {
     return httpRequest("POST", url, soapEnvelope(body, token), headers);

@@ -20,7 +20,7 @@ namespace vigil::camsim {
 namespace {
 
 // Bump when the encoding below changes, so old caches are not reused.
-constexpr int kCacheVersion = 1;
+constexpr int kCacheVersion = 2;
 
 // Crop to 16:9 first (real sensors are 16:9), then scale.
 const QString kCrop = QStringLiteral("crop='min(iw,ih*16/9)':'min(ih,iw*9/16)'");
@@ -103,6 +103,17 @@ Result<MediaSet> MediaCache::prepare(const QString& video, const QString& cacheD
         return r.error();
     if (Result<void> r = computeMotion(work); !r)
         return r.error();
+    const Result<int> mainChunks
+            = splitIntoGops(work + QStringLiteral("/main.h264"), work, QStringLiteral("main"));
+    const Result<int> subChunks
+            = splitIntoGops(work + QStringLiteral("/sub.h264"), work, QStringLiteral("sub"));
+    if (!mainChunks)
+        return mainChunks.error();
+    if (!subChunks)
+        return subChunks.error();
+    if (mainChunks.value() != subChunks.value())
+        return Error {Error::Code::Io,
+                QStringLiteral("main and sub streams have different GOP counts"), {}};
     QFile complete(work + QStringLiteral("/complete"));
     if (!complete.open(QIODevice::WriteOnly) || !QDir().rename(work, dir))
         return Error {Error::Code::Io, QStringLiteral("cannot finish the cache %1").arg(dir), {}};
@@ -171,17 +182,49 @@ Result<void> MediaCache::computeMotion(const QString& dir)
     return {};
 }
 
+Result<int> MediaCache::splitIntoGops(
+        const QString& file, const QString& dir, const QString& prefix)
+{
+    // x264 repeats SPS and PPS before every IDR frame: each SPS starts a GOP.
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly))
+        return Error {Error::Code::Io, QStringLiteral("cannot read %1").arg(file), {}};
+    const QByteArray data = in.readAll();
+    QList<qsizetype> cuts;
+    for (qsizetype i = 0; i + 4 < data.size(); ++i) {
+        if (data[i] == 0 && data[i + 1] == 0 && data[i + 2] == 1 && (data[i + 3] & 0x1f) == 7)
+            cuts << (i > 0 && data[i - 1] == 0 ? i - 1 : i);
+    }
+    if (cuts.isEmpty() || cuts.first() > 4096)
+        return Error {Error::Code::Io,
+                QStringLiteral("%1 has no sequence headers to cut at").arg(file), {}};
+    cuts[0] = 0; // keep the leading SEI with the first GOP
+    cuts << data.size();
+    for (qsizetype i = 0; i + 1 < cuts.size(); ++i) {
+        QFile out(QStringLiteral("%1/%2_%3.h264").arg(dir, prefix).arg(i, 5, 10, QLatin1Char('0')));
+        if (!out.open(QIODevice::WriteOnly)
+                || out.write(data.mid(cuts.at(i), cuts.at(i + 1) - cuts.at(i))) < 0)
+            return Error {
+                    Error::Code::Io, QStringLiteral("cannot write %1").arg(out.fileName()), {}};
+    }
+    return int(cuts.size() - 1);
+}
+
 Result<MediaSet> MediaCache::load(const QString& dir)
 {
     MediaSet set;
     set.mainH264 = dir + QStringLiteral("/main.h264");
     set.subH264 = dir + QStringLiteral("/sub.h264");
+    set.mainChunks = dir + QStringLiteral("/main_%05d.h264");
+    set.subChunks = dir + QStringLiteral("/sub_%05d.h264");
+    set.chunkCount = int(QDir(dir).entryList({QStringLiteral("main_*.h264")}, QDir::Files).size());
     const QStringList snaps
             = QDir(dir).entryList({QStringLiteral("snapshot_*.jpg")}, QDir::Files, QDir::Name);
     for (const QString& s : snaps)
         set.snapshots << dir + u'/' + s;
     QFile motion(dir + QStringLiteral("/motion.txt"));
-    if (!motion.open(QIODevice::ReadOnly | QIODevice::Text) || set.snapshots.isEmpty())
+    if (!motion.open(QIODevice::ReadOnly | QIODevice::Text) || set.snapshots.isEmpty()
+            || set.chunkCount == 0)
         return Error {
                 Error::Code::Corrupt, QStringLiteral("the cache %1 is incomplete").arg(dir), {}};
     QTextStream stream(&motion);

@@ -17,6 +17,11 @@ struct MediaSet
 {
     QString mainH264; ///< 1920x1080, ~4 Mbit/s, GOP 2 s, no B-frames, Annex B
     QString subH264; ///< 640x360, ~500 kbit/s, GOP 2 s
+    /// The same streams cut into one file per GOP (`main_%05d.h264`, `sub_%05d.h264`), so a
+    /// looping reader holds one GOP in memory, not the whole clip.
+    QString mainChunks;
+    QString subChunks;
+    int chunkCount = 0;
     QStringList snapshots; ///< one 1920x1080 JPEG per second of footage
     QList<bool> motionPerSecond; ///< motion seen in that second of footage
     int fps = 15;
@@ -36,6 +41,8 @@ public:
 private:
     static Result<void> encode(const QString& video, const QString& dir);
     static Result<void> computeMotion(const QString& dir);
+    static Result<int> splitIntoGops(
+            const QString& file, const QString& dir, const QString& prefix);
     static Result<MediaSet> load(const QString& dir);
 };
 

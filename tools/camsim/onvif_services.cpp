@@ -348,6 +348,24 @@ bool OnvifDevice::media2Service(Call& call)
         answer(call,
                 QStringLiteral("<tr2:GetProfilesResponse>%1</tr2:GetProfilesResponse>")
                         .arg(profiles));
+    } else if (op == QLatin1String("GetVideoSourceConfigurations")) {
+        answer(call,
+                QStringLiteral("<tr2:GetVideoSourceConfigurationsResponse>%1</"
+                               "tr2:GetVideoSourceConfigurationsResponse>")
+                        .arg(videoSourceConfigXml("tr2:Configurations")));
+    } else if (op == QLatin1String("GetVideoEncoderConfigurations")) {
+        QString configs;
+        for (const StreamSpec& spec : kStreams) {
+            configs += videoEncoderXml(QLatin1String(spec.token), "tr2")
+                               .replace(QLatin1String("tr2:VideoEncoder "),
+                                       QLatin1String("tr2:Configurations "))
+                               .replace(QLatin1String("</tr2:VideoEncoder>"),
+                                       QLatin1String("</tr2:Configurations>"));
+        }
+        answer(call,
+                QStringLiteral("<tr2:GetVideoEncoderConfigurationsResponse>%1</"
+                               "tr2:GetVideoEncoderConfigurationsResponse>")
+                        .arg(configs));
     } else if (op == QLatin1String("GetStreamUri") || op == QLatin1String("GetSnapshotUri")) {
         const StreamSpec* s = streamFor(token);
         if (!s)

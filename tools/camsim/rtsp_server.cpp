@@ -26,23 +26,30 @@ QString quoted(const QString& path)
     return u'"' + p + u'"';
 }
 
-QString passthroughLaunch(const QString& file, int fps)
+/// One GOP file after the other, back to the first after the last.
+QString chunkSource(const QString& pattern, int chunks)
 {
-    return QStringLiteral(
-            "( multifilesrc location=%1 loop=true ! h264parse name=parse ! video/x-h264,framerate=%2/1 "
-            "! rtph264pay name=pay0 pt=96 config-interval=-1 )")
-            .arg(quoted(file))
+    return QStringLiteral("multifilesrc location=%1 index=0 start-index=0 stop-index=%2 loop=true")
+            .arg(quoted(pattern))
+            .arg(chunks - 1);
+}
+
+QString passthroughLaunch(const QString& source, int fps)
+{
+    return QStringLiteral("( %1 ! h264parse name=parse ! video/x-h264,framerate=%2/1 "
+                          "! rtph264pay name=pay0 pt=96 config-interval=-1 )")
+            .arg(source)
             .arg(fps);
 }
 
-QString ptzLaunch(const QString& file, int fps, int width, int height, int kbps)
+QString ptzLaunch(const QString& source, int fps, int width, int height, int kbps)
 {
     return QStringLiteral(
-            "( multifilesrc location=%1 loop=true ! h264parse name=parse ! video/x-h264,framerate=%2/1 "
+            "( %1 ! h264parse name=parse ! video/x-h264,framerate=%2/1 "
             "! avdec_h264 ! videocrop name=crop ! videoscale ! video/x-raw,width=%3,height=%4 "
             "! x264enc speed-preset=ultrafast tune=zerolatency bitrate=%5 key-int-max=%6 bframes=0 "
-            "! video/x-h264,profile=main ! rtph264pay name=pay0 pt=96 config-interval=-1 )")
-            .arg(quoted(file))
+            "! rtph264pay name=pay0 pt=96 config-interval=-1 )")
+            .arg(source)
             .arg(fps)
             .arg(width)
             .arg(height)
@@ -64,6 +71,7 @@ struct CameraServer
     bool mounted = true;
     QMutex cropMutex;
     std::vector<GstElement*> crops; ///< videocrop elements of live PTZ media
+    std::vector<GstRTSPMedia*> held; ///< media kept prepared (see holdMedia)
     double pan = 0, tilt = 0, zoom = 0;
 };
 
@@ -84,8 +92,10 @@ struct RtspServers::Private
         // stream, 640x360 for the sub stream), recorded on it when its media was configured.
         const int width = GPOINTER_TO_INT(g_object_get_data(G_OBJECT(crop), "vigil-width"));
         const int height = GPOINTER_TO_INT(g_object_get_data(G_OBJECT(crop), "vigil-height"));
-        const CropWindow c = CropWindow::forPosition(camera->pan, camera->tilt, camera->zoom, width, height);
-        g_object_set(crop, "left", c.left, "right", c.right, "top", c.top, "bottom", c.bottom, nullptr);
+        const CropWindow c
+                = CropWindow::forPosition(camera->pan, camera->tilt, camera->zoom, width, height);
+        g_object_set(
+                crop, "left", c.left, "right", c.right, "top", c.top, "bottom", c.bottom, nullptr);
     }
 };
 
@@ -164,13 +174,42 @@ GstPadProbeReturn stampPts(GstPad*, GstPadProbeInfo* info, gpointer)
     return GST_PAD_PROBE_OK;
 }
 
+// A camera's stream runs whether anyone watches or not. gst-rtsp-server unprepares a shared
+// media when its last client leaves, and a client that arrives meanwhile gets 503: hold one
+// preparation of our own for as long as the server lives.
+gboolean holdMedia(gpointer data)
+{
+    auto* media = static_cast<GstRTSPMedia*>(data);
+    if (gst_rtsp_media_get_status(media) == GST_RTSP_MEDIA_STATUS_PREPARED
+            && !g_object_get_data(G_OBJECT(media), "vigil-held")) {
+        g_object_set_data(G_OBJECT(media), "vigil-held", GINT_TO_POINTER(1));
+        gst_rtsp_media_prepare(media, nullptr);
+    }
+    return G_SOURCE_REMOVE;
+}
+
+void onMediaPrepared(GstRTSPMedia* media, gpointer data)
+{
+    auto* camera = static_cast<CameraServer*>(data);
+    GSource* source = g_idle_source_new();
+    g_source_set_callback(source, holdMedia, g_object_ref(media), g_object_unref);
+    g_source_attach(source, camera->owner->context);
+    g_source_unref(source);
+    QMutexLocker locker(&camera->cropMutex);
+    if (std::find(camera->held.begin(), camera->held.end(), media) == camera->held.end())
+        camera->held.push_back(GST_RTSP_MEDIA(g_object_ref(media)));
+}
+
 void onMediaConfigure(GstRTSPMediaFactory* factory, GstRTSPMedia* media, gpointer data)
 {
     auto* camera = static_cast<CameraServer*>(data);
+    g_signal_connect(media, "prepared", G_CALLBACK(onMediaPrepared), camera);
     GstElement* bin = gst_rtsp_media_get_element(media);
     if (GstElement* parse = gst_bin_get_by_name(GST_BIN(bin), "parse")) {
         GstPad* pad = gst_element_get_static_pad(parse, "src");
-        gst_pad_add_probe(pad, GstPadProbeType(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM), stampPts, nullptr, nullptr);
+        gst_pad_add_probe(pad,
+                GstPadProbeType(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM),
+                stampPts, nullptr, nullptr);
         gst_object_unref(pad);
         gst_object_unref(parse);
     }
@@ -242,14 +281,17 @@ bool RtspServers::start(std::vector<Camera>& cameras, QString* error)
                         GST_RTSP_PERM_MEDIA_FACTORY_ACCESS, G_TYPE_BOOLEAN, TRUE,
                         GST_RTSP_PERM_MEDIA_FACTORY_CONSTRUCT, G_TYPE_BOOLEAN, TRUE, nullptr);
             }
-            g_signal_connect(factory, "media-configure", G_CALLBACK(onMediaConfigure), camera.get());
+            g_signal_connect(
+                    factory, "media-configure", G_CALLBACK(onMediaConfigure), camera.get());
             return factory;
         };
         const MediaSet& m = d->media;
-        camera->main = makeFactory(config.ptz ? ptzLaunch(m.mainH264, m.fps, 1920, 1080, 4000)
-                                              : passthroughLaunch(m.mainH264, m.fps));
-        camera->sub = makeFactory(config.ptz ? ptzLaunch(m.subH264, m.fps, 640, 360, 500)
-                                             : passthroughLaunch(m.subH264, m.fps));
+        const QString mainSource = chunkSource(m.mainChunks, m.chunkCount);
+        const QString subSource = chunkSource(m.subChunks, m.chunkCount);
+        camera->main = makeFactory(config.ptz ? ptzLaunch(mainSource, m.fps, 1920, 1080, 4000)
+                                              : passthroughLaunch(mainSource, m.fps));
+        camera->sub = makeFactory(config.ptz ? ptzLaunch(subSource, m.fps, 640, 360, 500)
+                                             : passthroughLaunch(subSource, m.fps));
         GstRTSPMountPoints* mounts = gst_rtsp_server_get_mount_points(camera->server);
         gst_rtsp_mount_points_add_factory(
                 mounts, "/main", GST_RTSP_MEDIA_FACTORY(g_object_ref(camera->main)));
@@ -314,6 +356,12 @@ void RtspServers::stop()
         for (GstElement* crop : camera->crops)
             gst_object_unref(crop);
         camera->crops.clear();
+        for (GstRTSPMedia* media : camera->held) {
+            if (g_object_get_data(G_OBJECT(media), "vigil-held"))
+                gst_rtsp_media_unprepare(media);
+            g_object_unref(media);
+        }
+        camera->held.clear();
     }
     d->cameras.clear();
     g_main_loop_unref(d->loop);
