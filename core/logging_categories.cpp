@@ -2,6 +2,7 @@
 
 Q_LOGGING_CATEGORY(lcApp, "vigil.app", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcCatalog, "vigil.catalog", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcOnvif, "vigil.onvif", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcRuntime, "vigil.runtime", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcStatus, "vigil.status", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcUi, "vigil.ui", QtInfoMsg)

@@ -1,0 +1,305 @@
+#include "core/onvif/ws_discovery.h"
+
+#include "core/logging_categories.h"
+#include "core/onvif/xml_tree.h"
+
+#include <QNetworkDatagram>
+#include <QNetworkInterface>
+#include <QRegularExpression>
+#include <QUdpSocket>
+#include <QUrl>
+#include <QUuid>
+
+#ifdef Q_OS_UNIX
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#endif
+
+namespace vigil::onvif {
+
+namespace {
+
+const QHostAddress kGroup(QStringLiteral("239.255.255.250"));
+constexpr quint16 kPort = 3702;
+const QString kNsDiscovery = QStringLiteral("http://schemas.xmlsoap.org/ws/2005/04/discovery");
+// SOAP-over-UDP: each multicast probe is sent this many times, with growing gaps.
+constexpr int kRepeats = 3;
+const int kRepeatDelaysMs[kRepeats] = {0, 150, 400};
+
+QString normaliseId(QString id)
+{
+    id = id.trimmed().toLower();
+    if (id.startsWith(QLatin1String("urn:")))
+        id = id.mid(4);
+    if (id.startsWith(QLatin1String("uuid:")))
+        id = id.mid(5);
+    return id;
+}
+
+QStringList words(const QString& text)
+{
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    return text.split(space, Qt::SkipEmptyParts);
+}
+
+bool setMulticastInterface(QUdpSocket& socket, const QHostAddress& address)
+{
+#ifdef Q_OS_UNIX
+    const int fd = int(socket.socketDescriptor());
+    in_addr interface { };
+    interface.s_addr = htonl(address.toIPv4Address());
+    const unsigned char ttl = 1;
+    return ::setsockopt(fd, IPPROTO_IP, IP_MULTICAST_IF, &interface, sizeof interface) == 0
+            && ::setsockopt(fd, IPPROTO_IP, IP_MULTICAST_TTL, &ttl, sizeof ttl) == 0;
+#else
+    for (const QNetworkInterface& i : QNetworkInterface::allInterfaces()) {
+        for (const QNetworkAddressEntry& e : i.addressEntries()) {
+            if (e.ip() == address) {
+                socket.setMulticastInterface(i);
+                socket.setSocketOption(QAbstractSocket::MulticastTtlOption, 1);
+                return true;
+            }
+        }
+    }
+    return false;
+#endif
+}
+
+} // namespace
+
+QString DiscoveredDevice::preferredXAddr() const
+{
+    QString firstHttp;
+    for (const QString& x : xaddrs) {
+        const QUrl url(x);
+        if (url.scheme() != QLatin1String("http"))
+            continue;
+        if (QHostAddress(url.host()) == source)
+            return x;
+        if (firstHttp.isEmpty())
+            firstHttp = x;
+    }
+    return firstHttp.isEmpty() ? xaddrs.value(0) : firstHttp;
+}
+
+WsDiscovery::WsDiscovery(QObject* parent)
+    : QObject(parent)
+{
+    m_window.setSingleShot(true);
+    connect(&m_window, &QTimer::timeout, this, [this] {
+        stop();
+        Q_EMIT finished();
+    });
+    m_repeat.setSingleShot(true);
+    connect(&m_repeat, &QTimer::timeout, this, &WsDiscovery::sendRound);
+}
+
+WsDiscovery::~WsDiscovery() = default;
+
+QList<QHostAddress> WsDiscovery::localIPv4Addresses()
+{
+    QList<QHostAddress> result;
+    const QList<QNetworkInterface> interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface& i : interfaces) {
+        if (!(i.flags() & QNetworkInterface::IsUp) || !(i.flags() & QNetworkInterface::IsRunning))
+            continue;
+        for (const QNetworkAddressEntry& e : i.addressEntries()) {
+            const QHostAddress ip = e.ip();
+            if (ip.protocol() == QAbstractSocket::IPv4Protocol && !ip.isLinkLocal())
+                result << ip;
+        }
+    }
+    return result;
+}
+
+bool WsDiscovery::start(const Options& options)
+{
+    stop();
+    m_devices.clear();
+    m_error.clear();
+    m_messageIds = {
+            QStringLiteral("urn:uuid:") + QUuid::createUuid().toString(QUuid::WithoutBraces),
+            QStringLiteral("urn:uuid:") + QUuid::createUuid().toString(QUuid::WithoutBraces)};
+    const QList<QHostAddress> addresses
+            = options.interfaces.isEmpty() ? localIPv4Addresses() : options.interfaces;
+    for (const QHostAddress& address : addresses) {
+        auto socket = std::make_unique<QUdpSocket>();
+        if (!socket->bind(address, 0) || !setMulticastInterface(*socket, address)) {
+            qCWarning(lcOnvif) << "discovery: cannot probe from" << address.toString()
+                               << socket->errorString();
+            continue;
+        }
+        QUdpSocket* raw = socket.get();
+        connect(raw, &QUdpSocket::readyRead, this,
+                [this, raw, address] { readAnswers(raw, address); });
+        m_sockets.push_back(std::move(socket));
+        m_socketAddresses << address;
+    }
+    if (m_sockets.empty()) {
+        m_error = tr("No network interface could send a discovery probe.");
+        return false;
+    }
+    m_unicastTargets = options.unicastTargets;
+    m_unicastIntervalMs = qMax(1, options.unicastIntervalMs);
+    m_unicastNext = 0;
+    m_round = 0;
+    sendRound();
+    m_window.start(qMax(options.windowMs, 100));
+    return true;
+}
+
+void WsDiscovery::stop()
+{
+    m_window.stop();
+    m_repeat.stop();
+    m_sockets.clear();
+    m_socketAddresses.clear();
+}
+
+QByteArray WsDiscovery::probeMessage(const QString& messageId, const QString& types) const
+{
+    return QStringLiteral(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" "
+            "xmlns:a=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\" "
+            "xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\" "
+            "xmlns:dn=\"http://www.onvif.org/ver10/network/wsdl\" "
+            "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\"><s:Header>"
+            "<a:Action "
+            "s:mustUnderstand=\"1\">http://schemas.xmlsoap.org/ws/2005/04/discovery/Probe</"
+            "a:Action>"
+            "<a:MessageID>%1</a:MessageID><a:ReplyTo><a:Address>"
+            "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous</a:Address></"
+            "a:ReplyTo>"
+            "<a:To "
+            "s:mustUnderstand=\"1\">urn:schemas-xmlsoap-org:ws:2005:04:discovery</a:To></s:Header>"
+            "<s:Body><d:Probe><d:Types>%2</d:Types></d:Probe></s:Body></s:Envelope>")
+            .arg(messageId, types)
+            .toUtf8();
+}
+
+void WsDiscovery::sendRound()
+{
+    const QByteArray nvt
+            = probeMessage(m_messageIds.at(0), QStringLiteral("dn:NetworkVideoTransmitter"));
+    const QByteArray device = probeMessage(m_messageIds.at(1), QStringLiteral("tds:Device"));
+    if (m_round < kRepeats) {
+        for (auto& socket : m_sockets) {
+            socket->writeDatagram(nvt, kGroup, kPort);
+            socket->writeDatagram(device, kGroup, kPort);
+        }
+    }
+    // Unicast probes go one host at a time, rate-limited, from the first socket.
+    if (m_unicastNext < m_unicastTargets.size() && !m_sockets.empty()) {
+        const QHostAddress target = m_unicastTargets.at(m_unicastNext++);
+        m_sockets.front()->writeDatagram(nvt, target, kPort);
+        m_sockets.front()->writeDatagram(device, target, kPort);
+    }
+    ++m_round;
+    int next = -1;
+    if (m_round < kRepeats)
+        next = kRepeatDelaysMs[m_round] - kRepeatDelaysMs[m_round - 1];
+    if (m_unicastNext < m_unicastTargets.size())
+        next = next < 0 ? m_unicastIntervalMs : qMin(next, m_unicastIntervalMs);
+    if (next >= 0)
+        m_repeat.start(next);
+}
+
+QList<DiscoveredDevice> WsDiscovery::parseAnswer(const QByteArray& datagram, QString* relatesTo)
+{
+    QList<DiscoveredDevice> result;
+    const std::optional<XmlElement> envelope = XmlElement::parse(datagram);
+    if (!envelope)
+        return result;
+    const XmlElement* body = envelope->child(u"Body");
+    if (!body)
+        return result;
+    if (relatesTo)
+        *relatesTo = envelope->textAt({u"Header", u"RelatesTo"});
+    QList<const XmlElement*> matches;
+    if (const XmlElement* probeMatches = body->child(kNsDiscovery, u"ProbeMatches"))
+        matches = probeMatches->childrenNamed(u"ProbeMatch");
+    else if (const XmlElement* hello = body->child(kNsDiscovery, u"Hello"))
+        matches << hello;
+    for (const XmlElement* match : matches) {
+        DiscoveredDevice d;
+        d.endpoint = match->textAt({u"EndpointReference", u"Address"});
+        d.xaddrs = words(match->textAt({u"XAddrs"}));
+        d.scopes = words(match->textAt({u"Scopes"}));
+        d.types = words(match->textAt({u"Types"}));
+        for (const QString& scope : std::as_const(d.scopes)) {
+            const QString prefix = QStringLiteral("onvif://www.onvif.org/");
+            if (!scope.startsWith(prefix, Qt::CaseInsensitive))
+                continue;
+            const QString path = scope.mid(prefix.size());
+            const QString category = path.section(u'/', 0, 0).toLower();
+            const QString value = QUrl::fromPercentEncoding(path.section(u'/', 1).toUtf8());
+            if (category == QLatin1String("name") && d.name.isEmpty())
+                d.name = value;
+            else if (category == QLatin1String("hardware") && d.hardware.isEmpty())
+                d.hardware = value;
+            else if (category == QLatin1String("location") && d.location.isEmpty())
+                d.location = value;
+        }
+        if (d.endpoint.isEmpty() && d.xaddrs.isEmpty())
+            continue;
+        result << d;
+    }
+    return result;
+}
+
+void WsDiscovery::readAnswers(QUdpSocket* socket, const QHostAddress& interfaceAddress)
+{
+    while (socket->hasPendingDatagrams()) {
+        const QNetworkDatagram datagram = socket->receiveDatagram(64 * 1024);
+        QString relatesTo;
+        QList<DiscoveredDevice> devices = parseAnswer(datagram.data(), &relatesTo);
+        // An answer to somebody else's probe is not ours; a missing RelatesTo is tolerated.
+        if (!relatesTo.isEmpty()) {
+            const QString id = normaliseId(relatesTo);
+            if (normaliseId(m_messageIds.value(0)) != id
+                    && normaliseId(m_messageIds.value(1)) != id)
+                continue;
+        }
+        for (DiscoveredDevice& d : devices) {
+            d.source = datagram.senderAddress();
+            d.interfaceAddress = interfaceAddress;
+            merge(std::move(d));
+        }
+    }
+}
+
+void WsDiscovery::merge(DiscoveredDevice device)
+{
+    const QString key
+            = device.endpoint.isEmpty() ? device.preferredXAddr() : normaliseId(device.endpoint);
+    for (DiscoveredDevice& known : m_devices) {
+        const QString knownKey
+                = known.endpoint.isEmpty() ? known.preferredXAddr() : normaliseId(known.endpoint);
+        if (knownKey != key)
+            continue;
+        bool changed = false;
+        for (const QString& x : std::as_const(device.xaddrs)) {
+            if (!known.xaddrs.contains(x)) {
+                known.xaddrs << x;
+                changed = true;
+            }
+        }
+        for (const QString& s : std::as_const(device.scopes)) {
+            if (!known.scopes.contains(s)) {
+                known.scopes << s;
+                changed = true;
+            }
+        }
+        if (changed)
+            Q_EMIT deviceFound(known);
+        return;
+    }
+    qCInfo(lcOnvif) << "discovered" << device.endpoint << device.xaddrs << "via"
+                    << device.interfaceAddress.toString();
+    m_devices << device;
+    Q_EMIT deviceFound(device);
+}
+
+} // namespace vigil::onvif

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+class QUdpSocket;
+
+namespace vigil::onvif {
+
+/// A device that answered WS-Discovery, merged over all its answers (duplicates, interfaces,
+/// both probe types).
+struct DiscoveredDevice
+{
+    QString endpoint; ///< EndpointReference address ("urn:uuid:…"): the device's identity
+    QStringList xaddrs; ///< device service URLs, as advertised
+    QStringList scopes; ///< verbatim
+    QStringList types;
+    QString name; ///< from onvif://www.onvif.org/name/…, percent-decoded
+    QString hardware; ///< from …/hardware/…
+    QString location; ///< from …/location/…
+    QHostAddress source; ///< where the answer came from
+    QHostAddress interfaceAddress; ///< our address it was found through
+
+    /// The XAddr to use: an http one on the host that answered, else the first http one.
+    QString preferredXAddr() const;
+};
+
+/// WS-Discovery (2005/04) client: multicast Probes for dn:NetworkVideoTransmitter and
+/// tds:Device from one socket per chosen IPv4 interface (IP_MULTICAST_IF set, TTL 1), repeated
+/// per SOAP-over-UDP, plus unicast Probes to given addresses; answers are collected for a
+/// window, deduplicated by EndpointReference and merged. Garbage, duplicates and answers
+/// without RelatesTo are tolerated. Runs on the thread it lives on.
+class WsDiscovery : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        /// Our addresses to probe from; empty: every IPv4 address of every interface that is up.
+        QList<QHostAddress> interfaces;
+        /// Hosts to probe by unicast (cameras on other subnets, networks that drop multicast).
+        QList<QHostAddress> unicastTargets;
+        int windowMs = 3000;
+        /// Pause between unicast probes, so a range scan does not flood the network.
+        int unicastIntervalMs = 20;
+    };
+
+    explicit WsDiscovery(QObject* parent = nullptr);
+    ~WsDiscovery() override;
+
+    /// Starts a scan; false when no interface could be used (see errorString()).
+    bool start(const Options& options);
+    void stop();
+    bool isRunning() const { return m_window.isActive(); }
+    QString errorString() const { return m_error; }
+    QList<DiscoveredDevice> devices() const { return m_devices; }
+
+    /// Every up, non-link-local IPv4 address of this machine, loopback included (it has no
+    /// MULTICAST flag, yet multicast works on it with IP_MULTICAST_IF set).
+    static QList<QHostAddress> localIPv4Addresses();
+    /// Parses one datagram; empty when it is not a ProbeMatches/Hello answer.
+    static QList<DiscoveredDevice> parseAnswer(
+            const QByteArray& datagram, QString* relatesTo = nullptr);
+
+Q_SIGNALS:
+    /// A device seen for the first time, or with new addresses or scopes.
+    void deviceFound(const vigil::onvif::DiscoveredDevice& device);
+    void finished();
+
+private:
+    struct Probe;
+    void sendRound();
+    void readAnswers(QUdpSocket* socket, const QHostAddress& interfaceAddress);
+    void merge(DiscoveredDevice device);
+    QByteArray probeMessage(const QString& messageId, const QString& types) const;
+
+    std::vector<std::unique_ptr<QUdpSocket>> m_sockets;
+    QList<QHostAddress> m_socketAddresses;
+    QList<QHostAddress> m_unicastTargets;
+    QStringList m_messageIds; ///< one per probe type; repeats reuse them
+    QList<DiscoveredDevice> m_devices;
+    QTimer m_window;
+    QTimer m_repeat;
+    int m_round = 0;
+    int m_unicastNext = 0;
+    int m_unicastIntervalMs = 20;
+    QString m_error;
+};
+
+} // namespace vigil::onvif
+
+Q_DECLARE_METATYPE(vigil::onvif::DiscoveredDevice)
