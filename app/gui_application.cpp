@@ -2,17 +2,22 @@
 
 #include "core/catalog/catalog.h"
 #include "core/catalog/settings_store.h"
+#include "core/demo/simulator_process.h"
 #include "core/logging_categories.h"
+#include "core/onvif/ws_discovery.h"
 #include "core/runtime/app_context.h"
 #include "core/runtime/command_line.h"
+#include "core/runtime/data_dir.h"
 #include "core/runtime/termination_watcher.h"
 #include "core/runtime/translations.h"
 #include "core/status/system_status.h"
 #include "widgets/main_window.h"
+#include "widgets/pages/live_page.h"
 #include "widgets/startup_error_dialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QStatusBar>
 
 namespace vigil::app {
 
@@ -22,6 +27,8 @@ GuiApplication::GuiApplication(QObject* parent)
 
 GuiApplication::~GuiApplication()
 {
+    m_discovery.reset();
+    m_simulator.reset();
     // The window uses the status and the catalog: destroy it first.
     m_window.reset();
     m_status.reset();
@@ -38,7 +45,16 @@ void setUpParser(QCommandLineParser& parser, const QStringList& arguments)
     parser.setApplicationDescription(
             GuiApplication::tr("Vigil: video management for small municipalities."));
     runtime::CommandLine::addCommonOptions(parser);
+    parser.addOption(QCommandLineOption(QStringLiteral("demo"),
+            GuiApplication::tr("Start with %1 simulated cameras on this computer (nothing is sent "
+                               "to the network).")
+                    .arg(GuiApplication::kDemoCameras)));
 }
+
+namespace {
+const QString kDemoUser = QStringLiteral("demo");
+const QString kDemoPassword = QStringLiteral("demo");
+} // namespace
 
 } // namespace
 
@@ -67,8 +83,12 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     parser.process(arguments);
     const runtime::CommonOptions common = runtime::CommandLine::commonOptions(parser);
 
+    const bool demo = parser.isSet(QStringLiteral("demo"));
     runtime::AppContext::Options options;
     options.dataDir = common.dataDir;
+    // The demo keeps its catalog apart from a real installation's.
+    if (demo && options.dataDir.isEmpty())
+        options.dataDir = runtime::DataDir::defaultPath() + QStringLiteral("/demo");
     options.ownership = runtime::AppContext::Ownership::Exclusive;
     Result<std::unique_ptr<runtime::AppContext>> context = runtime::AppContext::open(options);
     if (!context)
@@ -97,7 +117,55 @@ Result<void> GuiApplication::start(const QStringList& arguments)
 
     m_termination = std::make_unique<runtime::TerminationWatcher>();
     qCInfo(lcApp) << "main window shown";
+    if (demo)
+        startDemo();
     return {};
+}
+
+void GuiApplication::startDemo()
+{
+    m_window->setWindowTitle(tr("Vigil — Demo"));
+    m_window->statusBar()->showMessage(tr("Starting the demo cameras… The first start prepares "
+                                          "their video, which takes about half a minute."));
+    m_simulator = std::make_unique<demo::SimulatorProcess>();
+    connect(m_simulator.get(), &demo::SimulatorProcess::ready, this,
+            &GuiApplication::discoverDemoCameras);
+    connect(m_simulator.get(), &demo::SimulatorProcess::failed, this,
+            [this](const QString& message) {
+                m_window->statusBar()->showMessage(tr("Demo cameras unavailable: %1").arg(message));
+            });
+    QStringList args {QStringLiteral("--cameras"), QString::number(kDemoCameras),
+            QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--ptz"),
+            QStringLiteral("1"), QStringLiteral("--user"), kDemoUser, QStringLiteral("--password"),
+            kDemoPassword};
+    // Where the simulator keeps its encoded footage (tests share one cache per build).
+    const QString cache = qEnvironmentVariable("VIGIL_CAMSIM_CACHE_DIR");
+    if (!cache.isEmpty())
+        args << QStringLiteral("--cache-dir") << cache;
+    m_simulator->start(demo::SimulatorProcess::defaultProgram(), kDemoCameras, args);
+}
+
+void GuiApplication::discoverDemoCameras()
+{
+    // Demo discovery stays on the loopback interface: no probe leaves this computer.
+    m_discovery = std::make_unique<onvif::WsDiscovery>();
+    auto* live = static_cast<widgets::LivePage*>(m_window->page(widgets::PageId::Live));
+    live->setDiscoveryNote(
+            tr("These are Vigil's simulated demo cameras. They accept the user name \"%1\" and "
+               "the password \"%2\".")
+                    .arg(kDemoUser, kDemoPassword));
+    connect(m_discovery.get(), &onvif::WsDiscovery::deviceFound, live,
+            &widgets::LivePage::showDiscoveredCamera);
+    connect(m_discovery.get(), &onvif::WsDiscovery::finished, this, [this] {
+        const qsizetype found = m_discovery->devices().size();
+        qCInfo(lcApp) << "demo:" << found << "cameras discovered";
+        m_window->statusBar()->showMessage(
+                tr("Demo: %1 simulated cameras found on this computer.").arg(found));
+    });
+    onvif::WsDiscovery::Options options;
+    options.interfaces = {QHostAddress(QHostAddress::LocalHost)};
+    if (!m_discovery->start(options))
+        m_window->statusBar()->showMessage(m_discovery->errorString());
 }
 
 int runGui(QApplication& application)

@@ -10,6 +10,12 @@
 
 class QApplication;
 
+namespace vigil::demo {
+class SimulatorProcess;
+}
+namespace vigil::onvif {
+class WsDiscovery;
+}
 namespace vigil::runtime {
 class AppContext;
 class TerminationWatcher;
@@ -37,12 +43,21 @@ public:
 
     widgets::MainWindow* mainWindow() const { return m_window.get(); }
     runtime::AppContext* context() const { return m_context.get(); }
+    demo::SimulatorProcess* simulator() const { return m_simulator.get(); }
+
+    /// Demo cameras: how many, and the credentials they require.
+    static constexpr int kDemoCameras = 4;
 
 private:
+    void startDemo();
+    void discoverDemoCameras();
+
     std::unique_ptr<runtime::AppContext> m_context;
     std::unique_ptr<status::SystemStatus> m_status;
     std::unique_ptr<widgets::MainWindow> m_window;
     std::unique_ptr<runtime::TerminationWatcher> m_termination;
+    std::unique_ptr<demo::SimulatorProcess> m_simulator;
+    std::unique_ptr<onvif::WsDiscovery> m_discovery;
 };
 
 /// Answers --help and --version without a display (before QApplication exists, which would

@@ -92,6 +92,30 @@ Commands:
         <source>Vigil: video management for small municipalities.</source>
         <translation>Vigil: gestión de vídeo para municipios pequeños.</translation>
     </message>
+    <message>
+        <source>Start with %1 simulated cameras on this computer (nothing is sent to the network).</source>
+        <translation>Empieza con %1 cámaras simuladas en este equipo (no se envía nada a la red).</translation>
+    </message>
+    <message>
+        <source>Vigil — Demo</source>
+        <translation>Vigil — Demostración</translation>
+    </message>
+    <message>
+        <source>Starting the demo cameras… The first start prepares their video, which takes about half a minute.</source>
+        <translation>Iniciando las cámaras de demostración… El primer inicio prepara su vídeo, lo que tarda alrededor de medio minuto.</translation>
+    </message>
+    <message>
+        <source>Demo cameras unavailable: %1</source>
+        <translation>Cámaras de demostración no disponibles: %1</translation>
+    </message>
+    <message>
+        <source>These are Vigil&apos;s simulated demo cameras. They accept the user name &quot;%1&quot; and the password &quot;%2&quot;.</source>
+        <translation>Son las cámaras simuladas de demostración de Vigil. Aceptan el nombre de usuario «%1» y la contraseña «%2».</translation>
+    </message>
+    <message>
+        <source>Demo: %1 simulated cameras found on this computer.</source>
+        <translation>Demostración: %1 cámaras simuladas encontradas en este equipo.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::catalog::CameraStore</name>
@@ -211,6 +235,28 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::demo::SimulatorProcess</name>
+    <message>
+        <source>The camera simulator could not be started (%1).</source>
+        <translation>No se pudo iniciar el simulador de cámaras (%1).</translation>
+    </message>
+    <message>
+        <source>The camera simulator stopped: %1</source>
+        <translation>El simulador de cámaras se detuvo: %1</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>código de salida %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::onvif::WsDiscovery</name>
+    <message>
+        <source>No network interface could send a discovery probe.</source>
+        <translation>Ninguna interfaz de red pudo enviar una sonda de descubrimiento.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::runtime::CommandLine</name>
     <message>
         <source>Folder for the catalog, recordings and logs (default: %1).</source>
@@ -310,6 +356,26 @@ Commands:
     <message>
         <source>Live</source>
         <translation>En directo</translation>
+    </message>
+    <message>
+        <source>Cameras found on this network</source>
+        <translation>Cámaras encontradas en esta red</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Unnamed camera</source>
+        <translation>Cámara sin nombre</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void versions_data();
     void versions();
     void guiRunsUntilClosed();
+    void demoShowsSimulatedCameras();
     void ctlInfo();
     void ctlSettingsRoundTrip();
     void ctlUsageErrors();
@@ -140,6 +141,34 @@ void TestCli::guiRunsUntilClosed()
     QCOMPARE(vigil.exitStatus(), QProcess::NormalExit);
     QCOMPARE(vigil.exitCode(), 0);
     QVERIFY(!QFile::exists(dataDir() + QStringLiteral("/vigil.lock")));
+}
+
+void TestCli::demoShowsSimulatedCameras()
+{
+    QProcess vigil;
+    vigil.setProcessChannelMode(QProcess::MergedChannels);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("vigil.*.info=true"));
+    env.insert(QStringLiteral("VIGIL_CAMSIM_CACHE_DIR"),
+            QStringLiteral(VIGIL_BUILD_DIR "/camsim-cache"));
+    vigil.setProcessEnvironment(env);
+    vigil.start(kVigil, {QStringLiteral("--demo"), QStringLiteral("--data-dir"), dataDir()});
+    QString output;
+    const QRegularExpression discovered(QStringLiteral("demo: (\\d+) cameras discovered"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+            discovered.match(output += QString::fromUtf8(vigil.readAll())).hasMatch(), 60000);
+    QVERIFY2(discovered.match(output).captured(1).toInt() >= 4, qPrintable(output));
+    const QRegularExpressionMatch started
+            = QRegularExpression(QStringLiteral("simulator started \\(pid (\\d+)")).match(output);
+    QVERIFY2(started.hasMatch(), qPrintable(output));
+    const QString simulatorProc = QStringLiteral("/proc/") + started.captured(1);
+    QVERIFY(QFile::exists(simulatorProc));
+
+    // Closing Vigil takes its simulator with it.
+    ::kill(pid_t(vigil.processId()), SIGTERM);
+    QVERIFY(vigil.waitForFinished(30000));
+    QCOMPARE(vigil.exitCode(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(simulatorProc), 10000);
 }
 
 void TestCli::ctlInfo()

@@ -11,6 +11,12 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
+
 using namespace vigil::camsim;
 
 namespace {
@@ -70,11 +76,22 @@ int main(int argc, char* argv[])
             QStringLiteral("Print one JSON object per camera once all are listening."));
     const QCommandLineOption prepare(QStringLiteral("prepare"),
             QStringLiteral("Only encode the footage into the cache, then exit."));
+    const QCommandLineOption exitWithParent(QStringLiteral("exit-with-parent"),
+            QStringLiteral(
+                    "Stop when the process that started the simulator ends (the demo's Vigil)."));
     const QCommandLineOption noDiscovery(
             QStringLiteral("no-discovery"), QStringLiteral("Do not answer WS-Discovery."));
     parser.addOptions({cameras, bind, basePort, user, password, quirks, video, cacheDir, ptz,
-            printEndpoints, prepare, noDiscovery});
+            printEndpoints, prepare, exitWithParent, noDiscovery});
     parser.process(app);
+#ifdef Q_OS_LINUX
+    if (parser.isSet(exitWithParent)) {
+        const pid_t parent = getppid();
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (getppid() != parent) // the parent ended before prctl took effect
+            return 0;
+    }
+#endif
 
     Options options;
     bool ok = false;

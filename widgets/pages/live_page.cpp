@@ -1,7 +1,13 @@
 #include "widgets/pages/live_page.h"
 
+#include "core/onvif/ws_discovery.h"
 #include "widgets/empty_state.h"
 
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace vigil::widgets {
@@ -16,7 +22,52 @@ LivePage::LivePage(const PageContext& context, QWidget* parent)
             this);
     if (context.addCamerasAction)
         m_emptyState->addAction(context.addCamerasAction);
-    layout->addWidget(m_emptyState);
+    layout->addWidget(m_emptyState, 3);
+
+    m_discoveredBox = new QGroupBox(tr("Cameras found on this network"), this);
+    auto* boxLayout = new QVBoxLayout(m_discoveredBox);
+    m_discoveryNote = new QLabel(m_discoveredBox);
+    m_discoveryNote->setWordWrap(true);
+    m_discoveryNote->hide();
+    boxLayout->addWidget(m_discoveryNote);
+    m_discovered = new QTreeWidget(m_discoveredBox);
+    m_discovered->setObjectName(QStringLiteral("discoveredCameras"));
+    m_discovered->setHeaderLabels({tr("Name"), tr("Model"), tr("Address")});
+    m_discovered->setRootIsDecorated(false);
+    m_discovered->setSortingEnabled(true);
+    m_discovered->sortByColumn(0, Qt::AscendingOrder);
+    m_discovered->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    boxLayout->addWidget(m_discovered);
+    m_discoveredBox->hide();
+    layout->addWidget(m_discoveredBox, 2);
+}
+
+void LivePage::showDiscoveredCamera(const onvif::DiscoveredDevice& device)
+{
+    const QUrl address(device.preferredXAddr());
+    const QString host = address.port() > 0
+            ? QStringLiteral("%1:%2").arg(address.host()).arg(address.port())
+            : address.host();
+    QTreeWidgetItem* item = nullptr;
+    for (int i = 0; i < m_discovered->topLevelItemCount(); ++i) {
+        if (m_discovered->topLevelItem(i)->data(0, Qt::UserRole).toString() == device.endpoint)
+            item = m_discovered->topLevelItem(i);
+    }
+    if (!item) {
+        item = new QTreeWidgetItem(m_discovered);
+        item->setData(0, Qt::UserRole, device.endpoint);
+        item->setIcon(0, icon());
+    }
+    item->setText(0, device.name.isEmpty() ? tr("Unnamed camera") : device.name);
+    item->setText(1, device.hardware);
+    item->setText(2, host);
+    m_discoveredBox->show();
+}
+
+void LivePage::setDiscoveryNote(const QString& note)
+{
+    m_discoveryNote->setText(note);
+    m_discoveryNote->setVisible(!note.isEmpty());
 }
 
 QString LivePage::title() const

@@ -3,6 +3,14 @@
 #include "widgets/feature_page.h"
 #include "widgets/page_context.h"
 
+class QGroupBox;
+class QLabel;
+class QTreeWidget;
+
+namespace vigil::onvif {
+struct DiscoveredDevice;
+}
+
 namespace vigil::widgets {
 
 class EmptyState;
@@ -20,8 +28,17 @@ public:
     QIcon icon() const override;
     EmptyState* emptyState() const { return m_emptyState; }
 
+    /// Lists a camera that answered discovery (new, or updated when already listed).
+    void showDiscoveredCamera(const onvif::DiscoveredDevice& device);
+    /// A line above the list, e.g. the demo cameras' credentials; empty hides it.
+    void setDiscoveryNote(const QString& note);
+    QTreeWidget* discoveredList() const { return m_discovered; }
+
 private:
     EmptyState* m_emptyState = nullptr;
+    QGroupBox* m_discoveredBox = nullptr;
+    QLabel* m_discoveryNote = nullptr;
+    QTreeWidget* m_discovered = nullptr;
 };
 
 } // namespace vigil::widgets
