@@ -34,27 +34,29 @@ QString chunkSource(const QString& pattern, int chunks)
             .arg(chunks - 1);
 }
 
+// The source goes in last: its file pattern ("main_%05d.h264") must not be taken for a
+// placeholder by a later arg().
 QString passthroughLaunch(const QString& source, int fps)
 {
-    return QStringLiteral("( %1 ! h264parse name=parse ! video/x-h264,framerate=%2/1 "
+    return QStringLiteral("( %2 ! h264parse name=parse ! video/x-h264,framerate=%1/1 "
                           "! rtph264pay name=pay0 pt=96 config-interval=-1 )")
-            .arg(source)
-            .arg(fps);
+            .arg(fps)
+            .arg(source);
 }
 
 QString ptzLaunch(const QString& source, int fps, int width, int height, int kbps)
 {
     return QStringLiteral(
-            "( %1 ! h264parse name=parse ! video/x-h264,framerate=%2/1 "
-            "! avdec_h264 ! videocrop name=crop ! videoscale ! video/x-raw,width=%3,height=%4 "
-            "! x264enc speed-preset=ultrafast tune=zerolatency bitrate=%5 key-int-max=%6 bframes=0 "
+            "( %6 ! h264parse name=parse ! video/x-h264,framerate=%1/1 "
+            "! avdec_h264 ! videocrop name=crop ! videoscale ! video/x-raw,width=%2,height=%3 "
+            "! x264enc speed-preset=ultrafast tune=zerolatency bitrate=%4 key-int-max=%5 bframes=0 "
             "! rtph264pay name=pay0 pt=96 config-interval=-1 )")
-            .arg(source)
             .arg(fps)
             .arg(width)
             .arg(height)
             .arg(kbps)
-            .arg(MediaSet::kGopFrames);
+            .arg(MediaSet::kGopFrames)
+            .arg(source);
 }
 
 } // namespace
