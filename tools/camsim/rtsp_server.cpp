@@ -49,7 +49,8 @@ QString ptzLaunch(const QString& source, int fps, int width, int height, int kbp
     return QStringLiteral(
             "( %6 ! h264parse name=parse ! video/x-h264,framerate=%1/1 "
             "! avdec_h264 ! videocrop name=crop ! videoscale ! video/x-raw,width=%2,height=%3 "
-            "! x264enc speed-preset=ultrafast tune=zerolatency bitrate=%4 key-int-max=%5 bframes=0 "
+            "! x264enc speed-preset=ultrafast bitrate=%4 key-int-max=%5 bframes=0 rc-lookahead=0 "
+            "sync-lookahead=0 sliced-threads=false threads=2 "
             "! rtph264pay name=pay0 pt=96 config-interval=-1 )")
             .arg(fps)
             .arg(width)
