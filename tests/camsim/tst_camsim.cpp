@@ -5,6 +5,7 @@
 #include "support/camsim_process.h"
 #include "support/soap_test_client.h"
 
+#include <QDeadlineTimer>
 #include <QImage>
 #include <QNetworkDatagram>
 #include <QTcpSocket>
@@ -12,6 +13,7 @@
 #include <QTest>
 #include <QUdpSocket>
 #include <QUuid>
+#include <QtEndian>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -91,6 +93,7 @@ private Q_SLOTS:
     void streamsHaveTheAdvertisedFormats();
     void rtspNeedsDigestCredentials();
     void loopKeepsTimestampsContinuous();
+    void rtcpSenderReportsCarryWallClock();
     void unauthenticatedTimeOnly();
     void wsUsernameTokenChecks();
     void httpDigestWorks();
@@ -207,6 +210,123 @@ void TestCamsim::loopKeepsTimestampsContinuous()
             qPrintable(QStringLiteral("timestamp jump of %1 s").arg(largestStep)));
     QVERIFY2(qAbs(duration - 12.0) < 1.0,
             qPrintable(QStringLiteral("%1 s of video in 12 s").arg(duration)));
+}
+
+namespace {
+
+/// A bare RTSP exchange over one TCP connection (no auth), for looking at the interleaved packets.
+class RtspSession
+{
+public:
+    bool open(const QString& url)
+    {
+        m_url = url;
+        const QUrl u(url);
+        m_socket.connectToHost(u.host(), quint16(u.port()));
+        if (!m_socket.waitForConnected(5000)
+                || request("DESCRIBE", url, "Accept: application/sdp\r\n").isEmpty())
+            return false;
+        const QByteArray setup = request("SETUP", url + QStringLiteral("/stream=0"),
+                "Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\n");
+        const qsizetype at = setup.indexOf("Session: ");
+        if (at < 0)
+            return false;
+        const QByteArray session = setup.mid(at + 9).split('\r').value(0).split(';').value(0);
+        return !request("PLAY", url, "Session: " + session + "\r\nRange: npt=0-\r\n").isEmpty();
+    }
+
+    /// The next interleaved packet on `channel`, or empty after `timeoutMs`.
+    QByteArray nextPacket(int channel, int timeoutMs)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        while (!deadline.hasExpired()) {
+            while (m_buffer.size() >= 4) {
+                if (m_buffer.at(0) != '$') {
+                    m_buffer.remove(0, 1);
+                    continue;
+                }
+                const int length = (quint8(m_buffer.at(2)) << 8) | quint8(m_buffer.at(3));
+                if (m_buffer.size() < 4 + length)
+                    break;
+                const int ch = quint8(m_buffer.at(1));
+                const QByteArray packet = m_buffer.mid(4, length);
+                m_buffer.remove(0, 4 + length);
+                if (ch == channel)
+                    return packet;
+            }
+            if (m_socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
+                m_buffer += m_socket.readAll();
+        }
+        return {};
+    }
+
+private:
+    QByteArray request(const QByteArray& method, const QString& target, const QByteArray& headers)
+    {
+        m_socket.write(method + ' ' + target.toUtf8()
+                + " RTSP/1.0\r\nCSeq: " + QByteArray::number(++m_cseq) + "\r\n" + headers + "\r\n");
+        QDeadlineTimer deadline(10000);
+        while (!m_buffer.contains("\r\n\r\n") && !deadline.hasExpired()) {
+            if (m_socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
+                m_buffer += m_socket.readAll();
+        }
+        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return {};
+        const QByteArray head = m_buffer.left(end);
+        m_buffer.remove(0, end + 4);
+        const qsizetype cl = head.indexOf("Content-Length: ");
+        const int length = cl < 0 ? 0 : head.mid(cl + 16).split('\r').value(0).toInt();
+        while (m_buffer.size() < length && m_socket.waitForReadyRead(5000))
+            m_buffer += m_socket.readAll();
+        m_buffer.remove(0, length);
+        return head.startsWith("RTSP/1.0 200") ? head : QByteArray();
+    }
+
+    QTcpSocket m_socket;
+    QByteArray m_buffer;
+    QString m_url;
+    int m_cseq = 0;
+};
+
+} // namespace
+
+void TestCamsim::rtcpSenderReportsCarryWallClock()
+{
+    // Recorders date footage from RTCP: each sender report maps an RTP time to NTP wall-clock time.
+    CamsimProcess sim;
+    QVERIFY(sim.start(1, {QStringLiteral("--no-discovery")}));
+    RtspSession session;
+    QVERIFY(session.open(sim.endpoint(0, "rtsp_sub")));
+    struct Report
+    {
+        double ntp;
+        quint32 rtp;
+        double arrival;
+    };
+    QList<Report> reports;
+    while (reports.size() < 2) {
+        const QByteArray rtcp = session.nextPacket(1, 15000);
+        QVERIFY2(!rtcp.isEmpty(), "no RTCP sender report");
+        if (rtcp.size() < 20 || quint8(rtcp.at(1)) != 200)
+            continue;
+        auto be32 = [&](int at) {
+            return qFromBigEndian<quint32>(reinterpret_cast<const uchar*>(rtcp.constData()) + at);
+        };
+        const double ntp = double(be32(8)) - 2208988800.0 + double(be32(12)) / 4294967296.0;
+        reports << Report {ntp, be32(16), QDateTime::currentMSecsSinceEpoch() / 1000.0};
+    }
+    for (const Report& r : reports)
+        QVERIFY2(qAbs(r.ntp - r.arrival) < 1.0,
+                qPrintable(QStringLiteral("NTP %1 vs clock %2")
+                                   .arg(r.ntp, 0, 'f', 3)
+                                   .arg(r.arrival, 0, 'f', 3)));
+    // RTP time (90 kHz) and NTP time advance together.
+    const double ntpDelta = reports.at(1).ntp - reports.at(0).ntp;
+    const double rtpDelta = double(quint32(reports.at(1).rtp - reports.at(0).rtp)) / 90000.0;
+    QVERIFY(ntpDelta > 0.5);
+    QVERIFY2(qAbs(ntpDelta - rtpDelta) < 0.05,
+            qPrintable(QStringLiteral("%1 vs %2").arg(ntpDelta).arg(rtpDelta)));
 }
 
 void TestCamsim::unauthenticatedTimeOnly()

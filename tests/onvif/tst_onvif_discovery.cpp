@@ -1,11 +1,18 @@
 // WS-Discovery client: parsing real-shaped answers, and finding simulated cameras over loopback
 // multicast (pinned to 127.0.0.1: no probe leaves through a real network card).
 #include "core/onvif/ws_discovery.h"
+#include "core/onvif/xml_tree.h"
 #include "support/camsim_process.h"
 
 #include <QFile>
+#include <QNetworkDatagram>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUdpSocket>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 using vigil::onvif::DiscoveredDevice;
 using vigil::onvif::WsDiscovery;
@@ -31,6 +38,7 @@ private Q_SLOTS:
     void ignoresGarbage();
     void findsSimulatedCameras_data();
     void findsSimulatedCameras();
+    void helloAndBye();
 };
 
 void TestOnvifDiscovery::parsesRealShapedAnswer()
@@ -107,6 +115,42 @@ void TestOnvifDiscovery::findsSimulatedCameras()
     }
     QCOMPARE(ours, 3);
     QVERIFY(found.count() >= 3);
+}
+
+void TestOnvifDiscovery::helloAndBye()
+{
+    // A listener on 3702, joined on loopback only, as a VMS listens for cameras coming and going.
+    QUdpSocket listener;
+    QVERIFY(listener.bind(
+            QHostAddress::AnyIPv4, 3702, QUdpSocket::ShareAddress | QUdpSocket::ReuseAddressHint));
+    ip_mreq membership {};
+    membership.imr_multiaddr.s_addr
+            = htonl(QHostAddress(QStringLiteral("239.255.255.250")).toIPv4Address());
+    membership.imr_interface.s_addr = htonl(INADDR_LOOPBACK);
+    QCOMPARE(::setsockopt(int(listener.socketDescriptor()), IPPROTO_IP, IP_ADD_MEMBERSHIP,
+                     &membership, sizeof membership),
+            0);
+
+    QStringList hellos;
+    QStringList byes;
+    auto collect = [&] {
+        while (listener.hasPendingDatagrams()) {
+            const QNetworkDatagram d = listener.receiveDatagram();
+            for (const DiscoveredDevice& device : WsDiscovery::parseAnswer(d.data()))
+                hellos << device.endpoint;
+            if (const auto doc = vigil::onvif::XmlElement::parse(d.data())) {
+                if (const auto* bye = doc->path({u"Body", u"Bye"}))
+                    byes << bye->textAt({u"EndpointReference", u"Address"});
+            }
+        }
+    };
+    vigil::test::CamsimProcess sim;
+    QVERIFY(sim.start(2));
+    const QString first = sim.endpoint(0, "uuid");
+    const QString second = sim.endpoint(1, "uuid");
+    QTRY_VERIFY_WITH_TIMEOUT((collect(), hellos.contains(first) && hellos.contains(second)), 5000);
+    sim.stop();
+    QTRY_VERIFY_WITH_TIMEOUT((collect(), byes.contains(first) && byes.contains(second)), 5000);
 }
 
 QTEST_GUILESS_MAIN(TestOnvifDiscovery)
