@@ -491,6 +491,25 @@ void TestCamsim::mediaAndMedia2()
     QCOMPARE(
             text(uri2, {u"Body", u"GetStreamUriResponse", u"Uri"}), m_sim.endpoint(0, "rtsp_main"));
 
+    for (const char* op :
+            {"<trt:GetVideoEncoderConfigurations/>", "<tr2:GetVideoEncoderConfigurations/>"}) {
+        onvif::UsernameToken t = token();
+        const test::HttpResult configs = soapCall(url, QLatin1String(op), &t);
+        QCOMPARE(configs.status, 200);
+        const auto configsDoc = configs.xml();
+        QVERIFY(configsDoc);
+        QCOMPARE(configsDoc->path({u"Body", u"GetVideoEncoderConfigurationsResponse"})
+                         ->childrenNamed(u"Configurations")
+                         .size(),
+                2);
+    }
+    onvif::UsernameToken t6 = token();
+    const test::HttpResult sources = soapCall(url, QStringLiteral("<trt:GetVideoSources/>"), &t6);
+    QCOMPARE(text(sources,
+                     {u"Body", u"GetVideoSourcesResponse", u"VideoSources", u"Resolution",
+                             u"Width"}),
+            QStringLiteral("1920"));
+
     onvif::UsernameToken t5 = token();
     const test::HttpResult noProfile = soapCall(url,
             QStringLiteral("<trt:GetSnapshotUri><trt:ProfileToken>nope</trt:ProfileToken></"

@@ -99,6 +99,8 @@ private:
     QString media2ProfileXml(const QString& token) const;
     QString videoEncoderXml(const QString& token, const char* ns) const;
     QString ptzConfigurationXml() const;
+    QString sourceConfigurationsXml(const char* ns) const;
+    QString encoderConfigurationsXml(const char* ns) const;
     QStringList scopeList() const;
     void noProfile(Call& call, const QString& token);
 

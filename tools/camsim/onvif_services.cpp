@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QUrl>
 
+#include <string_view>
+
 namespace vigil::camsim {
 
 namespace {
@@ -311,27 +313,41 @@ bool OnvifDevice::mediaService(Call& call)
                         "trt:GetVideoSourcesResponse>")
                         .arg(m_media.fps));
     } else if (op == QLatin1String("GetVideoSourceConfigurations")) {
-        answer(call,
-                QStringLiteral("<trt:GetVideoSourceConfigurationsResponse>%1</"
-                               "trt:GetVideoSourceConfigurationsResponse>")
-                        .arg(videoSourceConfigXml("trt:Configurations")));
+        answer(call, sourceConfigurationsXml("trt"));
     } else if (op == QLatin1String("GetVideoEncoderConfigurations")) {
-        QString configs;
-        for (const StreamSpec& s : kStreams) {
-            configs += videoEncoderXml(QLatin1String(s.token), "tt")
-                               .replace(QLatin1String("tt:VideoEncoderConfiguration "),
-                                       QLatin1String("trt:Configurations "))
-                               .replace(QLatin1String("</tt:VideoEncoderConfiguration>"),
-                                       QLatin1String("</trt:Configurations>"));
-        }
-        answer(call,
-                QStringLiteral("<trt:GetVideoEncoderConfigurationsResponse>%1</"
-                               "trt:GetVideoEncoderConfigurationsResponse>")
-                        .arg(configs));
+        answer(call, encoderConfigurationsXml("trt"));
     } else {
         return false;
     }
     return true;
+}
+
+QString OnvifDevice::sourceConfigurationsXml(const char* ns) const
+{
+    return QStringLiteral(
+            "<%1:GetVideoSourceConfigurationsResponse>%2</%1:GetVideoSourceConfigurationsResponse>")
+            .arg(QLatin1String(ns),
+                    videoSourceConfigXml(ns == std::string_view("tr2") ? "tr2:Configurations"
+                                                                       : "trt:Configurations"));
+}
+
+QString OnvifDevice::encoderConfigurationsXml(const char* ns) const
+{
+    // The profile's encoder element, renamed to the list element of the Get…Configurations answer.
+    const bool media2 = ns == std::string_view("tr2");
+    const QString element = media2 ? QStringLiteral("tr2:VideoEncoder")
+                                   : QStringLiteral("tt:VideoEncoderConfiguration");
+    const QString listed = QLatin1String(ns) + QStringLiteral(":Configurations");
+    QString configs;
+    for (const StreamSpec& spec : kStreams) {
+        configs += videoEncoderXml(QLatin1String(spec.token), media2 ? "tr2" : "tt")
+                           .replace(u'<' + element + u' ', u'<' + listed + u' ')
+                           .replace(QStringLiteral("</") + element + u'>',
+                                   QStringLiteral("</") + listed + u'>');
+    }
+    return QStringLiteral("<%1:GetVideoEncoderConfigurationsResponse>%2</"
+                          "%1:GetVideoEncoderConfigurationsResponse>")
+            .arg(QLatin1String(ns), configs);
 }
 
 bool OnvifDevice::media2Service(Call& call)
@@ -349,23 +365,9 @@ bool OnvifDevice::media2Service(Call& call)
                 QStringLiteral("<tr2:GetProfilesResponse>%1</tr2:GetProfilesResponse>")
                         .arg(profiles));
     } else if (op == QLatin1String("GetVideoSourceConfigurations")) {
-        answer(call,
-                QStringLiteral("<tr2:GetVideoSourceConfigurationsResponse>%1</"
-                               "tr2:GetVideoSourceConfigurationsResponse>")
-                        .arg(videoSourceConfigXml("tr2:Configurations")));
+        answer(call, sourceConfigurationsXml("tr2"));
     } else if (op == QLatin1String("GetVideoEncoderConfigurations")) {
-        QString configs;
-        for (const StreamSpec& spec : kStreams) {
-            configs += videoEncoderXml(QLatin1String(spec.token), "tr2")
-                               .replace(QLatin1String("tr2:VideoEncoder "),
-                                       QLatin1String("tr2:Configurations "))
-                               .replace(QLatin1String("</tr2:VideoEncoder>"),
-                                       QLatin1String("</tr2:Configurations>"));
-        }
-        answer(call,
-                QStringLiteral("<tr2:GetVideoEncoderConfigurationsResponse>%1</"
-                               "tr2:GetVideoEncoderConfigurationsResponse>")
-                        .arg(configs));
+        answer(call, encoderConfigurationsXml("tr2"));
     } else if (op == QLatin1String("GetStreamUri") || op == QLatin1String("GetSnapshotUri")) {
         const StreamSpec* s = streamFor(token);
         if (!s)
