@@ -3,16 +3,22 @@
 #include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/settings_store.h"
+#include "core/onvif/device_probe.h"
+#include "core/onvif/ws_discovery.h"
 #include "core/runtime/app_context.h"
 #include "core/runtime/command_line.h"
+#include "core/runtime/data_dir.h"
 #include "core/runtime/library_versions.h"
+#include "core/runtime/log_file.h"
 #include "core/runtime/translations.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QStorageInfo>
 #include <QTextStream>
 
@@ -25,11 +31,18 @@ class Ctl
     Q_DECLARE_TR_FUNCTIONS(vigil::app::Ctl)
 
 public:
+    ~Ctl()
+    {
+        if (m_ownsLog)
+            runtime::LogFile::uninstall();
+    }
     int run(const QStringList& arguments);
 
 private:
     int info();
     int settingsCommand(const QStringList& args);
+    int discover();
+    int probe(const QStringList& args);
     int usage(const QString& message);
     int failed(const Error& error);
     void printJson(const QJsonObject& object);
@@ -51,13 +64,22 @@ int Ctl::run(const QStringList& arguments)
                "  settings list          Settings with their values\n"
                "  settings get KEY       Print one setting\n"
                "  settings set KEY VALUE Change a setting\n"
-               "  settings unset KEY     Return a setting to its default"));
+               "  settings unset KEY     Return a setting to its default\n"
+               "  discover               Find ONVIF cameras (WS-Discovery)\n"
+               "  probe URL              Read an ONVIF camera's identity, streams and capabilities"));
     runtime::CommandLine::addCommonOptions(m_parser);
     m_parser.addOption(
             QCommandLineOption(QStringLiteral("json"), tr("Print machine-readable JSON.")));
     m_parser.addOption(QCommandLineOption(QStringLiteral("lock-timeout"),
             tr("Seconds to wait for a catalog locked by another program (default: 5)."),
             tr("seconds"), QStringLiteral("5")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("interface"),
+            tr("discover: probe only from this local address (repeatable; default: every network interface)."),
+            tr("address")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("timeout"),
+            tr("discover: seconds to collect answers; probe: seconds to wait for each answer."), tr("seconds")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("user"), tr("User name for the camera."), tr("user")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("password"), tr("Password for the camera."), tr("password")));
     m_parser.addPositionalArgument(
             QStringLiteral("command"), tr("The command to run."), tr("command [arguments…]"));
     m_parser.process(arguments);
@@ -72,6 +94,25 @@ int Ctl::run(const QStringList& arguments)
         return usage(tr("--lock-timeout takes a number of seconds."));
 
     const QString command = positional.first();
+    if (command == QLatin1String("discover") || command == QLatin1String("probe")) {
+        // No catalog needed; details still go to the log file, not to the terminal.
+        const Result<runtime::DataDir> dir = runtime::DataDir::open(runtime::CommandLine::commonOptions(m_parser).dataDir.isEmpty()
+                        ? runtime::DataDir::defaultPath()
+                        : runtime::CommandLine::commonOptions(m_parser).dataDir);
+        runtime::LogFile::Options log;
+        log.baseName = QStringLiteral("vigilctl");
+        log.consoleMinLevel = QtWarningMsg;
+        if (dir) {
+            log.directory = dir->logsPath();
+            m_ownsLog = runtime::LogFile::install(log);
+        }
+        if (!m_ownsLog)
+            QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false"));
+    }
+    if (command == QLatin1String("discover"))
+        return discover();
+    if (command == QLatin1String("probe"))
+        return probe(positional.mid(1));
     if (command != QLatin1String("info") && command != QLatin1String("settings"))
         return usage(tr("Unknown command \"%1\".").arg(command));
 
@@ -209,6 +250,124 @@ int Ctl::settingsCommand(const QStringList& args)
         return ExitOk;
     }
     return usage(tr("Use: settings list | get KEY | set KEY VALUE | unset KEY"));
+}
+
+int Ctl::discover()
+{
+    onvif::WsDiscovery::Options options;
+    for (const QString& text : m_parser.values(QStringLiteral("interface"))) {
+        const QHostAddress address(text);
+        if (address.isNull() || address.protocol() != QAbstractSocket::IPv4Protocol)
+            return usage(tr("--interface takes a local IPv4 address, not \"%1\".").arg(text));
+        options.interfaces << address;
+    }
+    if (m_parser.isSet(QStringLiteral("timeout"))) {
+        bool ok = false;
+        const double seconds = m_parser.value(QStringLiteral("timeout")).toDouble(&ok);
+        if (!ok || seconds <= 0 || seconds > 60)
+            return usage(tr("--timeout takes a number of seconds from 0 to 60."));
+        options.windowMs = int(seconds * 1000);
+    }
+    onvif::WsDiscovery discovery;
+    QEventLoop loop;
+    QObject::connect(&discovery, &onvif::WsDiscovery::finished, &loop, &QEventLoop::quit);
+    const bool json = m_parser.isSet(QStringLiteral("json"));
+    if (!json) {
+        QObject::connect(&discovery, &onvif::WsDiscovery::deviceFound, &loop, [this](const onvif::DiscoveredDevice& d) {
+            m_out << tr("%1  %2  %3").arg(d.preferredXAddr(), d.name.isEmpty() ? tr("(no name)") : d.name, d.hardware) << Qt::endl;
+        });
+    }
+    if (!discovery.start(options))
+        return failed(Error{Error::Code::Unreachable, discovery.errorString(), {}});
+    loop.exec();
+    if (json) {
+        QJsonArray devices;
+        for (const onvif::DiscoveredDevice& d : discovery.devices()) {
+            devices.append(QJsonObject{
+                    {QStringLiteral("endpoint"), d.endpoint},
+                    {QStringLiteral("name"), d.name},
+                    {QStringLiteral("hardware"), d.hardware},
+                    {QStringLiteral("location"), d.location},
+                    {QStringLiteral("device_service"), d.preferredXAddr()},
+                    {QStringLiteral("xaddrs"), QJsonArray::fromStringList(d.xaddrs)},
+                    {QStringLiteral("scopes"), QJsonArray::fromStringList(d.scopes)},
+                    {QStringLiteral("source"), d.source.toString()},
+                    {QStringLiteral("interface"), d.interfaceAddress.toString()},
+            });
+        }
+        m_out << QString::fromUtf8(QJsonDocument(devices).toJson(QJsonDocument::Indented));
+    } else if (discovery.devices().isEmpty()) {
+        m_out << tr("No ONVIF camera answered.") << Qt::endl;
+    }
+    return ExitOk;
+}
+
+int Ctl::probe(const QStringList& args)
+{
+    if (args.size() != 1)
+        return usage(tr("Use: probe URL --user U --password PW"));
+    QUrl url = QUrl::fromUserInput(args.first());
+    if (!url.isValid() || url.host().isEmpty())
+        return usage(tr("\"%1\" is not a camera address.").arg(args.first()));
+    if (url.path().isEmpty() || url.path() == QLatin1String("/"))
+        url.setPath(QStringLiteral("/onvif/device_service"));
+    onvif::DeviceProbe probe(url, m_parser.value(QStringLiteral("user")), m_parser.value(QStringLiteral("password")));
+    if (m_parser.isSet(QStringLiteral("timeout")))
+        probe.client().setTimeoutMs(int(m_parser.value(QStringLiteral("timeout")).toDouble() * 1000));
+    std::optional<Result<onvif::DeviceDescription>> result;
+    QEventLoop loop;
+    QObject::connect(&probe, &onvif::DeviceProbe::finished, &loop, [&](const Result<onvif::DeviceDescription>& r) {
+        result = r;
+        loop.quit();
+    });
+    probe.start();
+    loop.exec();
+    if (!result->ok())
+        return failed(result->error());
+    const onvif::DeviceDescription& d = result->value();
+    const QString authName = d.auth == onvif::AuthMethod::HttpDigest ? QStringLiteral("http-digest")
+            : d.auth == onvif::AuthMethod::WsUsernameToken                ? QStringLiteral("ws-usernametoken")
+                                                                          : QStringLiteral("none");
+    if (m_parser.isSet(QStringLiteral("json"))) {
+        QJsonArray profiles;
+        for (const onvif::MediaProfile& p : d.profiles) {
+            profiles.append(QJsonObject{{QStringLiteral("token"), p.token}, {QStringLiteral("name"), p.name},
+                    {QStringLiteral("encoding"), p.encoding}, {QStringLiteral("width"), p.width},
+                    {QStringLiteral("height"), p.height}, {QStringLiteral("fps"), p.fps},
+                    {QStringLiteral("bitrate_kbps"), p.bitrateKbps}, {QStringLiteral("stream_uri"), p.streamUri},
+                    {QStringLiteral("snapshot_uri"), p.snapshotUri}, {QStringLiteral("ptz"), p.hasPtz}});
+        }
+        printJson(QJsonObject{
+                {QStringLiteral("device_service"), d.deviceUrl},
+                {QStringLiteral("manufacturer"), d.info.manufacturer},
+                {QStringLiteral("model"), d.info.model},
+                {QStringLiteral("firmware"), d.info.firmware},
+                {QStringLiteral("serial"), d.info.serial},
+                {QStringLiteral("hardware_id"), d.info.hardwareId},
+                {QStringLiteral("auth"), authName},
+                {QStringLiteral("clock_offset_ms"), d.clockOffsetMs},
+                {QStringLiteral("media2"), d.usesMedia2},
+                {QStringLiteral("ptz"), d.hasPtz},
+                {QStringLiteral("events"), d.hasEvents},
+                {QStringLiteral("profiles"), profiles},
+                {QStringLiteral("main_profile"), d.mainProfile >= 0 ? QJsonValue(d.profiles.at(d.mainProfile).token) : QJsonValue()},
+                {QStringLiteral("sub_profile"), d.subProfile >= 0 ? QJsonValue(d.profiles.at(d.subProfile).token) : QJsonValue()},
+        });
+        return ExitOk;
+    }
+    m_out << tr("%1 %2 (firmware %3, serial %4)").arg(d.info.manufacturer, d.info.model, d.info.firmware, d.info.serial) << Qt::endl
+          << tr("Clock offset: %1 s; login: %2; PTZ: %3; events: %4")
+                     .arg(d.clockOffsetMs / 1000.0, 0, 'f', 1)
+                     .arg(authName, d.hasPtz ? tr("yes") : tr("no"), d.hasEvents ? tr("yes") : tr("no"))
+          << Qt::endl;
+    for (int i = 0; i < d.profiles.size(); ++i) {
+        const onvif::MediaProfile& p = d.profiles.at(i);
+        const QString role = i == d.mainProfile ? tr("main") : i == d.subProfile ? tr("sub") : QString();
+        m_out << tr("%1 %2 %3x%4 %5 fps %6").arg(p.token, p.encoding).arg(p.width).arg(p.height).arg(p.fps).arg(role).trimmed()
+              << Qt::endl
+              << QStringLiteral("    ") << p.streamUri << Qt::endl;
+    }
+    return ExitOk;
 }
 
 } // namespace

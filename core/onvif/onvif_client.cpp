@@ -1,0 +1,288 @@
+#include "core/onvif/onvif_client.h"
+
+#include "core/logging_categories.h"
+#include "core/onvif/onvif_parsers.h"
+#include "core/onvif/ws_security.h"
+
+#include <QDateTime>
+#include <QHostAddress>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRegularExpression>
+#include <QTimer>
+
+namespace vigil::onvif {
+
+namespace {
+
+constexpr qint64 kClockWarningMs = 60'000;
+
+QByteArray envelope(const QString& header, const QString& body)
+{
+    return QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                          "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\">"
+                          "<s:Header>%1</s:Header><s:Body>%2</s:Body></s:Envelope>")
+            .arg(header, body)
+            .toUtf8();
+}
+
+} // namespace
+
+struct OnvifClient::Attempt {
+    QString url;
+    QString body;
+    Reply done;
+    bool authenticate = true;
+    bool sentDigest = false;
+    bool resynced = false;
+    int staleRetries = 0;
+};
+
+OnvifClient::OnvifClient(QUrl deviceUrl, QString user, QString password, QObject* parent)
+    : QObject(parent)
+    , m_deviceUrl(std::move(deviceUrl))
+    , m_user(std::move(user))
+    , m_password(std::move(password))
+{
+    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    if (m_user.isEmpty())
+        m_auth = AuthMethod::None;
+}
+
+OnvifClient::~OnvifClient() = default;
+
+QString OnvifClient::displayAddress() const
+{
+    return m_deviceUrl.port() > 0 ? QStringLiteral("%1:%2").arg(m_deviceUrl.host()).arg(m_deviceUrl.port())
+                                  : m_deviceUrl.host();
+}
+
+QString OnvifClient::rewriteUrl(const QString& advertised, const QUrl& reached)
+{
+    QUrl url(advertised.trimmed());
+    if (!url.isValid() || url.host().isEmpty())
+        return advertised.trimmed();
+    if (url.host().compare(reached.host(), Qt::CaseInsensitive) != 0)
+        url.setHost(reached.host());
+    return url.toString();
+}
+
+QString OnvifClient::rewrite(const QString& advertised) const
+{
+    return m_rewrite ? rewriteUrl(advertised, m_deviceUrl) : advertised.trimmed();
+}
+
+QString OnvifClient::operationName(const QString& bodyXml) const
+{
+    static const QRegularExpression first(QStringLiteral("<(?:[\\w-]+:)?([\\w-]+)"));
+    return first.match(bodyXml).captured(1);
+}
+
+void OnvifClient::syncClock(std::function<void(Result<qint64>)> done)
+{
+    auto attempt = std::make_shared<Attempt>();
+    attempt->url = m_deviceUrl.toString();
+    attempt->body = QStringLiteral("<GetSystemDateAndTime xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>");
+    attempt->authenticate = false;
+    const qint64 sentAt = QDateTime::currentMSecsSinceEpoch();
+    attempt->done = [this, done, sentAt](Result<XmlElement> answer) {
+        if (!answer) {
+            done(answer.error());
+            return;
+        }
+        const std::optional<qint64> deviceTime = parseSystemDateAndTime(answer.value());
+        if (!deviceTime) {
+            done(Error{Error::Code::Protocol, tr("The camera at %1 did not say what time it is.").arg(displayAddress()), {}});
+            return;
+        }
+        // The device clock has a resolution of one second: compare with the middle of the exchange.
+        const qint64 middle = (sentAt + QDateTime::currentMSecsSinceEpoch()) / 2;
+        m_clockOffsetMs = *deviceTime - middle;
+        m_clockKnown = true;
+        qCInfo(lcOnvif) << "clock of" << displayAddress() << "differs by" << m_clockOffsetMs << "ms";
+        done(m_clockOffsetMs);
+    };
+    send(attempt);
+}
+
+void OnvifClient::call(const QString& serviceUrl, const QString& bodyXml, Reply done)
+{
+    auto attempt = std::make_shared<Attempt>();
+    attempt->url = serviceUrl;
+    attempt->body = bodyXml;
+    attempt->done = std::move(done);
+    attempt->authenticate = !m_user.isEmpty();
+    send(attempt);
+}
+
+void OnvifClient::send(const std::shared_ptr<Attempt>& attempt)
+{
+    QNetworkRequest request{QUrl(attempt->url)};
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/soap+xml; charset=utf-8"));
+    QString header;
+    const bool digest = attempt->authenticate && m_auth == AuthMethod::HttpDigest && m_challenge;
+    if (digest) {
+        const QUrl url(attempt->url);
+        const QString uri = url.path(QUrl::FullyEncoded) + (url.hasQuery() ? u'?' + url.query(QUrl::FullyEncoded) : QString());
+        request.setRawHeader("Authorization",
+                digestAuthorization(*m_challenge, m_user, m_password, QStringLiteral("POST"), uri, ++m_nonceCount));
+        attempt->sentDigest = true;
+    } else if (attempt->authenticate) {
+        // A client should not send HTTP and WS credentials together: WS-Security unless Digest won.
+        const UsernameToken token = UsernameToken::create(m_user, m_password, QDateTime::currentMSecsSinceEpoch() + m_clockOffsetMs);
+        header = token.securityHeaderXml();
+        attempt->sentDigest = false;
+    }
+    QNetworkReply* reply = m_network.post(request, envelope(header, attempt->body));
+    auto* timer = new QTimer(reply);
+    timer->setSingleShot(true);
+    auto timedOut = std::make_shared<bool>(false);
+    connect(timer, &QTimer::timeout, reply, [reply, timedOut] {
+        *timedOut = true;
+        reply->abort();
+    });
+    timer->start(m_timeoutMs);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, attempt, timedOut] {
+        reply->deleteLater();
+        finished(reply, attempt, *timedOut);
+    });
+}
+
+void OnvifClient::finished(QNetworkReply* reply, const std::shared_ptr<Attempt>& attempt, bool timedOut)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    const QString operation = operationName(attempt->body);
+
+    // Some cameras want credentials even for GetSystemDateAndTime: ask again with them.
+    if (status == 401 && !attempt->authenticate && !m_user.isEmpty()) {
+        attempt->authenticate = true;
+        send(attempt);
+        return;
+    }
+    if (status == 401 && attempt->authenticate) {
+        QList<QByteArray> headers;
+        for (const auto& [name, value] : reply->rawHeaderPairs()) {
+            if (name.compare("WWW-Authenticate", Qt::CaseInsensitive) == 0)
+                headers += value.split('\n');
+        }
+        const QList<DigestChallenge> challenges = DigestChallenge::parse(headers);
+        const bool stale = !challenges.isEmpty() && challenges.first().stale;
+        if (!challenges.isEmpty() && (!attempt->sentDigest || (stale && attempt->staleRetries++ < 2))) {
+            // Prefer SHA-256 when offered.
+            m_challenge = challenges.first();
+            for (const DigestChallenge& c : challenges) {
+                if (c.algorithm.compare(QLatin1String("SHA-256"), Qt::CaseInsensitive) == 0)
+                    m_challenge = c;
+            }
+            m_nonceCount = 0;
+            m_auth = AuthMethod::HttpDigest;
+            send(attempt);
+            return;
+        }
+        attempt->done(authenticationError());
+        return;
+    }
+    if (status == 0 || (reply->error() != QNetworkReply::NoError && body.isEmpty())) {
+        attempt->done(networkError(reply, timedOut));
+        return;
+    }
+
+    QString parseError;
+    const std::optional<XmlElement> doc = XmlElement::parse(body, &parseError);
+    if (!doc || doc->localName() != QLatin1String("Envelope")) {
+        if (status == 401 || status == 403) {
+            attempt->done(authenticationError());
+            return;
+        }
+        attempt->done(Error{Error::Code::Protocol,
+                tr("%1 answers, but not as an ONVIF camera (HTTP %2). Check the address, or turn ONVIF on in the "
+                   "camera's own settings.")
+                        .arg(displayAddress())
+                        .arg(status),
+                parseError});
+        return;
+    }
+    if (const std::optional<SoapFault> fault = parseFault(*doc)) {
+        if (fault->isNotAuthorized() && !attempt->authenticate && !m_user.isEmpty()) {
+            attempt->authenticate = true;
+            send(attempt);
+            return;
+        }
+        if (fault->isNotAuthorized() && attempt->authenticate) {
+            if (!attempt->resynced && m_auth != AuthMethod::HttpDigest) {
+                // The device clock may have jumped (reboot, NTP): date the token anew, once.
+                attempt->resynced = true;
+                syncClock([this, attempt](Result<qint64>) { send(attempt); });
+                return;
+            }
+            attempt->done(authenticationError());
+            return;
+        }
+        if (fault->isNotAuthorized()) {
+            attempt->done(Error{Error::Code::AuthenticationFailed,
+                    tr("The camera at %1 needs a user name and password.").arg(displayAddress()), fault->reason});
+            return;
+        }
+        if (fault->has(u"ActionNotSupported") || fault->has(u"ActionNotImplemented") || fault->has(u"UnknownAction")) {
+            attempt->done(Error{Error::Code::Unsupported,
+                    tr("The camera at %1 does not support %2.").arg(displayAddress(), operation), fault->reason});
+            return;
+        }
+        attempt->done(Error{Error::Code::Protocol,
+                tr("The camera at %1 refused %2: %3").arg(displayAddress(), operation,
+                        fault->reason.isEmpty() ? fault->subcodes.join(QLatin1String(", ")) : fault->reason),
+                fault->subcodes.join(u'/')});
+        return;
+    }
+    if (status >= 400) {
+        attempt->done(Error{Error::Code::Protocol,
+                tr("The camera at %1 answered %2 with HTTP error %3.").arg(displayAddress(), operation).arg(status), {}});
+        return;
+    }
+    if (attempt->authenticate && m_auth == AuthMethod::Unknown)
+        m_auth = AuthMethod::WsUsernameToken;
+    attempt->done(*doc);
+}
+
+Error OnvifClient::authenticationError() const
+{
+    QString message = tr("The camera at %1 refused the user name or password.").arg(displayAddress());
+    if (m_clockKnown && qAbs(m_clockOffsetMs) > kClockWarningMs) {
+        const qint64 minutes = (qAbs(m_clockOffsetMs) + 30'000) / 60'000;
+        message += u' '
+                + tr("Its clock is off by %n minute(s); some cameras refuse logins for that. Set the camera's time "
+                     "(or turn on NTP in its settings), then try again.",
+                        nullptr, int(minutes));
+    }
+    return Error{Error::Code::AuthenticationFailed, message, {}};
+}
+
+Error OnvifClient::networkError(QNetworkReply* reply, bool timedOut) const
+{
+    const QString detail = reply->errorString();
+    if (timedOut || reply->error() == QNetworkReply::TimeoutError) {
+        return Error{Error::Code::Timeout,
+                tr("The camera at %1 did not answer within %2 seconds.").arg(displayAddress()).arg(m_timeoutMs / 1000.0, 0, 'g', 3),
+                detail};
+    }
+    switch (reply->error()) {
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::TooManyRedirectsError:
+    case QNetworkReply::InsecureRedirectError:
+        return Error{Error::Code::Protocol, tr("The secure connection to the camera at %1 failed.").arg(displayAddress()), detail};
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+        return Error{Error::Code::Unreachable,
+                tr("Nothing answers at %1. Check the address and that the camera is switched on and connected.")
+                        .arg(displayAddress()),
+                detail};
+    default:
+        return Error{Error::Code::Unreachable, tr("The camera at %1 could not be reached.").arg(displayAddress()), detail};
+    }
+}
+
+} // namespace vigil::onvif

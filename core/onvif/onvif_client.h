@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/onvif/http_digest.h"
+#include "core/onvif/xml_tree.h"
+#include "core/result.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkReply;
+
+namespace vigil::onvif {
+
+enum class AuthMethod { Unknown, None, WsUsernameToken, HttpDigest };
+
+/// SOAP 1.2 over HTTP to one ONVIF device, with the authentication real cameras need:
+/// WS-UsernameToken PasswordDigest dated in the *device's* clock (offset from an unauthenticated
+/// GetSystemDateAndTime, re-synced once when a token is refused), HTTP Digest when the device
+/// answers 401 with a challenge, and the method that worked remembered for later calls. Every
+/// failure becomes an Error with a specific, translated message. Lives on one thread; callbacks
+/// run on it and never after the client is destroyed.
+class OnvifClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Reply = std::function<void(Result<XmlElement>)>;
+
+    OnvifClient(QUrl deviceUrl, QString user, QString password, QObject* parent = nullptr);
+    ~OnvifClient() override;
+
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    /// Rewrite advertised addresses to the host the device was reached on (default on).
+    void setRewriteAddresses(bool on) { m_rewrite = on; }
+
+    QUrl deviceUrl() const { return m_deviceUrl; }
+    AuthMethod authMethod() const { return m_auth; }
+    qint64 clockOffsetMs() const { return m_clockOffsetMs; }
+    bool clockKnown() const { return m_clockKnown; }
+
+    /// GetSystemDateAndTime without credentials; stores and answers the device's clock offset.
+    void syncClock(std::function<void(Result<qint64>)> done);
+    /// One operation; `bodyXml` is the Body's content with its own namespace declarations.
+    void call(const QString& serviceUrl, const QString& bodyXml, Reply done);
+
+    /// `advertised` with its host replaced by the host this device was reached on, when they
+    /// differ (0.0.0.0, link-local, a NAT'd or stale address); port, path and query are kept.
+    /// Decided without contacting the advertised address.
+    QString rewrite(const QString& advertised) const;
+    static QString rewriteUrl(const QString& advertised, const QUrl& reached);
+
+    /// "camera name (host)" for messages.
+    QString displayAddress() const;
+
+private:
+    struct Attempt;
+    void send(const std::shared_ptr<Attempt>& attempt);
+    void finished(QNetworkReply* reply, const std::shared_ptr<Attempt>& attempt, bool timedOut);
+    Error networkError(QNetworkReply* reply, bool timedOut) const;
+    Error authenticationError() const;
+    QString operationName(const QString& bodyXml) const;
+
+    QNetworkAccessManager m_network;
+    QUrl m_deviceUrl;
+    QString m_user;
+    QString m_password;
+    int m_timeoutMs = 10000;
+    bool m_rewrite = true;
+    AuthMethod m_auth = AuthMethod::Unknown;
+    std::optional<DigestChallenge> m_challenge;
+    int m_nonceCount = 0;
+    qint64 m_clockOffsetMs = 0;
+    bool m_clockKnown = false;
+};
+
+} // namespace vigil::onvif
