@@ -50,6 +50,7 @@ private:
     QCommandLineParser m_parser;
     std::unique_ptr<runtime::AppContext> m_context;
     QTextStream m_out {stdout};
+    bool m_ownsLog = false;
     QTextStream m_err {stderr};
 };
 
@@ -58,15 +59,15 @@ int Ctl::run(const QStringList& arguments)
     runtime::installTranslations(
             runtime::chooseLocale(runtime::CommandLine::preScanLang(arguments), {}));
 
-    m_parser.setApplicationDescription(
-            tr("Vigil command line.\n\nCommands:\n"
-               "  info                   Data folder, catalog and library versions\n"
-               "  settings list          Settings with their values\n"
-               "  settings get KEY       Print one setting\n"
-               "  settings set KEY VALUE Change a setting\n"
-               "  settings unset KEY     Return a setting to its default\n"
-               "  discover               Find ONVIF cameras (WS-Discovery)\n"
-               "  probe URL              Read an ONVIF camera's identity, streams and capabilities"));
+    m_parser.setApplicationDescription(tr(
+            "Vigil command line.\n\nCommands:\n"
+            "  info                   Data folder, catalog and library versions\n"
+            "  settings list          Settings with their values\n"
+            "  settings get KEY       Print one setting\n"
+            "  settings set KEY VALUE Change a setting\n"
+            "  settings unset KEY     Return a setting to its default\n"
+            "  discover               Find ONVIF cameras (WS-Discovery)\n"
+            "  probe URL              Read an ONVIF camera's identity, streams and capabilities"));
     runtime::CommandLine::addCommonOptions(m_parser);
     m_parser.addOption(
             QCommandLineOption(QStringLiteral("json"), tr("Print machine-readable JSON.")));
@@ -74,12 +75,16 @@ int Ctl::run(const QStringList& arguments)
             tr("Seconds to wait for a catalog locked by another program (default: 5)."),
             tr("seconds"), QStringLiteral("5")));
     m_parser.addOption(QCommandLineOption(QStringLiteral("interface"),
-            tr("discover: probe only from this local address (repeatable; default: every network interface)."),
+            tr("discover: probe only from this local address (repeatable; default: every network "
+               "interface)."),
             tr("address")));
     m_parser.addOption(QCommandLineOption(QStringLiteral("timeout"),
-            tr("discover: seconds to collect answers; probe: seconds to wait for each answer."), tr("seconds")));
-    m_parser.addOption(QCommandLineOption(QStringLiteral("user"), tr("User name for the camera."), tr("user")));
-    m_parser.addOption(QCommandLineOption(QStringLiteral("password"), tr("Password for the camera."), tr("password")));
+            tr("discover: seconds to collect answers; probe: seconds to wait for each answer."),
+            tr("seconds")));
+    m_parser.addOption(QCommandLineOption(
+            QStringLiteral("user"), tr("User name for the camera."), tr("user")));
+    m_parser.addOption(QCommandLineOption(
+            QStringLiteral("password"), tr("Password for the camera."), tr("password")));
     m_parser.addPositionalArgument(
             QStringLiteral("command"), tr("The command to run."), tr("command [arguments…]"));
     m_parser.process(arguments);
@@ -96,7 +101,8 @@ int Ctl::run(const QStringList& arguments)
     const QString command = positional.first();
     if (command == QLatin1String("discover") || command == QLatin1String("probe")) {
         // No catalog needed; details still go to the log file, not to the terminal.
-        const Result<runtime::DataDir> dir = runtime::DataDir::open(runtime::CommandLine::commonOptions(m_parser).dataDir.isEmpty()
+        const Result<runtime::DataDir> dir = runtime::DataDir::open(
+                runtime::CommandLine::commonOptions(m_parser).dataDir.isEmpty()
                         ? runtime::DataDir::defaultPath()
                         : runtime::CommandLine::commonOptions(m_parser).dataDir);
         runtime::LogFile::Options log;
@@ -273,17 +279,22 @@ int Ctl::discover()
     QObject::connect(&discovery, &onvif::WsDiscovery::finished, &loop, &QEventLoop::quit);
     const bool json = m_parser.isSet(QStringLiteral("json"));
     if (!json) {
-        QObject::connect(&discovery, &onvif::WsDiscovery::deviceFound, &loop, [this](const onvif::DiscoveredDevice& d) {
-            m_out << tr("%1  %2  %3").arg(d.preferredXAddr(), d.name.isEmpty() ? tr("(no name)") : d.name, d.hardware) << Qt::endl;
-        });
+        QObject::connect(&discovery, &onvif::WsDiscovery::deviceFound, &loop,
+                [this](const onvif::DiscoveredDevice& d) {
+                    m_out << tr("%1  %2  %3")
+                                     .arg(d.preferredXAddr(),
+                                             d.name.isEmpty() ? tr("(no name)") : d.name,
+                                             d.hardware)
+                          << Qt::endl;
+                });
     }
     if (!discovery.start(options))
-        return failed(Error{Error::Code::Unreachable, discovery.errorString(), {}});
+        return failed(Error {Error::Code::Unreachable, discovery.errorString(), {}});
     loop.exec();
     if (json) {
         QJsonArray devices;
         for (const onvif::DiscoveredDevice& d : discovery.devices()) {
-            devices.append(QJsonObject{
+            devices.append(QJsonObject {
                     {QStringLiteral("endpoint"), d.endpoint},
                     {QStringLiteral("name"), d.name},
                     {QStringLiteral("hardware"), d.hardware},
@@ -311,33 +322,38 @@ int Ctl::probe(const QStringList& args)
         return usage(tr("\"%1\" is not a camera address.").arg(args.first()));
     if (url.path().isEmpty() || url.path() == QLatin1String("/"))
         url.setPath(QStringLiteral("/onvif/device_service"));
-    onvif::DeviceProbe probe(url, m_parser.value(QStringLiteral("user")), m_parser.value(QStringLiteral("password")));
+    onvif::DeviceProbe probe(url, m_parser.value(QStringLiteral("user")),
+            m_parser.value(QStringLiteral("password")));
     if (m_parser.isSet(QStringLiteral("timeout")))
-        probe.client().setTimeoutMs(int(m_parser.value(QStringLiteral("timeout")).toDouble() * 1000));
+        probe.client().setTimeoutMs(
+                int(m_parser.value(QStringLiteral("timeout")).toDouble() * 1000));
     std::optional<Result<onvif::DeviceDescription>> result;
     QEventLoop loop;
-    QObject::connect(&probe, &onvif::DeviceProbe::finished, &loop, [&](const Result<onvif::DeviceDescription>& r) {
-        result = r;
-        loop.quit();
-    });
+    QObject::connect(&probe, &onvif::DeviceProbe::finished, &loop,
+            [&](const Result<onvif::DeviceDescription>& r) {
+                result = r;
+                loop.quit();
+            });
     probe.start();
     loop.exec();
     if (!result->ok())
         return failed(result->error());
     const onvif::DeviceDescription& d = result->value();
     const QString authName = d.auth == onvif::AuthMethod::HttpDigest ? QStringLiteral("http-digest")
-            : d.auth == onvif::AuthMethod::WsUsernameToken                ? QStringLiteral("ws-usernametoken")
-                                                                          : QStringLiteral("none");
+            : d.auth == onvif::AuthMethod::WsUsernameToken ? QStringLiteral("ws-usernametoken")
+                                                           : QStringLiteral("none");
     if (m_parser.isSet(QStringLiteral("json"))) {
         QJsonArray profiles;
         for (const onvif::MediaProfile& p : d.profiles) {
-            profiles.append(QJsonObject{{QStringLiteral("token"), p.token}, {QStringLiteral("name"), p.name},
-                    {QStringLiteral("encoding"), p.encoding}, {QStringLiteral("width"), p.width},
-                    {QStringLiteral("height"), p.height}, {QStringLiteral("fps"), p.fps},
-                    {QStringLiteral("bitrate_kbps"), p.bitrateKbps}, {QStringLiteral("stream_uri"), p.streamUri},
-                    {QStringLiteral("snapshot_uri"), p.snapshotUri}, {QStringLiteral("ptz"), p.hasPtz}});
+            profiles.append(QJsonObject {{QStringLiteral("token"), p.token},
+                    {QStringLiteral("name"), p.name}, {QStringLiteral("encoding"), p.encoding},
+                    {QStringLiteral("width"), p.width}, {QStringLiteral("height"), p.height},
+                    {QStringLiteral("fps"), p.fps}, {QStringLiteral("bitrate_kbps"), p.bitrateKbps},
+                    {QStringLiteral("stream_uri"), p.streamUri},
+                    {QStringLiteral("snapshot_uri"), p.snapshotUri},
+                    {QStringLiteral("ptz"), p.hasPtz}});
         }
-        printJson(QJsonObject{
+        printJson(QJsonObject {
                 {QStringLiteral("device_service"), d.deviceUrl},
                 {QStringLiteral("manufacturer"), d.info.manufacturer},
                 {QStringLiteral("model"), d.info.model},
@@ -350,20 +366,35 @@ int Ctl::probe(const QStringList& args)
                 {QStringLiteral("ptz"), d.hasPtz},
                 {QStringLiteral("events"), d.hasEvents},
                 {QStringLiteral("profiles"), profiles},
-                {QStringLiteral("main_profile"), d.mainProfile >= 0 ? QJsonValue(d.profiles.at(d.mainProfile).token) : QJsonValue()},
-                {QStringLiteral("sub_profile"), d.subProfile >= 0 ? QJsonValue(d.profiles.at(d.subProfile).token) : QJsonValue()},
+                {QStringLiteral("main_profile"),
+                        d.mainProfile >= 0 ? QJsonValue(d.profiles.at(d.mainProfile).token)
+                                           : QJsonValue()},
+                {QStringLiteral("sub_profile"),
+                        d.subProfile >= 0 ? QJsonValue(d.profiles.at(d.subProfile).token)
+                                          : QJsonValue()},
         });
         return ExitOk;
     }
-    m_out << tr("%1 %2 (firmware %3, serial %4)").arg(d.info.manufacturer, d.info.model, d.info.firmware, d.info.serial) << Qt::endl
+    m_out << tr("%1 %2 (firmware %3, serial %4)")
+                     .arg(d.info.manufacturer, d.info.model, d.info.firmware, d.info.serial)
+          << Qt::endl
           << tr("Clock offset: %1 s; login: %2; PTZ: %3; events: %4")
                      .arg(d.clockOffsetMs / 1000.0, 0, 'f', 1)
-                     .arg(authName, d.hasPtz ? tr("yes") : tr("no"), d.hasEvents ? tr("yes") : tr("no"))
+                     .arg(authName, d.hasPtz ? tr("yes") : tr("no"),
+                             d.hasEvents ? tr("yes") : tr("no"))
           << Qt::endl;
     for (int i = 0; i < d.profiles.size(); ++i) {
         const onvif::MediaProfile& p = d.profiles.at(i);
-        const QString role = i == d.mainProfile ? tr("main") : i == d.subProfile ? tr("sub") : QString();
-        m_out << tr("%1 %2 %3x%4 %5 fps %6").arg(p.token, p.encoding).arg(p.width).arg(p.height).arg(p.fps).arg(role).trimmed()
+        const QString role = i == d.mainProfile ? tr("main")
+                : i == d.subProfile             ? tr("sub")
+                                                : QString();
+        m_out << tr("%1 %2 %3x%4 %5 fps %6")
+                         .arg(p.token, p.encoding)
+                         .arg(p.width)
+                         .arg(p.height)
+                         .arg(p.fps)
+                         .arg(role)
+                         .trimmed()
               << Qt::endl
               << QStringLiteral("    ") << p.streamUri << Qt::endl;
     }

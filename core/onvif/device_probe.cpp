@@ -27,7 +27,8 @@ std::pair<int, int> DeviceDescription::chooseStreams(const QList<MediaProfile>& 
     return {main, sub};
 }
 
-DeviceProbe::DeviceProbe(const QUrl& deviceUrl, const QString& user, const QString& password, QObject* parent)
+DeviceProbe::DeviceProbe(
+        const QUrl& deviceUrl, const QString& user, const QString& password, QObject* parent)
     : QObject(parent)
     , m_client(deviceUrl, user, password, this)
 {
@@ -49,7 +50,8 @@ void DeviceProbe::start()
 {
     m_client.syncClock([this](Result<qint64> offset) {
         // A camera that hides its clock can still be used, with tokens dated in our time.
-        if (!offset && offset.error().code != Error::Code::Protocol && offset.error().code != Error::Code::AuthenticationFailed) {
+        if (!offset && offset.error().code != Error::Code::Protocol
+                && offset.error().code != Error::Code::AuthenticationFailed) {
             fail(offset.error());
             return;
         }
@@ -64,7 +66,8 @@ void DeviceProbe::services()
                            "<IncludeCapability>false</IncludeCapability></GetServices>"),
             [this](Result<XmlElement> answer) {
                 if (!answer) {
-                    if (answer.error().code == Error::Code::AuthenticationFailed || answer.error().code == Error::Code::Unreachable
+                    if (answer.error().code == Error::Code::AuthenticationFailed
+                            || answer.error().code == Error::Code::Unreachable
                             || answer.error().code == Error::Code::Timeout) {
                         fail(answer.error());
                         return;
@@ -87,8 +90,10 @@ void DeviceProbe::services()
 void DeviceProbe::capabilities()
 {
     m_client.call(m_description.deviceUrl,
-            QStringLiteral("<GetCapabilities xmlns=\"http://www.onvif.org/ver10/device/wsdl\"><Category>All</Category>"
-                           "</GetCapabilities>"),
+            QStringLiteral(
+                    "<GetCapabilities "
+                    "xmlns=\"http://www.onvif.org/ver10/device/wsdl\"><Category>All</Category>"
+                    "</GetCapabilities>"),
             [this](Result<XmlElement> answer) {
                 if (!answer) {
                     fail(answer.error());
@@ -106,7 +111,9 @@ void DeviceProbe::deviceInformation()
     m_description.usesMedia2 = m_description.services.contains(QLatin1String(ns::kMedia2));
     m_description.hasPtz = m_description.services.contains(QLatin1String(ns::kPtz));
     m_description.hasEvents = m_description.services.contains(QLatin1String(ns::kEvents));
-    m_client.call(m_description.deviceUrl, QStringLiteral("<GetDeviceInformation xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>"),
+    m_client.call(m_description.deviceUrl,
+            QStringLiteral(
+                    "<GetDeviceInformation xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>"),
             [this](Result<XmlElement> answer) {
                 // Some firmwares send broken XML here: the camera is still usable without it.
                 if (answer)
@@ -120,24 +127,30 @@ void DeviceProbe::deviceInformation()
 void DeviceProbe::profiles()
 {
     const bool media2 = m_description.usesMedia2;
-    const QString body = media2 ? QStringLiteral("<GetProfiles xmlns=\"http://www.onvif.org/ver20/media/wsdl\"><Type>All</Type></GetProfiles>")
-                                : QStringLiteral("<GetProfiles xmlns=\"http://www.onvif.org/ver10/media/wsdl\"/>");
-    m_client.call(serviceUrl(media2 ? ns::kMedia2 : ns::kMedia), body, [this](Result<XmlElement> answer) {
-        if (!answer) {
-            fail(answer.error());
-            return;
-        }
-        m_description.profiles = parseProfiles(answer.value());
-        if (m_description.profiles.isEmpty()) {
-            fail(Error{Error::Code::Protocol,
-                    tr("The camera at %1 offers no video profile.").arg(m_client.displayAddress()), {}});
-            return;
-        }
-        const auto [main, sub] = DeviceDescription::chooseStreams(m_description.profiles);
-        m_description.mainProfile = main;
-        m_description.subProfile = sub;
-        uris(0);
-    });
+    const QString body = media2
+            ? QStringLiteral("<GetProfiles "
+                             "xmlns=\"http://www.onvif.org/ver20/media/wsdl\"><Type>All</Type></"
+                             "GetProfiles>")
+            : QStringLiteral("<GetProfiles xmlns=\"http://www.onvif.org/ver10/media/wsdl\"/>");
+    m_client.call(
+            serviceUrl(media2 ? ns::kMedia2 : ns::kMedia), body, [this](Result<XmlElement> answer) {
+                if (!answer) {
+                    fail(answer.error());
+                    return;
+                }
+                m_description.profiles = parseProfiles(answer.value());
+                if (m_description.profiles.isEmpty()) {
+                    fail(Error {Error::Code::Protocol,
+                            tr("The camera at %1 offers no video profile.")
+                                    .arg(m_client.displayAddress()),
+                            {}});
+                    return;
+                }
+                const auto [main, sub] = DeviceDescription::chooseStreams(m_description.profiles);
+                m_description.mainProfile = main;
+                m_description.subProfile = sub;
+                uris(0);
+            });
 }
 
 void DeviceProbe::uris(int index)
@@ -151,26 +164,35 @@ void DeviceProbe::uris(int index)
     const bool media2 = m_description.usesMedia2;
     const QString token = xmlEscape(m_description.profiles.at(index).token);
     const QString streamBody = media2
-            ? QStringLiteral("<GetStreamUri xmlns=\"http://www.onvif.org/ver20/media/wsdl\"><Protocol>RTSP</Protocol>"
-                             "<ProfileToken>%1</ProfileToken></GetStreamUri>")
+            ? QStringLiteral(
+                    "<GetStreamUri "
+                    "xmlns=\"http://www.onvif.org/ver20/media/wsdl\"><Protocol>RTSP</Protocol>"
+                    "<ProfileToken>%1</ProfileToken></GetStreamUri>")
                       .arg(token)
-            : QStringLiteral("<GetStreamUri xmlns=\"http://www.onvif.org/ver10/media/wsdl\"><StreamSetup>"
-                             "<Stream xmlns=\"http://www.onvif.org/ver10/schema\">RTP-Unicast</Stream>"
-                             "<Transport xmlns=\"http://www.onvif.org/ver10/schema\"><Protocol>RTSP</Protocol></Transport>"
-                             "</StreamSetup><ProfileToken>%1</ProfileToken></GetStreamUri>")
+            : QStringLiteral(
+                    "<GetStreamUri xmlns=\"http://www.onvif.org/ver10/media/wsdl\"><StreamSetup>"
+                    "<Stream xmlns=\"http://www.onvif.org/ver10/schema\">RTP-Unicast</Stream>"
+                    "<Transport "
+                    "xmlns=\"http://www.onvif.org/ver10/schema\"><Protocol>RTSP</Protocol></"
+                    "Transport>"
+                    "</StreamSetup><ProfileToken>%1</ProfileToken></GetStreamUri>")
                       .arg(token);
-    const QString snapshotBody = QStringLiteral("<GetSnapshotUri xmlns=\"%1\"><ProfileToken>%2</ProfileToken></GetSnapshotUri>")
-                                         .arg(QLatin1String(media2 ? ns::kMedia2 : ns::kMedia), token);
+    const QString snapshotBody
+            = QStringLiteral(
+                    "<GetSnapshotUri xmlns=\"%1\"><ProfileToken>%2</ProfileToken></GetSnapshotUri>")
+                      .arg(QLatin1String(media2 ? ns::kMedia2 : ns::kMedia), token);
     const QString url = serviceUrl(media2 ? ns::kMedia2 : ns::kMedia);
     m_client.call(url, streamBody, [this, index, url, snapshotBody](Result<XmlElement> stream) {
         if (stream)
-            m_description.profiles[index].streamUri = m_client.rewrite(parseMediaUri(stream.value()));
+            m_description.profiles[index].streamUri
+                    = m_client.rewrite(parseMediaUri(stream.value()));
         else if (m_description.profiles.at(index).isVideoStream())
             return fail(stream.error());
         m_client.call(url, snapshotBody, [this, index](Result<XmlElement> snapshot) {
             // Snapshots are optional: many cameras fail here, and a frame can come from the stream.
             if (snapshot)
-                m_description.profiles[index].snapshotUri = m_client.rewrite(parseMediaUri(snapshot.value()));
+                m_description.profiles[index].snapshotUri
+                        = m_client.rewrite(parseMediaUri(snapshot.value()));
             uris(index + 1);
         });
     });

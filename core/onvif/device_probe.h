@@ -9,8 +9,9 @@
 namespace vigil::onvif {
 
 /// Everything Vigil needs to know to record a camera, as one ONVIF bootstrap found it.
-struct DeviceDescription {
-    QString deviceUrl;      ///< the device service, as reached
+struct DeviceDescription
+{
+    QString deviceUrl; ///< the device service, as reached
     DeviceInformation info;
     QHash<QString, QString> services; ///< namespace → XAddr (rewritten)
     bool usesMedia2 = false;
@@ -19,8 +20,8 @@ struct DeviceDescription {
     AuthMethod auth = AuthMethod::Unknown;
     qint64 clockOffsetMs = 0;
     QList<MediaProfile> profiles; ///< with stream and snapshot URIs (rewritten)
-    int mainProfile = -1;         ///< index into profiles: highest-resolution H.264/H.265
-    int subProfile = -1;          ///< lowest usable resolution, or -1 when there is one stream
+    int mainProfile = -1; ///< index into profiles: highest-resolution H.264/H.265
+    int subProfile = -1; ///< lowest usable resolution, or -1 when there is one stream
 
     /// main = highest resolution, sub = lowest resolution at least 320 pixels wide that differs
     /// from main, both H.264 or H.265.
@@ -36,7 +37,8 @@ class DeviceProbe : public QObject
     Q_OBJECT
 
 public:
-    DeviceProbe(const QUrl& deviceUrl, const QString& user, const QString& password, QObject* parent = nullptr);
+    DeviceProbe(const QUrl& deviceUrl, const QString& user, const QString& password,
+            QObject* parent = nullptr);
 
     void start();
     OnvifClient& client() { return m_client; }

@@ -28,7 +28,8 @@ QByteArray envelope(const QString& header, const QString& body)
 
 } // namespace
 
-struct OnvifClient::Attempt {
+struct OnvifClient::Attempt
+{
     QString url;
     QString body;
     Reply done;
@@ -53,8 +54,9 @@ OnvifClient::~OnvifClient() = default;
 
 QString OnvifClient::displayAddress() const
 {
-    return m_deviceUrl.port() > 0 ? QStringLiteral("%1:%2").arg(m_deviceUrl.host()).arg(m_deviceUrl.port())
-                                  : m_deviceUrl.host();
+    return m_deviceUrl.port() > 0
+            ? QStringLiteral("%1:%2").arg(m_deviceUrl.host()).arg(m_deviceUrl.port())
+            : m_deviceUrl.host();
 }
 
 QString OnvifClient::rewriteUrl(const QString& advertised, const QUrl& reached)
@@ -82,7 +84,8 @@ void OnvifClient::syncClock(std::function<void(Result<qint64>)> done)
 {
     auto attempt = std::make_shared<Attempt>();
     attempt->url = m_deviceUrl.toString();
-    attempt->body = QStringLiteral("<GetSystemDateAndTime xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>");
+    attempt->body = QStringLiteral(
+            "<GetSystemDateAndTime xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>");
     attempt->authenticate = false;
     const qint64 sentAt = QDateTime::currentMSecsSinceEpoch();
     attempt->done = [this, done, sentAt](Result<XmlElement> answer) {
@@ -92,14 +95,16 @@ void OnvifClient::syncClock(std::function<void(Result<qint64>)> done)
         }
         const std::optional<qint64> deviceTime = parseSystemDateAndTime(answer.value());
         if (!deviceTime) {
-            done(Error{Error::Code::Protocol, tr("The camera at %1 did not say what time it is.").arg(displayAddress()), {}});
+            done(Error {Error::Code::Protocol,
+                    tr("The camera at %1 did not say what time it is.").arg(displayAddress()), {}});
             return;
         }
         // The device clock has a resolution of one second: compare with the middle of the exchange.
         const qint64 middle = (sentAt + QDateTime::currentMSecsSinceEpoch()) / 2;
         m_clockOffsetMs = *deviceTime - middle;
         m_clockKnown = true;
-        qCInfo(lcOnvif) << "clock of" << displayAddress() << "differs by" << m_clockOffsetMs << "ms";
+        qCInfo(lcOnvif) << "clock of" << displayAddress() << "differs by" << m_clockOffsetMs
+                        << "ms";
         done(m_clockOffsetMs);
     };
     send(attempt);
@@ -117,19 +122,23 @@ void OnvifClient::call(const QString& serviceUrl, const QString& bodyXml, Reply 
 
 void OnvifClient::send(const std::shared_ptr<Attempt>& attempt)
 {
-    QNetworkRequest request{QUrl(attempt->url)};
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/soap+xml; charset=utf-8"));
+    QNetworkRequest request {QUrl(attempt->url)};
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+            QByteArrayLiteral("application/soap+xml; charset=utf-8"));
     QString header;
     const bool digest = attempt->authenticate && m_auth == AuthMethod::HttpDigest && m_challenge;
     if (digest) {
         const QUrl url(attempt->url);
-        const QString uri = url.path(QUrl::FullyEncoded) + (url.hasQuery() ? u'?' + url.query(QUrl::FullyEncoded) : QString());
+        const QString uri = url.path(QUrl::FullyEncoded)
+                + (url.hasQuery() ? u'?' + url.query(QUrl::FullyEncoded) : QString());
         request.setRawHeader("Authorization",
-                digestAuthorization(*m_challenge, m_user, m_password, QStringLiteral("POST"), uri, ++m_nonceCount));
+                digestAuthorization(*m_challenge, m_user, m_password, QStringLiteral("POST"), uri,
+                        ++m_nonceCount));
         attempt->sentDigest = true;
     } else if (attempt->authenticate) {
         // A client should not send HTTP and WS credentials together: WS-Security unless Digest won.
-        const UsernameToken token = UsernameToken::create(m_user, m_password, QDateTime::currentMSecsSinceEpoch() + m_clockOffsetMs);
+        const UsernameToken token = UsernameToken::create(
+                m_user, m_password, QDateTime::currentMSecsSinceEpoch() + m_clockOffsetMs);
         header = token.securityHeaderXml();
         attempt->sentDigest = false;
     }
@@ -148,7 +157,8 @@ void OnvifClient::send(const std::shared_ptr<Attempt>& attempt)
     });
 }
 
-void OnvifClient::finished(QNetworkReply* reply, const std::shared_ptr<Attempt>& attempt, bool timedOut)
+void OnvifClient::finished(
+        QNetworkReply* reply, const std::shared_ptr<Attempt>& attempt, bool timedOut)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
@@ -168,7 +178,8 @@ void OnvifClient::finished(QNetworkReply* reply, const std::shared_ptr<Attempt>&
         }
         const QList<DigestChallenge> challenges = DigestChallenge::parse(headers);
         const bool stale = !challenges.isEmpty() && challenges.first().stale;
-        if (!challenges.isEmpty() && (!attempt->sentDigest || (stale && attempt->staleRetries++ < 2))) {
+        if (!challenges.isEmpty()
+                && (!attempt->sentDigest || (stale && attempt->staleRetries++ < 2))) {
             // Prefer SHA-256 when offered.
             m_challenge = challenges.first();
             for (const DigestChallenge& c : challenges) {
@@ -195,8 +206,9 @@ void OnvifClient::finished(QNetworkReply* reply, const std::shared_ptr<Attempt>&
             attempt->done(authenticationError());
             return;
         }
-        attempt->done(Error{Error::Code::Protocol,
-                tr("%1 answers, but not as an ONVIF camera (HTTP %2). Check the address, or turn ONVIF on in the "
+        attempt->done(Error {Error::Code::Protocol,
+                tr("%1 answers, but not as an ONVIF camera (HTTP %2). Check the address, or turn "
+                   "ONVIF on in the "
                    "camera's own settings.")
                         .arg(displayAddress())
                         .arg(status),
@@ -220,24 +232,32 @@ void OnvifClient::finished(QNetworkReply* reply, const std::shared_ptr<Attempt>&
             return;
         }
         if (fault->isNotAuthorized()) {
-            attempt->done(Error{Error::Code::AuthenticationFailed,
-                    tr("The camera at %1 needs a user name and password.").arg(displayAddress()), fault->reason});
+            attempt->done(Error {Error::Code::AuthenticationFailed,
+                    tr("The camera at %1 needs a user name and password.").arg(displayAddress()),
+                    fault->reason});
             return;
         }
-        if (fault->has(u"ActionNotSupported") || fault->has(u"ActionNotImplemented") || fault->has(u"UnknownAction")) {
-            attempt->done(Error{Error::Code::Unsupported,
-                    tr("The camera at %1 does not support %2.").arg(displayAddress(), operation), fault->reason});
+        if (fault->has(u"ActionNotSupported") || fault->has(u"ActionNotImplemented")
+                || fault->has(u"UnknownAction")) {
+            attempt->done(Error {Error::Code::Unsupported,
+                    tr("The camera at %1 does not support %2.").arg(displayAddress(), operation),
+                    fault->reason});
             return;
         }
-        attempt->done(Error{Error::Code::Protocol,
-                tr("The camera at %1 refused %2: %3").arg(displayAddress(), operation,
-                        fault->reason.isEmpty() ? fault->subcodes.join(QLatin1String(", ")) : fault->reason),
+        attempt->done(Error {Error::Code::Protocol,
+                tr("The camera at %1 refused %2: %3")
+                        .arg(displayAddress(), operation,
+                                fault->reason.isEmpty() ? fault->subcodes.join(QLatin1String(", "))
+                                                        : fault->reason),
                 fault->subcodes.join(u'/')});
         return;
     }
     if (status >= 400) {
-        attempt->done(Error{Error::Code::Protocol,
-                tr("The camera at %1 answered %2 with HTTP error %3.").arg(displayAddress(), operation).arg(status), {}});
+        attempt->done(Error {Error::Code::Protocol,
+                tr("The camera at %1 answered %2 with HTTP error %3.")
+                        .arg(displayAddress(), operation)
+                        .arg(status),
+                {}});
         return;
     }
     if (attempt->authenticate && m_auth == AuthMethod::Unknown)
@@ -247,41 +267,49 @@ void OnvifClient::finished(QNetworkReply* reply, const std::shared_ptr<Attempt>&
 
 Error OnvifClient::authenticationError() const
 {
-    QString message = tr("The camera at %1 refused the user name or password.").arg(displayAddress());
+    QString message
+            = tr("The camera at %1 refused the user name or password.").arg(displayAddress());
     if (m_clockKnown && qAbs(m_clockOffsetMs) > kClockWarningMs) {
         const qint64 minutes = (qAbs(m_clockOffsetMs) + 30'000) / 60'000;
         message += u' '
-                + tr("Its clock is off by %n minute(s); some cameras refuse logins for that. Set the camera's time "
+                + tr("Its clock is off by %n minute(s); some cameras refuse logins for that. Set "
+                     "the camera's time "
                      "(or turn on NTP in its settings), then try again.",
                         nullptr, int(minutes));
     }
-    return Error{Error::Code::AuthenticationFailed, message, {}};
+    return Error {Error::Code::AuthenticationFailed, message, {}};
 }
 
 Error OnvifClient::networkError(QNetworkReply* reply, bool timedOut) const
 {
     const QString detail = reply->errorString();
     if (timedOut || reply->error() == QNetworkReply::TimeoutError) {
-        return Error{Error::Code::Timeout,
-                tr("The camera at %1 did not answer within %2 seconds.").arg(displayAddress()).arg(m_timeoutMs / 1000.0, 0, 'g', 3),
+        return Error {Error::Code::Timeout,
+                tr("The camera at %1 did not answer within %2 seconds.")
+                        .arg(displayAddress())
+                        .arg(m_timeoutMs / 1000.0, 0, 'g', 3),
                 detail};
     }
     switch (reply->error()) {
     case QNetworkReply::SslHandshakeFailedError:
     case QNetworkReply::TooManyRedirectsError:
     case QNetworkReply::InsecureRedirectError:
-        return Error{Error::Code::Protocol, tr("The secure connection to the camera at %1 failed.").arg(displayAddress()), detail};
+        return Error {Error::Code::Protocol,
+                tr("The secure connection to the camera at %1 failed.").arg(displayAddress()),
+                detail};
     case QNetworkReply::ConnectionRefusedError:
     case QNetworkReply::HostNotFoundError:
     case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::UnknownNetworkError:
-        return Error{Error::Code::Unreachable,
-                tr("Nothing answers at %1. Check the address and that the camera is switched on and connected.")
+        return Error {Error::Code::Unreachable,
+                tr("Nothing answers at %1. Check the address and that the camera is switched on "
+                   "and connected.")
                         .arg(displayAddress()),
                 detail};
     default:
-        return Error{Error::Code::Unreachable, tr("The camera at %1 could not be reached.").arg(displayAddress()), detail};
+        return Error {Error::Code::Unreachable,
+                tr("The camera at %1 could not be reached.").arg(displayAddress()), detail};
     }
 }
 

@@ -25,7 +25,8 @@ bool SoapFault::isNotAuthorized() const
         return true;
     const QString r = reason.toLower();
     return r.contains(QLatin1String("not authorized")) || r.contains(QLatin1String("unauthorized"))
-            || r.contains(QLatin1String("authority failure")) || r.contains(QLatin1String("time check failed"));
+            || r.contains(QLatin1String("authority failure"))
+            || r.contains(QLatin1String("time check failed"));
 }
 
 const XmlElement* soapBody(const XmlElement& envelope)
@@ -115,11 +116,12 @@ QHash<QString, QString> parseCapabilities(const XmlElement& envelope)
 {
     QHash<QString, QString> services;
     const XmlElement* body = soapBody(envelope);
-    const XmlElement* caps = body ? body->path({u"GetCapabilitiesResponse", u"Capabilities"}) : nullptr;
+    const XmlElement* caps
+            = body ? body->path({u"GetCapabilitiesResponse", u"Capabilities"}) : nullptr;
     if (!caps)
         return services;
-    const std::pair<const char16_t*, const char*> map[] = {
-            {u"Device", ns::kDevice}, {u"Media", ns::kMedia}, {u"PTZ", ns::kPtz}, {u"Events", ns::kEvents}};
+    const std::pair<const char16_t*, const char*> map[] = {{u"Device", ns::kDevice},
+            {u"Media", ns::kMedia}, {u"PTZ", ns::kPtz}, {u"Events", ns::kEvents}};
     for (const auto& [element, uri] : map) {
         const QString xaddr = caps->textAt({element, u"XAddr"});
         if (!xaddr.isEmpty())
@@ -139,7 +141,8 @@ QList<MediaProfile> parseProfiles(const XmlElement& envelope)
         MediaProfile m;
         m.token = p->attribute(u"token");
         m.name = p->textAt({u"Name"});
-        // Media1 keeps the encoder in VideoEncoderConfiguration, Media2 in Configurations/VideoEncoder.
+        // Media1 keeps the encoder in VideoEncoderConfiguration, Media2 in
+        // Configurations/VideoEncoder.
         const XmlElement* encoder = p->child(u"VideoEncoderConfiguration");
         const XmlElement* configurations = p->child(u"Configurations");
         if (!encoder && configurations)
@@ -153,7 +156,8 @@ QList<MediaProfile> parseProfiles(const XmlElement& envelope)
             m.fps = encoder->textAt({u"RateControl", u"FrameRateLimit"}).toDouble();
             m.bitrateKbps = toInt(encoder->textAt({u"RateControl", u"BitrateLimit"}));
         }
-        m.hasPtz = p->child(u"PTZConfiguration") || (configurations && configurations->child(u"PTZ"));
+        m.hasPtz = p->child(u"PTZConfiguration")
+                || (configurations && configurations->child(u"PTZ"));
         if (!m.token.isEmpty())
             profiles << m;
     }

@@ -12,7 +12,8 @@ namespace vigil::onvif {
 
 /// A SOAP fault: code (env:Sender/Receiver), subcodes ("ter:NotAuthorized" …, local names) and
 /// the reason text. Parsed leniently: misspelled codes and undeclared prefixes occur in the wild.
-struct SoapFault {
+struct SoapFault
+{
     QString code;
     QStringList subcodes; ///< outermost first, prefix stripped ("NotAuthorized")
     QString reason;
@@ -22,7 +23,8 @@ struct SoapFault {
 };
 
 /// One media profile, from Media1 or Media2.
-struct MediaProfile {
+struct MediaProfile
+{
     QString token;
     QString name;
     QString encoding; ///< "H264", "H265", "JPEG", "MPEG4" … upper-case
@@ -31,14 +33,18 @@ struct MediaProfile {
     double fps = 0;
     int bitrateKbps = 0;
     bool hasPtz = false;
-    QString streamUri;   ///< filled by GetStreamUri
+    QString streamUri; ///< filled by GetStreamUri
     QString snapshotUri; ///< filled by GetSnapshotUri
 
-    bool isVideoStream() const { return encoding == QLatin1String("H264") || encoding == QLatin1String("H265"); }
+    bool isVideoStream() const
+    {
+        return encoding == QLatin1String("H264") || encoding == QLatin1String("H265");
+    }
 };
 
 /// Device service answers.
-struct DeviceInformation {
+struct DeviceInformation
+{
     QString manufacturer;
     QString model;
     QString firmware;
