@@ -161,7 +161,7 @@ void OnvifClient::finished(
         QNetworkReply* reply, const std::shared_ptr<Attempt>& attempt, bool timedOut)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QString operation = operationName(attempt->body);
 
     // Some cameras want credentials even for GetSystemDateAndTime: ask again with them.
@@ -271,11 +271,13 @@ Error OnvifClient::authenticationError() const
             = tr("The camera at %1 refused the user name or password.").arg(displayAddress());
     if (m_clockKnown && qAbs(m_clockOffsetMs) > kClockWarningMs) {
         const qint64 minutes = (qAbs(m_clockOffsetMs) + 30'000) / 60'000;
+        const QString advice
+                = tr("Some cameras refuse logins for that. Set the camera's time (or turn on "
+                     "NTP in its settings), then try again.");
         message += u' '
-                + tr("Its clock is off by %n minute(s); some cameras refuse logins for that. Set "
-                     "the camera's time "
-                     "(or turn on NTP in its settings), then try again.",
-                        nullptr, int(minutes));
+                + (minutes <= 1 ? tr("Its clock is off by about a minute.")
+                                : tr("Its clock is off by %1 minutes.").arg(minutes))
+                + u' ' + advice;
     }
     return Error {Error::Code::AuthenticationFailed, message, {}};
 }
