@@ -11,6 +11,8 @@
 #include "core/runtime/library_versions.h"
 #include "core/runtime/log_file.h"
 #include "core/runtime/translations.h"
+#include "core/security/credential_vault.h"
+#include "core/setup/camera_records.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -43,6 +45,9 @@ private:
     int settingsCommand(const QStringList& args);
     int discover();
     int probe(const QStringList& args);
+    int cameraCommand(const QStringList& args);
+    int cameraAdd(const QString& address);
+    std::optional<Result<onvif::DeviceDescription>> runProbe(const QUrl& url);
     int usage(const QString& message);
     int failed(const Error& error);
     void printJson(const QJsonObject& object);
@@ -67,7 +72,10 @@ int Ctl::run(const QStringList& arguments)
             "  settings set KEY VALUE Change a setting\n"
             "  settings unset KEY     Return a setting to its default\n"
             "  discover               Find ONVIF cameras (WS-Discovery)\n"
-            "  probe URL              Read an ONVIF camera's identity, streams and capabilities"));
+            "  probe URL              Read an ONVIF camera's identity, streams and capabilities\n"
+            "  camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)\n"
+            "  camera list            The cameras Vigil knows\n"
+            "  camera remove ID       Remove a camera (its recordings stay until retention)"));
     runtime::CommandLine::addCommonOptions(m_parser);
     m_parser.addOption(
             QCommandLineOption(QStringLiteral("json"), tr("Print machine-readable JSON.")));
@@ -85,6 +93,8 @@ int Ctl::run(const QStringList& arguments)
             QStringLiteral("user"), tr("User name for the camera."), tr("user")));
     m_parser.addOption(QCommandLineOption(
             QStringLiteral("password"), tr("Password for the camera."), tr("password")));
+    m_parser.addOption(QCommandLineOption(
+            QStringLiteral("name"), tr("camera add: the camera's name."), tr("name")));
     m_parser.addPositionalArgument(
             QStringLiteral("command"), tr("The command to run."), tr("command [arguments…]"));
     m_parser.process(arguments);
@@ -119,7 +129,8 @@ int Ctl::run(const QStringList& arguments)
         return discover();
     if (command == QLatin1String("probe"))
         return probe(positional.mid(1));
-    if (command != QLatin1String("info") && command != QLatin1String("settings"))
+    if (command != QLatin1String("info") && command != QLatin1String("settings")
+            && command != QLatin1String("camera"))
         return usage(tr("Unknown command \"%1\".").arg(command));
 
     runtime::AppContext::Options options;
@@ -137,6 +148,8 @@ int Ctl::run(const QStringList& arguments)
 
     if (command == QLatin1String("info"))
         return info();
+    if (command == QLatin1String("camera"))
+        return cameraCommand(positional.mid(1));
     return settingsCommand(positional.mid(1));
 }
 
@@ -313,15 +326,21 @@ int Ctl::discover()
     return ExitOk;
 }
 
-int Ctl::probe(const QStringList& args)
+namespace {
+
+/// "192.168.1.20", "cam.local:8080" or a full device-service URL → the device service URL.
+QUrl deviceServiceUrl(const QString& text)
 {
-    if (args.size() != 1)
-        return usage(tr("Use: probe URL --user U --password PW"));
-    QUrl url = QUrl::fromUserInput(args.first());
-    if (!url.isValid() || url.host().isEmpty())
-        return usage(tr("\"%1\" is not a camera address.").arg(args.first()));
+    QUrl url = QUrl::fromUserInput(text);
     if (url.path().isEmpty() || url.path() == QLatin1String("/"))
         url.setPath(QStringLiteral("/onvif/device_service"));
+    return url;
+}
+
+} // namespace
+
+std::optional<Result<onvif::DeviceDescription>> Ctl::runProbe(const QUrl& url)
+{
     onvif::DeviceProbe probe(url, m_parser.value(QStringLiteral("user")),
             m_parser.value(QStringLiteral("password")));
     if (m_parser.isSet(QStringLiteral("timeout")))
@@ -336,6 +355,17 @@ int Ctl::probe(const QStringList& args)
             });
     probe.start();
     loop.exec();
+    return result;
+}
+
+int Ctl::probe(const QStringList& args)
+{
+    if (args.size() != 1)
+        return usage(tr("Use: probe URL --user U --password PW"));
+    const QUrl url = deviceServiceUrl(args.first());
+    if (!url.isValid() || url.host().isEmpty())
+        return usage(tr("\"%1\" is not a camera address.").arg(args.first()));
+    const std::optional<Result<onvif::DeviceDescription>> result = runProbe(url);
     if (!result->ok())
         return failed(result->error());
     const onvif::DeviceDescription& d = result->value();
@@ -398,6 +428,119 @@ int Ctl::probe(const QStringList& args)
               << Qt::endl
               << QStringLiteral("    ") << p.streamUri << Qt::endl;
     }
+    return ExitOk;
+}
+
+int Ctl::cameraCommand(const QStringList& args)
+{
+    catalog::CameraStore& cameras = m_context->cameras();
+    const QString sub = args.value(0);
+    if (sub == QLatin1String("add") && args.size() == 2)
+        return cameraAdd(args.at(1));
+    if (sub == QLatin1String("list") && args.size() == 1) {
+        const Result<QList<catalog::CameraRecord>> list = cameras.list();
+        if (!list)
+            return failed(list.error());
+        if (m_parser.isSet(QStringLiteral("json"))) {
+            QJsonArray array;
+            for (const catalog::CameraRecord& c : list.value()) {
+                QJsonObject streams;
+                for (const catalog::StreamRecord& s : c.streams) {
+                    streams.insert(s.role,
+                            QJsonObject {{QStringLiteral("uri"), s.uri},
+                                    {QStringLiteral("codec"), s.codec},
+                                    {QStringLiteral("width"), s.width},
+                                    {QStringLiteral("height"), s.height},
+                                    {QStringLiteral("fps"), s.fps},
+                                    {QStringLiteral("profile"), s.profileToken}});
+                }
+                array.append(QJsonObject {{QStringLiteral("id"), c.id},
+                        {QStringLiteral("name"), c.name}, {QStringLiteral("vendor"), c.vendor},
+                        {QStringLiteral("model"), c.model}, {QStringLiteral("serial"), c.serial},
+                        {QStringLiteral("device_service"), c.deviceUrl},
+                        {QStringLiteral("user"), c.username}, {QStringLiteral("ptz"), c.hasPtz},
+                        {QStringLiteral("events"), c.hasEvents},
+                        {QStringLiteral("enabled"), c.enabled},
+                        {QStringLiteral("record_mode"), c.recordMode},
+                        {QStringLiteral("streams"), streams}});
+            }
+            m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+            return ExitOk;
+        }
+        if (list.value().isEmpty())
+            m_out << tr("No cameras yet. Add one with \"vigilctl camera add ADDRESS --user U "
+                        "--password PW\".")
+                  << Qt::endl;
+        for (const catalog::CameraRecord& c : list.value()) {
+            const catalog::StreamRecord* main = c.stream(u"main");
+            m_out << tr("%1  %2  %3").arg(c.id).arg(c.name, main ? main->uri : QString())
+                  << Qt::endl;
+        }
+        return ExitOk;
+    }
+    if (sub == QLatin1String("remove") && args.size() == 2) {
+        bool ok = false;
+        const qint64 id = args.at(1).toLongLong(&ok);
+        if (!ok)
+            return usage(tr("\"%1\" is not a camera number; \"vigilctl camera list\" shows them.")
+                                 .arg(args.at(1)));
+        if (const Result<void> removed = cameras.remove(id); !removed)
+            return failed(removed.error());
+        m_out << tr("Camera %1 removed. Its recordings stay until retention deletes them.").arg(id)
+              << Qt::endl;
+        return ExitOk;
+    }
+    return usage(tr("Use: camera add URL --user U --password PW [--name N] | camera list | camera "
+                    "remove ID"));
+}
+
+int Ctl::cameraAdd(const QString& address)
+{
+    const Result<security::CredentialVault> vault
+            = security::CredentialVault::open(m_context->dataDir().credentialKeyPath());
+    if (!vault)
+        return failed(vault.error());
+    const QString name = m_parser.value(QStringLiteral("name"));
+    catalog::CameraRecord record;
+    const QUrl given(address);
+    if (given.scheme() == QLatin1String("rtsp") || given.scheme() == QLatin1String("rtsps")) {
+        // Credentials may come in the URL; they are moved out of it and sealed.
+        const QString user = m_parser.isSet(QStringLiteral("user"))
+                ? m_parser.value(QStringLiteral("user"))
+                : given.userName();
+        const QString password = m_parser.isSet(QStringLiteral("password"))
+                ? m_parser.value(QStringLiteral("password"))
+                : given.password();
+        record = setup::recordFromRtspUrl(given, user, vault->seal(password), name);
+    } else {
+        const QUrl url = deviceServiceUrl(address);
+        if (!url.isValid() || url.host().isEmpty())
+            return usage(tr("\"%1\" is not a camera address.").arg(address));
+        const std::optional<Result<onvif::DeviceDescription>> probed = runProbe(url);
+        if (!probed->ok())
+            return failed(probed->error());
+        if (probed->value().mainProfile < 0)
+            return failed(Error {Error::Code::Unsupported,
+                    tr("The camera offers no H.264 or H.265 stream to record."), {}});
+        record = setup::recordFromProbe(probed->value(), m_parser.value(QStringLiteral("user")),
+                vault->seal(m_parser.value(QStringLiteral("password"))), name);
+    }
+    const Result<qint64> id = m_context->cameras().add(record);
+    if (!id)
+        return failed(id.error());
+    if (m_parser.isSet(QStringLiteral("json"))) {
+        printJson(QJsonObject {
+                {QStringLiteral("id"), id.value()}, {QStringLiteral("name"), record.name}});
+        return ExitOk;
+    }
+    m_out << tr("Added camera %1: %2").arg(id.value()).arg(record.name) << Qt::endl;
+    for (const catalog::StreamRecord& s : record.streams)
+        m_out << QStringLiteral("    %1 %2 %3x%4  %5")
+                         .arg(s.role, s.codec)
+                         .arg(s.width)
+                         .arg(s.height)
+                         .arg(s.uri)
+              << Qt::endl;
     return ExitOk;
 }
 

@@ -2,11 +2,53 @@
 
 #include "core/catalog/catalog.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace vigil::catalog {
+
+namespace {
+
+const char kCameraColumns[]
+        = "id, uuid, name, vendor, model, firmware, serial, device_url, username, secret, "
+          "auth_method, "
+          "clock_offset_ms, has_ptz, has_events, enabled, record_mode, created_ms";
+
+CameraRecord readCamera(const QSqlQuery& q)
+{
+    CameraRecord c;
+    c.id = q.value(0).toLongLong();
+    c.uuid = q.value(1).toString();
+    c.name = q.value(2).toString();
+    c.vendor = q.value(3).toString();
+    c.model = q.value(4).toString();
+    c.firmware = q.value(5).toString();
+    c.serial = q.value(6).toString();
+    c.deviceUrl = q.value(7).toString();
+    c.username = q.value(8).toString();
+    c.sealedSecret = q.value(9).toByteArray();
+    c.authMethod = q.value(10).toString();
+    c.clockOffsetMs = q.value(11).toLongLong();
+    c.hasPtz = q.value(12).toInt() != 0;
+    c.hasEvents = q.value(13).toInt() != 0;
+    c.enabled = q.value(14).toInt() != 0;
+    c.recordMode = q.value(15).toString();
+    c.createdMs = q.value(16).toLongLong();
+    return c;
+}
+
+} // namespace
+
+const StreamRecord* CameraRecord::stream(QStringView role) const
+{
+    for (const StreamRecord& s : streams) {
+        if (s.role == role)
+            return &s;
+    }
+    return nullptr;
+}
 
 CameraStore::CameraStore(Catalog& catalog)
     : m_catalog(catalog)
@@ -19,6 +61,159 @@ Result<int> CameraStore::activeCount() const
             || !query.next())
         return m_catalog.sqlError(query.lastError(), tr("counting the cameras"));
     return query.value(0).toInt();
+}
+
+Result<qint64> CameraStore::add(const CameraRecord& camera)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_catalog.connectionName(), false);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT id, removed_ms FROM cameras WHERE uuid = ?"));
+    query.addBindValue(camera.uuid);
+    if (!query.exec())
+        return m_catalog.sqlError(
+                query.lastError(), tr("adding the camera \"%1\"").arg(camera.name));
+    qint64 existing = 0;
+    if (query.next()) {
+        if (query.value(1).isNull()) {
+            return Error {Error::Code::InvalidArgument,
+                    tr("This camera is already in Vigil (camera %1).")
+                            .arg(query.value(0).toLongLong()),
+                    {}};
+        }
+        existing = query.value(0).toLongLong();
+    }
+
+    if (!db.transaction())
+        return m_catalog.sqlError(db.lastError(), tr("adding the camera \"%1\"").arg(camera.name));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (existing) {
+        query.prepare(
+                QStringLiteral("UPDATE cameras SET name = ?, vendor = ?, model = ?, firmware = ?, "
+                               "serial = ?, device_url = ?, username = ?, "
+                               "secret = ?, auth_method = ?, clock_offset_ms = ?, has_ptz = ?, "
+                               "has_events = ?, enabled = ?, "
+                               "record_mode = ?, removed_ms = NULL WHERE id = ? RETURNING id"));
+    } else {
+        query.prepare(QStringLiteral(
+                "INSERT INTO cameras (name, vendor, model, firmware, serial, device_url, username, "
+                "secret, auth_method, "
+                "clock_offset_ms, has_ptz, has_events, enabled, record_mode, uuid, created_ms) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    }
+    for (const QVariant& v :
+            {QVariant(camera.name), QVariant(camera.vendor), QVariant(camera.model),
+                    QVariant(camera.firmware), QVariant(camera.serial), QVariant(camera.deviceUrl),
+                    QVariant(camera.username), QVariant(camera.sealedSecret),
+                    QVariant(camera.authMethod), QVariant(camera.clockOffsetMs),
+                    QVariant(camera.hasPtz ? 1 : 0), QVariant(camera.hasEvents ? 1 : 0),
+                    QVariant(camera.enabled ? 1 : 0), QVariant(camera.recordMode)}) {
+        query.addBindValue(v);
+    }
+    if (existing) {
+        query.addBindValue(existing);
+    } else {
+        query.addBindValue(camera.uuid);
+        query.addBindValue(now);
+    }
+    if (!query.exec() || !query.next()) {
+        const QSqlError error = query.lastError();
+        db.rollback();
+        return m_catalog.sqlError(error, tr("adding the camera \"%1\"").arg(camera.name));
+    }
+    const qint64 id = query.value(0).toLongLong();
+    query.finish();
+    if (Result<void> streams = writeStreams(id, camera.streams); !streams) {
+        db.rollback();
+        return streams.error();
+    }
+    if (!db.commit())
+        return m_catalog.sqlError(db.lastError(), tr("adding the camera \"%1\"").arg(camera.name));
+    return id;
+}
+
+Result<void> CameraStore::writeStreams(qint64 cameraId, const QList<StreamRecord>& streams)
+{
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    query.prepare(QStringLiteral(
+            "DELETE FROM streams WHERE camera_id = ? AND role NOT IN "
+            "(SELECT DISTINCT s.role FROM streams s JOIN segments g ON g.stream_id = s.id "
+            "WHERE s.camera_id = ?)"));
+    query.addBindValue(cameraId);
+    query.addBindValue(cameraId);
+    if (!query.exec())
+        return m_catalog.sqlError(query.lastError(), tr("saving the camera's streams"));
+    for (const StreamRecord& s : streams) {
+        // Streams with recorded segments keep their row (segments point at it): update in place.
+        query.prepare(QStringLiteral(
+                "INSERT INTO streams (camera_id, role, profile_token, uri, codec, width, height, "
+                "fps, bitrate_kbps) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (camera_id, role) DO UPDATE SET "
+                "profile_token = excluded.profile_token, uri = excluded.uri, codec = "
+                "excluded.codec, "
+                "width = excluded.width, height = excluded.height, fps = excluded.fps, "
+                "bitrate_kbps = excluded.bitrate_kbps"));
+        for (const QVariant& v : {QVariant(cameraId), QVariant(s.role), QVariant(s.profileToken),
+                     QVariant(s.uri), QVariant(s.codec), QVariant(s.width), QVariant(s.height),
+                     QVariant(s.fps), QVariant(s.bitrateKbps)}) {
+            query.addBindValue(v);
+        }
+        if (!query.exec())
+            return m_catalog.sqlError(query.lastError(), tr("saving the camera's streams"));
+    }
+    return {};
+}
+
+Result<QList<CameraRecord>> CameraStore::list() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    if (!query.exec(QStringLiteral("SELECT %1 FROM cameras WHERE removed_ms IS NULL ORDER BY id")
+                            .arg(QLatin1String(kCameraColumns))))
+        return m_catalog.sqlError(query.lastError(), tr("listing the cameras"));
+    QList<CameraRecord> cameras;
+    while (query.next())
+        cameras << readCamera(query);
+    QSqlQuery streams(QSqlDatabase::database(m_catalog.connectionName(), false));
+    for (CameraRecord& c : cameras) {
+        streams.prepare(QStringLiteral("SELECT role, profile_token, uri, codec, width, height, "
+                                       "fps, bitrate_kbps FROM streams "
+                                       "WHERE camera_id = ? ORDER BY role"));
+        streams.addBindValue(c.id);
+        if (!streams.exec())
+            return m_catalog.sqlError(streams.lastError(), tr("listing the cameras"));
+        while (streams.next()) {
+            c.streams << StreamRecord {streams.value(0).toString(), streams.value(1).toString(),
+                    streams.value(2).toString(), streams.value(3).toString(),
+                    streams.value(4).toInt(), streams.value(5).toInt(), streams.value(6).toDouble(),
+                    streams.value(7).toInt()};
+        }
+    }
+    return cameras;
+}
+
+Result<CameraRecord> CameraStore::find(qint64 id) const
+{
+    Result<QList<CameraRecord>> all = list();
+    if (!all)
+        return all.error();
+    for (const CameraRecord& c : all.value()) {
+        if (c.id == id)
+            return c;
+    }
+    return Error {Error::Code::NotFound, tr("There is no camera %1.").arg(id), {}};
+}
+
+Result<void> CameraStore::remove(qint64 id)
+{
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    query.prepare(QStringLiteral(
+            "UPDATE cameras SET removed_ms = ?, enabled = 0 WHERE id = ? AND removed_ms IS NULL"));
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(id);
+    if (!query.exec())
+        return m_catalog.sqlError(query.lastError(), tr("removing camera %1").arg(id));
+    if (query.numRowsAffected() == 0)
+        return Error {Error::Code::NotFound, tr("There is no camera %1.").arg(id), {}};
+    return {};
 }
 
 } // namespace vigil::catalog

@@ -3,13 +3,56 @@
 #include "core/result.h"
 
 #include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+#include <optional>
 
 namespace vigil::catalog {
 
 class Catalog;
 
-/// Cameras known to the catalog. Grows with camera setup (discovery and the wizard); for now it
-/// answers what the status bar needs.
+/// A stream of a camera: its main (recorded, full resolution) or sub (low resolution) stream.
+struct StreamRecord
+{
+    QString role; ///< "main" or "sub"
+    QString profileToken;
+    QString uri; ///< without credentials
+    QString codec;
+    int width = 0;
+    int height = 0;
+    double fps = 0;
+    int bitrateKbps = 0;
+};
+
+/// A camera as the catalog keeps it. The password is never here: `sealedSecret` holds it sealed
+/// by security::CredentialVault.
+struct CameraRecord
+{
+    qint64 id = 0;
+    QString uuid; ///< ONVIF EndpointReference or serial-based identity; "rtsp:…" for plain RTSP
+    QString name;
+    QString vendor;
+    QString model;
+    QString firmware;
+    QString serial;
+    QString deviceUrl; ///< ONVIF device service; empty for plain RTSP cameras
+    QString username;
+    QByteArray sealedSecret;
+    QString authMethod; ///< "ws-usernametoken", "http-digest", "none", "" when unknown
+    qint64 clockOffsetMs = 0;
+    bool hasPtz = false;
+    bool hasEvents = false;
+    bool enabled = true;
+    QString recordMode = QStringLiteral("continuous");
+    qint64 createdMs = 0;
+    QList<StreamRecord> streams;
+
+    const StreamRecord* stream(QStringView role) const;
+};
+
+/// Cameras known to the catalog: added, listed, removed. Removal keeps the row (footage and
+/// the audit log still refer to it) and marks it removed; adding the same camera again revives it.
 class CameraStore
 {
     Q_DECLARE_TR_FUNCTIONS(vigil::catalog::CameraStore)
@@ -19,8 +62,15 @@ public:
 
     /// Cameras that were added and not removed.
     Result<int> activeCount() const;
+    /// Stores a new camera (or revives a removed one with the same uuid); its id.
+    Result<qint64> add(const CameraRecord& camera);
+    Result<QList<CameraRecord>> list() const;
+    Result<CameraRecord> find(qint64 id) const;
+    Result<void> remove(qint64 id);
 
 private:
+    Result<void> writeStreams(qint64 cameraId, const QList<StreamRecord>& streams);
+
     Catalog& m_catalog;
 };
 

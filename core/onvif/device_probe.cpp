@@ -2,6 +2,8 @@
 
 #include "core/logging_categories.h"
 
+#include <QUrl>
+
 namespace vigil::onvif {
 
 std::pair<int, int> DeviceDescription::chooseStreams(const QList<MediaProfile>& profiles)
@@ -120,6 +122,29 @@ void DeviceProbe::deviceInformation()
                     m_description.info = parseDeviceInformation(answer.value());
                 else if (answer.error().code == Error::Code::AuthenticationFailed)
                     return fail(answer.error());
+                scopes();
+            });
+}
+
+void DeviceProbe::scopes()
+{
+    m_client.call(m_description.deviceUrl,
+            QStringLiteral("<GetScopes xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>"),
+            [this](Result<XmlElement> answer) {
+                // Optional: the camera's own name, as its installer set it.
+                if (answer) {
+                    const XmlElement* response
+                            = soapBody(answer.value())->child(u"GetScopesResponse");
+                    for (const XmlElement* scope : response ? response->childrenNamed(u"Scopes")
+                                                            : QList<const XmlElement*>()) {
+                        const QString item = scope->textAt({u"ScopeItem"});
+                        const QString prefix = QStringLiteral("onvif://www.onvif.org/name/");
+                        if (item.startsWith(prefix, Qt::CaseInsensitive)
+                                && m_description.name.isEmpty())
+                            m_description.name
+                                    = QUrl::fromPercentEncoding(item.mid(prefix.size()).toUtf8());
+                    }
+                }
                 profiles();
             });
 }

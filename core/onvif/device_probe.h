@@ -13,6 +13,7 @@ struct DeviceDescription
 {
     QString deviceUrl; ///< the device service, as reached
     DeviceInformation info;
+    QString name; ///< from the onvif://www.onvif.org/name/ scope, when the camera has one
     QHash<QString, QString> services; ///< namespace → XAddr (rewritten)
     bool usesMedia2 = false;
     bool hasPtz = false;
@@ -50,6 +51,7 @@ private:
     void services();
     void capabilities();
     void deviceInformation();
+    void scopes();
     void profiles();
     void uris(int index);
     void fail(const Error& error);

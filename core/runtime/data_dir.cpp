@@ -65,6 +65,11 @@ QString DataDir::logsPath() const
     return m_path + QStringLiteral("/logs");
 }
 
+QString DataDir::credentialKeyPath() const
+{
+    return m_path + QStringLiteral("/keys/credentials.key");
+}
+
 QString DataDir::lockPath() const
 {
     return m_path + QStringLiteral("/vigil.lock");

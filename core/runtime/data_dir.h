@@ -27,6 +27,8 @@ public:
     QString recordingsPath() const;
     QString logsPath() const;
     QString lockPath() const;
+    /// The key that seals camera passwords (security::CredentialVault).
+    QString credentialKeyPath() const;
 
 private:
     explicit DataDir(QString path)

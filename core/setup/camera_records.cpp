@@ -1,0 +1,91 @@
+#include "core/setup/camera_records.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+
+namespace vigil::setup {
+
+namespace {
+
+QString authName(onvif::AuthMethod method)
+{
+    switch (method) {
+    case onvif::AuthMethod::WsUsernameToken:
+        return QStringLiteral("ws-usernametoken");
+    case onvif::AuthMethod::HttpDigest:
+        return QStringLiteral("http-digest");
+    case onvif::AuthMethod::None:
+        return QStringLiteral("none");
+    case onvif::AuthMethod::Unknown:
+        break;
+    }
+    return {};
+}
+
+catalog::StreamRecord streamFrom(const onvif::MediaProfile& p, const char* role)
+{
+    return catalog::StreamRecord {QLatin1String(role), p.token, p.streamUri, p.encoding, p.width,
+            p.height, p.fps, p.bitrateKbps};
+}
+
+} // namespace
+
+QString defaultName(const QString& vendor, const QString& model, const QString& address)
+{
+    const QString what = QStringList {vendor, model}.join(u' ').trimmed();
+    if (what.isEmpty())
+        return QCoreApplication::translate("vigil::setup", "Camera at %1").arg(address);
+    return QStringLiteral("%1 (%2)").arg(what, address);
+}
+
+catalog::CameraRecord recordFromProbe(const onvif::DeviceDescription& device, const QString& user,
+        const QByteArray& sealedSecret, const QString& name)
+{
+    catalog::CameraRecord c;
+    const QUrl url(device.deviceUrl);
+    // Identity that survives address changes: the serial number when the camera has one.
+    c.uuid = device.info.serial.isEmpty()
+            ? QStringLiteral("onvif:") + url.host() + u':' + QString::number(url.port(80))
+            : QStringLiteral("onvif-serial:%1/%2/%3")
+                      .arg(device.info.manufacturer, device.info.model, device.info.serial);
+    c.vendor = device.info.manufacturer;
+    c.model = device.info.model;
+    c.firmware = device.info.firmware;
+    c.serial = device.info.serial;
+    c.deviceUrl = device.deviceUrl;
+    c.username = user;
+    c.sealedSecret = sealedSecret;
+    c.authMethod = authName(device.auth);
+    c.clockOffsetMs = device.clockOffsetMs;
+    c.hasPtz = device.hasPtz;
+    c.hasEvents = device.hasEvents;
+    c.name = !name.isEmpty()         ? name
+            : !device.name.isEmpty() ? device.name
+                                     : defaultName(c.vendor, c.model, url.host());
+    if (device.mainProfile >= 0)
+        c.streams << streamFrom(device.profiles.at(device.mainProfile), "main");
+    if (device.subProfile >= 0)
+        c.streams << streamFrom(device.profiles.at(device.subProfile), "sub");
+    return c;
+}
+
+catalog::CameraRecord recordFromRtspUrl(
+        QUrl url, const QString& user, const QByteArray& sealedSecret, const QString& name)
+{
+    url.setUserInfo(QString());
+    catalog::CameraRecord c;
+    c.uuid = QStringLiteral("rtsp:")
+            + QString::fromLatin1(
+                    QCryptographicHash::hash(url.toString().toUtf8(), QCryptographicHash::Sha1)
+                            .toHex()
+                            .left(20));
+    c.username = user;
+    c.sealedSecret = sealedSecret;
+    c.name = name.isEmpty()
+            ? QCoreApplication::translate("vigil::setup", "Camera at %1").arg(url.host())
+            : name;
+    c.streams << catalog::StreamRecord {QStringLiteral("main"), {}, url.toString(), {}, 0, 0, 0, 0};
+    return c;
+}
+
+} // namespace vigil::setup
