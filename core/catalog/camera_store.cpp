@@ -39,6 +39,12 @@ CameraRecord readCamera(const QSqlQuery& q)
     return c;
 }
 
+/// A null QString binds as SQL NULL; text columns are NOT NULL with '' for "none".
+QVariant text(const QString& s)
+{
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
 } // namespace
 
 const StreamRecord* CameraRecord::stream(QStringView role) const
@@ -100,13 +106,12 @@ Result<qint64> CameraStore::add(const CameraRecord& camera)
                 "clock_offset_ms, has_ptz, has_events, enabled, record_mode, uuid, created_ms) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     }
-    for (const QVariant& v :
-            {QVariant(camera.name), QVariant(camera.vendor), QVariant(camera.model),
-                    QVariant(camera.firmware), QVariant(camera.serial), QVariant(camera.deviceUrl),
-                    QVariant(camera.username), QVariant(camera.sealedSecret),
-                    QVariant(camera.authMethod), QVariant(camera.clockOffsetMs),
-                    QVariant(camera.hasPtz ? 1 : 0), QVariant(camera.hasEvents ? 1 : 0),
-                    QVariant(camera.enabled ? 1 : 0), QVariant(camera.recordMode)}) {
+    for (const QVariant& v : {text(camera.name), text(camera.vendor), text(camera.model),
+                 text(camera.firmware), text(camera.serial), text(camera.deviceUrl),
+                 text(camera.username), QVariant(camera.sealedSecret), text(camera.authMethod),
+                 QVariant(camera.clockOffsetMs), QVariant(camera.hasPtz ? 1 : 0),
+                 QVariant(camera.hasEvents ? 1 : 0), QVariant(camera.enabled ? 1 : 0),
+                 text(camera.recordMode)}) {
         query.addBindValue(v);
     }
     if (existing) {
@@ -152,8 +157,8 @@ Result<void> CameraStore::writeStreams(qint64 cameraId, const QList<StreamRecord
                 "excluded.codec, "
                 "width = excluded.width, height = excluded.height, fps = excluded.fps, "
                 "bitrate_kbps = excluded.bitrate_kbps"));
-        for (const QVariant& v : {QVariant(cameraId), QVariant(s.role), QVariant(s.profileToken),
-                     QVariant(s.uri), QVariant(s.codec), QVariant(s.width), QVariant(s.height),
+        for (const QVariant& v : {QVariant(cameraId), text(s.role), text(s.profileToken),
+                     text(s.uri), text(s.codec), QVariant(s.width), QVariant(s.height),
                      QVariant(s.fps), QVariant(s.bitrateKbps)}) {
             query.addBindValue(v);
         }
