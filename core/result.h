@@ -25,11 +25,11 @@ struct Error
         Database,
         NotFound,
         Io,
-        Unreachable,          ///< nothing answers at the address
+        Unreachable, ///< nothing answers at the address
         Timeout,
         AuthenticationFailed, ///< wrong user name or password
-        Unsupported,          ///< the device does not offer the operation
-        Protocol,             ///< it answers, but not as expected (not ONVIF, broken XML …)
+        Unsupported, ///< the device does not offer the operation
+        Protocol, ///< it answers, but not as expected (not ONVIF, broken XML …)
     };
 
     Code code = Code::Unknown;

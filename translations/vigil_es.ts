@@ -4,24 +4,6 @@
 <context>
     <name>vigil::app::Ctl</name>
     <message>
-        <source>Vigil command line.
-
-Commands:
-  info                   Data folder, catalog and library versions
-  settings list          Settings with their values
-  settings get KEY       Print one setting
-  settings set KEY VALUE Change a setting
-  settings unset KEY     Return a setting to its default</source>
-        <translation>Línea de órdenes de Vigil.
-
-Órdenes:
-  info                   Carpeta de datos, catálogo y versiones de las bibliotecas
-  settings list          Ajustes con sus valores
-  settings get CLAVE     Muestra un ajuste
-  settings set CLAVE VALOR Cambia un ajuste
-  settings unset CLAVE   Devuelve un ajuste a su valor predeterminado</translation>
-    </message>
-    <message>
         <source>Print machine-readable JSON.</source>
         <translation>Imprime JSON legible por máquina.</translation>
     </message>
@@ -85,6 +67,150 @@ Commands:
         <source>Use: settings list | get KEY | set KEY VALUE | unset KEY</source>
         <translation>Uso: settings list | get CLAVE | set CLAVE VALOR | unset CLAVE</translation>
     </message>
+    <message>
+        <source>Vigil command line.
+
+Commands:
+  info                   Data folder, catalog and library versions
+  settings list          Settings with their values
+  settings get KEY       Print one setting
+  settings set KEY VALUE Change a setting
+  settings unset KEY     Return a setting to its default
+  discover               Find ONVIF cameras (WS-Discovery)
+  probe URL              Read an ONVIF camera&apos;s identity, streams and capabilities
+  camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)
+  camera list            The cameras Vigil knows
+  camera remove ID       Remove a camera (its recordings stay until retention)</source>
+        <translation>Línea de órdenes de Vigil.
+
+Órdenes:
+  info                   Carpeta de datos, catálogo y versiones de las bibliotecas
+  settings list          Ajustes con sus valores
+  settings get CLAVE     Muestra un ajuste
+  settings set CLAVE VALOR Cambia un ajuste
+  settings unset CLAVE   Devuelve un ajuste a su valor predeterminado
+  discover               Busca cámaras ONVIF (WS-Discovery)
+  probe URL              Lee la identidad, los flujos y las capacidades de una cámara ONVIF
+  camera add URL         Añade una cámara (dirección ONVIF o una URL rtsp://)
+  camera list            Las cámaras que conoce Vigil
+  camera remove ID       Quita una cámara (sus grabaciones se conservan hasta la retención)</translation>
+    </message>
+    <message>
+        <source>discover: probe only from this local address (repeatable; default: every network interface).</source>
+        <translation>discover: sondea solo desde esta dirección local (repetible; predeterminado: todas las interfaces de red).</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <source>discover: seconds to collect answers; probe: seconds to wait for each answer.</source>
+        <translation>discover: segundos para recoger respuestas; probe: segundos de espera para cada respuesta.</translation>
+    </message>
+    <message>
+        <source>User name for the camera.</source>
+        <translation>Nombre de usuario de la cámara.</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <source>Password for the camera.</source>
+        <translation>Contraseña de la cámara.</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>contraseña</translation>
+    </message>
+    <message>
+        <source>camera add: the camera&apos;s name.</source>
+        <translation>camera add: el nombre de la cámara.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>--interface takes a local IPv4 address, not &quot;%1&quot;.</source>
+        <translation>--interface espera una dirección IPv4 local, no «%1».</translation>
+    </message>
+    <message>
+        <source>--timeout takes a number of seconds from 0 to 60.</source>
+        <translation>--timeout espera un número de segundos entre 0 y 60.</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3</source>
+        <translation>%1  %2  %3</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>No ONVIF camera answered.</source>
+        <translation>Ninguna cámara ONVIF respondió.</translation>
+    </message>
+    <message>
+        <source>Use: probe URL --user U --password PW</source>
+        <translation>Uso: probe URL --user U --password CONTRASEÑA</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a camera address.</source>
+        <translation>«%1» no es una dirección de cámara.</translation>
+    </message>
+    <message>
+        <source>%1 %2 (firmware %3, serial %4)</source>
+        <translation>%1 %2 (firmware %3, n.º de serie %4)</translation>
+    </message>
+    <message>
+        <source>Clock offset: %1 s; login: %2; PTZ: %3; events: %4</source>
+        <translation>Desfase del reloj: %1 s; inicio de sesión: %2; PTZ: %3; eventos: %4</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>main</source>
+        <translation>principal</translation>
+    </message>
+    <message>
+        <source>sub</source>
+        <translation>secundario</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3x%4 %5 fps %6</source>
+        <translation>%1 %2 %3x%4 %5 fps %6</translation>
+    </message>
+    <message>
+        <source>No cameras yet. Add one with &quot;vigilctl camera add ADDRESS --user U --password PW&quot;.</source>
+        <translation>Todavía no hay cámaras. Añada una con «vigilctl camera add DIRECCIÓN --user U --password CONTRASEÑA».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a camera number; &quot;vigilctl camera list&quot; shows them.</source>
+        <translation>«%1» no es un número de cámara; «vigilctl camera list» los muestra.</translation>
+    </message>
+    <message>
+        <source>Camera %1 removed. Its recordings stay until retention deletes them.</source>
+        <translation>Cámara %1 quitada. Sus grabaciones se conservan hasta que la retención las borre.</translation>
+    </message>
+    <message>
+        <source>Use: camera add URL --user U --password PW [--name N] | camera list | camera remove ID</source>
+        <translation>Uso: camera add URL --user U --password CONTRASEÑA [--name N] | camera list | camera remove ID</translation>
+    </message>
+    <message>
+        <source>The camera offers no H.264 or H.265 stream to record.</source>
+        <translation>La cámara no ofrece ningún flujo H.264 ni H.265 que grabar.</translation>
+    </message>
+    <message>
+        <source>Added camera %1: %2</source>
+        <translation>Cámara %1 añadida: %2</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::GuiApplication</name>
@@ -122,6 +248,30 @@ Commands:
     <message>
         <source>counting the cameras</source>
         <translation>se contaban las cámaras</translation>
+    </message>
+    <message>
+        <source>adding the camera &quot;%1&quot;</source>
+        <translation>se añadía la cámara «%1»</translation>
+    </message>
+    <message>
+        <source>This camera is already in Vigil (camera %1).</source>
+        <translation>Esta cámara ya está en Vigil (cámara %1).</translation>
+    </message>
+    <message>
+        <source>saving the camera&apos;s streams</source>
+        <translation>se guardaban los flujos de la cámara</translation>
+    </message>
+    <message>
+        <source>listing the cameras</source>
+        <translation>se listaban las cámaras</translation>
+    </message>
+    <message>
+        <source>There is no camera %1.</source>
+        <translation>No existe la cámara %1.</translation>
+    </message>
+    <message>
+        <source>removing camera %1</source>
+        <translation>se quitaba la cámara %1</translation>
     </message>
 </context>
 <context>
@@ -250,6 +400,72 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::onvif::DeviceProbe</name>
+    <message>
+        <source>The camera at %1 offers no video profile.</source>
+        <translation>La cámara en %1 no ofrece ningún perfil de vídeo.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::onvif::OnvifClient</name>
+    <message>
+        <source>The camera at %1 did not say what time it is.</source>
+        <translation>La cámara en %1 no indicó qué hora es.</translation>
+    </message>
+    <message>
+        <source>%1 answers, but not as an ONVIF camera (HTTP %2). Check the address, or turn ONVIF on in the camera&apos;s own settings.</source>
+        <translation>%1 responde, pero no como una cámara ONVIF (HTTP %2). Compruebe la dirección o active ONVIF en la configuración de la propia cámara.</translation>
+    </message>
+    <message>
+        <source>The camera at %1 needs a user name and password.</source>
+        <translation>La cámara en %1 necesita un nombre de usuario y una contraseña.</translation>
+    </message>
+    <message>
+        <source>The camera at %1 does not support %2.</source>
+        <translation>La cámara en %1 no admite %2.</translation>
+    </message>
+    <message>
+        <source>The camera at %1 refused %2: %3</source>
+        <translation>La cámara en %1 rechazó %2: %3</translation>
+    </message>
+    <message>
+        <source>The camera at %1 answered %2 with HTTP error %3.</source>
+        <translation>La cámara en %1 respondió a %2 con el error HTTP %3.</translation>
+    </message>
+    <message>
+        <source>The camera at %1 refused the user name or password.</source>
+        <translation>La cámara en %1 rechazó el nombre de usuario o la contraseña.</translation>
+    </message>
+    <message>
+        <source>Some cameras refuse logins for that. Set the camera&apos;s time (or turn on NTP in its settings), then try again.</source>
+        <translation>Algunas cámaras rechazan el inicio de sesión por eso. Ajuste la hora de la cámara (o active NTP en su configuración) y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Its clock is off by about a minute.</source>
+        <translation>Su reloj va desfasado alrededor de un minuto.</translation>
+    </message>
+    <message>
+        <source>Its clock is off by %1 minutes.</source>
+        <translation>Su reloj va desfasado %1 minutos.</translation>
+    </message>
+    <message>
+        <source>The camera at %1 did not answer within %2 seconds.</source>
+        <translation>La cámara en %1 no respondió en %2 segundos.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the camera at %1 failed.</source>
+        <translation>Falló la conexión segura con la cámara en %1.</translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1. Check the address and that the camera is switched on and connected.</source>
+        <translation>Nada responde en %1. Compruebe la dirección y que la cámara esté encendida y conectada.</translation>
+    </message>
+    <message>
+        <source>The camera at %1 could not be reached.</source>
+        <translation>No se pudo contactar con la cámara en %1.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::onvif::WsDiscovery</name>
     <message>
         <source>No network interface could send a discovery probe.</source>
@@ -307,6 +523,40 @@ Commands:
     <message>
         <source>Cannot create the lock file &quot;%1&quot; in the data folder.</source>
         <translation>No se puede crear el archivo de bloqueo «%1» en la carpeta de datos.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::security::CredentialVault</name>
+    <message>
+        <source>The encryption library could not start.</source>
+        <translation>No se pudo iniciar la biblioteca de cifrado.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key file &quot;%1&quot;.</source>
+        <translation>No se puede leer el archivo de clave «%1».</translation>
+    </message>
+    <message>
+        <source>The key file &quot;%1&quot; is damaged; camera passwords cannot be read. Restore it from a backup.</source>
+        <translation>El archivo de clave «%1» está dañado; no se pueden leer las contraseñas de las cámaras. Restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>Cannot create the key file &quot;%1&quot;.</source>
+        <translation>No se puede crear el archivo de clave «%1».</translation>
+    </message>
+    <message>
+        <source>A stored camera password is damaged.</source>
+        <translation>Una contraseña de cámara guardada está dañada.</translation>
+    </message>
+    <message>
+        <source>A stored camera password cannot be read with this installation&apos;s key (was the key file replaced?).</source>
+        <translation>Una contraseña de cámara guardada no se puede leer con la clave de esta instalación (¿se sustituyó el archivo de clave?).</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::setup</name>
+    <message>
+        <source>Camera at %1</source>
+        <translation>Cámara en %1</translation>
     </message>
 </context>
 <context>
