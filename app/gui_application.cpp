@@ -13,8 +13,10 @@
 #include "core/status/system_status.h"
 #include "widgets/main_window.h"
 #include "widgets/pages/live_page.h"
+#include "widgets/setup/setup_wizard.h"
 #include "widgets/startup_error_dialog.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QStatusBar>
@@ -107,6 +109,10 @@ Result<void> GuiApplication::start(const QStringList& arguments)
             m_context->dataDir().path(), &m_context->cameras());
 
     widgets::PageContext pages;
+    auto* addCameras
+            = new QAction(QIcon(QStringLiteral(":/icons/live.svg")), tr("Add Cameras…"), this);
+    connect(addCameras, &QAction::triggered, this, &GuiApplication::showSetupWizard);
+    pages.addCamerasAction = addCameras;
     pages.status = m_status.get();
     pages.settings = &m_context->settings();
     pages.dataDir = m_context->dataDir().path();
@@ -120,6 +126,24 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     if (demo)
         startDemo();
     return {};
+}
+
+void GuiApplication::showSetupWizard()
+{
+    widgets::SetupWizard::Options options;
+    // In the demo, and only there, discovery stays on this computer.
+    if (m_simulator)
+        options.interfaces = {QHostAddress(QHostAddress::LocalHost)};
+    options.recordingsFolder = m_context->dataDir().recordingsPath();
+    options.cameras = &m_context->cameras();
+    options.credentialKeyPath = m_context->dataDir().credentialKeyPath();
+    widgets::SetupWizard wizard(options, m_window.get());
+    wizard.setObjectName(QStringLiteral("setupWizard"));
+    connect(&wizard, &widgets::SetupWizard::camerasAdded, this, [this](int count) {
+        qCInfo(lcApp) << "setup wizard added" << count << "cameras";
+        m_status->refresh();
+    });
+    wizard.exec();
 }
 
 void GuiApplication::startDemo()

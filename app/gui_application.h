@@ -48,6 +48,9 @@ public:
     /// Demo cameras: how many, and the credentials they require.
     static constexpr int kDemoCameras = 4;
 
+    /// Opens the camera setup wizard (modal) and stores what it adds.
+    void showSetupWizard();
+
 private:
     void startDemo();
     void discoverDemoCameras();

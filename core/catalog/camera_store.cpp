@@ -14,7 +14,7 @@ namespace {
 const char kCameraColumns[]
         = "id, uuid, name, vendor, model, firmware, serial, device_url, username, secret, "
           "auth_method, "
-          "clock_offset_ms, has_ptz, has_events, enabled, record_mode, created_ms";
+          "clock_offset_ms, has_ptz, has_events, enabled, record_mode, created_ms, retention_days";
 
 CameraRecord readCamera(const QSqlQuery& q)
 {
@@ -36,6 +36,7 @@ CameraRecord readCamera(const QSqlQuery& q)
     c.enabled = q.value(14).toInt() != 0;
     c.recordMode = q.value(15).toString();
     c.createdMs = q.value(16).toLongLong();
+    c.retentionDays = q.value(17).toInt();
     return c;
 }
 
@@ -98,20 +99,22 @@ Result<qint64> CameraStore::add(const CameraRecord& camera)
                                "serial = ?, device_url = ?, username = ?, "
                                "secret = ?, auth_method = ?, clock_offset_ms = ?, has_ptz = ?, "
                                "has_events = ?, enabled = ?, "
-                               "record_mode = ?, removed_ms = NULL WHERE id = ? RETURNING id"));
+                               "record_mode = ?, retention_days = ?, removed_ms = NULL WHERE id = "
+                               "? RETURNING id"));
     } else {
         query.prepare(QStringLiteral(
                 "INSERT INTO cameras (name, vendor, model, firmware, serial, device_url, username, "
                 "secret, auth_method, "
-                "clock_offset_ms, has_ptz, has_events, enabled, record_mode, uuid, created_ms) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                "clock_offset_ms, has_ptz, has_events, enabled, record_mode, retention_days, uuid, "
+                "created_ms) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     }
     for (const QVariant& v : {text(camera.name), text(camera.vendor), text(camera.model),
                  text(camera.firmware), text(camera.serial), text(camera.deviceUrl),
                  text(camera.username), QVariant(camera.sealedSecret), text(camera.authMethod),
                  QVariant(camera.clockOffsetMs), QVariant(camera.hasPtz ? 1 : 0),
                  QVariant(camera.hasEvents ? 1 : 0), QVariant(camera.enabled ? 1 : 0),
-                 text(camera.recordMode)}) {
+                 text(camera.recordMode), QVariant(camera.retentionDays)}) {
         query.addBindValue(v);
     }
     if (existing) {

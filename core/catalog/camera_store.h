@@ -45,6 +45,7 @@ struct CameraRecord
     bool hasEvents = false;
     bool enabled = true;
     QString recordMode = QStringLiteral("continuous");
+    int retentionDays = 30;
     qint64 createdMs = 0;
     QList<StreamRecord> streams;
 

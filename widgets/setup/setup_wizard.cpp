@@ -1,0 +1,205 @@
+#include "widgets/setup/setup_wizard.h"
+
+#include "core/catalog/camera_store.h"
+#include "core/onvif/device_probe.h"
+#include "core/onvif/ws_discovery.h"
+#include "core/security/credential_vault.h"
+#include "core/setup/camera_records.h"
+#include "widgets/setup/setup_pages.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QTextDocument>
+
+namespace vigil::widgets {
+
+using setup::Wizard;
+
+SetupWizard::SetupWizard(Options options, QWidget* parent)
+    : QWizard(parent)
+    , m_options(std::move(options))
+{
+    setWindowTitle(tr("Add Cameras"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    setOption(QWizard::HaveHelpButton, false);
+    setMinimumSize(820, 560);
+    setPage(WelcomePage, new WelcomeSetupPage(this));
+    setPage(DiscoverPage, new DiscoverSetupPage(this));
+    setPage(CredentialsPage, new CredentialsSetupPage(this));
+    setPage(StreamsPage, new StreamsSetupPage(this));
+    setPage(StoragePage, new StorageSetupPage(this));
+    setPage(RecordingPage, new RecordingSetupPage(this));
+    setPage(SummaryPage, new SummarySetupPage(this));
+    setButtonText(QWizard::FinishButton, tr("Add Cameras"));
+}
+
+SetupWizard::~SetupWizard() = default;
+
+void SetupWizard::setState(setup::WizardState state)
+{
+    m_state = std::move(state);
+    Q_EMIT stateChanged();
+}
+
+void SetupWizard::discover(const QList<QHostAddress>& unicastTargets)
+{
+    m_discovery = std::make_unique<onvif::WsDiscovery>();
+    connect(m_discovery.get(), &onvif::WsDiscovery::deviceFound, this,
+            [this](const onvif::DiscoveredDevice& device) {
+                setState(Wizard::addDiscovered(m_state, device));
+            });
+    connect(m_discovery.get(), &onvif::WsDiscovery::finished, this, &SetupWizard::stateChanged);
+    onvif::WsDiscovery::Options options;
+    options.interfaces = m_options.interfaces;
+    options.unicastTargets = unicastTargets;
+    options.windowMs
+            = m_options.discoveryWindowMs + int(unicastTargets.size()) * options.unicastIntervalMs;
+    if (!m_discovery->start(options))
+        QMessageBox::warning(this, tr("Discovery"), m_discovery->errorString());
+    Q_EMIT stateChanged();
+}
+
+bool SetupWizard::isDiscovering() const
+{
+    return m_discovery && m_discovery->isRunning();
+}
+
+void SetupWizard::verifySelected()
+{
+    for (int index : Wizard::selected(m_state)) {
+        const setup::WizardCamera& camera = m_state.cameras.at(index);
+        if (camera.isRtspUrl || camera.verification == setup::Verification::Checking)
+            continue;
+        const auto [user, password] = Wizard::credentials(m_state, index);
+        auto* probe = new onvif::DeviceProbe(QUrl(camera.address), user, password, this);
+        const QString key = camera.key;
+        ++m_verifying;
+        setState(Wizard::verificationStarted(m_state, index));
+        connect(probe, &onvif::DeviceProbe::finished, this,
+                [this, probe, key](const Result<onvif::DeviceDescription>& result) {
+                    probe->deleteLater();
+                    --m_verifying;
+                    // The list may have changed meanwhile: find the camera again by its key.
+                    for (int i = 0; i < m_state.cameras.size(); ++i) {
+                        if (m_state.cameras.at(i).key == key) {
+                            setState(Wizard::verificationFinished(m_state, i, result));
+                            return;
+                        }
+                    }
+                    Q_EMIT stateChanged();
+                });
+        probe->start();
+    }
+}
+
+QString SetupWizard::reportHtml() const
+{
+    const QLocale locale;
+    QString rows;
+    for (int i : Wizard::selected(m_state)) {
+        const setup::WizardCamera& c = m_state.cameras.at(i);
+        auto streamText = [&](int profile) {
+            if (!c.device || profile < 0)
+                return c.isRtspUrl && profile == c.mainProfile ? c.address.toHtmlEscaped()
+                                                               : tr("none");
+            const onvif::MediaProfile& p = c.device->profiles.at(profile);
+            return tr("%1×%2 %3, %4 fps<br/><small>%5</small>")
+                    .arg(p.width)
+                    .arg(p.height)
+                    .arg(p.encoding)
+                    .arg(p.fps)
+                    .arg(p.streamUri.toHtmlEscaped());
+        };
+        const QString mode = c.mode == setup::RecordMode::Continuous ? tr("Continuous")
+                : c.mode == setup::RecordMode::Motion                ? tr("On motion")
+                                                                     : tr("On a schedule");
+        rows += QStringLiteral("<tr><td>%1<br/><small>%2</small></td><td>%3</td><td>%4</td><td>%5</"
+                               "td><td>%6</td></tr>")
+                        .arg(c.name.toHtmlEscaped(), c.model.toHtmlEscaped(),
+                                QUrl(c.address).host().toHtmlEscaped(),
+                                streamText(c.isRtspUrl ? 0 : c.mainProfile),
+                                streamText(c.subProfile), mode);
+    }
+    const setup::StorageEstimate e = Wizard::estimate(m_state);
+    return tr("<h2>Vigil commissioning report</h2><p>%1</p>")
+                   .arg(locale.toString(QDateTime::currentDateTime(), QLocale::LongFormat)
+                                   .toHtmlEscaped())
+            + tr("<h3>Cameras</h3>")
+            + QStringLiteral("<table border='1' cellspacing='0' "
+                             "cellpadding='4'><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</"
+                             "th><th>%5</th></tr>%6</table>")
+                      .arg(tr("Camera"), tr("Address"), tr("Recorded stream"), tr("Sub stream"),
+                              tr("Recording"), rows)
+            + tr("<h3>Storage</h3><p>Folder: %1<br/>Free space: %2<br/>Keep footage for: %n "
+                 "day(s)<br/>"
+                 "Footage per day: %3<br/>Room for: %4 days</p>",
+                    nullptr, m_state.retentionDays)
+                      .arg(m_state.storageFolder.toHtmlEscaped(),
+                              m_state.storageFreeBytes >= 0
+                                      ? locale.formattedDataSize(m_state.storageFreeBytes)
+                                      : tr("unknown"),
+                              locale.formattedDataSize(e.bytesPerDay),
+                              QString::number(e.daysThatFit, 'f', 1));
+}
+
+bool SetupWizard::saveReportPdf(const QString& path) const
+{
+    QPdfWriter writer(path);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setTitle(tr("Vigil commissioning report"));
+    QTextDocument document;
+    document.setHtml(reportHtml());
+    document.print(&writer);
+    return QFileInfo(path).size() > 0;
+}
+
+void SetupWizard::accept()
+{
+    if (!m_options.cameras) {
+        QWizard::accept();
+        return;
+    }
+    const Result<security::CredentialVault> vault
+            = security::CredentialVault::open(m_options.credentialKeyPath);
+    if (!vault) {
+        QMessageBox::critical(this, tr("Cameras not added"), vault.error().message);
+        return;
+    }
+    QStringList problems;
+    m_added.clear();
+    for (int i : Wizard::selected(m_state)) {
+        const setup::WizardCamera& c = m_state.cameras.at(i);
+        const auto [user, password] = Wizard::credentials(m_state, i);
+        catalog::CameraRecord record;
+        if (c.isRtspUrl) {
+            record = setup::recordFromRtspUrl(QUrl(c.address), user, vault->seal(password), c.name);
+        } else if (c.device) {
+            onvif::DeviceDescription device = *c.device;
+            device.mainProfile = c.mainProfile;
+            device.subProfile = c.subProfile;
+            record = setup::recordFromProbe(device, user, vault->seal(password), c.name);
+        } else {
+            continue;
+        }
+        record.recordMode = c.mode == setup::RecordMode::Continuous ? QStringLiteral("continuous")
+                : c.mode == setup::RecordMode::Motion               ? QStringLiteral("motion")
+                                                                    : QStringLiteral("schedule");
+        record.retentionDays = m_state.retentionDays;
+        const Result<qint64> id = m_options.cameras->add(record);
+        if (id)
+            m_added << id.value();
+        else
+            problems << QStringLiteral("%1: %2").arg(c.name, id.error().message);
+    }
+    if (!problems.isEmpty())
+        QMessageBox::warning(this, tr("Some cameras were not added"), problems.join(u'\n'));
+    Q_EMIT camerasAdded(int(m_added.size()));
+    QWizard::accept();
+}
+
+} // namespace vigil::widgets
