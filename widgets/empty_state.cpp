@@ -78,4 +78,14 @@ QString EmptyState::text() const
     return m_text->text();
 }
 
+void EmptyState::setTitle(const QString& title)
+{
+    m_title->setText(title);
+}
+
+void EmptyState::setText(const QString& text)
+{
+    m_text->setText(text);
+}
+
 } // namespace vigil::widgets

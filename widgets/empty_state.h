@@ -23,6 +23,8 @@ public:
 
     QString title() const;
     QString text() const;
+    void setTitle(const QString& title);
+    void setText(const QString& text);
 
 private:
     QLabel* m_title = nullptr;

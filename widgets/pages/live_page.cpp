@@ -1,6 +1,7 @@
 #include "widgets/pages/live_page.h"
 
 #include "core/onvif/ws_discovery.h"
+#include "core/status/system_status.h"
 #include "widgets/empty_state.h"
 
 #include <QGroupBox>
@@ -14,6 +15,7 @@ namespace vigil::widgets {
 
 LivePage::LivePage(const PageContext& context, QWidget* parent)
     : FeaturePage(parent)
+    , m_context(context)
 {
     auto* layout = new QVBoxLayout(this);
     m_emptyState = new EmptyState(icon(), tr("No cameras yet"),
@@ -40,6 +42,24 @@ LivePage::LivePage(const PageContext& context, QWidget* parent)
     boxLayout->addWidget(m_discovered);
     m_discoveredBox->hide();
     layout->addWidget(m_discoveredBox, 2);
+
+    if (context.status)
+        connect(context.status, &status::SystemStatus::changed, this, &LivePage::updateEmptyState);
+    updateEmptyState();
+}
+
+void LivePage::updateEmptyState()
+{
+    const int cameras = m_context.status ? m_context.status->snapshot().cameras : 0;
+    if (cameras == 0) {
+        m_emptyState->setTitle(tr("No cameras yet"));
+        m_emptyState->setText(tr("Live video from your cameras will appear here in a grid. Add your cameras to get started."));
+        return;
+    }
+    // Honest about this build: the cameras are set up, the live grid is not part of it yet.
+    m_emptyState->setTitle(tr("Cameras configured: %1").arg(cameras));
+    m_emptyState->setText(tr("Your cameras are set up. Their live video will appear here in a grid once live view is "
+                             "part of Vigil; you can add more cameras at any time."));
 }
 
 void LivePage::showDiscoveredCamera(const onvif::DiscoveredDevice& device)

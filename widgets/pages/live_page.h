@@ -35,6 +35,9 @@ public:
     QTreeWidget* discoveredList() const { return m_discovered; }
 
 private:
+    void updateEmptyState();
+
+    PageContext m_context;
     EmptyState* m_emptyState = nullptr;
     QGroupBox* m_discoveredBox = nullptr;
     QLabel* m_discoveryNote = nullptr;

@@ -424,7 +424,7 @@ void StorageSetupPage::render()
     const setup::StorageEstimate e = Wizard::estimate(s);
     QString text = tr("The cameras record about %1 a day: this folder has room for about %2 days.")
                            .arg(locale.formattedDataSize(e.bytesPerDay))
-                           .arg(qRound(e.daysThatFit));
+                           .arg(e.daysThatFit < 10 ? QString::number(e.daysThatFit, 'f', 1) : QString::number(qRound(e.daysThatFit)));
     if (!e.fits) {
         text += u' '
                 + tr("<b>That is less than the %1 days you want to keep.</b> Choose a bigger disk, "

@@ -135,16 +135,13 @@ QString SetupWizard::reportHtml() const
                              "th><th>%5</th></tr>%6</table>")
                       .arg(tr("Camera"), tr("Address"), tr("Recorded stream"), tr("Sub stream"),
                               tr("Recording"), rows)
-            + tr("<h3>Storage</h3><p>Folder: %1<br/>Free space: %2<br/>Keep footage for: %n "
-                 "day(s)<br/>"
-                 "Footage per day: %3<br/>Room for: %4 days</p>",
-                    nullptr, m_state.retentionDays)
+            + tr("<h3>Storage</h3><p>Folder: %1<br/>Free space: %2<br/>Keep footage for: %3 days<br/>"
+                 "Footage per day: %4<br/>Room for: %5 days</p>")
                       .arg(m_state.storageFolder.toHtmlEscaped(),
-                              m_state.storageFreeBytes >= 0
-                                      ? locale.formattedDataSize(m_state.storageFreeBytes)
-                                      : tr("unknown"),
-                              locale.formattedDataSize(e.bytesPerDay),
-                              QString::number(e.daysThatFit, 'f', 1));
+                              m_state.storageFreeBytes >= 0 ? locale.formattedDataSize(m_state.storageFreeBytes)
+                                                            : tr("unknown"))
+                      .arg(m_state.retentionDays)
+                      .arg(locale.formattedDataSize(e.bytesPerDay), QString::number(e.daysThatFit, 'f', 1));
 }
 
 bool SetupWizard::saveReportPdf(const QString& path) const
