@@ -132,8 +132,11 @@ void GuiApplication::showSetupWizard()
 {
     widgets::SetupWizard::Options options;
     // In the demo, and only there, discovery stays on this computer.
-    if (m_simulator)
+    if (m_simulator) {
         options.interfaces = {QHostAddress(QHostAddress::LocalHost)};
+        options.suggestedUser = kDemoUser;
+        options.suggestedPassword = kDemoPassword;
+    }
     options.recordingsFolder = m_context->dataDir().recordingsPath();
     options.cameras = &m_context->cameras();
     options.credentialKeyPath = m_context->dataDir().credentialKeyPath();

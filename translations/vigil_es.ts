@@ -242,6 +242,10 @@ Commands:
         <source>Demo: %1 simulated cameras found on this computer.</source>
         <translation>Demostración: %1 cámaras simuladas encontradas en este equipo.</translation>
     </message>
+    <message>
+        <source>Add Cameras…</source>
+        <translation>Añadir cámaras…</translation>
+    </message>
 </context>
 <context>
     <name>vigil::catalog::CameraStore</name>
@@ -560,6 +564,33 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::setup::Wizard</name>
+    <message>
+        <source>&quot;%1&quot; is not a camera address.</source>
+        <translation>«%1» no es una dirección de cámara.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a camera address. Type an address such as 192.168.1.20, or an rtsp:// URL.</source>
+        <translation>«%1» no es una dirección de cámara. Escriba una dirección como 192.168.1.20 o una URL rtsp://.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 ya está en la lista.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectada</translation>
+    </message>
+    <message>
+        <source>The camera offers no H.264 or H.265 stream to record.</source>
+        <translation>La cámara no ofrece ningún flujo H.264 ni H.265 que grabar.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::widgets::AboutDialog</name>
     <message>
         <source>About Vigil</source>
@@ -576,6 +607,140 @@ Commands:
     <message>
         <source>Copy versions</source>
         <translation>Copiar versiones</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::CredentialsSetupPage</name>
+    <message>
+        <source>Log in to the cameras</source>
+        <translation>Iniciar sesión en las cámaras</translation>
+    </message>
+    <message>
+        <source>Vigil needs the cameras&apos; user name and password. Many installations use the same for all.</source>
+        <translation>Vigil necesita el nombre de usuario y la contraseña de las cámaras. Muchas instalaciones usan los mismos para todas.</translation>
+    </message>
+    <message>
+        <source>The same user name and password for all cameras</source>
+        <translation>El mismo usuario y contraseña para todas las cámaras</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Usuario:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Comprobar</translation>
+    </message>
+    <message>
+        <source>RTSP stream: no check needed</source>
+        <translation>Flujo RTSP: no necesita comprobación</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Sin comprobar</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::DiscoverSetupPage</name>
+    <message>
+        <source>Find cameras</source>
+        <translation>Buscar cámaras</translation>
+    </message>
+    <message>
+        <source>Vigil looks for ONVIF cameras on your network. Tick the ones to add.</source>
+        <translation>Vigil busca cámaras ONVIF en su red. Marque las que quiera añadir.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Search Again</source>
+        <translation>Buscar de nuevo</translation>
+    </message>
+    <message>
+        <source>Camera address (192.168.1.20) or rtsp:// URL</source>
+        <translation>Dirección de la cámara (192.168.1.20) o URL rtsp://</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Not found? Add by address:</source>
+        <translation>¿No aparece? Añádala por su dirección:</translation>
+    </message>
+    <message>
+        <source>from, e.g. 192.168.1.1</source>
+        <translation>desde, p. ej. 192.168.1.1</translation>
+    </message>
+    <message>
+        <source>to, e.g. 192.168.1.254</source>
+        <translation>hasta, p. ej. 192.168.1.254</translation>
+    </message>
+    <message>
+        <source>Scan Range</source>
+        <translation>Explorar rango</translation>
+    </message>
+    <message>
+        <source>Cameras on another network part? Scan addresses</source>
+        <translation>¿Cámaras en otra parte de la red? Explorar direcciones</translation>
+    </message>
+    <message>
+        <source>Unnamed camera</source>
+        <translation>Cámara sin nombre</translation>
+    </message>
+    <message>
+        <source>RTSP stream</source>
+        <translation>Flujo RTSP</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>Add camera</source>
+        <translation>Añadir cámara</translation>
+    </message>
+    <message>
+        <source>Scan addresses</source>
+        <translation>Explorar direcciones</translation>
+    </message>
+    <message>
+        <source>Type two IPv4 addresses, the first not after the second, at most 1024 apart.</source>
+        <translation>Escriba dos direcciones IPv4, la primera no posterior a la segunda, separadas como mucho por 1024.</translation>
+    </message>
+    <message>
+        <source>Cameras found: %1</source>
+        <translation>Cámaras encontradas: %1</translation>
     </message>
 </context>
 <context>
@@ -626,6 +791,14 @@ Commands:
     <message>
         <source>Unnamed camera</source>
         <translation>Cámara sin nombre</translation>
+    </message>
+    <message>
+        <source>Cameras configured: %1</source>
+        <translation>Cámaras configuradas: %1</translation>
+    </message>
+    <message>
+        <source>Your cameras are set up. Their live video will appear here in a grid once live view is part of Vigil; you can add more cameras at any time.</source>
+        <translation>Sus cámaras están configuradas. Su vídeo en directo aparecerá aquí en una cuadrícula cuando la vista en directo forme parte de Vigil; puede añadir más cámaras en cualquier momento.</translation>
     </message>
 </context>
 <context>
@@ -684,6 +857,37 @@ Commands:
     <message>
         <source>Playback</source>
         <translation>Reproducción</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::RecordingSetupPage</name>
+    <message>
+        <source>Recording</source>
+        <translation>Grabación</translation>
+    </message>
+    <message>
+        <source>When each camera records. Continuous recording keeps everything; recording on motion saves space.</source>
+        <translation>Cuándo graba cada cámara. La grabación continua lo guarda todo; la grabación por movimiento ahorra espacio.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Graba</translation>
+    </message>
+    <message>
+        <source>Continuously</source>
+        <translation>Continuamente</translation>
+    </message>
+    <message>
+        <source>On motion</source>
+        <translation>Con movimiento</translation>
+    </message>
+    <message>
+        <source>On a schedule</source>
+        <translation>Según un horario</translation>
     </message>
 </context>
 <context>
@@ -761,6 +965,92 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::widgets::SetupPage</name>
+    <message>
+        <source>%1×%2 %3, %4 fps</source>
+        <translation>%1×%2 %3, %4 fps</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::SetupWizard</name>
+    <message>
+        <source>Add Cameras</source>
+        <translation>Añadir cámaras</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation>Búsqueda</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>%1×%2 %3, %4 fps&lt;br/&gt;&lt;small&gt;%5&lt;/small&gt;</source>
+        <translation>%1×%2 %3, %4 fps&lt;br/&gt;&lt;small&gt;%5&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Continuous</source>
+        <translation>Continua</translation>
+    </message>
+    <message>
+        <source>On motion</source>
+        <translation>Con movimiento</translation>
+    </message>
+    <message>
+        <source>On a schedule</source>
+        <translation>Según un horario</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Vigil commissioning report&lt;/h2&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Informe de puesta en marcha de Vigil&lt;/h2&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Cameras&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Cámaras&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Recorded stream</source>
+        <translation>Flujo grabado</translation>
+    </message>
+    <message>
+        <source>Sub stream</source>
+        <translation>Flujo secundario</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Grabación</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Storage&lt;/h3&gt;&lt;p&gt;Folder: %1&lt;br/&gt;Free space: %2&lt;br/&gt;Keep footage for: %3 days&lt;br/&gt;Footage per day: %4&lt;br/&gt;Room for: %5 days&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Almacenamiento&lt;/h3&gt;&lt;p&gt;Carpeta: %1&lt;br/&gt;Espacio libre: %2&lt;br/&gt;Conservar las grabaciones: %3 días&lt;br/&gt;Grabaciones por día: %4&lt;br/&gt;Cabe para: %5 días&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>Vigil commissioning report</source>
+        <translation>Informe de puesta en marcha de Vigil</translation>
+    </message>
+    <message>
+        <source>Cameras not added</source>
+        <translation>Cámaras no añadidas</translation>
+    </message>
+    <message>
+        <source>Some cameras were not added</source>
+        <translation>Algunas cámaras no se añadieron</translation>
+    </message>
+</context>
+<context>
     <name>vigil::widgets::StartupError</name>
     <message>
         <source>Vigil cannot start</source>
@@ -788,6 +1078,122 @@ Commands:
     <message>
         <source>Storage: %1</source>
         <translation>Almacenamiento: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::StorageSetupPage</name>
+    <message>
+        <source>Storage</source>
+        <translation>Almacenamiento</translation>
+    </message>
+    <message>
+        <source>Where recordings go and how long they are kept. Footage older than that is deleted, except footage under a legal hold.</source>
+        <translation>Dónde se guardan las grabaciones y durante cuánto tiempo. Las más antiguas se borran, salvo las que estén bajo retención legal.</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Cambiar…</translation>
+    </message>
+    <message>
+        <source>Recordings folder</source>
+        <translation>Carpeta de grabaciones</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Carpeta:</translation>
+    </message>
+    <message>
+        <source>Free space:</source>
+        <translation>Espacio libre:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Keep footage for:</source>
+        <translation>Conservar las grabaciones:</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>The cameras record about %1 a day: this folder has room for about %2 days.</source>
+        <translation>Las cámaras graban unos %1 al día: en esta carpeta caben unos %2 días.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;That is less than the %1 days you want to keep.&lt;/b&gt; Choose a bigger disk, fewer days, or motion recording.</source>
+        <translation>&lt;b&gt;Es menos que los %1 días que quiere conservar.&lt;/b&gt; Elija un disco mayor, menos días o la grabación por movimiento.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::StreamsSetupPage</name>
+    <message>
+        <source>Streams</source>
+        <translation>Flujos</translation>
+    </message>
+    <message>
+        <source>Vigil records each camera&apos;s best stream and uses its small stream for quick browsing. The choice below was made automatically; change it only if you need to.</source>
+        <translation>Vigil graba el mejor flujo de cada cámara y usa su flujo pequeño para navegar rápido. La elección de abajo se hizo automáticamente; cámbiela solo si lo necesita.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Recorded stream</source>
+        <translation>Flujo grabado</translation>
+    </message>
+    <message>
+        <source>Small stream</source>
+        <translation>Flujo pequeño</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::SummarySetupPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Check the plan, save it for your records, then add the cameras.</source>
+        <translation>Revise el plan, guárdelo para sus archivos y añada las cámaras.</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Save the commissioning report</source>
+        <translation>Guardar el informe de puesta en marcha</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report not saved</source>
+        <translation>Informe no guardado</translation>
+    </message>
+    <message>
+        <source>Vigil could not write &quot;%1&quot;.</source>
+        <translation>Vigil no pudo escribir «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::WelcomeSetupPage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenida</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This assistant finds the cameras on your network, checks that Vigil can log in to them, and sets up their recording. It takes a few minutes.&lt;/p&gt;&lt;p&gt;Before you start, make sure the cameras are connected and switched on, and have their user name and password at hand (it is often on a label or in the installer&apos;s notes).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Este asistente encuentra las cámaras de su red, comprueba que Vigil puede iniciar sesión en ellas y configura su grabación. Tarda unos minutos.&lt;/p&gt;&lt;p&gt;Antes de empezar, asegúrese de que las cámaras están conectadas y encendidas, y tenga a mano su usuario y contraseña (suelen estar en una etiqueta o en las notas del instalador).&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

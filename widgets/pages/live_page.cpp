@@ -53,12 +53,14 @@ void LivePage::updateEmptyState()
     const int cameras = m_context.status ? m_context.status->snapshot().cameras : 0;
     if (cameras == 0) {
         m_emptyState->setTitle(tr("No cameras yet"));
-        m_emptyState->setText(tr("Live video from your cameras will appear here in a grid. Add your cameras to get started."));
+        m_emptyState->setText(tr("Live video from your cameras will appear here in a grid. Add "
+                                 "your cameras to get started."));
         return;
     }
     // Honest about this build: the cameras are set up, the live grid is not part of it yet.
     m_emptyState->setTitle(tr("Cameras configured: %1").arg(cameras));
-    m_emptyState->setText(tr("Your cameras are set up. Their live video will appear here in a grid once live view is "
+    m_emptyState->setText(tr("Your cameras are set up. Their live video will appear here in a grid "
+                             "once live view is "
                              "part of Vigil; you can add more cameras at any time."));
 }
 

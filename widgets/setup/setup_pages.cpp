@@ -177,7 +177,7 @@ void DiscoverSetupPage::render()
     }
     m_scan->setEnabled(!m_wizard->isDiscovering());
     m_status->setText(m_wizard->isDiscovering() ? tr("Searching…")
-                                                : tr("%1 camera(s) found.").arg(s.cameras.size()));
+                                                : tr("Cameras found: %1").arg(s.cameras.size()));
     m_rendering = false;
 }
 
@@ -424,7 +424,8 @@ void StorageSetupPage::render()
     const setup::StorageEstimate e = Wizard::estimate(s);
     QString text = tr("The cameras record about %1 a day: this folder has room for about %2 days.")
                            .arg(locale.formattedDataSize(e.bytesPerDay))
-                           .arg(e.daysThatFit < 10 ? QString::number(e.daysThatFit, 'f', 1) : QString::number(qRound(e.daysThatFit)));
+                           .arg(e.daysThatFit < 10 ? QString::number(e.daysThatFit, 'f', 1)
+                                                   : QString::number(qRound(e.daysThatFit)));
     if (!e.fits) {
         text += u' '
                 + tr("<b>That is less than the %1 days you want to keep.</b> Choose a bigger disk, "

@@ -36,6 +36,8 @@ SetupWizard::SetupWizard(Options options, QWidget* parent)
     setPage(RecordingPage, new RecordingSetupPage(this));
     setPage(SummaryPage, new SummarySetupPage(this));
     setButtonText(QWizard::FinishButton, tr("Add Cameras"));
+    m_state.sharedUser = m_options.suggestedUser;
+    m_state.sharedPassword = m_options.suggestedPassword;
 }
 
 SetupWizard::~SetupWizard() = default;
@@ -135,13 +137,16 @@ QString SetupWizard::reportHtml() const
                              "th><th>%5</th></tr>%6</table>")
                       .arg(tr("Camera"), tr("Address"), tr("Recorded stream"), tr("Sub stream"),
                               tr("Recording"), rows)
-            + tr("<h3>Storage</h3><p>Folder: %1<br/>Free space: %2<br/>Keep footage for: %3 days<br/>"
+            + tr("<h3>Storage</h3><p>Folder: %1<br/>Free space: %2<br/>Keep footage for: %3 "
+                 "days<br/>"
                  "Footage per day: %4<br/>Room for: %5 days</p>")
                       .arg(m_state.storageFolder.toHtmlEscaped(),
-                              m_state.storageFreeBytes >= 0 ? locale.formattedDataSize(m_state.storageFreeBytes)
-                                                            : tr("unknown"))
+                              m_state.storageFreeBytes >= 0
+                                      ? locale.formattedDataSize(m_state.storageFreeBytes)
+                                      : tr("unknown"))
                       .arg(m_state.retentionDays)
-                      .arg(locale.formattedDataSize(e.bytesPerDay), QString::number(e.daysThatFit, 'f', 1));
+                      .arg(locale.formattedDataSize(e.bytesPerDay),
+                              QString::number(e.daysThatFit, 'f', 1));
 }
 
 bool SetupWizard::saveReportPdf(const QString& path) const

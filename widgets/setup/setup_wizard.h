@@ -43,6 +43,9 @@ public:
         catalog::CameraStore* cameras = nullptr;
         QString credentialKeyPath; ///< where camera passwords are sealed
         int discoveryWindowMs = 3000;
+        /// Credentials to offer on the login page (the demo's cameras), empty for none.
+        QString suggestedUser;
+        QString suggestedPassword;
     };
 
     SetupWizard(Options options, QWidget* parent = nullptr);
