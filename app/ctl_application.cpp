@@ -93,6 +93,10 @@ int Ctl::run(const QStringList& arguments)
             QStringLiteral("user"), tr("User name for the camera."), tr("user")));
     m_parser.addOption(QCommandLineOption(
             QStringLiteral("password"), tr("Password for the camera."), tr("password")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("no-rewrite"),
+            tr("probe, camera add: use the addresses the camera advertises, even when they differ "
+               "from the one it "
+               "was reached on (setting onvif/rewriteAddresses).")));
     m_parser.addOption(QCommandLineOption(
             QStringLiteral("name"), tr("camera add: the camera's name."), tr("name")));
     m_parser.addPositionalArgument(
@@ -343,6 +347,13 @@ std::optional<Result<onvif::DeviceDescription>> Ctl::runProbe(const QUrl& url)
 {
     onvif::DeviceProbe probe(url, m_parser.value(QStringLiteral("user")),
             m_parser.value(QStringLiteral("password")));
+    bool rewrite = !m_parser.isSet(QStringLiteral("no-rewrite"));
+    if (m_context)
+        rewrite = rewrite
+                && m_context->settings()
+                           .value(QLatin1String(catalog::settings::kOnvifRewriteAddresses))
+                           .toBool();
+    probe.client().setRewriteAddresses(rewrite);
     if (m_parser.isSet(QStringLiteral("timeout")))
         probe.client().setTimeoutMs(
                 int(m_parser.value(QStringLiteral("timeout")).toDouble() * 1000));

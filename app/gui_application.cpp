@@ -138,6 +138,10 @@ void GuiApplication::showSetupWizard()
         options.suggestedPassword = kDemoPassword;
     }
     options.recordingsFolder = m_context->dataDir().recordingsPath();
+    options.rewriteAddresses
+            = m_context->settings()
+                      .value(QLatin1String(catalog::settings::kOnvifRewriteAddresses))
+                      .toBool();
     options.cameras = &m_context->cameras();
     options.credentialKeyPath = m_context->dataDir().credentialKeyPath();
     widgets::SetupWizard wizard(options, m_window.get());

@@ -16,11 +16,15 @@ namespace vigil::catalog {
 
 namespace {
 
-const std::array<SettingSpec, 1> kKnown = {{
+const std::array<SettingSpec, 2> kKnown = {{
         {settings::kUiLanguage, QMetaType::QString, QString(),
                 QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
                         "Language of the user interface (en, es); empty follows the system"),
                 {QString(), QStringLiteral("en"), QStringLiteral("es")}},
+        {settings::kOnvifRewriteAddresses, QMetaType::Bool, true,
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "Use the address a camera was reached on instead of the (wrong) addresses "
+                        "it advertises")},
 }};
 
 struct Encoded

@@ -26,6 +26,7 @@ struct SettingSpec
 
 namespace settings {
 inline constexpr char kUiLanguage[] = "ui/language";
+inline constexpr char kOnvifRewriteAddresses[] = "onvif/rewriteAddresses";
 } // namespace settings
 
 /// Typed key/value settings stored in the catalog's `settings` table. Values keep their type

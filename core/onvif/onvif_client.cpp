@@ -195,7 +195,7 @@ void OnvifClient::finished(
         return;
     }
     if (status == 0 || (reply->error() != QNetworkReply::NoError && body.isEmpty())) {
-        attempt->done(networkError(reply, timedOut));
+        attempt->done(networkError(reply, timedOut, QUrl(attempt->url)));
         return;
     }
 
@@ -282,13 +282,16 @@ Error OnvifClient::authenticationError() const
     return Error {Error::Code::AuthenticationFailed, message, {}};
 }
 
-Error OnvifClient::networkError(QNetworkReply* reply, bool timedOut) const
+Error OnvifClient::networkError(QNetworkReply* reply, bool timedOut, const QUrl& url) const
 {
+    // Name the address that failed: a service the camera advertised may live elsewhere.
+    const QString where
+            = url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
     const QString detail = reply->errorString();
     if (timedOut || reply->error() == QNetworkReply::TimeoutError) {
         return Error {Error::Code::Timeout,
                 tr("The camera at %1 did not answer within %2 seconds.")
-                        .arg(displayAddress())
+                        .arg(where)
                         .arg(m_timeoutMs / 1000.0, 0, 'g', 3),
                 detail};
     }
@@ -297,8 +300,7 @@ Error OnvifClient::networkError(QNetworkReply* reply, bool timedOut) const
     case QNetworkReply::TooManyRedirectsError:
     case QNetworkReply::InsecureRedirectError:
         return Error {Error::Code::Protocol,
-                tr("The secure connection to the camera at %1 failed.").arg(displayAddress()),
-                detail};
+                tr("The secure connection to the camera at %1 failed.").arg(where), detail};
     case QNetworkReply::ConnectionRefusedError:
     case QNetworkReply::HostNotFoundError:
     case QNetworkReply::RemoteHostClosedError:
@@ -307,11 +309,11 @@ Error OnvifClient::networkError(QNetworkReply* reply, bool timedOut) const
         return Error {Error::Code::Unreachable,
                 tr("Nothing answers at %1. Check the address and that the camera is switched on "
                    "and connected.")
-                        .arg(displayAddress()),
+                        .arg(where),
                 detail};
     default:
         return Error {Error::Code::Unreachable,
-                tr("The camera at %1 could not be reached.").arg(displayAddress()), detail};
+                tr("The camera at %1 could not be reached.").arg(where), detail};
     }
 }
 

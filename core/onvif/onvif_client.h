@@ -61,7 +61,7 @@ private:
     struct Attempt;
     void send(const std::shared_ptr<Attempt>& attempt);
     void finished(QNetworkReply* reply, const std::shared_ptr<Attempt>& attempt, bool timedOut);
-    Error networkError(QNetworkReply* reply, bool timedOut) const;
+    Error networkError(QNetworkReply* reply, bool timedOut, const QUrl& url) const;
     Error authenticationError() const;
     QString operationName(const QString& bodyXml) const;
 

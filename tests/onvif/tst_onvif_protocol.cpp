@@ -259,7 +259,8 @@ void TestOnvifProtocol::captureResponses()
     const auto info = load("core/GetDeviceInformation.Response.xml");
     QVERIFY(info);
     const DeviceInformation d = parseDeviceInformation(*info);
-    QVERIFY2(!d.manufacturer.isEmpty() && !d.model.isEmpty() && !d.firmware.isEmpty(), qPrintable(d.model));
+    QVERIFY2(!d.manufacturer.isEmpty() && !d.model.isEmpty() && !d.firmware.isEmpty(),
+            qPrintable(d.model));
 
     const auto caps = load("core/GetCapabilities.Response.xml");
     QVERIFY(caps);
@@ -282,19 +283,23 @@ void TestOnvifProtocol::captureResponses()
         if (!p.encoding.isEmpty())
             QVERIFY2(p.width > 0 && p.height > 0, qPrintable(p.token));
     }
-    QVERIFY2(std::any_of(list.begin(), list.end(), [](const MediaProfile& p) { return p.encoding == QLatin1String("H264"); }),
+    QVERIFY2(std::any_of(list.begin(), list.end(),
+                     [](const MediaProfile& p) { return p.encoding == QLatin1String("H264"); }),
             qPrintable(vendor));
 
     const auto stream = load("media/GetStreamUri.Response.xml");
     QVERIFY(stream);
     const QString uri = parseMediaUri(*stream);
-    QVERIFY2(uri.startsWith(QLatin1String("rtsp://")) && !uri.contains(QLatin1String("&amp;")) && uri == uri.trimmed(), qPrintable(uri));
+    QVERIFY2(uri.startsWith(QLatin1String("rtsp://")) && !uri.contains(QLatin1String("&amp;"))
+                    && uri == uri.trimmed(),
+            qPrintable(uri));
 }
 
 void TestOnvifProtocol::captureFaults()
 {
     // Every recorded error answer is recognised as a fault with a code, whatever its spelling.
-    QDirIterator it(capturesDir(), {QStringLiteral("*.Error.xml")}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(capturesDir(), {QStringLiteral("*.Error.xml")}, QDir::Files,
+            QDirIterator::Subdirectories);
     int faults = 0;
     while (it.hasNext()) {
         QFile f(it.next());

@@ -79,6 +79,7 @@ void SetupWizard::verifySelected()
             continue;
         const auto [user, password] = Wizard::credentials(m_state, index);
         auto* probe = new onvif::DeviceProbe(QUrl(camera.address), user, password, this);
+        probe->client().setRewriteAddresses(m_options.rewriteAddresses);
         const QString key = camera.key;
         ++m_verifying;
         setState(Wizard::verificationStarted(m_state, index));

@@ -43,6 +43,7 @@ public:
         catalog::CameraStore* cameras = nullptr;
         QString credentialKeyPath; ///< where camera passwords are sealed
         int discoveryWindowMs = 3000;
+        bool rewriteAddresses = true; ///< see onvif::OnvifClient::rewrite()
         /// Credentials to offer on the login page (the demo's cameras), empty for none.
         QString suggestedUser;
         QString suggestedPassword;
