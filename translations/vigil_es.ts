@@ -211,6 +211,10 @@ Commands:
         <source>Added camera %1: %2</source>
         <translation>Cámara %1 añadida: %2</translation>
     </message>
+    <message>
+        <source>probe, camera add: use the addresses the camera advertises, even when they differ from the one it was reached on (setting onvif/rewriteAddresses).</source>
+        <translation>probe, camera add: usa las direcciones que anuncia la cámara aunque difieran de aquella por la que se la alcanzó (ajuste onvif/rewriteAddresses).</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::GuiApplication</name>
@@ -387,6 +391,10 @@ Commands:
         <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;; use one of: %3.</source>
         <translation>«%1» no es un valor válido para «%2»; use uno de estos: %3.</translation>
     </message>
+    <message>
+        <source>Use the address a camera was reached on instead of the (wrong) addresses it advertises</source>
+        <translation>Usar la dirección por la que se alcanzó la cámara en lugar de las direcciones (erróneas) que anuncia</translation>
+    </message>
 </context>
 <context>
     <name>vigil::demo::SimulatorProcess</name>
@@ -408,6 +416,13 @@ Commands:
     <message>
         <source>The camera at %1 offers no video profile.</source>
         <translation>La cámara en %1 no ofrece ningún perfil de vídeo.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::onvif::EventSubscription</name>
+    <message>
+        <source>The camera at %1 did not say where to fetch its events.</source>
+        <translation>La cámara en %1 no indicó dónde recoger sus eventos.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // The ONVIF client against the camera simulator, quirk by quirk (127.0.0.1 only).
 #include "core/onvif/device_probe.h"
+#include "core/onvif/event_subscription.h"
 #include "core/onvif/onvif_parsers.h"
 #include "support/camsim_process.h"
 
@@ -69,6 +70,8 @@ private Q_SLOTS:
     void ptzMovesAreObserved();
     void motionEventsThroughPullPoint();
     void streamChoice();
+    void eventSubscriptionRenewsAndReports();
+    void eventSubscriptionBacksOff();
 };
 
 void TestOnvifClient::probesAFixedCamera()
@@ -314,6 +317,48 @@ void TestOnvifClient::streamChoice()
             = DeviceDescription::chooseStreams({profile("one", "H264", 1920, 1080)});
     QCOMPARE(only, 0);
     QCOMPARE(none, -1);
+}
+
+void TestOnvifClient::eventSubscriptionRenewsAndReports()
+{
+    test::CamsimProcess sim;
+    QVERIFY(sim.start(1, authArgs()));
+    const Result<DeviceDescription> r = probe(sim.endpoint(0, "device_service"));
+    QVERIFY(r);
+    onvif::OnvifClient client(QUrl(sim.endpoint(0, "device_service")), kUser, kPassword);
+    onvif::EventSubscription events(
+            &client, r.value().services.value(QLatin1String(onvif::ns::kEvents)));
+    events.setTerminationSeconds(3);
+    events.setPullTimeoutSeconds(1);
+    QSignalSpy motion(&events, &onvif::EventSubscription::motionChanged);
+    QSignalSpy failures(&events, &onvif::EventSubscription::failed);
+    events.start();
+    QVERIFY(motion.wait(10000)); // the initial state
+    QTRY_VERIFY_WITH_TIMEOUT(events.renewals() >= 2, 15000);
+    QVERIFY(events.isSubscribed());
+    QCOMPARE(failures.count(), 0);
+    events.stop();
+}
+
+void TestOnvifClient::eventSubscriptionBacksOff()
+{
+    test::CamsimProcess sim;
+    QVERIFY(sim.start(1, authArgs()));
+    const Result<DeviceDescription> r = probe(sim.endpoint(0, "device_service"));
+    QVERIFY(r);
+    onvif::OnvifClient client(QUrl(sim.endpoint(0, "device_service")), kUser, kPassword);
+    client.setTimeoutMs(2000);
+    onvif::EventSubscription events(
+            &client, r.value().services.value(QLatin1String(onvif::ns::kEvents)));
+    events.setPullTimeoutSeconds(1);
+    QSignalSpy subscribed(&events, &onvif::EventSubscription::subscribed);
+    QSignalSpy failures(&events, &onvif::EventSubscription::failed);
+    events.start();
+    QVERIFY(subscribed.wait(10000));
+    sim.stop(); // the camera goes away
+    QTRY_VERIFY_WITH_TIMEOUT(failures.count() >= 3, 20000);
+    QCOMPARE(events.retryDelayMs(), 4000); // 1 s, 2 s, 4 s …
+    QVERIFY(!events.isSubscribed());
 }
 
 QTEST_GUILESS_MAIN(TestOnvifClient)
