@@ -83,6 +83,8 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     QCommandLineParser parser;
     setUpParser(parser, arguments);
     parser.process(arguments);
+    // From here on SIGTERM/SIGINT end Vigil cleanly, even during start-up.
+    m_termination = std::make_unique<runtime::TerminationWatcher>();
     const runtime::CommonOptions common = runtime::CommandLine::commonOptions(parser);
 
     const bool demo = parser.isSet(QStringLiteral("demo"));
@@ -121,7 +123,6 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     m_window = std::make_unique<widgets::MainWindow>(pages);
     m_window->show();
 
-    m_termination = std::make_unique<runtime::TerminationWatcher>();
     qCInfo(lcApp) << "main window shown";
     if (demo)
         startDemo();

@@ -32,7 +32,7 @@
         <translation>--lock-timeout espera un número de segundos.</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;.</source>
+        <source>Unknown command "%1".</source>
         <translation>Orden desconocida «%1».</translation>
     </message>
     <message>
@@ -40,7 +40,7 @@
         <translation>vigilctl: %1</translation>
     </message>
     <message>
-        <source>Run &quot;vigilctl --help&quot; for the commands.</source>
+        <source>Run "vigilctl --help" for the commands.</source>
         <translation>Ejecute «vigilctl --help» para ver las órdenes.</translation>
     </message>
     <message>
@@ -77,7 +77,7 @@ Commands:
   settings set KEY VALUE Change a setting
   settings unset KEY     Return a setting to its default
   discover               Find ONVIF cameras (WS-Discovery)
-  probe URL              Read an ONVIF camera&apos;s identity, streams and capabilities
+  probe URL              Read an ONVIF camera's identity, streams and capabilities
   camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)
   camera list            The cameras Vigil knows
   camera remove ID       Remove a camera (its recordings stay until retention)</source>
@@ -124,7 +124,7 @@ Commands:
         <translation>contraseña</translation>
     </message>
     <message>
-        <source>camera add: the camera&apos;s name.</source>
+        <source>camera add: the camera's name.</source>
         <translation>camera add: el nombre de la cámara.</translation>
     </message>
     <message>
@@ -132,7 +132,7 @@ Commands:
         <translation>nombre</translation>
     </message>
     <message>
-        <source>--interface takes a local IPv4 address, not &quot;%1&quot;.</source>
+        <source>--interface takes a local IPv4 address, not "%1".</source>
         <translation>--interface espera una dirección IPv4 local, no «%1».</translation>
     </message>
     <message>
@@ -156,7 +156,7 @@ Commands:
         <translation>Uso: probe URL --user U --password CONTRASEÑA</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a camera address.</source>
+        <source>"%1" is not a camera address.</source>
         <translation>«%1» no es una dirección de cámara.</translation>
     </message>
     <message>
@@ -188,11 +188,11 @@ Commands:
         <translation>%1 %2 %3x%4 %5 fps %6</translation>
     </message>
     <message>
-        <source>No cameras yet. Add one with &quot;vigilctl camera add ADDRESS --user U --password PW&quot;.</source>
+        <source>No cameras yet. Add one with "vigilctl camera add ADDRESS --user U --password PW".</source>
         <translation>Todavía no hay cámaras. Añada una con «vigilctl camera add DIRECCIÓN --user U --password CONTRASEÑA».</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a camera number; &quot;vigilctl camera list&quot; shows them.</source>
+        <source>"%1" is not a camera number; "vigilctl camera list" shows them.</source>
         <translation>«%1» no es un número de cámara; «vigilctl camera list» los muestra.</translation>
     </message>
     <message>
@@ -239,7 +239,7 @@ Commands:
         <translation>Cámaras de demostración no disponibles: %1</translation>
     </message>
     <message>
-        <source>These are Vigil&apos;s simulated demo cameras. They accept the user name &quot;%1&quot; and the password &quot;%2&quot;.</source>
+        <source>These are Vigil's simulated demo cameras. They accept the user name "%1" and the password "%2".</source>
         <translation>Son las cámaras simuladas de demostración de Vigil. Aceptan el nombre de usuario «%1» y la contraseña «%2».</translation>
     </message>
     <message>
@@ -258,7 +258,7 @@ Commands:
         <translation>se contaban las cámaras</translation>
     </message>
     <message>
-        <source>adding the camera &quot;%1&quot;</source>
+        <source>adding the camera "%1"</source>
         <translation>se añadía la cámara «%1»</translation>
     </message>
     <message>
@@ -266,7 +266,7 @@ Commands:
         <translation>Esta cámara ya está en Vigil (cámara %1).</translation>
     </message>
     <message>
-        <source>saving the camera&apos;s streams</source>
+        <source>saving the camera's streams</source>
         <translation>se guardaban los flujos de la cámara</translation>
     </message>
     <message>
@@ -285,15 +285,15 @@ Commands:
 <context>
     <name>vigil::catalog::Catalog</name>
     <message>
-        <source>Cannot read the catalog &quot;%1&quot;. Check its permissions.</source>
+        <source>Cannot read the catalog "%1". Check its permissions.</source>
         <translation>No se puede leer el catálogo «%1». Compruebe sus permisos.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a Vigil catalog: it is not an SQLite database, or it is damaged. Vigil left it untouched. Restore it from a backup, or move it away to start a new catalog.</source>
+        <source>"%1" is not a Vigil catalog: it is not an SQLite database, or it is damaged. Vigil left it untouched. Restore it from a backup, or move it away to start a new catalog.</source>
         <translation>«%1» no es un catálogo de Vigil: no es una base de datos SQLite o está dañado. Vigil no lo ha modificado. Restáurelo desde una copia de seguridad o muévalo a otro sitio para empezar un catálogo nuevo.</translation>
     </message>
     <message>
-        <source>Cannot open the catalog &quot;%1&quot;.</source>
+        <source>Cannot open the catalog "%1".</source>
         <translation>No se puede abrir el catálogo «%1».</translation>
     </message>
     <message>
@@ -305,11 +305,11 @@ Commands:
         <translation>se leía la versión del esquema</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is an SQLite database, but not a Vigil catalog. Vigil left it untouched; choose another data folder with --data-dir.</source>
+        <source>"%1" is an SQLite database, but not a Vigil catalog. Vigil left it untouched; choose another data folder with --data-dir.</source>
         <translation>«%1» es una base de datos SQLite, pero no un catálogo de Vigil. Vigil no la ha modificado; elija otra carpeta de datos con --data-dir.</translation>
     </message>
     <message>
-        <source>The catalog &quot;%1&quot; was written by a newer version of Vigil (catalog version %2; this Vigil knows up to version %3). Install the newer Vigil again; the catalog was not changed.</source>
+        <source>The catalog "%1" was written by a newer version of Vigil (catalog version %2; this Vigil knows up to version %3). Install the newer Vigil again; the catalog was not changed.</source>
         <translation>El catálogo «%1» fue escrito por una versión más reciente de Vigil (versión de catálogo %2; este Vigil conoce hasta la versión %3). Vuelva a instalar el Vigil más reciente; el catálogo no se ha modificado.</translation>
     </message>
     <message>
@@ -329,19 +329,19 @@ Commands:
         <translation>se actualizaba el catálogo a la versión %1</translation>
     </message>
     <message>
-        <source>The catalog &quot;%1&quot; stayed locked by another program (another Vigil, or a database tool) for %2 seconds while %3. Close that program and try again.</source>
+        <source>The catalog "%1" stayed locked by another program (another Vigil, or a database tool) for %2 seconds while %3. Close that program and try again.</source>
         <translation>El catálogo «%1» siguió bloqueado por otro programa (otro Vigil o una herramienta de bases de datos) durante %2 segundos mientras %3. Cierre ese programa y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <source>The catalog &quot;%1&quot; is damaged (found while %2). Vigil left it untouched. Restore it from a backup, or move it away to start a new catalog.</source>
+        <source>The catalog "%1" is damaged (found while %2). Vigil left it untouched. Restore it from a backup, or move it away to start a new catalog.</source>
         <translation>El catálogo «%1» está dañado (se detectó mientras %2). Vigil no lo ha modificado. Restáurelo desde una copia de seguridad o muévalo a otro sitio para empezar un catálogo nuevo.</translation>
     </message>
     <message>
-        <source>The disk holding the catalog &quot;%1&quot; is full (while %2). Free some space.</source>
+        <source>The disk holding the catalog "%1" is full (while %2). Free some space.</source>
         <translation>El disco que contiene el catálogo «%1» está lleno (mientras %2). Libere espacio.</translation>
     </message>
     <message>
-        <source>Vigil cannot write the catalog &quot;%1&quot; (while %2). Check the permissions and the disk.</source>
+        <source>Vigil cannot write the catalog "%1" (while %2). Check the permissions and the disk.</source>
         <translation>Vigil no puede escribir el catálogo «%1» (mientras %2). Compruebe los permisos y el disco.</translation>
     </message>
     <message>
@@ -360,15 +360,15 @@ Commands:
         <translation>Un ajuste necesita un nombre.</translation>
     </message>
     <message>
-        <source>The setting &quot;%1&quot; cannot hold a value of type %2.</source>
+        <source>The setting "%1" cannot hold a value of type %2.</source>
         <translation>El ajuste «%1» no admite un valor de tipo %2.</translation>
     </message>
     <message>
-        <source>saving the setting &quot;%1&quot;</source>
+        <source>saving the setting "%1"</source>
         <translation>se guardaba el ajuste «%1»</translation>
     </message>
     <message>
-        <source>removing the setting &quot;%1&quot;</source>
+        <source>removing the setting "%1"</source>
         <translation>se eliminaba el ajuste «%1»</translation>
     </message>
     <message>
@@ -376,19 +376,19 @@ Commands:
         <translation>se listaban los ajustes</translation>
     </message>
     <message>
-        <source>There is no setting called &quot;%1&quot;. &quot;vigilctl settings list&quot; shows them all.</source>
+        <source>There is no setting called "%1". "vigilctl settings list" shows them all.</source>
         <translation>No existe ningún ajuste llamado «%1». «vigilctl settings list» los muestra todos.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; takes true or false.</source>
+        <source>"%1" takes true or false.</source>
         <translation>«%1» admite true o false.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
+        <source>"%1" is not a valid value for "%2".</source>
         <translation>«%1» no es un valor válido para «%2».</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;; use one of: %3.</source>
+        <source>"%1" is not a valid value for "%2"; use one of: %3.</source>
         <translation>«%1» no es un valor válido para «%2»; use uno de estos: %3.</translation>
     </message>
     <message>
@@ -432,7 +432,7 @@ Commands:
         <translation>La cámara en %1 no indicó qué hora es.</translation>
     </message>
     <message>
-        <source>%1 answers, but not as an ONVIF camera (HTTP %2). Check the address, or turn ONVIF on in the camera&apos;s own settings.</source>
+        <source>%1 answers, but not as an ONVIF camera (HTTP %2). Check the address, or turn ONVIF on in the camera's own settings.</source>
         <translation>%1 responde, pero no como una cámara ONVIF (HTTP %2). Compruebe la dirección o active ONVIF en la configuración de la propia cámara.</translation>
     </message>
     <message>
@@ -456,7 +456,7 @@ Commands:
         <translation>La cámara en %1 rechazó el nombre de usuario o la contraseña.</translation>
     </message>
     <message>
-        <source>Some cameras refuse logins for that. Set the camera&apos;s time (or turn on NTP in its settings), then try again.</source>
+        <source>Some cameras refuse logins for that. Set the camera's time (or turn on NTP in its settings), then try again.</source>
         <translation>Algunas cámaras rechazan el inicio de sesión por eso. Ajuste la hora de la cámara (o active NTP en su configuración) y vuelva a intentarlo.</translation>
     </message>
     <message>
@@ -490,6 +490,14 @@ Commands:
         <source>No network interface could send a discovery probe.</source>
         <translation>Ninguna interfaz de red pudo enviar una sonda de descubrimiento.</translation>
     </message>
+    <message>
+        <source>Cannot listen for cameras announcing themselves (UDP port 3702 is taken).</source>
+        <translation>No se puede escuchar a las cámaras que se anuncian (el puerto UDP 3702 está ocupado).</translation>
+    </message>
+    <message>
+        <source>Cannot listen for cameras announcing themselves on any network interface.</source>
+        <translation>No se puede escuchar a las cámaras que se anuncian en ninguna interfaz de red.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::runtime::CommandLine</name>
@@ -502,7 +510,7 @@ Commands:
         <translation>carpeta</translation>
     </message>
     <message>
-        <source>Language of the interface, e.g. en or es (default: the system&apos;s).</source>
+        <source>Language of the interface, e.g. en or es (default: the system's).</source>
         <translation>Idioma de la interfaz, p. ej. en o es (predeterminado: el del sistema).</translation>
     </message>
     <message>
@@ -517,22 +525,22 @@ Commands:
         <translation>No se indicó ninguna carpeta de datos.</translation>
     </message>
     <message>
-        <source>The data folder &quot;%1&quot; is a file, not a folder. Choose another folder with --data-dir.</source>
+        <source>The data folder "%1" is a file, not a folder. Choose another folder with --data-dir.</source>
         <translation>La carpeta de datos «%1» es un archivo, no una carpeta. Elija otra carpeta con --data-dir.</translation>
     </message>
     <message>
-        <source>Cannot create the data folder &quot;%1&quot;. Check that its parent folder exists and that you may write there, or choose another folder with --data-dir.</source>
+        <source>Cannot create the data folder "%1". Check that its parent folder exists and that you may write there, or choose another folder with --data-dir.</source>
         <translation>No se puede crear la carpeta de datos «%1». Compruebe que su carpeta superior existe y que puede escribir en ella, o elija otra carpeta con --data-dir.</translation>
     </message>
     <message>
-        <source>Vigil cannot write to the data folder &quot;%1&quot;. Give your user write access to it, or choose another folder with --data-dir.</source>
+        <source>Vigil cannot write to the data folder "%1". Give your user write access to it, or choose another folder with --data-dir.</source>
         <translation>Vigil no puede escribir en la carpeta de datos «%1». Dé permiso de escritura a su usuario o elija otra carpeta con --data-dir.</translation>
     </message>
 </context>
 <context>
     <name>vigil::runtime::InstanceLock</name>
     <message>
-        <source>Another Vigil (process %1 on %2) is already using the data folder &quot;%3&quot;. Close it first, or choose another folder with --data-dir.</source>
+        <source>Another Vigil (process %1 on %2) is already using the data folder "%3". Close it first, or choose another folder with --data-dir.</source>
         <translation>Otro Vigil (proceso %1 en %2) ya está usando la carpeta de datos «%3». Ciérrelo primero o elija otra carpeta con --data-dir.</translation>
     </message>
     <message>
@@ -540,7 +548,7 @@ Commands:
         <translation>este equipo</translation>
     </message>
     <message>
-        <source>Cannot create the lock file &quot;%1&quot; in the data folder.</source>
+        <source>Cannot create the lock file "%1" in the data folder.</source>
         <translation>No se puede crear el archivo de bloqueo «%1» en la carpeta de datos.</translation>
     </message>
 </context>
@@ -551,15 +559,15 @@ Commands:
         <translation>No se pudo iniciar la biblioteca de cifrado.</translation>
     </message>
     <message>
-        <source>Cannot read the key file &quot;%1&quot;.</source>
+        <source>Cannot read the key file "%1".</source>
         <translation>No se puede leer el archivo de clave «%1».</translation>
     </message>
     <message>
-        <source>The key file &quot;%1&quot; is damaged; camera passwords cannot be read. Restore it from a backup.</source>
+        <source>The key file "%1" is damaged; camera passwords cannot be read. Restore it from a backup.</source>
         <translation>El archivo de clave «%1» está dañado; no se pueden leer las contraseñas de las cámaras. Restáurelo desde una copia de seguridad.</translation>
     </message>
     <message>
-        <source>Cannot create the key file &quot;%1&quot;.</source>
+        <source>Cannot create the key file "%1".</source>
         <translation>No se puede crear el archivo de clave «%1».</translation>
     </message>
     <message>
@@ -567,7 +575,7 @@ Commands:
         <translation>Una contraseña de cámara guardada está dañada.</translation>
     </message>
     <message>
-        <source>A stored camera password cannot be read with this installation&apos;s key (was the key file replaced?).</source>
+        <source>A stored camera password cannot be read with this installation's key (was the key file replaced?).</source>
         <translation>Una contraseña de cámara guardada no se puede leer con la clave de esta instalación (¿se sustituyó el archivo de clave?).</translation>
     </message>
 </context>
@@ -581,11 +589,11 @@ Commands:
 <context>
     <name>vigil::setup::Wizard</name>
     <message>
-        <source>&quot;%1&quot; is not a camera address.</source>
+        <source>"%1" is not a camera address.</source>
         <translation>«%1» no es una dirección de cámara.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a camera address. Type an address such as 192.168.1.20, or an rtsp:// URL.</source>
+        <source>"%1" is not a camera address. Type an address such as 192.168.1.20, or an rtsp:// URL.</source>
         <translation>«%1» no es una dirección de cámara. Escriba una dirección como 192.168.1.20 o una URL rtsp://.</translation>
     </message>
     <message>
@@ -631,7 +639,7 @@ Commands:
         <translation>Iniciar sesión en las cámaras</translation>
     </message>
     <message>
-        <source>Vigil needs the cameras&apos; user name and password. Many installations use the same for all.</source>
+        <source>Vigil needs the cameras' user name and password. Many installations use the same for all.</source>
         <translation>Vigil necesita el nombre de usuario y la contraseña de las cámaras. Muchas instalaciones usan los mismos para todas.</translation>
     </message>
     <message>
@@ -1149,7 +1157,7 @@ Commands:
         <translation>Flujos</translation>
     </message>
     <message>
-        <source>Vigil records each camera&apos;s best stream and uses its small stream for quick browsing. The choice below was made automatically; change it only if you need to.</source>
+        <source>Vigil records each camera's best stream and uses its small stream for quick browsing. The choice below was made automatically; change it only if you need to.</source>
         <translation>Vigil graba el mejor flujo de cada cámara y usa su flujo pequeño para navegar rápido. La elección de abajo se hizo automáticamente; cámbiela solo si lo necesita.</translation>
     </message>
     <message>
@@ -1196,7 +1204,7 @@ Commands:
         <translation>Informe no guardado</translation>
     </message>
     <message>
-        <source>Vigil could not write &quot;%1&quot;.</source>
+        <source>Vigil could not write "%1".</source>
         <translation>Vigil no pudo escribir «%1».</translation>
     </message>
 </context>
@@ -1207,7 +1215,7 @@ Commands:
         <translation>Bienvenida</translation>
     </message>
     <message>
-        <source>&lt;p&gt;This assistant finds the cameras on your network, checks that Vigil can log in to them, and sets up their recording. It takes a few minutes.&lt;/p&gt;&lt;p&gt;Before you start, make sure the cameras are connected and switched on, and have their user name and password at hand (it is often on a label or in the installer&apos;s notes).&lt;/p&gt;</source>
+        <source>&lt;p&gt;This assistant finds the cameras on your network, checks that Vigil can log in to them, and sets up their recording. It takes a few minutes.&lt;/p&gt;&lt;p&gt;Before you start, make sure the cameras are connected and switched on, and have their user name and password at hand (it is often on a label or in the installer's notes).&lt;/p&gt;</source>
         <translation>&lt;p&gt;Este asistente encuentra las cámaras de su red, comprueba que Vigil puede iniciar sesión en ellas y configura su grabación. Tarda unos minutos.&lt;/p&gt;&lt;p&gt;Antes de empezar, asegúrese de que las cámaras están conectadas y encendidas, y tenga a mano su usuario y contraseña (suelen estar en una etiqueta o en las notas del instalador).&lt;/p&gt;</translation>
     </message>
 </context>

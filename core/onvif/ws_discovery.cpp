@@ -149,6 +149,68 @@ bool WsDiscovery::start(const Options& options)
     return true;
 }
 
+bool WsDiscovery::listen(const QList<QHostAddress>& interfaces)
+{
+    m_listener = std::make_unique<QUdpSocket>();
+    if (!m_listener->bind(QHostAddress::AnyIPv4, kPort,
+                QUdpSocket::ShareAddress | QUdpSocket::ReuseAddressHint)) {
+        m_error = tr("Cannot listen for cameras announcing themselves (UDP port 3702 is taken).");
+        m_listener.reset();
+        return false;
+    }
+    const QList<QHostAddress> addresses = interfaces.isEmpty() ? localIPv4Addresses() : interfaces;
+    int joined = 0;
+    for (const QHostAddress& address : addresses) {
+#ifdef Q_OS_UNIX
+        ip_mreq membership {};
+        membership.imr_multiaddr.s_addr = htonl(kGroup.toIPv4Address());
+        membership.imr_interface.s_addr = htonl(address.toIPv4Address());
+        if (::setsockopt(int(m_listener->socketDescriptor()), IPPROTO_IP, IP_ADD_MEMBERSHIP,
+                    &membership, sizeof membership)
+                == 0)
+            ++joined;
+#else
+        for (const QNetworkInterface& i : QNetworkInterface::allInterfaces()) {
+            for (const QNetworkAddressEntry& e : i.addressEntries()) {
+                if (e.ip() == address && m_listener->joinMulticastGroup(kGroup, i))
+                    ++joined;
+            }
+        }
+#endif
+    }
+    if (joined == 0) {
+        m_error = tr("Cannot listen for cameras announcing themselves on any network interface.");
+        m_listener.reset();
+        return false;
+    }
+    connect(m_listener.get(), &QUdpSocket::readyRead, this, &WsDiscovery::readAnnouncements);
+    return true;
+}
+
+void WsDiscovery::readAnnouncements()
+{
+    while (m_listener && m_listener->hasPendingDatagrams()) {
+        const QNetworkDatagram datagram = m_listener->receiveDatagram(64 * 1024);
+        const std::optional<XmlElement> envelope = XmlElement::parse(datagram.data());
+        const XmlElement* body = envelope ? envelope->child(u"Body") : nullptr;
+        if (!body)
+            continue;
+        if (const XmlElement* bye = body->child(kNsDiscovery, u"Bye")) {
+            const QString endpoint = bye->textAt({u"EndpointReference", u"Address"});
+            if (!endpoint.isEmpty())
+                Q_EMIT deviceLeft(endpoint);
+            continue;
+        }
+        if (!body->child(kNsDiscovery, u"Hello"))
+            continue; // probes and answers to others
+        for (DiscoveredDevice& d : parseAnswer(datagram.data())) {
+            d.source = datagram.senderAddress();
+            d.interfaceAddress = datagram.destinationAddress();
+            merge(std::move(d));
+        }
+    }
+}
+
 void WsDiscovery::stop()
 {
     m_window.stop();

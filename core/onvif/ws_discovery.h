@@ -62,6 +62,11 @@ public:
     QString errorString() const { return m_error; }
     QList<DiscoveredDevice> devices() const { return m_devices; }
 
+    /// Listens on 239.255.255.250:3702 (shared with other programs) for cameras announcing
+    /// themselves (Hello → deviceFound) and leaving (Bye → deviceLeft), on `interfaces` (empty:
+    /// every IPv4 interface). Independent of scans; false when the port cannot be used.
+    bool listen(const QList<QHostAddress>& interfaces = {});
+
     /// Every up, non-link-local IPv4 address of this machine, loopback included (it has no
     /// MULTICAST flag, yet multicast works on it with IP_MULTICAST_IF set).
     static QList<QHostAddress> localIPv4Addresses();
@@ -72,6 +77,8 @@ public:
 Q_SIGNALS:
     /// A device seen for the first time, or with new addresses or scopes.
     void deviceFound(const vigil::onvif::DiscoveredDevice& device);
+    /// A device said Bye (it may come back: keep it, mark it offline).
+    void deviceLeft(const QString& endpoint);
     void finished();
 
 private:
@@ -81,7 +88,10 @@ private:
     void merge(DiscoveredDevice device);
     QByteArray probeMessage(const QString& messageId, const QString& types) const;
 
+    void readAnnouncements();
+
     std::vector<std::unique_ptr<QUdpSocket>> m_sockets;
+    std::unique_ptr<QUdpSocket> m_listener;
     QList<QHostAddress> m_socketAddresses;
     QList<QHostAddress> m_unicastTargets;
     QStringList m_messageIds; ///< one per probe type; repeats reuse them

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void findsSimulatedCameras_data();
     void findsSimulatedCameras();
     void helloAndBye();
+    void clientHearsHelloAndBye();
 };
 
 void TestOnvifDiscovery::parsesRealShapedAnswer()
@@ -151,6 +152,35 @@ void TestOnvifDiscovery::helloAndBye()
     QTRY_VERIFY_WITH_TIMEOUT((collect(), hellos.contains(first) && hellos.contains(second)), 5000);
     sim.stop();
     QTRY_VERIFY_WITH_TIMEOUT((collect(), byes.contains(first) && byes.contains(second)), 5000);
+}
+
+void TestOnvifDiscovery::clientHearsHelloAndBye()
+{
+    WsDiscovery discovery;
+    QVERIFY2(discovery.listen({QHostAddress(QHostAddress::LocalHost)}),
+            qPrintable(discovery.errorString()));
+    QSignalSpy found(&discovery, &WsDiscovery::deviceFound);
+    QSignalSpy left(&discovery, &WsDiscovery::deviceLeft);
+    vigil::test::CamsimProcess sim;
+    QVERIFY(sim.start(1));
+    const QString uuid = sim.endpoint(0, "uuid");
+    auto seen = [&](const QSignalSpy& spy) {
+        for (const QList<QVariant>& args : spy) {
+            const QVariant& v = args.first();
+            if ((v.canConvert<DiscoveredDevice>() ? v.value<DiscoveredDevice>().endpoint
+                                                  : v.toString())
+                    == uuid)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(seen(found), 5000);
+    const auto known = discovery.devices();
+    QVERIFY(std::any_of(known.begin(), known.end(), [&](const DiscoveredDevice& d) {
+        return d.endpoint == uuid && d.preferredXAddr() == sim.endpoint(0, "device_service");
+    }));
+    sim.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(seen(left), 5000);
 }
 
 QTEST_GUILESS_MAIN(TestOnvifDiscovery)

@@ -134,6 +134,9 @@ int main(int argc, char* argv[])
     if (options.prepareOnly)
         return 0;
 
+    // Before anything listens: a SIGTERM right after the endpoints are printed must still end in
+    // a clean stop (Bye sent), not in the default action.
+    vigil::runtime::TerminationWatcher termination;
     Simulator simulator(options, media.value());
     if (!simulator.start(&error))
         return fail(error);
@@ -143,7 +146,6 @@ int main(int argc, char* argv[])
             out << QJsonDocument(endpoint).toJson(QJsonDocument::Compact) << '\n';
         out.flush();
     }
-    vigil::runtime::TerminationWatcher termination;
     const int code = app.exec();
     simulator.stop();
     return code;
