@@ -483,6 +483,10 @@ Commands:
         <source>The camera at %1 could not be reached.</source>
         <translation>No se pudo contactar con la cámara en %1.</translation>
     </message>
+    <message>
+        <source>The camera at %1 sent no picture (HTTP %2).</source>
+        <translation>La cámara en %1 no envió ninguna imagen (HTTP %2).</translation>
+    </message>
 </context>
 <context>
     <name>vigil::onvif::WsDiscovery</name>
@@ -681,6 +685,10 @@ Commands:
     <message>
         <source>Not checked yet</source>
         <translation>Sin comprobar</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Imagen</translation>
     </message>
 </context>
 <context>

@@ -265,6 +265,59 @@ void OnvifClient::finished(
     attempt->done(*doc);
 }
 
+void OnvifClient::fetchSnapshot(const QString& url, std::function<void(Result<QByteArray>)> done)
+{
+    auto get = std::make_shared<std::function<void(std::optional<DigestChallenge>, int)>>();
+    *get = [this, url, done, get](std::optional<DigestChallenge> challenge, int nc) {
+        QNetworkRequest request {QUrl(url)};
+        if (challenge) {
+            const QUrl u(url);
+            const QString uri = u.path(QUrl::FullyEncoded)
+                    + (u.hasQuery() ? u'?' + u.query(QUrl::FullyEncoded) : QString());
+            request.setRawHeader("Authorization",
+                    digestAuthorization(
+                            *challenge, m_user, m_password, QStringLiteral("GET"), uri, nc));
+        }
+        QNetworkReply* reply = m_network.get(request);
+        auto* timer = new QTimer(reply);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, reply, &QNetworkReply::abort);
+        timer->start(m_timeoutMs);
+        connect(reply, &QNetworkReply::finished, this, [this, reply, done, get, challenge, url] {
+            reply->deleteLater();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status == 401 && !challenge) {
+                QList<QByteArray> headers;
+                for (const auto& [name, value] : reply->rawHeaderPairs()) {
+                    if (name.compare("WWW-Authenticate", Qt::CaseInsensitive) == 0)
+                        headers += value.split('\n');
+                }
+                const QList<DigestChallenge> challenges = DigestChallenge::parse(headers);
+                if (!challenges.isEmpty()) {
+                    (*get)(challenges.last(), 1);
+                    return;
+                }
+            }
+            if (status == 401 || status == 403) {
+                done(authenticationError());
+                return;
+            }
+            const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+            if (status != 200 || body.isEmpty()) {
+                done(status == 0 ? networkError(reply, false, QUrl(url))
+                                 : Error {Error::Code::Protocol,
+                                         tr("The camera at %1 sent no picture (HTTP %2).")
+                                                 .arg(displayAddress())
+                                                 .arg(status),
+                                         {}});
+                return;
+            }
+            done(body);
+        });
+    };
+    (*get)(std::nullopt, 0);
+}
+
 Error OnvifClient::authenticationError() const
 {
     QString message

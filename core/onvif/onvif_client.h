@@ -48,6 +48,10 @@ public:
     /// One operation; `bodyXml` is the Body's content with its own namespace declarations.
     void call(const QString& serviceUrl, const QString& bodyXml, Reply done);
 
+    /// GETs a snapshot URL (a JPEG), answering HTTP Digest challenges with this camera's
+    /// credentials (snapshots use HTTP authentication, not WS-Security).
+    void fetchSnapshot(const QString& url, std::function<void(Result<QByteArray>)> done);
+
     /// `advertised` with its host replaced by the host this device was reached on, when they
     /// differ (0.0.0.0, link-local, a NAT'd or stale address); port, path and query are kept.
     /// Decided without contacting the advertised address.

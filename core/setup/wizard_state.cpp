@@ -205,6 +205,15 @@ WizardState Wizard::setRecordMode(WizardState state, int index, RecordMode mode)
     return state;
 }
 
+WizardState Wizard::setSnapshot(WizardState state, const QString& key, const QByteArray& jpeg)
+{
+    for (WizardCamera& c : state.cameras) {
+        if (c.key == key)
+            c.snapshot = jpeg;
+    }
+    return state;
+}
+
 QList<int> Wizard::selected(const WizardState& state)
 {
     QList<int> result;

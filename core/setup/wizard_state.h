@@ -32,6 +32,7 @@ struct WizardCamera
     int mainProfile = -1; ///< index into device->profiles
     int subProfile = -1;
     RecordMode mode = RecordMode::Continuous;
+    QByteArray snapshot; ///< JPEG of the recorded stream, fetched after verification
 };
 
 /// Everything the setup wizard knows, changed only by the pure functions below, so its logic is
@@ -77,6 +78,7 @@ public:
     static WizardState setStorage(WizardState state, const QString& folder, qint64 freeBytes);
     static WizardState setRetentionDays(WizardState state, int days);
     static WizardState setRecordMode(WizardState state, int index, RecordMode mode);
+    static WizardState setSnapshot(WizardState state, const QString& key, const QByteArray& jpeg);
 
     static QList<int> selected(const WizardState& state);
     static std::pair<QString, QString> credentials(const WizardState& state, int index);

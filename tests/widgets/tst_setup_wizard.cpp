@@ -60,6 +60,7 @@ void TestSetupWizard::fromNoCamerasToFourConfigured()
     options.cameras = &context.value()->cameras();
     options.credentialKeyPath = context.value()->dataDir().credentialKeyPath();
     options.discoveryWindowMs = 1500;
+    options.suggestedUser = kUser; // as the demo suggests its cameras' user name
     SetupWizard wizard(options);
     wizard.show();
     QCOMPARE(wizard.currentId(), int(SetupWizard::WelcomePage));
@@ -90,7 +91,8 @@ void TestSetupWizard::fromNoCamerasToFourConfigured()
     auto* credentials = qobject_cast<widgets::CredentialsSetupPage*>(wizard.currentPage());
     QVERIFY(credentials);
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
-    QTest::keyClicks(credentials->userEdit(), kUser);
+    QCOMPARE(credentials->userEdit()->text(), kUser); // the suggestion survives entering the page
+    QCOMPARE(wizard.state().sharedUser, kUser);
     QTest::keyClicks(credentials->passwordEdit(), QStringLiteral("guess"));
     QTest::mouseClick(credentials->checkButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!wizard.isVerifying(), 30000);
@@ -105,6 +107,13 @@ void TestSetupWizard::fromNoCamerasToFourConfigured()
     QTest::keyClicks(credentials->passwordEdit(), kPassword);
     QTest::mouseClick(credentials->checkButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 30000);
+    // Each camera shows a picture from its stream.
+    QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(wizard.state().cameras.cbegin(), wizard.state().cameras.cend(),
+                    [](const setup::WizardCamera& c) {
+                        return !c.selected || c.snapshot.startsWith("\xff\xd8");
+                    }),
+            15000);
     wizard.next();
     QCOMPARE(wizard.currentId(), int(SetupWizard::StreamsPage));
     for (int i : setup::Wizard::selected(wizard.state())) {

@@ -12,7 +12,9 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStorageInfo>
 #include <QStyledItemDelegate>
@@ -226,7 +228,9 @@ CredentialsSetupPage::CredentialsSetupPage(SetupWizard* wizard)
     form->addRow(tr("User name:"), m_user);
     form->addRow(tr("Password:"), m_password);
     layout->addLayout(form);
-    m_table = makeTable({tr("Camera"), tr("User name"), tr("Password"), tr("Status")}, this);
+    m_table = makeTable(
+            {tr("Camera"), tr("User name"), tr("Password"), tr("Picture"), tr("Status")}, this);
+    m_table->setIconSize(QSize(128, 72));
     m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_table->setItemDelegateForColumn(2, new PasswordDelegate(m_table));
     layout->addWidget(m_table, 1);
@@ -249,6 +253,8 @@ CredentialsSetupPage::CredentialsSetupPage(SetupWizard* wizard)
 
 void CredentialsSetupPage::initializePage()
 {
+    // Filled from the state without feeding back into it (toggled would store the empty fields).
+    const QSignalBlocker blocker(m_same);
     m_same->setChecked(m_wizard->state().sameCredentials);
     m_user->setText(m_wizard->state().sharedUser);
     m_password->setText(m_wizard->state().sharedPassword);
@@ -303,7 +309,16 @@ void CredentialsSetupPage::render()
             status = c.verificationMessage;
             break;
         }
-        QTableWidgetItem* statusItem = cell(3, status, false);
+        QTableWidgetItem* picture = cell(3, QString(), false);
+        QPixmap thumbnail;
+        if (!c.snapshot.isEmpty() && thumbnail.loadFromData(c.snapshot, "JPEG"))
+            picture->setIcon(QIcon(
+                    thumbnail.scaled(128, 72, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+        else
+            picture->setIcon(QIcon());
+        m_table->setRowHeight(
+                row, c.snapshot.isEmpty() ? m_table->verticalHeader()->defaultSectionSize() : 80);
+        QTableWidgetItem* statusItem = cell(4, status, false);
         statusItem->setForeground(c.verification == Verification::Failed ? QBrush(Qt::red)
                         : c.verification == Verification::Ok             ? QBrush(Qt::darkGreen)
                                                                          : QBrush());

@@ -91,6 +91,7 @@ void SetupWizard::verifySelected()
                     for (int i = 0; i < m_state.cameras.size(); ++i) {
                         if (m_state.cameras.at(i).key == key) {
                             setState(Wizard::verificationFinished(m_state, i, result));
+                            fetchSnapshot(i);
                             return;
                         }
                     }
@@ -98,6 +99,25 @@ void SetupWizard::verifySelected()
                 });
         probe->start();
     }
+}
+
+void SetupWizard::fetchSnapshot(int index)
+{
+    const setup::WizardCamera& c = m_state.cameras.at(index);
+    if (c.verification != setup::Verification::Ok || !c.device || c.mainProfile < 0)
+        return;
+    const QString url = c.device->profiles.at(c.mainProfile).snapshotUri;
+    if (url.isEmpty())
+        return;
+    const auto [user, password] = Wizard::credentials(m_state, index);
+    auto* client = new onvif::OnvifClient(QUrl(c.address), user, password, this);
+    const QString key = c.key;
+    client->fetchSnapshot(url, [this, client, key](Result<QByteArray> jpeg) {
+        client->deleteLater();
+        // A camera without a snapshot is still fine to record: the preview just stays empty.
+        if (jpeg)
+            setState(Wizard::setSnapshot(m_state, key, jpeg.value()));
+    });
 }
 
 QString SetupWizard::reportHtml() const

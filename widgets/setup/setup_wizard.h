@@ -78,6 +78,8 @@ Q_SIGNALS:
     void camerasAdded(int count);
 
 private:
+    void fetchSnapshot(int index);
+
     Options m_options;
     setup::WizardState m_state;
     std::unique_ptr<onvif::WsDiscovery> m_discovery;
