@@ -93,6 +93,10 @@ int Ctl::run(const QStringList& arguments)
             QStringLiteral("user"), tr("User name for the camera."), tr("user")));
     m_parser.addOption(QCommandLineOption(
             QStringLiteral("password"), tr("Password for the camera."), tr("password")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("address"),
+            tr("discover: ask only this camera address, by unicast (repeatable; for networks that "
+               "drop multicast)."),
+            tr("address")));
     m_parser.addOption(QCommandLineOption(QStringLiteral("no-rewrite"),
             tr("probe, camera add: use the addresses the camera advertises, even when they differ "
                "from the one it "
@@ -284,6 +288,13 @@ int Ctl::discover()
             return usage(tr("--interface takes a local IPv4 address, not \"%1\".").arg(text));
         options.interfaces << address;
     }
+    for (const QString& text : m_parser.values(QStringLiteral("address"))) {
+        const QHostAddress address(text);
+        if (address.isNull() || address.protocol() != QAbstractSocket::IPv4Protocol)
+            return usage(tr("--address takes a camera's IPv4 address, not \"%1\".").arg(text));
+        options.unicastTargets << address;
+    }
+    options.multicast = options.unicastTargets.isEmpty();
     if (m_parser.isSet(QStringLiteral("timeout"))) {
         bool ok = false;
         const double seconds = m_parser.value(QStringLiteral("timeout")).toDouble(&ok);

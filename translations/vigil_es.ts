@@ -215,6 +215,14 @@ Commands:
         <source>probe, camera add: use the addresses the camera advertises, even when they differ from the one it was reached on (setting onvif/rewriteAddresses).</source>
         <translation>probe, camera add: usa las direcciones que anuncia la cámara aunque difieran de aquella por la que se la alcanzó (ajuste onvif/rewriteAddresses).</translation>
     </message>
+    <message>
+        <source>discover: ask only this camera address, by unicast (repeatable; for networks that drop multicast).</source>
+        <translation>discover: pregunta solo a esta dirección de cámara, por unicast (repetible; para redes que descartan la multidifusión).</translation>
+    </message>
+    <message>
+        <source>--address takes a camera's IPv4 address, not "%1".</source>
+        <translation>--address espera la dirección IPv4 de una cámara, no «%1».</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::GuiApplication</name>

@@ -136,11 +136,21 @@ bool WsDiscovery::start(const Options& options)
         m_sockets.push_back(std::move(socket));
         m_socketAddresses << address;
     }
-    if (m_sockets.empty()) {
+    if (!options.unicastTargets.isEmpty()) {
+        m_unicast = std::make_unique<QUdpSocket>();
+        if (m_unicast->bind(QHostAddress::AnyIPv4, 0)) {
+            connect(m_unicast.get(), &QUdpSocket::readyRead, this,
+                    [this] { readAnswers(m_unicast.get(), QHostAddress()); });
+        } else {
+            m_unicast.reset();
+        }
+    }
+    if (m_sockets.empty() && !m_unicast) {
         m_error = tr("No network interface could send a discovery probe.");
         return false;
     }
     m_unicastTargets = options.unicastTargets;
+    m_multicast = options.multicast;
     m_unicastIntervalMs = qMax(1, options.unicastIntervalMs);
     m_unicastNext = 0;
     m_round = 0;
@@ -217,6 +227,7 @@ void WsDiscovery::stop()
     m_repeat.stop();
     m_sockets.clear();
     m_socketAddresses.clear();
+    m_unicast.reset();
 }
 
 QByteArray WsDiscovery::probeMessage(const QString& messageId, const QString& types) const
@@ -246,17 +257,17 @@ void WsDiscovery::sendRound()
     const QByteArray nvt
             = probeMessage(m_messageIds.at(0), QStringLiteral("dn:NetworkVideoTransmitter"));
     const QByteArray device = probeMessage(m_messageIds.at(1), QStringLiteral("tds:Device"));
-    if (m_round < kRepeats) {
+    if (m_round < kRepeats && m_multicast) {
         for (auto& socket : m_sockets) {
             socket->writeDatagram(nvt, kGroup, kPort);
             socket->writeDatagram(device, kGroup, kPort);
         }
     }
-    // Unicast probes go one host at a time, rate-limited, from the first socket.
-    if (m_unicastNext < m_unicastTargets.size() && !m_sockets.empty()) {
+    // Unicast probes go one host at a time, rate-limited.
+    if (m_unicastNext < m_unicastTargets.size() && m_unicast) {
         const QHostAddress target = m_unicastTargets.at(m_unicastNext++);
-        m_sockets.front()->writeDatagram(nvt, target, kPort);
-        m_sockets.front()->writeDatagram(device, target, kPort);
+        m_unicast->writeDatagram(nvt, target, kPort);
+        m_unicast->writeDatagram(device, target, kPort);
     }
     ++m_round;
     int next = -1;

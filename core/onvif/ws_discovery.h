@@ -50,6 +50,8 @@ public:
         int windowMs = 3000;
         /// Pause between unicast probes, so a range scan does not flood the network.
         int unicastIntervalMs = 20;
+        /// false: unicast probes only (networks that drop multicast, or one camera by address).
+        bool multicast = true;
     };
 
     explicit WsDiscovery(QObject* parent = nullptr);
@@ -92,6 +94,8 @@ private:
 
     std::vector<std::unique_ptr<QUdpSocket>> m_sockets;
     std::unique_ptr<QUdpSocket> m_listener;
+    std::unique_ptr<QUdpSocket>
+            m_unicast; ///< unbound: the routing table picks the way to each target
     QList<QHostAddress> m_socketAddresses;
     QList<QHostAddress> m_unicastTargets;
     QStringList m_messageIds; ///< one per probe type; repeats reuse them
@@ -101,6 +105,7 @@ private:
     int m_round = 0;
     int m_unicastNext = 0;
     int m_unicastIntervalMs = 20;
+    bool m_multicast = true;
     QString m_error;
 };
 

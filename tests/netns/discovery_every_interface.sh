@@ -70,6 +70,17 @@ for d in json.load(open(sys.argv[1])):
     fi
 done
 
+# Unicast, as for cameras behind a router that drops multicast: only the camera asked answers.
+uuid1=$(/usr/bin/python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["uuid"])' "$work/cam1.json")
+uuid0=$(/usr/bin/python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["uuid"])' "$work/cam0.json")
+ip netns exec "$client" "$bin/vigilctl" discover --address 10.213.2.2 --json --timeout 2 --data-dir "$work/data" >"$work/unicast.json"
+if grep -q "$uuid1" "$work/unicast.json" && ! grep -q "$uuid0" "$work/unicast.json"; then
+    echo "PASS unicast probe of one address"
+else
+    echo "FAIL unicast probe of one address:"; cat "$work/unicast.json"
+    failures=$((failures + 1))
+fi
+
 service=$(/usr/bin/python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["device_service"])' "$work/cam1.json")
 if ip netns exec "$client" "$bin/vigilctl" probe "$service" --user admin --password secret --data-dir "$work/data" | grep -q "1920x1080"; then
     echo "PASS probe across the link"
@@ -77,5 +88,5 @@ else
     echo "FAIL probe across the link"
     failures=$((failures + 1))
 fi
-echo "$((3 - failures)) passed, $failures failed"
+echo "$((4 - failures)) passed, $failures failed"
 [[ $failures -eq 0 ]]
