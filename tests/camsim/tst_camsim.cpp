@@ -39,23 +39,9 @@ onvif::UsernameToken token(const QString& password = kPassword, qint64 skewMs = 
             kUser, password, QDateTime::currentMSecsSinceEpoch() + skewMs);
 }
 
-/// ffprobe's view of a stream: "h264 1920x1080", or its error.
 QString probe(const QString& url, const QString& transport = QStringLiteral("tcp"))
 {
-    QProcess p;
-    p.start(QStringLiteral("ffprobe"),
-            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-rtsp_transport"),
-                    transport, QStringLiteral("-select_streams"), QStringLiteral("v:0"),
-                    QStringLiteral("-show_entries"),
-                    QStringLiteral("stream=codec_name,width,height"), QStringLiteral("-of"),
-                    QStringLiteral("csv=p=0:s=x"), url});
-    if (!p.waitForFinished(30000))
-        return QStringLiteral("timeout");
-    const QString out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
-    if (p.exitCode() != 0)
-        return QStringLiteral("error: ") + QString::fromUtf8(p.readAllStandardError()).trimmed();
-    const QStringList parts = out.split(u'x');
-    return parts.size() == 3 ? parts.at(0) + u' ' + parts.at(1) + u'x' + parts.at(2) : out;
+    return test::probeVideo(url, transport);
 }
 
 /// RTSP DESCRIBE status line, without auth: "RTSP/1.0 200 OK", "RTSP/1.0 404 Not Found" …

@@ -37,18 +37,6 @@ Run vigilctl(const QStringList& args)
     return r;
 }
 
-QString probeStream(const QString& url)
-{
-    QProcess p;
-    p.start(QStringLiteral("ffprobe"),
-            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-rtsp_transport"),
-                    QStringLiteral("tcp"), QStringLiteral("-show_entries"),
-                    QStringLiteral("stream=codec_name,width,height"), QStringLiteral("-of"),
-                    QStringLiteral("csv=p=0:s=x"), url});
-    p.waitForFinished(30000);
-    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
-}
-
 } // namespace
 
 class TestCameraCommands : public QObject
@@ -142,10 +130,10 @@ void TestCameraCommands::addListPlayRemove()
                                     .toObject()
                                     .value(QStringLiteral("uri"))
                                     .toString();
-        QCOMPARE(probeStream(vigil::test::withCredentials(main, kUser, kPassword)),
-                QStringLiteral("h264x1920x1080"));
-        QCOMPARE(probeStream(vigil::test::withCredentials(sub, kUser, kPassword)),
-                QStringLiteral("h264x640x360"));
+        QCOMPARE(vigil::test::probeVideo(vigil::test::withCredentials(main, kUser, kPassword)),
+                QStringLiteral("h264 1920x1080"));
+        QCOMPARE(vigil::test::probeVideo(vigil::test::withCredentials(sub, kUser, kPassword)),
+                QStringLiteral("h264 640x360"));
         QCOMPARE(v.toObject().value(QStringLiteral("user")).toString(), kUser);
     }
     QVERIFY(cameras.at(1).toObject().value(QStringLiteral("ptz")).toBool());

@@ -76,6 +76,25 @@ private:
     int m_expected = 0;
 };
 
+/// ffprobe's view of an RTSP stream's video: "h264 1920x1080", or "error: …".
+inline QString probeVideo(const QString& url, const QString& transport = QStringLiteral("tcp"))
+{
+    QProcess p;
+    p.start(QStringLiteral("ffprobe"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-rtsp_transport"),
+                    transport, QStringLiteral("-select_streams"), QStringLiteral("v:0"),
+                    QStringLiteral("-show_entries"),
+                    QStringLiteral("stream=codec_name,width,height"), QStringLiteral("-of"),
+                    QStringLiteral("csv=p=0:s=x"), url});
+    if (!p.waitForFinished(30000))
+        return QStringLiteral("timeout");
+    if (p.exitCode() != 0)
+        return QStringLiteral("error: ") + QString::fromUtf8(p.readAllStandardError()).trimmed();
+    const QStringList parts = QString::fromUtf8(p.readAllStandardOutput()).trimmed().split(u'x');
+    return parts.size() == 3 ? parts.at(0) + u' ' + parts.at(1) + u'x' + parts.at(2)
+                             : parts.join(u'x');
+}
+
 /// rtsp://host/path → rtsp://user:password@host/path (percent-encoded), for ffmpeg and ffprobe.
 inline QString withCredentials(const QString& url, const QString& user, const QString& password)
 {
