@@ -1,2 +1,3 @@
-#include <libavformat/avformat.h>
 #include <QSqlQuery>
+
+#include <libavformat/avformat.h>
