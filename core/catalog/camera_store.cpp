@@ -198,18 +198,6 @@ Result<QList<CameraRecord>> CameraStore::list() const
     return cameras;
 }
 
-Result<CameraRecord> CameraStore::find(qint64 id) const
-{
-    Result<QList<CameraRecord>> all = list();
-    if (!all)
-        return all.error();
-    for (const CameraRecord& c : all.value()) {
-        if (c.id == id)
-            return c;
-    }
-    return Error {Error::Code::NotFound, tr("There is no camera %1.").arg(id), {}};
-}
-
 Result<void> CameraStore::remove(qint64 id)
 {
     QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));

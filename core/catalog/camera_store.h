@@ -66,7 +66,6 @@ public:
     /// Stores a new camera (or revives a removed one with the same uuid); its id.
     Result<qint64> add(const CameraRecord& camera);
     Result<QList<CameraRecord>> list() const;
-    Result<CameraRecord> find(qint64 id) const;
     Result<void> remove(qint64 id);
 
 private:

@@ -121,8 +121,10 @@ bool WsDiscovery::start(const Options& options)
     m_messageIds = {
             QStringLiteral("urn:uuid:") + QUuid::createUuid().toString(QUuid::WithoutBraces),
             QStringLiteral("urn:uuid:") + QUuid::createUuid().toString(QUuid::WithoutBraces)};
-    const QList<QHostAddress> addresses
-            = options.interfaces.isEmpty() ? localIPv4Addresses() : options.interfaces;
+    const QList<QHostAddress> addresses = !options.multicast
+            ? QList<QHostAddress>() // unicast-only: no socket per interface
+            : options.interfaces.isEmpty() ? localIPv4Addresses()
+                                           : options.interfaces;
     for (const QHostAddress& address : addresses) {
         auto socket = std::make_unique<QUdpSocket>();
         if (!socket->bind(address, 0) || !setMulticastInterface(*socket, address)) {
