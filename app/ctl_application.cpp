@@ -1,5 +1,6 @@
 #include "app/ctl_application.h"
 
+#include "app/ctl_recording.h"
 #include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/settings_store.h"
@@ -75,7 +76,13 @@ int Ctl::run(const QStringList& arguments)
             "  probe URL              Read an ONVIF camera's identity, streams and capabilities\n"
             "  camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)\n"
             "  camera list            The cameras Vigil knows\n"
-            "  camera remove ID       Remove a camera (its recordings stay until retention)"));
+            "  camera remove ID       Remove a camera (its recordings stay until retention)\n"
+            "  record                 Record every camera until stopped (or --duration S)\n"
+            "  segments --camera ID   Recordings of a camera [--from T --to T]\n"
+            "  storage                Space used, free and held; days kept per camera\n"
+            "  catalog rebuild        Recreate the recordings index from the files\n"
+            "  hold add               Keep footage for a case: --camera ID --from T --to T --case "
+            "C"));
     runtime::CommandLine::addCommonOptions(m_parser);
     m_parser.addOption(
             QCommandLineOption(QStringLiteral("json"), tr("Print machine-readable JSON.")));
@@ -103,6 +110,18 @@ int Ctl::run(const QStringList& arguments)
                "was reached on (setting onvif/rewriteAddresses).")));
     m_parser.addOption(QCommandLineOption(
             QStringLiteral("name"), tr("camera add: the camera's name."), tr("name")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("duration"),
+            tr("record: stop after this many seconds."), tr("seconds")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("camera"),
+            tr("segments, hold add: the camera's number (vigilctl camera list)."), tr("id")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("from"),
+            tr("segments, hold add: start, as 2026-11-29T14:30 (local) or …Z (UTC)."), tr("time")));
+    m_parser.addOption(QCommandLineOption(
+            QStringLiteral("to"), tr("segments, hold add: end, like --from."), tr("time")));
+    m_parser.addOption(QCommandLineOption(
+            QStringLiteral("case"), tr("hold add: the case or reference number."), tr("case")));
+    m_parser.addOption(QCommandLineOption(
+            QStringLiteral("note"), tr("hold add: a note kept with the hold."), tr("text")));
     m_parser.addPositionalArgument(
             QStringLiteral("command"), tr("The command to run."), tr("command [arguments…]"));
     m_parser.process(arguments);
@@ -138,12 +157,14 @@ int Ctl::run(const QStringList& arguments)
     if (command == QLatin1String("probe"))
         return probe(positional.mid(1));
     if (command != QLatin1String("info") && command != QLatin1String("settings")
-            && command != QLatin1String("camera"))
+            && command != QLatin1String("camera") && !CtlRecording::handles(command))
         return usage(tr("Unknown command \"%1\".").arg(command));
 
     runtime::AppContext::Options options;
     options.dataDir = runtime::CommandLine::commonOptions(m_parser).dataDir;
-    options.ownership = runtime::AppContext::Ownership::Shared;
+    options.ownership = CtlRecording::needsExclusive(command, positional.mid(1))
+            ? runtime::AppContext::Ownership::Exclusive
+            : runtime::AppContext::Ownership::Shared;
     options.busyTimeoutMs = int(lockTimeout * 1000);
     options.logBaseName = QStringLiteral("vigilctl");
     options.consoleMinLevel = QtWarningMsg;
@@ -158,6 +179,8 @@ int Ctl::run(const QStringList& arguments)
         return info();
     if (command == QLatin1String("camera"))
         return cameraCommand(positional.mid(1));
+    if (CtlRecording::handles(command))
+        return CtlRecording(m_parser, *m_context, m_out, m_err).run(command, positional.mid(1));
     return settingsCommand(positional.mid(1));
 }
 

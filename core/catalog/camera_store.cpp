@@ -14,7 +14,8 @@ namespace {
 const char kCameraColumns[]
         = "id, uuid, name, vendor, model, firmware, serial, device_url, username, secret, "
           "auth_method, "
-          "clock_offset_ms, has_ptz, has_events, enabled, record_mode, created_ms, retention_days";
+          "clock_offset_ms, has_ptz, has_events, enabled, record_mode, created_ms, retention_days, "
+          "schedule, pre_roll_ms, post_roll_ms";
 
 CameraRecord readCamera(const QSqlQuery& q)
 {
@@ -37,6 +38,9 @@ CameraRecord readCamera(const QSqlQuery& q)
     c.recordMode = q.value(15).toString();
     c.createdMs = q.value(16).toLongLong();
     c.retentionDays = q.value(17).toInt();
+    c.schedule = q.value(18).toString();
+    c.preRollMs = q.value(19).toInt();
+    c.postRollMs = q.value(20).toInt();
     return c;
 }
 
@@ -94,27 +98,29 @@ Result<qint64> CameraStore::add(const CameraRecord& camera)
         return m_catalog.sqlError(db.lastError(), tr("adding the camera \"%1\"").arg(camera.name));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (existing) {
-        query.prepare(
-                QStringLiteral("UPDATE cameras SET name = ?, vendor = ?, model = ?, firmware = ?, "
-                               "serial = ?, device_url = ?, username = ?, "
-                               "secret = ?, auth_method = ?, clock_offset_ms = ?, has_ptz = ?, "
-                               "has_events = ?, enabled = ?, "
-                               "record_mode = ?, retention_days = ?, removed_ms = NULL WHERE id = "
-                               "? RETURNING id"));
+        query.prepare(QStringLiteral(
+                "UPDATE cameras SET name = ?, vendor = ?, model = ?, firmware = ?, "
+                "serial = ?, device_url = ?, username = ?, "
+                "secret = ?, auth_method = ?, clock_offset_ms = ?, has_ptz = ?, "
+                "has_events = ?, enabled = ?, "
+                "record_mode = ?, retention_days = ?, schedule = ?, pre_roll_ms = ?, "
+                "post_roll_ms = ?, removed_ms = NULL WHERE id = ? RETURNING id"));
     } else {
         query.prepare(QStringLiteral(
                 "INSERT INTO cameras (name, vendor, model, firmware, serial, device_url, username, "
                 "secret, auth_method, "
-                "clock_offset_ms, has_ptz, has_events, enabled, record_mode, retention_days, uuid, "
-                "created_ms) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                "clock_offset_ms, has_ptz, has_events, enabled, record_mode, retention_days, "
+                "schedule, pre_roll_ms, post_roll_ms, uuid, created_ms) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+                "id"));
     }
     for (const QVariant& v : {text(camera.name), text(camera.vendor), text(camera.model),
                  text(camera.firmware), text(camera.serial), text(camera.deviceUrl),
                  text(camera.username), QVariant(camera.sealedSecret), text(camera.authMethod),
                  QVariant(camera.clockOffsetMs), QVariant(camera.hasPtz ? 1 : 0),
                  QVariant(camera.hasEvents ? 1 : 0), QVariant(camera.enabled ? 1 : 0),
-                 text(camera.recordMode), QVariant(camera.retentionDays)}) {
+                 text(camera.recordMode), QVariant(camera.retentionDays), text(camera.schedule),
+                 QVariant(camera.preRollMs), QVariant(camera.postRollMs)}) {
         query.addBindValue(v);
     }
     if (existing) {
@@ -154,15 +160,16 @@ Result<void> CameraStore::writeStreams(qint64 cameraId, const QList<StreamRecord
         // Streams with recorded segments keep their row (segments point at it): update in place.
         query.prepare(QStringLiteral(
                 "INSERT INTO streams (camera_id, role, profile_token, uri, codec, width, height, "
-                "fps, bitrate_kbps) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (camera_id, role) DO UPDATE SET "
+                "fps, bitrate_kbps, record) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (camera_id, role) DO UPDATE SET "
+                "record = excluded.record, "
                 "profile_token = excluded.profile_token, uri = excluded.uri, codec = "
                 "excluded.codec, "
                 "width = excluded.width, height = excluded.height, fps = excluded.fps, "
                 "bitrate_kbps = excluded.bitrate_kbps"));
         for (const QVariant& v : {QVariant(cameraId), text(s.role), text(s.profileToken),
                      text(s.uri), text(s.codec), QVariant(s.width), QVariant(s.height),
-                     QVariant(s.fps), QVariant(s.bitrateKbps)}) {
+                     QVariant(s.fps), QVariant(s.bitrateKbps), QVariant(s.record ? 1 : 0)}) {
             query.addBindValue(v);
         }
         if (!query.exec())
@@ -183,7 +190,7 @@ Result<QList<CameraRecord>> CameraStore::list() const
     QSqlQuery streams(QSqlDatabase::database(m_catalog.connectionName(), false));
     for (CameraRecord& c : cameras) {
         streams.prepare(QStringLiteral("SELECT role, profile_token, uri, codec, width, height, "
-                                       "fps, bitrate_kbps FROM streams "
+                                       "fps, bitrate_kbps, record, id FROM streams "
                                        "WHERE camera_id = ? ORDER BY role"));
         streams.addBindValue(c.id);
         if (!streams.exec())
@@ -192,10 +199,29 @@ Result<QList<CameraRecord>> CameraStore::list() const
             c.streams << StreamRecord {streams.value(0).toString(), streams.value(1).toString(),
                     streams.value(2).toString(), streams.value(3).toString(),
                     streams.value(4).toInt(), streams.value(5).toInt(), streams.value(6).toDouble(),
-                    streams.value(7).toInt()};
+                    streams.value(7).toInt(), streams.value(8).toInt() != 0,
+                    streams.value(9).toLongLong()};
         }
     }
     return cameras;
+}
+
+Result<void> CameraStore::setRecording(const CameraRecord& camera)
+{
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    query.prepare(QStringLiteral(
+            "UPDATE cameras SET record_mode = ?, schedule = ?, pre_roll_ms = ?, post_roll_ms = ?, "
+            "retention_days = ? WHERE id = ? AND removed_ms IS NULL"));
+    for (const QVariant& v : {text(camera.recordMode), text(camera.schedule),
+                 QVariant(camera.preRollMs), QVariant(camera.postRollMs),
+                 QVariant(camera.retentionDays), QVariant(camera.id)}) {
+        query.addBindValue(v);
+    }
+    if (!query.exec())
+        return m_catalog.sqlError(query.lastError(), tr("changing camera %1").arg(camera.id));
+    if (query.numRowsAffected() == 0)
+        return Error {Error::Code::NotFound, tr("There is no camera %1.").arg(camera.id), {}};
+    return {};
 }
 
 Result<void> CameraStore::remove(qint64 id)

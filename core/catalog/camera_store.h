@@ -23,6 +23,8 @@ struct StreamRecord
     int height = 0;
     double fps = 0;
     int bitrateKbps = 0;
+    bool record = true; ///< the sub stream is recorded only when this is set
+    qint64 id = 0; ///< set by CameraStore::list()
 };
 
 /// A camera as the catalog keeps it. The password is never here: `sealedSecret` holds it sealed
@@ -44,8 +46,11 @@ struct CameraRecord
     bool hasPtz = false;
     bool hasEvents = false;
     bool enabled = true;
-    QString recordMode = QStringLiteral("continuous");
-    int retentionDays = 30;
+    QString recordMode = QStringLiteral("continuous"); ///< off, continuous, motion, schedule
+    QString schedule; ///< recording::RecordSchedule text; used when recordMode is "schedule"
+    int preRollMs = 5000;
+    int postRollMs = 10000;
+    int retentionDays = 30; ///< 0: no age limit
     qint64 createdMs = 0;
     QList<StreamRecord> streams;
 
@@ -67,6 +72,8 @@ public:
     Result<qint64> add(const CameraRecord& camera);
     Result<QList<CameraRecord>> list() const;
     Result<void> remove(qint64 id);
+    /// Changes how a camera records (mode, schedule, pre/post-roll, retention).
+    Result<void> setRecording(const CameraRecord& camera);
 
 private:
     Result<void> writeStreams(qint64 cameraId, const QList<StreamRecord>& streams);

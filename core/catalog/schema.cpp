@@ -14,7 +14,7 @@ namespace vigil::catalog {
 
 namespace {
 
-const std::array<Migration, 1> kMigrations = {{
+const std::array<Migration, 2> kMigrations = {{
         {1, "initial schema",
                 {
                         QStringLiteral(R"(CREATE TABLE settings (
@@ -168,6 +168,18 @@ const std::array<Migration, 1> kMigrations = {{
     prev_hash {{blob}},
     hash {{blob}}))"),
                         QStringLiteral("CREATE INDEX audit_log_at ON audit_log (at_ms)"),
+                }},
+        // Alerts for people (disk full, only held footage left, camera offline, packets dropped):
+        // some concern no camera, which events (camera_id NOT NULL) cannot hold.
+        {2, "recording alerts",
+                {
+                        QStringLiteral(R"(CREATE TABLE alerts (
+    id {{id}},
+    at_ms BIGINT NOT NULL,
+    camera_id BIGINT REFERENCES cameras(id),
+    kind TEXT NOT NULL,
+    message TEXT NOT NULL DEFAULT ''))"),
+                        QStringLiteral("CREATE INDEX alerts_at ON alerts (at_ms)"),
                 }},
 }};
 

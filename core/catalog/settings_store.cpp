@@ -16,7 +16,7 @@ namespace vigil::catalog {
 
 namespace {
 
-const std::array<SettingSpec, 2> kKnown = {{
+const std::array<SettingSpec, 6> kKnown = {{
         {settings::kUiLanguage, QMetaType::QString, QString(),
                 QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
                         "Language of the user interface (en, es); empty follows the system"),
@@ -25,6 +25,24 @@ const std::array<SettingSpec, 2> kKnown = {{
                 QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
                         "Use the address a camera was reached on instead of the (wrong) addresses "
                         "it advertises")},
+        {settings::kRecordingSegmentSeconds, QMetaType::Int, 60,
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "Length of a recording file in seconds (files are cut on keyframes)"),
+                {}, 2, 3600},
+        {settings::kStorageQuotaMB, QMetaType::LongLong, 0,
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "Most space recordings may use, in MB; 0: no quota (free space still "
+                        "applies)"),
+                {}, 0, qint64(1) << 40},
+        {settings::kStorageMinFreeMB, QMetaType::LongLong, 10240,
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "Free space to keep on the recordings disk, in MB (the smaller of this and "
+                        "the percentage)"),
+                {}, 0, qint64(1) << 40},
+        {settings::kStorageMinFreePercent, QMetaType::Int, 5,
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "Free space to keep on the recordings disk, in percent of its size"),
+                {}, 0, 90},
 }};
 
 struct Encoded
@@ -201,6 +219,15 @@ Result<QVariant> SettingsStore::parse(const QString& key, const QString& text)
     if (!value.convert(QMetaType(known->type))) {
         return Error {Error::Code::InvalidArgument,
                 tr("\"%1\" is not a valid value for \"%2\".").arg(text, key), {}};
+    }
+    if (known->maximum != known->minimum
+            && (value.toLongLong() < known->minimum || value.toLongLong() > known->maximum)) {
+        return Error {Error::Code::InvalidArgument,
+                tr("\"%1\" takes a number from %2 to %3.")
+                        .arg(key)
+                        .arg(known->minimum)
+                        .arg(known->maximum),
+                {}};
     }
     if (!known->choices.isEmpty() && !known->choices.contains(value.toString())) {
         QStringList shown;

@@ -22,11 +22,17 @@ struct SettingSpec
     QVariant defaultValue;
     const char* description; ///< QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore", …)
     QStringList choices = {}; ///< the only values allowed; empty: any value of the type
+    qint64 minimum = 0; ///< numbers only: the accepted range
+    qint64 maximum = 0; ///< numbers only; 0 == minimum: no range
 };
 
 namespace settings {
 inline constexpr char kUiLanguage[] = "ui/language";
 inline constexpr char kOnvifRewriteAddresses[] = "onvif/rewriteAddresses";
+inline constexpr char kRecordingSegmentSeconds[] = "recording/segmentSeconds";
+inline constexpr char kStorageQuotaMB[] = "storage/quotaMB";
+inline constexpr char kStorageMinFreeMB[] = "storage/minFreeMB";
+inline constexpr char kStorageMinFreePercent[] = "storage/minFreePercent";
 } // namespace settings
 
 /// Typed key/value settings stored in the catalog's `settings` table. Values keep their type

@@ -24,8 +24,9 @@ QString authName(onvif::AuthMethod method)
 
 catalog::StreamRecord streamFrom(const onvif::MediaProfile& p, const char* role)
 {
+    // The sub stream is recorded only when asked for (scrubbing, analytics): it costs disk.
     return catalog::StreamRecord {QLatin1String(role), p.token, p.streamUri, p.encoding, p.width,
-            p.height, p.fps, p.bitrateKbps};
+            p.height, p.fps, p.bitrateKbps, qstrcmp(role, "main") == 0};
 }
 
 } // namespace

@@ -1,0 +1,139 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace vigil::catalog {
+
+class Catalog;
+
+/// One recorded file in the segment index. `path` is relative to the recordings folder
+/// (`<camera>/<YYYY-MM-DD>/<role>_<start>.mp4`), so a data folder can be moved.
+struct SegmentRecord
+{
+    qint64 id = 0;
+    qint64 cameraId = 0;
+    qint64 streamId = 0;
+    QString role; ///< of the stream: "main" or "sub" (read only)
+    QString path;
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+    qint64 bytes = 0;
+    QString state = QStringLiteral("open"); ///< open, closed, repaired
+    QString clockSource = QStringLiteral("arrival"); ///< rtcp, arrival
+    qint64 clockOffsetMs = 0;
+    QString codec;
+    int width = 0;
+    int height = 0;
+    bool hasAudio = false;
+    QByteArray keyframes; ///< recording::packKeyframes()
+};
+
+/// A stretch of time a camera was expected to record and did not (offline, Vigil not running…).
+struct GapRecord
+{
+    qint64 cameraId = 0;
+    qint64 streamId = 0; ///< 0: the whole camera
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+    QString reason;
+};
+
+/// Space used by one camera's recordings.
+struct CameraUsage
+{
+    qint64 cameraId = 0;
+    QString name;
+    int retentionDays = 0;
+    qint64 segments = 0;
+    qint64 bytes = 0;
+    qint64 oldestMs = 0; ///< 0 when the camera has no recordings
+    qint64 newestMs = 0;
+    qint64 heldBytes = 0;
+};
+
+/// The segment index, recording gaps and recording alerts. Runs on the thread that owns the
+/// catalog (the recording engine's thread).
+///
+/// Legal hold: a segment is held when a bookmark with legal_hold = 1 overlaps it, on its camera
+/// or on every camera (bookmark camera_id NULL). Retention queries never return held segments.
+class SegmentStore
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::catalog::SegmentStore)
+
+public:
+    explicit SegmentStore(Catalog& catalog);
+
+    Result<qint64> insert(const SegmentRecord& segment);
+    /// Updates end, size, state and keyframes of the segment with `segment.path`.
+    Result<void> update(const SegmentRecord& segment);
+    Result<void> removeById(qint64 id);
+    Result<void> removeByPath(const QString& path);
+    Result<QList<SegmentRecord>> openSegments() const;
+    /// Segments of a camera that overlap [fromMs, toMs), oldest first.
+    Result<QList<SegmentRecord>> list(qint64 cameraId, qint64 fromMs, qint64 toMs) const;
+    Result<QList<SegmentRecord>> all() const;
+    /// Paths of indexed segments whose path starts with `prefix`.
+    Result<QSet<QString>> pathsUnder(const QString& prefix) const;
+    /// The end of the newest segment of a stream, if any.
+    Result<std::optional<qint64>> lastEnd(qint64 streamId) const;
+    /// Stream id of a camera's role, 0 when the camera has no such stream.
+    Result<qint64> streamId(qint64 cameraId, const QString& role) const;
+    /// Rebuild: replaces the whole index in one transaction.
+    Result<void> replaceAll(const QList<SegmentRecord>& segments);
+
+    Result<void> addGap(const GapRecord& gap);
+    Result<QList<GapRecord>> gaps(qint64 cameraId, qint64 fromMs, qint64 toMs) const;
+    /// An alert for people (disk full, camera offline…): an `events` row of type `alert.<kind>`.
+    Result<void> addAlert(qint64 cameraId, const QString& kind, const QString& message);
+
+    /// Segments past their camera's retention age at `nowMs`, not held, not open; oldest first.
+    Result<QList<SegmentRecord>> expired(qint64 nowMs, int limit) const;
+    /// The oldest segments that are neither held nor open, over every camera.
+    Result<QList<SegmentRecord>> oldestDeletable(int limit) const;
+    Result<qint64> totalBytes() const;
+    Result<QList<CameraUsage>> usage() const;
+    /// Bytes of closed segments that ended in [fromMs, toMs).
+    Result<qint64> bytesEndedBetween(qint64 fromMs, qint64 toMs) const;
+
+private:
+    Result<QList<SegmentRecord>> select(const QString& where, const QVariantList& binds) const;
+
+    Catalog& m_catalog;
+};
+
+/// Bookmarks: named moments, and legal holds that retention never deletes.
+struct BookmarkRecord
+{
+    qint64 id = 0;
+    qint64 cameraId = 0; ///< 0: every camera
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+    QString title;
+    QString caseNumber;
+    QString note;
+    bool legalHold = false;
+    qint64 createdMs = 0;
+};
+
+class BookmarkStore
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::catalog::BookmarkStore)
+
+public:
+    explicit BookmarkStore(Catalog& catalog);
+    Result<qint64> add(const BookmarkRecord& bookmark);
+    Result<QList<BookmarkRecord>> list(qint64 fromMs, qint64 toMs) const;
+    Result<void> setLegalHold(qint64 id, bool hold);
+
+private:
+    Catalog& m_catalog;
+};
+
+} // namespace vigil::catalog

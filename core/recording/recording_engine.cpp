@@ -1,0 +1,422 @@
+#include "core/recording/recording_engine.h"
+
+#include "core/catalog/camera_store.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/segment_store.h"
+#include "core/catalog/settings_store.h"
+#include "core/logging_categories.h"
+#include "core/recording/record_schedule.h"
+#include "core/recording/stream_recorder.h"
+#include "core/security/credential_vault.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStorageInfo>
+#include <QUrl>
+
+namespace vigil::recording {
+
+namespace {
+
+/// Shorter holes are jitter, not gaps.
+constexpr qint64 kMinGapMs = 2000;
+constexpr qint64 kAlertRepeatMs = 60000;
+constexpr int kKeptAlerts = 50;
+
+} // namespace
+
+struct RecordingEngine::Camera
+{
+    catalog::CameraRecord record;
+    QString streamKey; ///< what the recorders were built from; a change rebuilds them
+    std::vector<std::unique_ptr<StreamRecorder>> recorders;
+    qint64 triggerUntilMs = 0;
+};
+
+RecordingEngine::RecordingEngine(catalog::Catalog& catalog, catalog::SettingsStore& settings,
+        catalog::CameraStore& cameras, Options options, QObject* parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+    , m_settings(settings)
+    , m_cameras(cameras)
+    , m_options(std::move(options))
+{
+    m_retentionTimer.setInterval(m_options.retentionIntervalMs);
+    connect(&m_retentionTimer, &QTimer::timeout, this, [this] { runRetention(); });
+    m_gateTimer.setInterval(m_options.gateIntervalMs);
+    connect(&m_gateTimer, &QTimer::timeout, this, &RecordingEngine::applyGates);
+}
+
+RecordingEngine::~RecordingEngine()
+{
+    stop();
+}
+
+Result<RepairReport> RecordingEngine::start()
+{
+    if (!QDir().mkpath(m_options.recordingsRoot)) {
+        return Error {Error::Code::NotWritable,
+                tr("Cannot create the recordings folder %1.")
+                        .arg(QDir::toNativeSeparators(m_options.recordingsRoot)),
+                {}};
+    }
+    Result<RepairReport> repaired
+            = SegmentRepair::repairAfterCrash(m_catalog, m_options.recordingsRoot);
+    if (!repaired)
+        return repaired.error();
+    for (const QString& problem : repaired->problems)
+        qCWarning(lcRecording, "%s", qUtf8Printable(problem));
+    m_running = true;
+    runRetention();
+    if (Result<void> loaded = reload(); !loaded) {
+        m_running = false;
+        return loaded.error();
+    }
+    m_retentionTimer.start();
+    m_gateTimer.start();
+    return repaired;
+}
+
+void RecordingEngine::stop()
+{
+    m_retentionTimer.stop();
+    m_gateTimer.stop();
+    for (const auto& c : m_recorded) {
+        for (const auto& r : c->recorders)
+            r->requestStop();
+    }
+    for (const auto& c : m_recorded) {
+        for (const auto& r : c->recorders)
+            r->stop();
+    }
+    drainEvents();
+    m_recorded.clear();
+    m_running = false;
+}
+
+Result<void> RecordingEngine::reload()
+{
+    if (!m_running)
+        return {};
+    const Result<QList<catalog::CameraRecord>> cameras = m_cameras.list();
+    if (!cameras)
+        return cameras.error();
+    const Result<security::CredentialVault> vault
+            = security::CredentialVault::open(m_options.credentialKeyPath);
+    if (!vault)
+        return vault.error();
+    const int segmentMs
+            = m_settings.value(QLatin1String(catalog::settings::kRecordingSegmentSeconds)).toInt()
+            * 1000;
+
+    std::vector<std::unique_ptr<Camera>> next;
+    for (const catalog::CameraRecord& record : cameras.value()) {
+        if (!record.enabled || record.recordMode == QLatin1String("off"))
+            continue;
+        QList<StreamConfig> configs;
+        QString key = QString::number(segmentMs);
+        for (const catalog::StreamRecord& s : record.streams) {
+            if (s.role != QLatin1String("main") && !(s.role == QLatin1String("sub") && s.record))
+                continue;
+            StreamConfig config;
+            config.cameraId = record.id;
+            config.cameraUuid = record.uuid;
+            config.streamId = s.id;
+            config.role = s.role;
+            QUrl url(s.uri);
+            config.displayUrl = url.toString();
+            if (!record.username.isEmpty()) {
+                const Result<QString> password = record.sealedSecret.isEmpty()
+                        ? Result<QString>(QString())
+                        : vault->unseal(record.sealedSecret);
+                if (!password) {
+                    raise(record.id, QStringLiteral("credentials"), password.error().message);
+                    continue;
+                }
+                url.setUserName(record.username);
+                url.setPassword(password.value());
+            }
+            config.url = url.toString();
+            config.recordingsRoot = m_options.recordingsRoot;
+            config.segmentMs = segmentMs;
+            config.fragmentMs = m_options.fragmentMs;
+            configs << config;
+            key += u'|' + s.role + u'|' + config.url;
+        }
+        if (configs.isEmpty())
+            continue;
+        // Keep running recorders whose streams did not change.
+        std::unique_ptr<Camera> camera;
+        for (auto& old : m_recorded) {
+            if (old && old->record.id == record.id && old->streamKey == key)
+                camera = std::move(old);
+        }
+        if (!camera) {
+            camera = std::make_unique<Camera>();
+            camera->streamKey = key;
+            for (const StreamConfig& config : configs) {
+                camera->recorders.push_back(std::make_unique<StreamRecorder>(
+                        config, [this](RecorderEvent e) { post(std::move(e)); }));
+            }
+        }
+        camera->record = record;
+        next.push_back(std::move(camera));
+    }
+    // Cameras removed, disabled or changed: stop their recorders (segments are finished).
+    for (auto& old : m_recorded) {
+        if (!old)
+            continue;
+        for (const auto& r : old->recorders)
+            r->requestStop();
+        for (const auto& r : old->recorders)
+            r->stop();
+    }
+    m_recorded = std::move(next);
+    applyGates();
+    for (const auto& c : m_recorded) {
+        for (const auto& r : c->recorders) {
+            r->setStorageBlocked(m_storageBlocked);
+            r->start();
+        }
+    }
+    drainEvents();
+    Q_EMIT statusChanged();
+    return {};
+}
+
+RecordingEngine::Camera* RecordingEngine::camera(qint64 id)
+{
+    for (const auto& c : m_recorded) {
+        if (c->record.id == id)
+            return c.get();
+    }
+    return nullptr;
+}
+
+void RecordingEngine::trigger(qint64 cameraId, qint64 holdMs)
+{
+    Camera* c = camera(cameraId);
+    if (!c)
+        return;
+    const qint64 until
+            = QDateTime::currentMSecsSinceEpoch() + qMax<qint64>(holdMs, 0) + c->record.postRollMs;
+    c->triggerUntilMs = qMax(c->triggerUntilMs, until);
+    applyGates();
+}
+
+void RecordingEngine::applyGates()
+{
+    const QDateTime local = QDateTime::currentDateTime();
+    for (const auto& c : m_recorded) {
+        const RecordMode mode
+                = RecordSchedule::effectiveMode(c->record.recordMode, c->record.schedule, local);
+        const qint64 until = mode == RecordMode::Continuous ? StreamRecorder::kAlways
+                : mode == RecordMode::Motion                ? c->triggerUntilMs
+                                                            : 0;
+        for (const auto& r : c->recorders) {
+            r->setPreRollMs(mode == RecordMode::Motion ? c->record.preRollMs : 0);
+            r->setRecordUntil(until);
+        }
+    }
+}
+
+void RecordingEngine::post(RecorderEvent event)
+{
+    bool first = false;
+    {
+        std::lock_guard lock(m_eventsMutex);
+        first = m_events.empty();
+        m_events.push_back(std::move(event));
+    }
+    if (first)
+        QMetaObject::invokeMethod(this, &RecordingEngine::drainEvents, Qt::QueuedConnection);
+}
+
+void RecordingEngine::drainEvents()
+{
+    std::vector<RecorderEvent> events;
+    {
+        std::lock_guard lock(m_eventsMutex);
+        events.swap(m_events);
+    }
+    for (const RecorderEvent& e : events)
+        handle(e);
+    if (!events.empty())
+        Q_EMIT statusChanged();
+}
+
+void RecordingEngine::handle(const RecorderEvent& e)
+{
+    catalog::SegmentStore store(m_catalog);
+    const auto check = [&](const Result<void>& r) {
+        if (!r)
+            qCWarning(lcRecording, "%s", qUtf8Printable(r.error().fullText()));
+    };
+    Camera* c = camera(e.cameraId);
+    const QString name = c ? c->record.name : QString::number(e.cameraId);
+    switch (e.type) {
+    case RecorderEvent::Type::SegmentOpened: {
+        if (!m_streamsStarted.contains(e.streamId)) {
+            // The first segment of this run: was the stream recorded until now?
+            m_streamsStarted.insert(e.streamId);
+            const Result<std::optional<qint64>> lastEnd = store.lastEnd(e.streamId);
+            const bool continuous = c
+                    && RecordSchedule::effectiveMode(c->record.recordMode, c->record.schedule,
+                               QDateTime::currentDateTime())
+                            == RecordMode::Continuous;
+            if (continuous && lastEnd && lastEnd->has_value()
+                    && e.facts.header.startMs - lastEnd->value() > kMinGapMs) {
+                check(store.addGap({e.cameraId, e.streamId, lastEnd->value(),
+                        e.facts.header.startMs, tr("Vigil was not recording")}));
+            }
+        }
+        catalog::SegmentRecord r = SegmentRepair::recordFor(e.facts, e.path, e.streamId);
+        r.state = QStringLiteral("open");
+        if (const Result<qint64> id = store.insert(r); !id)
+            check(id.error());
+        break;
+    }
+    case RecorderEvent::Type::SegmentClosed: {
+        catalog::SegmentRecord r = SegmentRepair::recordFor(e.facts, e.path, e.streamId);
+        check(store.update(r));
+        ++m_segmentsClosed;
+        const QStorageInfo disk(m_options.recordingsRoot);
+        const storage::RetentionPolicy policy = storage::RetentionPolicy::fromSettings(m_settings);
+        if (disk.isValid() && disk.bytesAvailable() < policy.freeTarget(disk.bytesTotal()))
+            runRetention();
+        break;
+    }
+    case RecorderEvent::Type::SegmentFailed: {
+        if (!e.path.isEmpty()) {
+            if (e.facts.durationMs <= 0) {
+                QFile::remove(m_options.recordingsRoot + u'/' + e.path);
+                check(store.removeByPath(e.path));
+            } else {
+                catalog::SegmentRecord r = SegmentRepair::recordFor(e.facts, e.path, e.streamId);
+                r.state = QStringLiteral("repaired");
+                check(store.update(r));
+            }
+        }
+        if (e.error.code == Error::Code::NotWritable) {
+            raise(0, QStringLiteral("disk_full"),
+                    tr("The recordings disk is full; making room by deleting the oldest "
+                       "recordings."));
+            runRetention();
+        } else {
+            raise(e.cameraId, QStringLiteral("write_error"),
+                    tr("Camera %1: %2").arg(name, e.error.message));
+        }
+        break;
+    }
+    case RecorderEvent::Type::Connected:
+        if (e.startMs > 0 && e.endMs - e.startMs > kMinGapMs) {
+            check(store.addGap(
+                    {e.cameraId, e.streamId, e.startMs, e.endMs, tr("The camera was offline")}));
+        }
+        qCInfo(lcRecording, "camera %s (%s): online", qUtf8Printable(name), qUtf8Printable(e.role));
+        break;
+    case RecorderEvent::Type::Disconnected:
+        if (e.role == QLatin1String("main"))
+            raise(e.cameraId, QStringLiteral("camera_offline"),
+                    tr("Camera %1 is not recording: %2").arg(name, e.error.message));
+        break;
+    case RecorderEvent::Type::PacketsDropped:
+        raise(e.cameraId, QStringLiteral("packets_dropped"),
+                tr("Camera %1: the disk is not keeping up; %2 video packets dropped so far.")
+                        .arg(name)
+                        .arg(e.count));
+        break;
+    }
+}
+
+void RecordingEngine::raise(qint64 cameraId, const QString& kind, const QString& message)
+{
+    const QString key = kind + u'/' + QString::number(cameraId);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_lastAlertMs.contains(key) && now - m_lastAlertMs.value(key) < kAlertRepeatMs)
+        return;
+    m_lastAlertMs.insert(key, now);
+    qCWarning(lcRecording, "alert %s: %s", qUtf8Printable(kind), qUtf8Printable(message));
+    catalog::SegmentStore store(m_catalog);
+    if (const Result<void> stored = store.addAlert(cameraId, kind, message); !stored)
+        qCWarning(lcRecording, "%s", qUtf8Printable(stored.error().fullText()));
+    const Alert alert {QDateTime::fromMSecsSinceEpoch(now), cameraId, kind, message};
+    m_alerts << alert;
+    if (m_alerts.size() > kKeptAlerts)
+        m_alerts.removeFirst();
+    Q_EMIT alertRaised(alert);
+}
+
+storage::RetentionReport RecordingEngine::runRetention()
+{
+    storage::Retention retention(m_catalog, m_options.recordingsRoot);
+    const storage::RetentionReport report
+            = retention.run(storage::RetentionPolicy::fromSettings(m_settings),
+                    QDateTime::currentMSecsSinceEpoch());
+    for (const QString& problem : report.problems)
+        qCWarning(lcStorage, "%s", qUtf8Printable(problem));
+    if (report.deletedByAge || report.deletedForSpace)
+        qCInfo(lcStorage, "retention: %d segments past their age, %d for space, %lld bytes freed",
+                report.deletedByAge, report.deletedForSpace, report.freedBytes);
+    if (report.onlyHeldLeft && report.spaceShort) {
+        raise(0, QStringLiteral("storage_held_only"),
+                tr("Recording has STOPPED: the recordings disk is full and everything left on it "
+                   "is under legal hold. Free space, add a disk, or release a hold."));
+        setStorageBlocked(true);
+    } else if (!report.spaceShort) {
+        setStorageBlocked(false);
+    }
+    return report;
+}
+
+void RecordingEngine::setStorageBlocked(bool blocked)
+{
+    if (blocked == m_storageBlocked)
+        return;
+    m_storageBlocked = blocked;
+    qCWarning(lcStorage, blocked ? "recording paused: no space" : "recording resumed: space back");
+    for (const auto& c : m_recorded) {
+        for (const auto& r : c->recorders)
+            r->setStorageBlocked(blocked);
+    }
+    Q_EMIT statusChanged();
+}
+
+QList<RecordingEngine::StreamStatus> RecordingEngine::streams() const
+{
+    QList<StreamStatus> list;
+    for (const auto& c : m_recorded) {
+        for (const auto& r : c->recorders) {
+            const StreamRecorder::Status s = r->status();
+            list << StreamStatus {c->record.id, c->record.name, r->config().role, s.online,
+                    s.recording, s.packets, s.droppedPackets, s.bytesWritten, s.lastError};
+        }
+    }
+    return list;
+}
+
+RecordingEngine::Summary RecordingEngine::summary() const
+{
+    Summary s;
+    s.storageBlocked = m_storageBlocked;
+    s.segmentsClosed = m_segmentsClosed;
+    for (const auto& c : m_recorded) {
+        ++s.cameras;
+        bool online = false;
+        bool recording = false;
+        for (const auto& r : c->recorders) {
+            const StreamRecorder::Status st = r->status();
+            if (r->config().role == QLatin1String("main"))
+                online = st.online;
+            recording = recording || st.recording;
+            s.droppedPackets += st.droppedPackets;
+            if (!st.online && !st.lastError.isEmpty())
+                ++s.streamsWithErrors;
+        }
+        s.camerasOnline += online ? 1 : 0;
+        s.camerasRecording += recording ? 1 : 0;
+    }
+    return s;
+}
+
+} // namespace vigil::recording

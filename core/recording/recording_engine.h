@@ -1,0 +1,135 @@
+#pragma once
+
+#include "core/recording/segment_repair.h"
+#include "core/result.h"
+#include "core/storage/retention.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace vigil::catalog {
+class Catalog;
+class CameraStore;
+class SettingsStore;
+} // namespace vigil::catalog
+
+namespace vigil::recording {
+
+class StreamRecorder;
+struct RecorderEvent;
+
+/// Records every enabled camera of the catalog, in this process, without re-encoding: one
+/// StreamRecorder (reader and writer threads) per recorded stream; the engine itself lives on the
+/// thread that owns the catalog and keeps the index, gaps, alerts, record modes and retention.
+///
+/// Used by the GUI and by `vigilctl record`; only one of them runs on a data folder (the
+/// AppContext instance lock).
+class RecordingEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString recordingsRoot;
+        QString credentialKeyPath;
+        int fragmentMs = 1000;
+        int retentionIntervalMs = 30000;
+        int gateIntervalMs = 5000; ///< how often schedules are looked at
+    };
+
+    struct StreamStatus
+    {
+        qint64 cameraId = 0;
+        QString cameraName;
+        QString role;
+        bool online = false;
+        bool recording = false;
+        qint64 packets = 0;
+        qint64 droppedPackets = 0;
+        qint64 bytesWritten = 0;
+        QString lastError;
+    };
+
+    struct Summary
+    {
+        int cameras = 0; ///< cameras being recorded (enabled, not off)
+        int camerasOnline = 0;
+        int camerasRecording = 0;
+        int streamsWithErrors = 0;
+        qint64 droppedPackets = 0;
+        qint64 segmentsClosed = 0;
+        bool storageBlocked = false; ///< stopped: only held footage left and no space
+    };
+
+    struct Alert
+    {
+        QDateTime at;
+        qint64 cameraId = 0; ///< 0: not about one camera
+        QString kind; ///< disk_full, write_error, storage_held_only, camera_offline, …
+        QString message; ///< translated
+    };
+
+    RecordingEngine(catalog::Catalog& catalog, catalog::SettingsStore& settings,
+            catalog::CameraStore& cameras, Options options, QObject* parent = nullptr);
+    ~RecordingEngine() override;
+
+    /// Repairs what a crash left, then starts recording every enabled camera.
+    Result<RepairReport> start();
+    /// Stops every recorder; open segments are finished, synced and indexed before it returns.
+    void stop();
+    /// Picks up added, removed or changed cameras.
+    Result<void> reload();
+
+    /// Motion or an event on a camera in motion mode (or a motion hour of its schedule): records
+    /// from the pre-roll until `holdMs` plus the camera's post-roll from now.
+    void trigger(qint64 cameraId, qint64 holdMs = 0);
+
+    QList<StreamStatus> streams() const;
+    Summary summary() const;
+    QList<Alert> recentAlerts() const { return m_alerts; }
+    storage::RetentionReport runRetention();
+
+Q_SIGNALS:
+    void statusChanged();
+    void alertRaised(const vigil::recording::RecordingEngine::Alert& alert);
+
+private:
+    struct Camera;
+
+    void post(RecorderEvent event);
+    void drainEvents();
+    void handle(const RecorderEvent& event);
+    void applyGates();
+    void raise(qint64 cameraId, const QString& kind, const QString& message);
+    void setStorageBlocked(bool blocked);
+    Camera* camera(qint64 id);
+
+    catalog::Catalog& m_catalog;
+    catalog::SettingsStore& m_settings;
+    catalog::CameraStore& m_cameras;
+    Options m_options;
+    std::vector<std::unique_ptr<Camera>> m_recorded;
+    QTimer m_retentionTimer;
+    QTimer m_gateTimer;
+    bool m_running = false;
+    bool m_storageBlocked = false;
+    qint64 m_segmentsClosed = 0;
+    QHash<QString, qint64> m_lastAlertMs;
+    QList<Alert> m_alerts;
+    QSet<qint64> m_streamsStarted; ///< streams that opened a segment in this run
+
+    std::mutex m_eventsMutex;
+    std::vector<RecorderEvent> m_events;
+};
+
+} // namespace vigil::recording

@@ -1,0 +1,381 @@
+#include "core/recording/segment_writer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+extern "C" {
+#include <libavformat/avformat.h>
+#include <libavutil/mathematics.h>
+}
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <limits>
+#include <unistd.h>
+
+namespace vigil::recording {
+
+namespace {
+
+constexpr int kIoBufferBytes = 256 * 1024;
+constexpr AVRational kMs {1, 1000};
+
+QString avErrorText(int code)
+{
+    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
+    av_strerror(code, buffer, sizeof buffer);
+    return QString::fromLocal8Bit(buffer);
+}
+
+struct Track
+{
+    AVRational timeBase {1, 90000};
+    bool video = false;
+    int outIndex = 0;
+    qint64 origin = AV_NOPTS_VALUE; ///< the segment's first video time, in this time base
+    qint64 lastDts = AV_NOPTS_VALUE;
+    qint64 lastPts = AV_NOPTS_VALUE;
+    qint64 lastDelta = 0;
+};
+
+} // namespace
+
+struct SegmentWriter::Private
+{
+    QString path;
+    SegmentHeader header;
+    int fragmentMs = 1000;
+    int fd = -1;
+    AVFormatContext* output = nullptr;
+    QList<Track> tracks;
+    int videoTrack = -1;
+    bool started = false;
+    bool failed = false;
+    int ioErrno = 0;
+
+    qint64 written = 0; ///< bytes handed to the file
+    qint64 durable = 0; ///< bytes up to the end of the last complete fragment
+    qint64 durableMs = 0; ///< media time up to the end of the last complete fragment
+    qint64 fragmentStartMs = 0;
+    bool fragmentHasData = false;
+    qint64 endMs = 0; ///< media time written so far (end of the last video frame)
+    QList<KeyframeEntry> keyframes;
+    SegmentFacts facts;
+
+    ~Private() { release(); }
+
+    static int writePacket(void* opaque, uint8_t* data, int size)
+    {
+        auto* d = static_cast<Private*>(opaque);
+        int done = 0;
+        while (done < size) {
+            const ssize_t n = ::write(d->fd, data + done, size_t(size - done));
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                d->ioErrno = errno;
+                return AVERROR(errno);
+            }
+            done += int(n);
+            d->written += n;
+        }
+        return size;
+    }
+
+    static int64_t seek(void* opaque, int64_t offset, int whence)
+    {
+        auto* d = static_cast<Private*>(opaque);
+        if (whence == AVSEEK_SIZE)
+            return -1;
+        const off_t at = ::lseek(d->fd, offset, whence & ~AVSEEK_FORCE);
+        if (at < 0)
+            return AVERROR(errno);
+        d->written = at;
+        return at;
+    }
+
+    Error ioError(int avCode) const
+    {
+        const int err = ioErrno ? ioErrno : (avCode < 0 ? AVUNERROR(avCode) : 0);
+        if (err == ENOSPC || err == EDQUOT) {
+            return Error {Error::Code::NotWritable,
+                    SegmentWriter::tr("The recordings disk is full."),
+                    QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(strerror(err)))};
+        }
+        return Error {Error::Code::Io,
+                SegmentWriter::tr("Cannot write the recording \"%1\".").arg(path),
+                err ? QString::fromLocal8Bit(strerror(err)) : avErrorText(avCode)};
+    }
+
+    /// Ends the current fragment and writes it through to the file.
+    Result<void> flushFragment()
+    {
+        if (!fragmentHasData)
+            return {};
+        int rc = av_write_frame(output, nullptr);
+        if (rc >= 0) {
+            avio_flush(output->pb);
+            rc = output->pb->error;
+        }
+        if (rc < 0 || ioErrno) {
+            failed = true;
+            return ioError(rc);
+        }
+        durable = written;
+        durableMs = endMs;
+        fragmentHasData = false;
+        return {};
+    }
+
+    void release()
+    {
+        if (output) {
+            if (output->pb) {
+                av_freep(&output->pb->buffer);
+                avio_context_free(&output->pb);
+            }
+            avformat_free_context(output);
+            output = nullptr;
+        }
+        if (fd >= 0) {
+            ::close(fd);
+            fd = -1;
+        }
+    }
+
+    SegmentFacts baseFacts() const
+    {
+        SegmentFacts f;
+        f.header = header;
+        if (videoTrack >= 0) {
+            const AVCodecParameters* par = output->streams[tracks[videoTrack].outIndex]->codecpar;
+            f.codec = QString::fromLatin1(avcodec_get_name(par->codec_id));
+            f.width = par->width;
+            f.height = par->height;
+        }
+        f.hasAudio = tracks.size() > 1;
+        return f;
+    }
+};
+
+SegmentWriter::SegmentWriter(std::unique_ptr<Private> d)
+    : d(std::move(d))
+{ }
+
+SegmentWriter::~SegmentWriter()
+{
+    if (d->output)
+        abandon();
+}
+
+Result<std::unique_ptr<SegmentWriter>> SegmentWriter::create(const QString& path,
+        const QList<TrackSpec>& tracks, const SegmentHeader& header, int fragmentMs)
+{
+    auto d = std::make_unique<Private>();
+    d->path = path;
+    d->header = header;
+    d->fragmentMs = fragmentMs;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    d->fd = ::open(
+            QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+    if (d->fd < 0) {
+        d->ioErrno = errno;
+        return d->ioError(0);
+    }
+    const auto fail = [&](int rc, const QString& what) -> Error {
+        Error e = d->ioErrno
+                ? d->ioError(rc)
+                : Error {Error::Code::Unsupported,
+                        tr("Cannot record this camera's stream: %1.").arg(what), avErrorText(rc)};
+        d->release();
+        QFile::remove(path);
+        return e;
+    };
+
+    if (const int rc = avformat_alloc_output_context2(&d->output, nullptr, "mp4", nullptr); rc < 0)
+        return fail(rc, tr("no MP4 writer"));
+    auto* buffer = static_cast<unsigned char*>(av_malloc(kIoBufferBytes));
+    d->output->pb = avio_alloc_context(
+            buffer, kIoBufferBytes, 1, d.get(), nullptr, &Private::writePacket, &Private::seek);
+    d->output->flags |= AVFMT_FLAG_CUSTOM_IO;
+    for (const TrackSpec& spec : tracks) {
+        AVStream* stream = avformat_new_stream(d->output, nullptr);
+        if (!stream || avcodec_parameters_copy(stream->codecpar, spec.parameters) < 0)
+            return fail(AVERROR(ENOMEM), tr("out of memory"));
+        stream->codecpar->codec_tag = 0;
+        stream->time_base = AVRational {spec.timeBaseNum, spec.timeBaseDen};
+        Track t;
+        t.timeBase = stream->time_base;
+        t.video = spec.video;
+        t.outIndex = stream->index;
+        if (spec.video && d->videoTrack < 0)
+            d->videoTrack = int(d->tracks.size());
+        d->tracks << t;
+    }
+    if (d->videoTrack < 0)
+        return fail(AVERROR(EINVAL), tr("there is no video"));
+    av_dict_set(&d->output->metadata, "comment", header.encode().toUtf8().constData(), 0);
+    AVDictionary* options = nullptr;
+    av_dict_set(&options, "movflags", "frag_custom+empty_moov+default_base_moof", 0);
+    const int rc = avformat_write_header(d->output, &options);
+    av_dict_free(&options);
+    if (rc < 0)
+        return fail(rc, tr("the stream's format is not accepted"));
+    avio_flush(d->output->pb);
+    if (d->output->pb->error < 0 || d->ioErrno)
+        return fail(d->output->pb->error, {});
+    d->durable = d->written;
+    // Track::timeBase stays the camera's; the muxer may have chosen its own for the file.
+    return std::unique_ptr<SegmentWriter>(new SegmentWriter(std::move(d)));
+}
+
+Result<void> SegmentWriter::write(AVPacket* packet, int trackIndex)
+{
+    if (d->failed || !d->output)
+        return Error {Error::Code::Io, tr("Cannot write the recording \"%1\".").arg(d->path), {}};
+    Track& track = d->tracks[trackIndex];
+    if (packet->pts == AV_NOPTS_VALUE && packet->dts == AV_NOPTS_VALUE)
+        return {}; // nothing to place it with
+    if (packet->dts == AV_NOPTS_VALUE)
+        packet->dts = packet->pts;
+    if (packet->pts == AV_NOPTS_VALUE)
+        packet->pts = packet->dts;
+    const bool keyframe = (packet->flags & AV_PKT_FLAG_KEY) != 0;
+
+    if (!d->started) {
+        if (!track.video || !keyframe)
+            return {}; // a segment starts at a video keyframe
+        const qint64 originUs = av_rescale_q(packet->dts, track.timeBase, AV_TIME_BASE_Q);
+        for (Track& t : d->tracks)
+            t.origin = av_rescale_q(originUs, AV_TIME_BASE_Q, t.timeBase);
+        d->started = true;
+    }
+    qint64 dts = packet->dts - track.origin;
+    qint64 pts = packet->pts - track.origin;
+    if (dts < 0)
+        return {}; // audio from before the first keyframe
+    const qint64 ptsMs = av_rescale_q(pts, track.timeBase, kMs);
+
+    if (track.video) {
+        const bool fragmentFull = ptsMs - d->fragmentStartMs >= d->fragmentMs;
+        if (d->fragmentHasData && (keyframe || fragmentFull)) {
+            if (Result<void> flushed = d->flushFragment(); !flushed)
+                return flushed;
+        }
+        if (!d->fragmentHasData)
+            d->fragmentStartMs = ptsMs;
+        if (keyframe)
+            d->keyframes << KeyframeEntry {qint32(ptsMs), d->written};
+    }
+
+    if (track.lastDts != AV_NOPTS_VALUE && dts <= track.lastDts)
+        dts = track.lastDts + 1;
+    if (pts < dts)
+        pts = dts;
+    if (track.lastPts != AV_NOPTS_VALUE && pts > track.lastPts)
+        track.lastDelta = pts - track.lastPts;
+    if (packet->duration <= 0 && track.lastDelta > 0)
+        packet->duration = track.lastDelta;
+    track.lastDts = dts;
+    track.lastPts = pts;
+    if (track.video) {
+        const qint64 frameEnd
+                = av_rescale_q(pts + qMax<qint64>(packet->duration, 0), track.timeBase, kMs);
+        d->endMs = qMax(d->endMs, frameEnd);
+    }
+
+    const qint64 savedPts = packet->pts;
+    const qint64 savedDts = packet->dts;
+    const int savedIndex = packet->stream_index;
+    const qint64 savedPos = packet->pos;
+    packet->pts = pts;
+    packet->dts = dts;
+    av_packet_rescale_ts(packet, track.timeBase, d->output->streams[track.outIndex]->time_base);
+    packet->stream_index = track.outIndex;
+    packet->pos = -1;
+    const qint64 rescaledDuration = packet->duration;
+    const int rc = av_write_frame(d->output, packet);
+    packet->pts = savedPts;
+    packet->dts = savedDts;
+    packet->stream_index = savedIndex;
+    packet->pos = savedPos;
+    packet->duration = av_rescale_q(
+            rescaledDuration, d->output->streams[track.outIndex]->time_base, track.timeBase);
+    if (rc < 0 || d->ioErrno) {
+        d->failed = true;
+        return d->ioError(rc);
+    }
+    d->fragmentHasData = true;
+    return {};
+}
+
+Result<SegmentFacts> SegmentWriter::finish()
+{
+    if (!d->output)
+        return d->facts;
+    if (d->failed)
+        return d->ioError(0);
+    int rc = av_write_trailer(d->output);
+    if (rc >= 0) {
+        avio_flush(d->output->pb);
+        rc = d->output->pb->error;
+    }
+    if (rc < 0 || d->ioErrno) {
+        d->failed = true;
+        return d->ioError(rc);
+    }
+    if (::fdatasync(d->fd) != 0) {
+        d->ioErrno = errno;
+        d->failed = true;
+        return d->ioError(0);
+    }
+    SegmentFacts facts = d->baseFacts();
+    facts.durationMs = d->endMs;
+    facts.bytes = d->written;
+    facts.keyframes = d->keyframes;
+    d->release();
+    d->facts = facts;
+    return facts;
+}
+
+SegmentFacts SegmentWriter::abandon()
+{
+    if (!d->output)
+        return d->facts;
+    SegmentFacts facts = d->baseFacts();
+    facts.bytes = d->durable;
+    facts.durationMs = d->durableMs;
+    for (const KeyframeEntry& k : std::as_const(d->keyframes)) {
+        if (k.bytePos < d->durable && k.offsetMs < d->durableMs)
+            facts.keyframes << k;
+    }
+    const int fd = d->fd;
+    d->fd = -1;
+    d->release();
+    if (fd >= 0) {
+        if (::ftruncate(fd, d->durable) == 0)
+            ::fdatasync(fd);
+        ::close(fd);
+    }
+    d->facts = facts;
+    return facts;
+}
+
+QString SegmentWriter::path() const
+{
+    return d->path;
+}
+
+qint64 SegmentWriter::durationMs() const
+{
+    return d->endMs;
+}
+
+qint64 SegmentWriter::bytesWritten() const
+{
+    return d->written;
+}
+
+} // namespace vigil::recording

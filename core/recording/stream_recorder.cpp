@@ -1,0 +1,733 @@
+#include "core/recording/stream_recorder.h"
+
+#include "core/logging_categories.h"
+#include "core/recording/segment_writer.h"
+#include "core/runtime/secret_masking.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QUrl>
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/log.h>
+}
+
+#include <arpa/inet.h>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdarg>
+#include <cstring>
+#include <deque>
+#include <fcntl.h>
+#include <mutex>
+#include <netdb.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+namespace vigil::recording {
+
+namespace {
+
+constexpr AVRational kMs {1, 1000};
+/// RTCP time is trusted only when it agrees with this computer's clock this closely.
+constexpr qint64 kMaxClockOffsetMs = 60000;
+
+std::atomic<qint64> g_lostRtpPackets {0};
+
+qint64 steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+}
+
+QString avErrorText(int code)
+{
+    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
+    av_strerror(code, buffer, sizeof buffer);
+    return QString::fromLocal8Bit(buffer);
+}
+
+/// FFmpeg's messages go to Vigil's log (never to a terminal), and RTP packet loss is counted.
+void avLogCallback(void* avcl, int level, const char* fmt, va_list args)
+{
+    if (fmt && std::strncmp(fmt, "RTP: missed %d packet", 21) == 0) {
+        va_list copy;
+        va_copy(copy, args);
+        g_lostRtpPackets += va_arg(copy, int);
+        va_end(copy);
+    }
+    if (level > AV_LOG_WARNING)
+        return;
+    char line[1024];
+    int prefix = 1;
+    av_log_format_line2(avcl, level, fmt, args, line, sizeof line, &prefix);
+    const QString text = runtime::maskSecrets(QString::fromUtf8(line).trimmed());
+    if (!text.isEmpty())
+        qCInfo(lcRecording, "ffmpeg: %s", qUtf8Printable(text));
+}
+
+void installAvLog()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { av_log_set_callback(&avLogCallback); });
+}
+
+/// The camera's codec parameters for one connection, shared by the packets queued from it.
+struct TrackSet
+{
+    std::vector<AVCodecParameters*> parameters;
+    QList<TrackSpec> specs;
+    ~TrackSet()
+    {
+        for (AVCodecParameters*& p : parameters)
+            avcodec_parameters_free(&p);
+    }
+};
+
+struct Item
+{
+    enum class Kind { Packet, Tracks, Disconnected, Stop };
+    Kind kind = Kind::Packet;
+    AVPacket* packet = nullptr;
+    int track = 0;
+    bool video = false;
+    bool keyframe = false;
+    qint64 wallMs = 0;
+    bool rtcpClock = false;
+    qint64 clockOffsetMs = 0;
+    std::shared_ptr<TrackSet> tracks;
+};
+
+Item marker(Item::Kind kind)
+{
+    Item item;
+    item.kind = kind;
+    return item;
+}
+
+void release(Item& item)
+{
+    if (item.packet)
+        av_packet_free(&item.packet);
+}
+
+/// Whether something accepts TCP connections at the URL's host and port (cheap: no RTSP).
+bool tcpReachable(const QUrl& url, int timeoutMs)
+{
+    addrinfo hints {};
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* found = nullptr;
+    const QByteArray host = url.host().toUtf8();
+    const QByteArray port = QByteArray::number(url.port(554));
+    if (getaddrinfo(host.constData(), port.constData(), &hints, &found) != 0 || !found)
+        return false;
+    bool reachable = false;
+    const int fd = ::socket(found->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd >= 0) {
+        if (::connect(fd, found->ai_addr, found->ai_addrlen) == 0) {
+            reachable = true;
+        } else if (errno == EINPROGRESS) {
+            pollfd p {fd, POLLOUT, 0};
+            if (::poll(&p, 1, timeoutMs) == 1) {
+                int error = 0;
+                socklen_t len = sizeof error;
+                reachable = getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &len) == 0 && error == 0;
+            }
+        }
+        ::close(fd);
+    }
+    freeaddrinfo(found);
+    return reachable;
+}
+
+} // namespace
+
+struct StreamRecorder::Private
+{
+    StreamConfig config;
+    Sink sink;
+
+    std::thread reader;
+    std::thread writer;
+    std::atomic<bool> stopping {false};
+    std::atomic<qint64> deadline {0}; ///< steady ms; the interrupt callback aborts I/O past it
+    std::atomic<qint64> recordUntil {0};
+    std::atomic<int> preRollMs {0};
+    std::atomic<bool> storageBlocked {false};
+
+    // Reader → writer queue.
+    std::mutex queueMutex;
+    std::condition_variable queueReady;
+    std::deque<Item> queue;
+    qint64 queueBytes = 0;
+    bool dropping = false;
+
+    // Sleeping between reconnections.
+    std::mutex sleepMutex;
+    std::condition_variable sleepWake;
+
+    mutable std::mutex statusMutex;
+    Status status;
+
+    // Writer-thread state.
+    std::shared_ptr<TrackSet> tracks;
+    std::unique_ptr<SegmentWriter> segment;
+    QString segmentRelativePath;
+    std::deque<Item> preRoll;
+    qint64 retryAfterMs = 0;
+
+    static int interrupt(void* opaque)
+    {
+        auto* d = static_cast<Private*>(opaque);
+        return d->stopping.load() || steadyMs() > d->deadline.load();
+    }
+
+    template<typename F>
+    void updateStatus(F&& change)
+    {
+        std::lock_guard lock(statusMutex);
+        change(status);
+    }
+
+    void emitEvent(RecorderEvent event)
+    {
+        event.cameraId = config.cameraId;
+        event.streamId = config.streamId;
+        event.role = config.role;
+        sink(std::move(event));
+    }
+
+    // ---- reader thread ----
+
+    void push(Item item)
+    {
+        {
+            std::lock_guard lock(queueMutex);
+            if (item.kind == Item::Kind::Packet) {
+                const qint64 size = item.packet->size;
+                if (dropping && item.video && item.keyframe
+                        && queueBytes + size <= config.queueLimitBytes / 2)
+                    dropping = false;
+                if (!dropping && queueBytes + size > config.queueLimitBytes)
+                    dropping = true;
+                if (dropping) {
+                    release(item);
+                    qint64 dropped = 0;
+                    updateStatus([&](Status& s) { dropped = ++s.droppedPackets; });
+                    if (dropped == 1 || dropped % 500 == 0) {
+                        RecorderEvent e;
+                        e.type = RecorderEvent::Type::PacketsDropped;
+                        e.count = dropped;
+                        emitEvent(e);
+                    }
+                    return;
+                }
+                queueBytes += size;
+            }
+            queue.push_back(std::move(item));
+        }
+        queueReady.notify_one();
+    }
+
+    void readerLoop()
+    {
+        int backoffMs = config.minBackoffMs;
+        qint64 lastPacketWallMs = 0;
+        bool reportedOffline = false;
+        const QUrl url(config.url);
+        while (!stopping) {
+            bool gotPackets = false;
+            const Error error = runConnection(lastPacketWallMs, gotPackets);
+            push(marker(Item::Kind::Disconnected));
+            if (stopping)
+                break;
+            updateStatus([&](Status& s) {
+                s.online = false;
+                s.lastError = error.message;
+            });
+            if (gotPackets || !reportedOffline) {
+                qCWarning(lcRecording, "camera %lld %s: %s", config.cameraId,
+                        qUtf8Printable(config.role), qUtf8Printable(error.fullText()));
+                RecorderEvent e;
+                e.type = RecorderEvent::Type::Disconnected;
+                e.error = error;
+                e.startMs = lastPacketWallMs;
+                emitEvent(e);
+                reportedOffline = true;
+            }
+            if (gotPackets) {
+                backoffMs = config.minBackoffMs;
+                reportedOffline = true;
+            }
+            // Exponential backoff; while waiting, a camera whose port starts answering again is
+            // retried at once (it was powered off or unplugged and is back).
+            const bool wasUnreachable
+                    = error.code == Error::Code::Unreachable || error.code == Error::Code::Timeout;
+            const qint64 wakeAt = steadyMs() + backoffMs;
+            while (!stopping && steadyMs() < wakeAt) {
+                std::unique_lock lock(sleepMutex);
+                sleepWake.wait_for(lock,
+                        std::chrono::milliseconds(qMin<qint64>(1000, wakeAt - steadyMs())),
+                        [this] { return stopping.load(); });
+                lock.unlock();
+                if (wasUnreachable && !stopping && tcpReachable(url, 500))
+                    break;
+            }
+            backoffMs = qMin(backoffMs * 2, config.maxBackoffMs);
+        }
+    }
+
+    Error connectionError(int rc, const QString& during) const
+    {
+        if (stopping)
+            return Error {Error::Code::Unknown, tr("Recording stopped."), {}};
+        const QString detail = avErrorText(rc);
+        if (rc == AVERROR_EXIT || rc == AVERROR(ETIMEDOUT))
+            return Error {Error::Code::Timeout,
+                    tr("The camera %1 stopped answering (%2).").arg(config.displayUrl, during),
+                    detail};
+        if (rc == AVERROR(ECONNREFUSED) || rc == AVERROR(EHOSTUNREACH) || rc == AVERROR(ENETUNREACH)
+                || rc == AVERROR(ECONNRESET))
+            return Error {Error::Code::Unreachable,
+                    tr("The camera %1 cannot be reached.").arg(config.displayUrl), detail};
+        if (rc == AVERROR_HTTP_UNAUTHORIZED || rc == AVERROR(EACCES)
+                || rc == AVERROR_HTTP_FORBIDDEN)
+            return Error {Error::Code::AuthenticationFailed,
+                    tr("The camera %1 refused the user name or password.").arg(config.displayUrl),
+                    detail};
+        if (rc == AVERROR_EOF)
+            return Error {Error::Code::Unreachable,
+                    tr("The camera %1 ended the stream.").arg(config.displayUrl), detail};
+        if (rc == AVERROR_HTTP_NOT_FOUND || rc == AVERROR_STREAM_NOT_FOUND)
+            return Error {Error::Code::NotFound,
+                    tr("The camera %1 does not offer this stream now.").arg(config.displayUrl),
+                    detail};
+        return Error {Error::Code::Protocol,
+                tr("The camera %1 sent a stream Vigil cannot read (%2).")
+                        .arg(config.displayUrl, during),
+                detail};
+    }
+
+    /// One RTSP session, from connecting until it ends. Queues a Tracks item, then packets.
+    Error runConnection(qint64& lastPacketWallMs, bool& gotPackets)
+    {
+        AVFormatContext* input = avformat_alloc_context();
+        input->interrupt_callback.callback = &Private::interrupt;
+        input->interrupt_callback.opaque = this;
+        struct Closer
+        {
+            AVFormatContext** context;
+            ~Closer() { avformat_close_input(context); }
+        } closer {&input};
+
+        deadline = steadyMs() + config.connectTimeoutMs;
+        AVDictionary* options = nullptr;
+        av_dict_set(&options, "rtsp_transport", "tcp", 0);
+        av_dict_set_int(&options, "timeout", qint64(config.readTimeoutMs) * 1000, 0);
+        av_dict_set(&options, "allowed_media_types", "video+audio", 0);
+        const QByteArray url = config.url.toUtf8();
+        int rc = avformat_open_input(&input, url.constData(), nullptr, &options);
+        av_dict_free(&options);
+        if (rc < 0)
+            return connectionError(rc, tr("connecting"));
+
+        // The camera starts sending at PLAY, inside avformat_open_input().
+        const qint64 playedAtMs = QDateTime::currentMSecsSinceEpoch();
+        int video = -1;
+        int audio = -1;
+        const AVOutputFormat* mp4 = av_guess_format("mp4", nullptr, nullptr);
+        for (unsigned i = 0; i < input->nb_streams; ++i) {
+            const AVCodecParameters* par = input->streams[i]->codecpar;
+            if (video < 0 && par->codec_type == AVMEDIA_TYPE_VIDEO
+                    && (par->codec_id == AV_CODEC_ID_H264 || par->codec_id == AV_CODEC_ID_HEVC))
+                video = int(i);
+            else if (audio < 0 && par->codec_type == AVMEDIA_TYPE_AUDIO
+                    && avformat_query_codec(mp4, par->codec_id, FF_COMPLIANCE_NORMAL) == 1)
+                audio = int(i);
+        }
+        if (video < 0)
+            return Error {Error::Code::Unsupported,
+                    tr("The camera %1 sends no H.264 or H.265 video.").arg(config.displayUrl), {}};
+        AVCodecParameters* videoPar = input->streams[video]->codecpar;
+        bool analysed = false; // packets read meanwhile are queued inside FFmpeg, not lost
+        if (videoPar->width <= 0 || videoPar->extradata_size <= 0
+                || (audio >= 0 && input->streams[audio]->codecpar->sample_rate <= 0)) {
+            // The SDP did not say everything the MP4 header needs: look at the first frames.
+            input->max_analyze_duration = 3 * AV_TIME_BASE;
+            deadline = steadyMs() + config.connectTimeoutMs;
+            rc = avformat_find_stream_info(input, nullptr);
+            analysed = true;
+            if (rc < 0 || videoPar->width <= 0)
+                return connectionError(rc < 0 ? rc : AVERROR_INVALIDDATA, tr("reading the stream"));
+        }
+        for (unsigned i = 0; i < input->nb_streams; ++i) {
+            if (int(i) != video && int(i) != audio)
+                input->streams[i]->discard = AVDISCARD_ALL;
+        }
+
+        auto trackSet = std::make_shared<TrackSet>();
+        int trackOf[2] = {video, audio};
+        for (int index : trackOf) {
+            if (index < 0)
+                continue;
+            AVCodecParameters* copy = avcodec_parameters_alloc();
+            avcodec_parameters_copy(copy, input->streams[index]->codecpar);
+            trackSet->parameters.push_back(copy);
+            trackSet->specs << TrackSpec {copy, input->streams[index]->time_base.num,
+                    input->streams[index]->time_base.den, index == video};
+        }
+        Item tracksItem = marker(Item::Kind::Tracks);
+        tracksItem.tracks = trackSet;
+        push(std::move(tracksItem));
+
+        qint64 arrivalBaseMs = 0; // wall-clock time of pts 0 by arrival
+        bool haveBase = false;
+        AVPacket* packet = av_packet_alloc();
+        Error ended;
+        while (!stopping) {
+            deadline = steadyMs() + config.readTimeoutMs;
+            rc = av_read_frame(input, packet);
+            if (rc < 0) {
+                ended = connectionError(rc, tr("receiving video"));
+                break;
+            }
+            const int index = packet->stream_index;
+            if ((index != video && index != audio)
+                    || (packet->pts == AV_NOPTS_VALUE && packet->dts == AV_NOPTS_VALUE)) {
+                av_packet_unref(packet);
+                continue;
+            }
+            const AVStream* stream = input->streams[index];
+            const qint64 ts = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
+            const qint64 tsMs = av_rescale_q(ts, stream->time_base, kMs);
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            if (!haveBase) {
+                if (index != video) {
+                    av_packet_unref(packet);
+                    continue; // a connection's timeline starts with video
+                }
+                // After stream analysis the first packets come out of FFmpeg's buffer late:
+                // they arrived when playing started.
+                arrivalBaseMs = (analysed ? playedAtMs : now) - tsMs;
+                haveBase = true;
+            }
+            Item item;
+            item.track = index == video ? 0 : 1;
+            item.video = index == video;
+            item.keyframe = (packet->flags & AV_PKT_FLAG_KEY) != 0;
+            item.wallMs = arrivalBaseMs + tsMs;
+            if (input->start_time_realtime != AV_NOPTS_VALUE && input->start_time_realtime > 0) {
+                const qint64 rtcpBaseMs = input->start_time_realtime / 1000;
+                item.clockOffsetMs = rtcpBaseMs - arrivalBaseMs;
+                if (qAbs(item.clockOffsetMs) < kMaxClockOffsetMs) {
+                    item.rtcpClock = true;
+                    item.wallMs = rtcpBaseMs + tsMs;
+                }
+            }
+            if (!gotPackets) {
+                gotPackets = true;
+                updateStatus([&](Status& s) {
+                    s.online = true;
+                    s.lastError.clear();
+                });
+                RecorderEvent e;
+                e.type = RecorderEvent::Type::Connected;
+                e.startMs = lastPacketWallMs;
+                e.endMs = item.wallMs;
+                emitEvent(e);
+                qCInfo(lcRecording, "camera %lld %s: receiving", config.cameraId,
+                        qUtf8Printable(config.role));
+            }
+            lastPacketWallMs = item.wallMs;
+            updateStatus([&](Status& s) {
+                ++s.packets;
+                s.lastPacketMs = item.wallMs;
+            });
+            item.packet = av_packet_alloc();
+            av_packet_move_ref(item.packet, packet);
+            push(std::move(item));
+        }
+        av_packet_free(&packet);
+        return ended;
+    }
+
+    // ---- writer thread ----
+
+    Item pop()
+    {
+        std::unique_lock lock(queueMutex);
+        queueReady.wait(lock, [this] { return !queue.empty(); });
+        Item item = std::move(queue.front());
+        queue.pop_front();
+        if (item.kind == Item::Kind::Packet)
+            queueBytes -= item.packet->size;
+        return item;
+    }
+
+    void writerLoop()
+    {
+        for (;;) {
+            Item item = pop();
+            switch (item.kind) {
+            case Item::Kind::Stop:
+                closeSegment();
+                clearPreRoll();
+                return;
+            case Item::Kind::Tracks:
+                closeSegment();
+                clearPreRoll();
+                tracks = item.tracks;
+                break;
+            case Item::Kind::Disconnected:
+                closeSegment();
+                clearPreRoll();
+                break;
+            case Item::Kind::Packet:
+                handlePacket(item);
+                break;
+            }
+            release(item);
+        }
+    }
+
+    void clearPreRoll()
+    {
+        for (Item& i : preRoll)
+            release(i);
+        preRoll.clear();
+    }
+
+    void keepForPreRoll(Item& item)
+    {
+        const int keepMs = preRollMs.load();
+        if (keepMs <= 0 || (preRoll.empty() && !(item.video && item.keyframe)))
+            return; // the buffer always starts at a keyframe
+        if (item.video && item.keyframe) {
+            // Drop whole groups of pictures older than needed: keep from the newest keyframe
+            // that is at least keepMs old.
+            size_t cut = 0;
+            for (size_t i = 0; i < preRoll.size(); ++i) {
+                if (preRoll[i].video && preRoll[i].keyframe
+                        && preRoll[i].wallMs <= item.wallMs - keepMs)
+                    cut = i;
+            }
+            for (size_t i = 0; i < cut; ++i)
+                release(preRoll[i]);
+            preRoll.erase(preRoll.begin(), preRoll.begin() + qint64(cut));
+        }
+        preRoll.push_back(std::move(item));
+        item.packet = nullptr;
+    }
+
+    void handlePacket(Item& item)
+    {
+        if (!tracks)
+            return;
+        const bool active = item.wallMs < recordUntil.load() && !storageBlocked.load();
+        if (!active) {
+            closeSegment();
+            keepForPreRoll(item);
+            return;
+        }
+        if (!segment) {
+            if (steadyMs() < retryAfterMs)
+                return;
+            if (!preRoll.empty()) {
+                Item& first = preRoll.front();
+                if (openSegment(first)) {
+                    for (Item& p : preRoll) {
+                        if (!writePacket(p))
+                            break;
+                    }
+                }
+                clearPreRoll();
+                if (!segment)
+                    return;
+            } else if (!(item.video && item.keyframe) || !openSegment(item)) {
+                return;
+            }
+        } else if (item.video && item.keyframe && segment->durationMs() >= config.segmentMs) {
+            closeSegment();
+            if (!openSegment(item))
+                return;
+        }
+        writePacket(item);
+    }
+
+    bool openSegment(const Item& first)
+    {
+        const QDateTime start = QDateTime::fromMSecsSinceEpoch(first.wallMs, Qt::UTC);
+        const QString dir = QStringLiteral("%1/%2")
+                                    .arg(config.cameraId)
+                                    .arg(start.toString(QStringLiteral("yyyy-MM-dd")));
+        SegmentHeader header;
+        header.cameraId = config.cameraId;
+        header.cameraUuid = config.cameraUuid;
+        header.role = config.role;
+        header.startMs = first.wallMs;
+        header.clockSource = first.rtcpClock ? QStringLiteral("rtcp") : QStringLiteral("arrival");
+        header.clockOffsetMs = first.clockOffsetMs;
+        QString relative = dir + u'/' + SegmentFile::fileName(config.role, header.startMs);
+        for (int n = 1; QFile::exists(config.recordingsRoot + u'/' + relative); ++n) {
+            relative = dir + u'/'
+                    + SegmentFile::fileName(config.role, header.startMs)
+                              .replace(QLatin1String(".mp4"), QStringLiteral("-%1.mp4").arg(n));
+        }
+        Result<std::unique_ptr<SegmentWriter>> created = SegmentWriter::create(
+                config.recordingsRoot + u'/' + relative, tracks->specs, header, config.fragmentMs);
+        if (!created) {
+            failed(created.error(), SegmentFacts {}, QString());
+            return false;
+        }
+        segment = std::move(created).value();
+        segmentRelativePath = relative;
+        updateStatus([](Status& s) { s.recording = true; });
+        RecorderEvent e;
+        e.type = RecorderEvent::Type::SegmentOpened;
+        e.path = relative;
+        e.facts.header = header;
+        emitEvent(e);
+        return true;
+    }
+
+    bool writePacket(Item& item)
+    {
+        const qint64 before = segment->bytesWritten();
+        if (Result<void> written = segment->write(item.packet, item.track); !written) {
+            const SegmentFacts remains = segment->abandon();
+            segment.reset();
+            failed(written.error(), remains, segmentRelativePath);
+            return false;
+        }
+        const qint64 grown = segment->bytesWritten() - before;
+        if (grown > 0)
+            updateStatus([&](Status& s) { s.bytesWritten += grown; });
+        return true;
+    }
+
+    void closeSegment()
+    {
+        if (!segment)
+            return;
+        Result<SegmentFacts> facts = segment->finish();
+        if (!facts) {
+            const SegmentFacts remains = segment->abandon();
+            segment.reset();
+            failed(facts.error(), remains, segmentRelativePath);
+            return;
+        }
+        segment.reset();
+        updateStatus([](Status& s) { s.recording = false; });
+        RecorderEvent e;
+        e.type = RecorderEvent::Type::SegmentClosed;
+        e.path = segmentRelativePath;
+        e.facts = facts.value();
+        emitEvent(e);
+    }
+
+    /// A segment could not be created or written: report, and wait a little before the next.
+    void failed(const Error& error, const SegmentFacts& remains, const QString& path)
+    {
+        retryAfterMs = steadyMs() + 2000;
+        updateStatus([&](Status& s) {
+            s.recording = false;
+            s.lastError = error.message;
+        });
+        RecorderEvent e;
+        e.type = RecorderEvent::Type::SegmentFailed;
+        e.path = path;
+        e.facts = remains;
+        e.error = error;
+        emitEvent(e);
+    }
+};
+
+StreamRecorder::StreamRecorder(StreamConfig config, Sink sink)
+    : d(std::make_unique<Private>())
+{
+    installAvLog();
+    d->config = std::move(config);
+    d->sink = std::move(sink);
+    d->preRollMs = d->config.preRollMs;
+}
+
+StreamRecorder::~StreamRecorder()
+{
+    stop();
+}
+
+void StreamRecorder::start()
+{
+    if (d->reader.joinable())
+        return;
+    d->stopping = false;
+    d->writer = std::thread([this] { d->writerLoop(); });
+    d->reader = std::thread([this] { d->readerLoop(); });
+}
+
+void StreamRecorder::requestStop()
+{
+    d->stopping = true;
+    d->sleepWake.notify_all();
+}
+
+void StreamRecorder::stop()
+{
+    if (!d->reader.joinable())
+        return;
+    requestStop();
+    d->reader.join();
+    d->push(marker(Item::Kind::Stop));
+    d->writer.join();
+    std::lock_guard lock(d->queueMutex);
+    for (Item& i : d->queue)
+        release(i);
+    d->queue.clear();
+    d->queueBytes = 0;
+}
+
+void StreamRecorder::setRecordUntil(qint64 wallMs)
+{
+    d->recordUntil = wallMs;
+}
+
+qint64 StreamRecorder::recordUntil() const
+{
+    return d->recordUntil;
+}
+
+void StreamRecorder::setPreRollMs(int ms)
+{
+    d->preRollMs = ms;
+}
+
+void StreamRecorder::setStorageBlocked(bool blocked)
+{
+    d->storageBlocked = blocked;
+}
+
+const StreamConfig& StreamRecorder::config() const
+{
+    return d->config;
+}
+
+StreamRecorder::Status StreamRecorder::status() const
+{
+    std::lock_guard lock(d->statusMutex);
+    return d->status;
+}
+
+qint64 StreamRecorder::lostRtpPackets()
+{
+    return g_lostRtpPackets;
+}
+
+} // namespace vigil::recording
