@@ -22,6 +22,7 @@ namespace {
 constexpr qint64 kMinGapMs = 2000;
 constexpr qint64 kAlertRepeatMs = 60000;
 constexpr int kKeptAlerts = 50;
+constexpr int kBlockedRecheckMs = 5000;
 
 } // namespace
 
@@ -336,7 +337,8 @@ void RecordingEngine::raise(qint64 cameraId, const QString& kind, const QString&
     if (m_lastAlertMs.contains(key) && now - m_lastAlertMs.value(key) < kAlertRepeatMs)
         return;
     m_lastAlertMs.insert(key, now);
-    qCWarning(lcRecording, "alert %s: %s", qUtf8Printable(kind), qUtf8Printable(message));
+    // Info: whoever shows alerts (status bar, vigilctl's terminal) shows this one.
+    qCInfo(lcRecording, "alert %s: %s", qUtf8Printable(kind), qUtf8Printable(message));
     catalog::SegmentStore store(m_catalog);
     if (const Result<void> stored = store.addAlert(cameraId, kind, message); !stored)
         qCWarning(lcRecording, "%s", qUtf8Printable(stored.error().fullText()));
@@ -374,6 +376,8 @@ void RecordingEngine::setStorageBlocked(bool blocked)
     if (blocked == m_storageBlocked)
         return;
     m_storageBlocked = blocked;
+    // While stopped for space, look for space often so recording resumes soon after it returns.
+    m_retentionTimer.setInterval(blocked ? kBlockedRecheckMs : m_options.retentionIntervalMs);
     qCWarning(lcStorage, blocked ? "recording paused: no space" : "recording resumed: space back");
     for (const auto& c : m_recorded) {
         for (const auto& r : c->recorders)

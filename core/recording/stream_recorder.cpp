@@ -36,8 +36,9 @@ namespace vigil::recording {
 namespace {
 
 constexpr AVRational kMs {1, 1000};
-/// RTCP time is trusted only when it agrees with this computer's clock this closely.
-constexpr qint64 kMaxClockOffsetMs = 60000;
+/// RTCP time is trusted only when it agrees with this computer's clock this closely (network and
+/// buffering delay); a camera whose clock is further off would put footage at the wrong time.
+constexpr qint64 kMaxClockOffsetMs = 2000;
 
 std::atomic<qint64> g_lostRtpPackets {0};
 
@@ -239,7 +240,7 @@ struct StreamRecorder::Private
 
     void readerLoop()
     {
-        int backoffMs = config.minBackoffMs;
+        int attempt = 0; // failed attempts since the last packet
         qint64 lastPacketWallMs = 0;
         bool reportedOffline = false;
         const QUrl url(config.url);
@@ -254,7 +255,7 @@ struct StreamRecorder::Private
                 s.lastError = error.message;
             });
             if (gotPackets || !reportedOffline) {
-                qCWarning(lcRecording, "camera %lld %s: %s", config.cameraId,
+                qCInfo(lcRecording, "camera %lld %s: %s", config.cameraId,
                         qUtf8Printable(config.role), qUtf8Printable(error.fullText()));
                 RecorderEvent e;
                 e.type = RecorderEvent::Type::Disconnected;
@@ -264,9 +265,14 @@ struct StreamRecorder::Private
                 reportedOffline = true;
             }
             if (gotPackets) {
-                backoffMs = config.minBackoffMs;
+                attempt = 0;
                 reportedOffline = true;
             }
+            // 1, 1, 2, 2, 4, 4, 8 … 30 s: a short outage (a camera restarting its stream) is
+            // bridged within seconds, a long one costs the camera little.
+            const int backoffMs = int(qMin<qint64>(
+                    config.maxBackoffMs, qint64(config.minBackoffMs) << qMin(attempt / 2, 16)));
+            ++attempt;
             // Exponential backoff; while waiting, a camera whose port starts answering again is
             // retried at once (it was powered off or unplugged and is back).
             const bool wasUnreachable
@@ -281,7 +287,6 @@ struct StreamRecorder::Private
                 if (wasUnreachable && !stopping && tcpReachable(url, 500))
                     break;
             }
-            backoffMs = qMin(backoffMs * 2, config.maxBackoffMs);
         }
     }
 

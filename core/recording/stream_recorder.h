@@ -64,7 +64,7 @@ struct RecorderEvent
 /// connection, and one camera never blocks another.
 ///
 /// Wall-clock time: from the camera's RTCP sender reports (NTP) when it sends them and they agree
-/// with this computer's clock within a minute, else the packets' arrival time.
+/// with this computer's clock within 2 s, else the packets' arrival time (the offset is kept).
 ///
 /// Whether packets are written is decided per packet by the engine's gate: setRecordUntil() (a
 /// wall-clock instant; max: always, 0: never). While closed, the last preRollMs of packets,

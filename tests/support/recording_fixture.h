@@ -1,0 +1,145 @@
+#pragma once
+
+// Helpers for recording tests: vigilctl runs, cameras from a running vigil-camsim, the segment
+// index as vigilctl prints it, and checks that recorded files decode and match the catalog.
+
+#include "catalog/catalog_test_util.h"
+#include "support/camsim_process.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+
+namespace vigil::test {
+
+inline const QString kCamUser = QStringLiteral("demo");
+inline const QString kCamPassword = QStringLiteral("demo");
+
+struct CtlRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+inline CtlRun vigilctl(const QString& dataDir, const QStringList& args, int timeoutMs = 120000)
+{
+    QProcess p;
+    p.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
+            QStringList {QStringLiteral("--data-dir"), dataDir} + args);
+    CtlRun r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+/// Adds the main stream of each simulated camera as a plain RTSP camera; true when all were added.
+inline bool addCameras(const QString& dataDir, const CamsimProcess& sim, int count)
+{
+    for (int i = 0; i < count; ++i) {
+        const CtlRun r = vigilctl(dataDir,
+                {QStringLiteral("camera"), QStringLiteral("add"), sim.endpoint(i, "rtsp_main"),
+                        QStringLiteral("--user"), kCamUser, QStringLiteral("--password"),
+                        kCamPassword, QStringLiteral("--name"),
+                        QStringLiteral("Cam %1").arg(i + 1)});
+        if (r.exitCode != 0) {
+            qWarning("camera add failed: %s", r.err.constData());
+            return false;
+        }
+    }
+    return true;
+}
+
+inline bool setSetting(const QString& dataDir, const QString& key, const QString& value)
+{
+    return vigilctl(dataDir, {QStringLiteral("settings"), QStringLiteral("set"), key, value})
+                   .exitCode
+            == 0;
+}
+
+/// `vigilctl segments --camera ID --json`.
+inline QJsonObject segmentsOf(const QString& dataDir, qint64 camera)
+{
+    const CtlRun r = vigilctl(dataDir,
+            {QStringLiteral("segments"), QStringLiteral("--camera"), QString::number(camera),
+                    QStringLiteral("--json")});
+    return QJsonDocument::fromJson(r.out).object();
+}
+
+inline QJsonArray segmentList(const QString& dataDir, qint64 camera)
+{
+    return segmentsOf(dataDir, camera).value(QLatin1String("segments")).toArray();
+}
+
+/// Decodes every frame with the ffmpeg command-line tool: "" when clean, else its complaint.
+inline QString decodeProblems(const QString& path)
+{
+    QProcess ffmpeg;
+    ffmpeg.start(QStringLiteral("ffmpeg"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), path,
+                    QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")});
+    if (!ffmpeg.waitForFinished(60000))
+        return QStringLiteral("ffmpeg timed out");
+    const QByteArray err = ffmpeg.readAllStandardError().trimmed();
+    if (ffmpeg.exitCode() != 0 || !err.isEmpty())
+        return QStringLiteral("%1: %2").arg(path, QString::fromUtf8(err));
+    return {};
+}
+
+inline QStringList segmentFiles(const QString& recordings)
+{
+    QStringList files;
+    QDirIterator it(
+            recordings, {QStringLiteral("*.mp4")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    files.sort();
+    return files;
+}
+
+/// The index and the files agree: nothing open, every row's file exists with the indexed size,
+/// every file is indexed, every file decodes. Returns the problems found.
+inline QStringList catalogAndFilesProblems(const QString& dataDir)
+{
+    QStringList problems;
+    const QString recordings = dataDir + QStringLiteral("/recordings");
+    RawDb db(dataDir + QStringLiteral("/vigil.sqlite"));
+    QSqlQuery q(db.db());
+    q.exec(QStringLiteral("SELECT path, bytes, state, end_ms - start_ms FROM segments"));
+    QSet<QString> indexed;
+    while (q.next()) {
+        const QString path = recordings + u'/' + q.value(0).toString();
+        indexed << QFileInfo(path).absoluteFilePath();
+        if (q.value(2).toString() == QLatin1String("open"))
+            problems << QStringLiteral("still open: %1").arg(path);
+        if (!QFileInfo::exists(path))
+            problems << QStringLiteral("missing file: %1").arg(path);
+        else if (QFileInfo(path).size() != q.value(1).toLongLong())
+            problems << QStringLiteral("size %1 != indexed %2: %3")
+                                .arg(QFileInfo(path).size())
+                                .arg(q.value(1).toLongLong())
+                                .arg(path);
+        if (q.value(3).toLongLong() <= 0)
+            problems << QStringLiteral("no duration: %1").arg(path);
+    }
+    for (const QString& file : segmentFiles(recordings)) {
+        if (!indexed.contains(QFileInfo(file).absoluteFilePath()))
+            problems << QStringLiteral("not indexed: %1").arg(file);
+        if (const QString p = decodeProblems(file); !p.isEmpty())
+            problems << p;
+    }
+    return problems;
+}
+
+} // namespace vigil::test
