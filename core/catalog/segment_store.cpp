@@ -91,6 +91,10 @@ Result<void> SegmentStore::update(const SegmentRecord& s)
                 {qMax(s.startMs, s.endMs), s.bytes, s.state, text(s.codec), s.width, s.height,
                         s.hasAudio ? 1 : 0, s.keyframes, s.path}))
         return m_catalog.sqlError(query.lastError(), tr("indexing the recording %1").arg(s.path));
+    if (query.numRowsAffected() == 0) { // its opening was never indexed (database was full)
+        if (Result<qint64> added = insert(s); !added)
+            return added.error();
+    }
     return {};
 }
 

@@ -71,7 +71,8 @@ public:
     explicit SegmentStore(Catalog& catalog);
 
     Result<qint64> insert(const SegmentRecord& segment);
-    /// Updates end, size, state and keyframes of the segment with `segment.path`.
+    /// Updates end, size, state and keyframes of the segment with `segment.path` (inserts it
+    /// when its opening never reached the index).
     Result<void> update(const SegmentRecord& segment);
     Result<void> removeById(qint64 id);
     Result<void> removeByPath(const QString& path);

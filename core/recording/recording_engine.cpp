@@ -240,6 +240,7 @@ void RecordingEngine::drainEvents()
         std::lock_guard lock(m_eventsMutex);
         events.swap(m_events);
     }
+    retryIndex();
     for (const RecorderEvent& e : events)
         handle(e);
     if (!events.empty())
@@ -273,17 +274,19 @@ void RecordingEngine::handle(const RecorderEvent& e)
         }
         catalog::SegmentRecord r = SegmentRepair::recordFor(e.facts, e.path, e.streamId);
         r.state = QStringLiteral("open");
-        if (const Result<qint64> id = store.insert(r); !id)
-            check(id.error());
+        index(r, true);
         break;
     }
     case RecorderEvent::Type::SegmentClosed: {
-        catalog::SegmentRecord r = SegmentRepair::recordFor(e.facts, e.path, e.streamId);
-        check(store.update(r));
+        index(SegmentRepair::recordFor(e.facts, e.path, e.streamId), false);
         ++m_segmentsClosed;
+        m_usedBytes += e.facts.bytes;
+        // Space is checked at every close (statvfs and a sum kept here: cheap), not only by the
+        // timer, so a small disk or quota does not overflow between two runs.
         const QStorageInfo disk(m_options.recordingsRoot);
         const storage::RetentionPolicy policy = storage::RetentionPolicy::fromSettings(m_settings);
-        if (disk.isValid() && disk.bytesAvailable() < policy.freeTarget(disk.bytesTotal()))
+        if ((disk.isValid() && disk.bytesAvailable() < policy.freeTarget(disk.bytesTotal()))
+                || (policy.quotaBytes > 0 && m_usedBytes > policy.quotaBytes))
             runRetention();
         break;
     }
@@ -295,7 +298,7 @@ void RecordingEngine::handle(const RecorderEvent& e)
             } else {
                 catalog::SegmentRecord r = SegmentRepair::recordFor(e.facts, e.path, e.streamId);
                 r.state = QStringLiteral("repaired");
-                check(store.update(r));
+                index(r, false);
             }
         }
         if (e.error.code == Error::Code::NotWritable) {
@@ -330,6 +333,41 @@ void RecordingEngine::handle(const RecorderEvent& e)
     }
 }
 
+void RecordingEngine::index(const catalog::SegmentRecord& segment, bool opening)
+{
+    catalog::SegmentStore store(m_catalog);
+    Result<void> written;
+    if (opening) {
+        if (const Result<qint64> id = store.insert(segment); !id)
+            written = id.error();
+    } else {
+        written = store.update(segment);
+    }
+    if (written)
+        return;
+    qCWarning(lcRecording, "%s", qUtf8Printable(written.error().fullText()));
+    // A later close replaces an opening still waiting.
+    if (!opening) {
+        m_unindexed.removeIf([&](const QPair<catalog::SegmentRecord, bool>& p) {
+            return p.first.path == segment.path;
+        });
+    }
+    m_unindexed.append({segment, opening});
+}
+
+void RecordingEngine::retryIndex()
+{
+    if (m_unindexed.isEmpty())
+        return;
+    const QList<QPair<catalog::SegmentRecord, bool>> pending = std::exchange(m_unindexed, {});
+    catalog::SegmentStore store(m_catalog);
+    for (const auto& [segment, opening] : pending) {
+        // update() inserts rows that are missing: an opening that failed is written whole.
+        if (const Result<void> written = store.update(segment); !written)
+            m_unindexed.append({segment, opening});
+    }
+}
+
 void RecordingEngine::raise(qint64 cameraId, const QString& kind, const QString& message)
 {
     const QString key = kind + u'/' + QString::number(cameraId);
@@ -351,12 +389,14 @@ void RecordingEngine::raise(qint64 cameraId, const QString& kind, const QString&
 
 storage::RetentionReport RecordingEngine::runRetention()
 {
+    retryIndex();
     storage::Retention retention(m_catalog, m_options.recordingsRoot);
     const storage::RetentionReport report
             = retention.run(storage::RetentionPolicy::fromSettings(m_settings),
                     QDateTime::currentMSecsSinceEpoch());
     for (const QString& problem : report.problems)
         qCWarning(lcStorage, "%s", qUtf8Printable(problem));
+    m_usedBytes = report.usedBytes;
     if (report.deletedByAge || report.deletedForSpace)
         qCInfo(lcStorage, "retention: %d segments past their age, %d for space, %lld bytes freed",
                 report.deletedByAge, report.deletedForSpace, report.freedBytes);
@@ -378,7 +418,7 @@ void RecordingEngine::setStorageBlocked(bool blocked)
     m_storageBlocked = blocked;
     // While stopped for space, look for space often so recording resumes soon after it returns.
     m_retentionTimer.setInterval(blocked ? kBlockedRecheckMs : m_options.retentionIntervalMs);
-    qCWarning(lcStorage, blocked ? "recording paused: no space" : "recording resumed: space back");
+    qCInfo(lcStorage, blocked ? "recording paused: no space" : "recording resumed: space back");
     for (const auto& c : m_recorded) {
         for (const auto& r : c->recorders)
             r->setStorageBlocked(blocked);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/catalog/segment_store.h"
 #include "core/recording/segment_repair.h"
 #include "core/result.h"
 #include "core/storage/retention.h"
@@ -17,6 +18,7 @@
 #include <vector>
 
 namespace vigil::catalog {
+struct SegmentRecord;
 class Catalog;
 class CameraStore;
 class SettingsStore;
@@ -112,6 +114,10 @@ private:
     void applyGates();
     void raise(qint64 cameraId, const QString& kind, const QString& message);
     void setStorageBlocked(bool blocked);
+    /// Writes a segment's row; when the catalog cannot take it (its disk is full too), keeps it
+    /// to retry, so the index catches up when space returns.
+    void index(const catalog::SegmentRecord& segment, bool opening);
+    void retryIndex();
     Camera* camera(qint64 id);
 
     catalog::Catalog& m_catalog;
@@ -124,9 +130,11 @@ private:
     bool m_running = false;
     bool m_storageBlocked = false;
     qint64 m_segmentsClosed = 0;
+    qint64 m_usedBytes = 0; ///< by recordings: from the last retention run plus what closed since
     QHash<QString, qint64> m_lastAlertMs;
     QList<Alert> m_alerts;
     QSet<qint64> m_streamsStarted; ///< streams that opened a segment in this run
+    QList<QPair<catalog::SegmentRecord, bool>> m_unindexed; ///< (row, opening) to write again
 
     std::mutex m_eventsMutex;
     std::vector<RecorderEvent> m_events;

@@ -152,7 +152,7 @@ Result<StorageReport> storageReport(catalog::Catalog& catalog,
         c.heldBytes = u.heldBytes;
         c.oldestMs = u.oldestMs;
         c.newestMs = u.newestMs;
-        c.daysRetained = u.segments > 0 ? double(u.newestMs - u.oldestMs) / 86400000.0 : 0;
+        c.daysRetained = u.segments > 0 ? double(nowMs - u.oldestMs) / 86400000.0 : 0;
         r.usedBytes += u.bytes;
         r.heldBytes += u.heldBytes;
         r.cameras << c;

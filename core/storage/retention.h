@@ -80,7 +80,7 @@ struct StorageReport
         qint64 heldBytes = 0;
         qint64 oldestMs = 0;
         qint64 newestMs = 0;
-        double daysRetained = 0; ///< newest minus oldest recording, in days
+        double daysRetained = 0; ///< how far back the footage goes, in days
     };
     QList<Camera> cameras;
 };
