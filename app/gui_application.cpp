@@ -5,6 +5,7 @@
 #include "core/demo/simulator_process.h"
 #include "core/logging_categories.h"
 #include "core/onvif/ws_discovery.h"
+#include "core/recording/recording_engine.h"
 #include "core/runtime/app_context.h"
 #include "core/runtime/command_line.h"
 #include "core/runtime/data_dir.h"
@@ -34,6 +35,7 @@ GuiApplication::~GuiApplication()
     // The window uses the status and the catalog: destroy it first.
     m_window.reset();
     m_status.reset();
+    m_recorder.reset(); // finishes and indexes the open segments
     m_context.reset();
 }
 
@@ -124,6 +126,7 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     m_window->show();
 
     qCInfo(lcApp) << "main window shown";
+    startRecording();
     if (demo)
         startDemo();
     return {};
@@ -149,9 +152,37 @@ void GuiApplication::showSetupWizard()
     wizard.setObjectName(QStringLiteral("setupWizard"));
     connect(&wizard, &widgets::SetupWizard::camerasAdded, this, [this](int count) {
         qCInfo(lcApp) << "setup wizard added" << count << "cameras";
+        if (m_recorder) {
+            if (const Result<void> reloaded = m_recorder->reload(); !reloaded)
+                m_window->statusBar()->showMessage(reloaded.error().message);
+        }
         m_status->refresh();
     });
     wizard.exec();
+}
+
+void GuiApplication::startRecording()
+{
+    // The GUI is the recorder of its data folder (the instance lock keeps `vigilctl record` out).
+    recording::RecordingEngine::Options options;
+    options.recordingsRoot = m_context->dataDir().recordingsPath();
+    options.credentialKeyPath = m_context->dataDir().credentialKeyPath();
+    m_recorder = std::make_unique<recording::RecordingEngine>(
+            m_context->catalog(), m_context->settings(), m_context->cameras(), options);
+    const Result<recording::RepairReport> started = m_recorder->start();
+    if (!started) {
+        qCWarning(lcApp).noquote() << started.error().fullText();
+        m_window->statusBar()->showMessage(
+                tr("Recording could not start: %1").arg(started.error().message));
+        m_recorder.reset();
+        return;
+    }
+    if (started->repaired + started->adopted > 0)
+        m_window->statusBar()->showMessage(
+                tr("Recovered %1 recordings interrupted by the last shutdown.")
+                        .arg(started->repaired + started->adopted),
+                15000);
+    m_status->setRecordingEngine(m_recorder.get());
 }
 
 void GuiApplication::startDemo()

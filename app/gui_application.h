@@ -20,6 +20,9 @@ namespace vigil::runtime {
 class AppContext;
 class TerminationWatcher;
 } // namespace vigil::runtime
+namespace vigil::recording {
+class RecordingEngine;
+}
 namespace vigil::status {
 class SystemStatus;
 }
@@ -53,9 +56,11 @@ public:
 
 private:
     void startDemo();
+    void startRecording();
     void discoverDemoCameras();
 
     std::unique_ptr<runtime::AppContext> m_context;
+    std::unique_ptr<recording::RecordingEngine> m_recorder; ///< before m_status: it outlives it
     std::unique_ptr<status::SystemStatus> m_status;
     std::unique_ptr<widgets::MainWindow> m_window;
     std::unique_ptr<runtime::TerminationWatcher> m_termination;

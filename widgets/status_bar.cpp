@@ -14,6 +14,10 @@ StatusBarController::StatusBarController(status::SystemStatus* status, QStatusBa
     m_cameras->setObjectName(QStringLiteral("statusCameras"));
     m_storage = new QLabel(bar);
     m_storage->setObjectName(QStringLiteral("statusStorage"));
+    m_alert = new QLabel(bar);
+    m_alert->setObjectName(QStringLiteral("statusAlert"));
+    m_alert->setTextFormat(Qt::PlainText);
+    bar->addWidget(m_alert, 1);
     for (QLabel* label : {m_cameras, m_storage}) {
         label->setContentsMargins(8, 0, 8, 0);
         bar->addPermanentWidget(label);
@@ -37,10 +41,13 @@ QString StatusBarController::camerasText(const status::SystemStatus::Snapshot& s
 {
     if (s.cameras == 0)
         return tr("No cameras");
-    return tr("Cameras: %1 (%2 online, %3 recording)")
-            .arg(s.cameras)
-            .arg(s.camerasOnline)
-            .arg(s.camerasRecording);
+    QString text = tr("Cameras: %1 (%2 online, %3 recording)")
+                           .arg(s.cameras)
+                           .arg(s.camerasOnline)
+                           .arg(s.camerasRecording);
+    if (s.recordingErrors > 0)
+        text += u' ' + tr("— problems: %1").arg(s.recordingErrors);
+    return text;
 }
 
 QString StatusBarController::storageLabelText() const
@@ -59,6 +66,17 @@ void StatusBarController::update()
             = m_status ? m_status->snapshot() : status::SystemStatus::Snapshot {};
     m_storage->setText(tr("Storage: %1").arg(storageText(s)));
     m_cameras->setText(camerasText(s));
+    // A stopped recording is shouted; other alerts are shown until the next one.
+    if (s.recordingStopped) {
+        m_alert->setText(tr("RECORDING STOPPED: the disk is full of footage under legal hold."));
+        m_alert->setStyleSheet(QStringLiteral("color: white; background: #b00020; padding: 0 6px;"
+                                              "font-weight: bold;"));
+    } else {
+        m_alert->setText(s.lastAlert);
+        m_alert->setStyleSheet(
+                s.lastAlert.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
+    }
+    m_alert->setToolTip(s.lastAlert);
 }
 
 } // namespace vigil::widgets

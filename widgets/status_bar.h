@@ -29,6 +29,7 @@ private:
 
     status::SystemStatus* m_status = nullptr;
     QLabel* m_storage = nullptr;
+    QLabel* m_alert = nullptr;
     QLabel* m_cameras = nullptr;
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/catalog/camera_store.h"
 #include "core/logging_categories.h"
+#include "core/recording/recording_engine.h"
 
 #include <QStorageInfo>
 
@@ -15,6 +16,18 @@ SystemStatus::SystemStatus(QString storagePath, catalog::CameraStore* cameras, Q
     m_timer.setInterval(10'000);
     connect(&m_timer, &QTimer::timeout, this, &SystemStatus::refresh);
     m_timer.start();
+    refresh();
+}
+
+void SystemStatus::setRecordingEngine(recording::RecordingEngine* engine)
+{
+    m_engine = engine;
+    connect(engine, &recording::RecordingEngine::statusChanged, this, &SystemStatus::refresh);
+    connect(engine, &recording::RecordingEngine::alertRaised, this,
+            [this](const recording::RecordingEngine::Alert& alert) {
+                m_lastAlert = alert.message;
+                refresh();
+            });
     refresh();
 }
 
@@ -33,8 +46,14 @@ void SystemStatus::refresh()
         else
             qCWarning(lcStatus) << count.error().fullText();
     }
-    // Online and recording counts come from the recording engine once it runs; until then no
-    // camera is online or recording, and the status says so.
+    if (m_engine) {
+        const recording::RecordingEngine::Summary summary = m_engine->summary();
+        next.camerasOnline = summary.camerasOnline;
+        next.camerasRecording = summary.camerasRecording;
+        next.recordingErrors = summary.streamsWithErrors;
+        next.recordingStopped = summary.storageBlocked;
+    }
+    next.lastAlert = m_lastAlert;
     if (next == m_snapshot)
         return;
     m_snapshot = next;

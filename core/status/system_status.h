@@ -7,6 +7,9 @@
 namespace vigil::catalog {
 class CameraStore;
 }
+namespace vigil::recording {
+class RecordingEngine;
+}
 
 namespace vigil::status {
 
@@ -24,6 +27,9 @@ public:
         int cameras = 0;
         int camerasOnline = 0;
         int camerasRecording = 0;
+        int recordingErrors = 0; ///< streams that should record and cannot (offline, write errors)
+        bool recordingStopped = false; ///< no space left but held footage
+        QString lastAlert; ///< the newest recording alert, translated
 
         bool operator==(const Snapshot&) const = default;
     };
@@ -33,6 +39,8 @@ public:
     Snapshot snapshot() const { return m_snapshot; }
     QString storagePath() const { return m_storagePath; }
     void setPollInterval(int ms) { m_timer.setInterval(ms); }
+    /// Online and recording counts and alerts come from the engine once it runs.
+    void setRecordingEngine(recording::RecordingEngine* engine);
 
 public Q_SLOTS:
     void refresh();
@@ -43,6 +51,8 @@ Q_SIGNALS:
 private:
     QString m_storagePath;
     catalog::CameraStore* m_cameras = nullptr;
+    recording::RecordingEngine* m_engine = nullptr;
+    QString m_lastAlert;
     Snapshot m_snapshot;
     QTimer m_timer;
 };
