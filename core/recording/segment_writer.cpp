@@ -19,7 +19,7 @@ namespace vigil::recording {
 
 namespace {
 
-constexpr int kIoBufferBytes = 256 * 1024;
+constexpr int kIoBufferBytes = 64 * 1024;
 constexpr AVRational kMs {1, 1000};
 
 QString avErrorText(int code)

@@ -1,6 +1,7 @@
 #include "core/recording/stream_recorder.h"
 
 #include "core/logging_categories.h"
+#include "core/recording/rtsp_session.h"
 #include "core/recording/segment_writer.h"
 #include "core/runtime/secret_masking.h"
 
@@ -163,6 +164,7 @@ struct StreamRecorder::Private
     std::atomic<qint64> recordUntil {0};
     std::atomic<int> preRollMs {0};
     std::atomic<bool> storageBlocked {false};
+    bool ffmpegOnly = false; ///< the camera's stream needs FFmpeg's demuxer (audio, H.265 …)
 
     // Reader → writer queue.
     std::mutex queueMutex;
@@ -321,8 +323,157 @@ struct StreamRecorder::Private
                 detail};
     }
 
-    /// One RTSP session, from connecting until it ends. Queues a Tracks item, then packets.
+    /// One RTSP session: Vigil's own reader for plain H.264 video, FFmpeg's for the rest.
     Error runConnection(qint64& lastPacketWallMs, bool& gotPackets)
+    {
+        if (!ffmpegOnly) {
+            std::optional<Error> fast = runFastConnection(lastPacketWallMs, gotPackets);
+            if (fast)
+                return *fast;
+            ffmpegOnly = true;
+            qCInfo(lcRecording, "camera %lld %s: recorded through FFmpeg (audio or not H.264)",
+                    config.cameraId, qUtf8Printable(config.role));
+        }
+        return runFfmpegConnection(lastPacketWallMs, gotPackets);
+    }
+
+    /// Marks the connection online at its first packet and reports the outage before it.
+    void firstPacket(qint64& lastPacketWallMs, bool& gotPackets, qint64 wallMs)
+    {
+        if (gotPackets)
+            return;
+        gotPackets = true;
+        updateStatus([&](Status& s) {
+            s.online = true;
+            s.lastError.clear();
+        });
+        RecorderEvent e;
+        e.type = RecorderEvent::Type::Connected;
+        e.startMs = lastPacketWallMs;
+        e.endMs = wallMs;
+        emitEvent(e);
+        qCInfo(lcRecording, "camera %lld %s: receiving", config.cameraId,
+                qUtf8Printable(config.role));
+    }
+
+    /// RtspSession: std::nullopt when the stream is one it does not handle.
+    std::optional<Error> runFastConnection(qint64& lastPacketWallMs, bool& gotPackets)
+    {
+        RtspSession session;
+        RtspSession::Options options;
+        options.url = QUrl(config.url);
+        options.timeoutMs = config.readTimeoutMs;
+        options.stopRequested = [this] { return stopping.load(); };
+        if (Result<void> opened = session.open(options); !opened) {
+            if (opened.error().code == Error::Code::Unsupported)
+                return std::nullopt;
+            return stopping ? Error {Error::Code::Unknown, tr("Recording stopped."), {}}
+                            : opened.error();
+        }
+        std::shared_ptr<TrackSet> trackSet;
+        qint64 arrivalBaseMs = 0;
+        qint64 lostBefore = 0;
+        for (;;) {
+            Result<RtspSession::Frame> frame = session.next();
+            if (!frame) {
+                session.close();
+                return stopping ? Error {Error::Code::Unknown, tr("Recording stopped."), {}}
+                                : frame.error();
+            }
+            if (const qint64 lost = session.lostPackets(); lost > lostBefore) {
+                g_lostRtpPackets += lost - lostBefore;
+                lostBefore = lost;
+            }
+            if (!trackSet) {
+                if (!frame->keyframe)
+                    continue; // the track is described from the first keyframe
+                trackSet = describeH264(session.parameterSets(), frame->data);
+                if (!trackSet)
+                    return Error {Error::Code::Protocol,
+                            tr("The camera %1 sent a stream Vigil cannot read (%2).")
+                                    .arg(config.displayUrl, tr("reading the stream")),
+                            QStringLiteral("no SPS/PPS")};
+                Item tracksItem = marker(Item::Kind::Tracks);
+                tracksItem.tracks = trackSet;
+                push(std::move(tracksItem));
+                arrivalBaseMs = QDateTime::currentMSecsSinceEpoch() - frame->rtpTime / 90;
+            }
+            const qint64 tsMs = frame->rtpTime / 90;
+            Item item;
+            item.video = true;
+            item.keyframe = frame->keyframe;
+            item.wallMs = arrivalBaseMs + tsMs;
+            if (const std::optional<qint64> rtcp = session.wallClockOfRtpZeroMs()) {
+                item.clockOffsetMs = *rtcp - arrivalBaseMs;
+                if (qAbs(item.clockOffsetMs) < kMaxClockOffsetMs) {
+                    item.rtcpClock = true;
+                    item.wallMs = *rtcp + tsMs;
+                }
+            }
+            firstPacket(lastPacketWallMs, gotPackets, item.wallMs);
+            lastPacketWallMs = item.wallMs;
+            updateStatus([&](Status& s) {
+                ++s.packets;
+                s.lastPacketMs = item.wallMs;
+            });
+            item.packet = av_packet_alloc();
+            if (av_new_packet(item.packet, int(frame->data.size())) < 0) {
+                av_packet_free(&item.packet);
+                continue;
+            }
+            std::memcpy(item.packet->data, frame->data.constData(), size_t(frame->data.size()));
+            item.packet->pts = item.packet->dts = frame->rtpTime;
+            if (frame->keyframe)
+                item.packet->flags |= AV_PKT_FLAG_KEY;
+            push(std::move(item));
+        }
+    }
+
+    /// Codec parameters for an H.264 track: SPS/PPS as extradata, picture size from parsing the
+    /// first keyframe (libavcodec's H.264 parser).
+    static std::shared_ptr<TrackSet> describeH264(
+            const QByteArray& parameterSets, const QByteArray& keyframe)
+    {
+        if (parameterSets.isEmpty())
+            return nullptr;
+        AVCodecParserContext* parser = av_parser_init(AV_CODEC_ID_H264);
+        AVCodecContext* context = avcodec_alloc_context3(nullptr);
+        if (!parser || !context) {
+            av_parser_close(parser);
+            avcodec_free_context(&context);
+            return nullptr;
+        }
+        const QByteArray data = parameterSets + keyframe;
+        uint8_t* out = nullptr;
+        int outSize = 0;
+        av_parser_parse2(parser, context, &out, &outSize,
+                reinterpret_cast<const uint8_t*>(data.constData()), int(data.size()),
+                AV_NOPTS_VALUE, AV_NOPTS_VALUE, 0);
+        av_parser_parse2(
+                parser, context, &out, &outSize, nullptr, 0, AV_NOPTS_VALUE, AV_NOPTS_VALUE, 0);
+        const int width = parser->width > 0 ? parser->width : context->width;
+        const int height = parser->height > 0 ? parser->height : context->height;
+        av_parser_close(parser);
+        avcodec_free_context(&context);
+        if (width <= 0 || height <= 0)
+            return nullptr;
+        auto trackSet = std::make_shared<TrackSet>();
+        AVCodecParameters* par = avcodec_parameters_alloc();
+        par->codec_type = AVMEDIA_TYPE_VIDEO;
+        par->codec_id = AV_CODEC_ID_H264;
+        par->width = width;
+        par->height = height;
+        par->extradata = static_cast<uint8_t*>(
+                av_mallocz(size_t(parameterSets.size()) + AV_INPUT_BUFFER_PADDING_SIZE));
+        std::memcpy(par->extradata, parameterSets.constData(), size_t(parameterSets.size()));
+        par->extradata_size = int(parameterSets.size());
+        trackSet->parameters.push_back(par);
+        trackSet->specs << TrackSpec {par, 1, 90000, true};
+        return trackSet;
+    }
+
+    /// FFmpeg's RTSP demuxer: audio, H.265 and whatever else cameras send.
+    Error runFfmpegConnection(qint64& lastPacketWallMs, bool& gotPackets)
     {
         AVFormatContext* input = avformat_alloc_context();
         input->interrupt_callback.callback = &Private::interrupt;
@@ -437,20 +588,7 @@ struct StreamRecorder::Private
                     item.wallMs = rtcpBaseMs + tsMs;
                 }
             }
-            if (!gotPackets) {
-                gotPackets = true;
-                updateStatus([&](Status& s) {
-                    s.online = true;
-                    s.lastError.clear();
-                });
-                RecorderEvent e;
-                e.type = RecorderEvent::Type::Connected;
-                e.startMs = lastPacketWallMs;
-                e.endMs = item.wallMs;
-                emitEvent(e);
-                qCInfo(lcRecording, "camera %lld %s: receiving", config.cameraId,
-                        qUtf8Printable(config.role));
-            }
+            firstPacket(lastPacketWallMs, gotPackets, item.wallMs);
             lastPacketWallMs = item.wallMs;
             updateStatus([&](Status& s) {
                 ++s.packets;

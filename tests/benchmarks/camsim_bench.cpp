@@ -3,6 +3,7 @@
 // Prints: camsim_bench cameras=.. clients=.. seconds=.. camsim_cpu_s=.. camsim_core_percent=..
 //         clients_cpu_s=.. ratio=.. camsim_rss_mb=.. client_failures=..
 // Target (issue 3): camsim_core_percent < 10 for 16 cameras.
+#include "benchmarks/process_stats.h"
 #include "support/camsim_process.h"
 
 #include <QCoreApplication>
@@ -16,33 +17,8 @@
 #include <unistd.h>
 #include <vector>
 
-namespace {
-
-/// utime + stime of a live process, in seconds (from /proc/PID/stat).
-double processCpuSeconds(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray line = stat.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    const double ticks = double(sysconf(_SC_CLK_TCK));
-    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / ticks; // fields 14, 15
-}
-
-double peakRssMb(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-} // namespace
+using vigil::bench::peakRssMb;
+using vigil::bench::processCpuSeconds;
 
 int main(int argc, char* argv[])
 {
