@@ -357,6 +357,14 @@ void RecordingEngine::index(const catalog::SegmentRecord& segment, bool opening)
 
 void RecordingEngine::retryIndex()
 {
+    if (!m_unsavedAlerts.isEmpty()) {
+        const QList<UnsavedAlert> alerts = std::exchange(m_unsavedAlerts, {});
+        catalog::SegmentStore store(m_catalog);
+        for (const UnsavedAlert& a : alerts) {
+            if (!store.addAlert(a.cameraId, a.kind, a.message))
+                m_unsavedAlerts.append(a);
+        }
+    }
     if (m_unindexed.isEmpty())
         return;
     const QList<QPair<catalog::SegmentRecord, bool>> pending = std::exchange(m_unindexed, {});
@@ -378,8 +386,10 @@ void RecordingEngine::raise(qint64 cameraId, const QString& kind, const QString&
     // Info: whoever shows alerts (status bar, vigilctl's terminal) shows this one.
     qCInfo(lcRecording, "alert %s: %s", qUtf8Printable(kind), qUtf8Printable(message));
     catalog::SegmentStore store(m_catalog);
-    if (const Result<void> stored = store.addAlert(cameraId, kind, message); !stored)
+    if (const Result<void> stored = store.addAlert(cameraId, kind, message); !stored) {
         qCWarning(lcRecording, "%s", qUtf8Printable(stored.error().fullText()));
+        m_unsavedAlerts.append({cameraId, kind, message}); // the catalog's disk may be full
+    }
     const Alert alert {QDateTime::fromMSecsSinceEpoch(now), cameraId, kind, message};
     m_alerts << alert;
     if (m_alerts.size() > kKeptAlerts)

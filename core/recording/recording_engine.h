@@ -135,6 +135,13 @@ private:
     QList<Alert> m_alerts;
     QSet<qint64> m_streamsStarted; ///< streams that opened a segment in this run
     QList<QPair<catalog::SegmentRecord, bool>> m_unindexed; ///< (row, opening) to write again
+    struct UnsavedAlert
+    {
+        qint64 cameraId;
+        QString kind;
+        QString message;
+    };
+    QList<UnsavedAlert> m_unsavedAlerts;
 
     std::mutex m_eventsMutex;
     std::vector<RecorderEvent> m_events;

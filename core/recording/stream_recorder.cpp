@@ -800,6 +800,7 @@ StreamRecorder::StreamRecorder(StreamConfig config, Sink sink)
     d->config = std::move(config);
     d->sink = std::move(sink);
     d->preRollMs = d->config.preRollMs;
+    d->ffmpegOnly = d->config.ffmpegDemuxer;
 }
 
 StreamRecorder::~StreamRecorder()

@@ -28,6 +28,9 @@ struct StreamConfig
     int connectTimeoutMs = 10000;
     int readTimeoutMs = 10000; ///< no packet for this long: the connection is dead
     qint64 queueLimitBytes = 8 * 1024 * 1024; ///< beyond: the disk is behind, drop to a keyframe
+    /// Always FFmpeg's RTSP demuxer (otherwise only for streams Vigil's reader does not handle:
+    /// audio, H.265).
+    bool ffmpegDemuxer = false;
     int minBackoffMs = 1000;
     int maxBackoffMs = 30000;
 };

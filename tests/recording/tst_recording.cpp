@@ -6,6 +6,7 @@
 #include "core/recording/record_schedule.h"
 #include "core/recording/recording_engine.h"
 #include "core/recording/segment_file.h"
+#include "core/recording/stream_recorder.h"
 #include "core/runtime/app_context.h"
 #include "support/recording_fixture.h"
 
@@ -15,6 +16,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <mutex>
 
 using namespace vigil;
 using namespace vigil::test;
@@ -73,6 +75,7 @@ private Q_SLOTS:
     void motionTriggerRecordsPreAndPostRoll();
     void scheduleTurnsRecordingOnAndOff();
     void secondRecorderIsRefused();
+    void ffmpegDemuxerRecordsToo();
 
 private:
     QString dir(const char* name) const { return m_tmp.filePath(QLatin1String(name)); }
@@ -454,6 +457,56 @@ void TestRecording::secondRecorderIsRefused()
             data, {QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("1")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("already using the data folder"), r.err.constData());
+}
+
+void TestRecording::ffmpegDemuxerRecordsToo()
+{
+    // Streams with audio or H.265 go through FFmpeg's RTSP demuxer; camsim sends H.264 only, so
+    // that path is forced here.
+    recording::StreamConfig config;
+    config.cameraId = 7;
+    config.cameraUuid = QStringLiteral("urn:test");
+    config.streamId = 7;
+    config.role = QStringLiteral("main");
+    QUrl url(m_sim.endpoint(0, "rtsp_main"));
+    url.setUserName(kCamUser);
+    url.setPassword(kCamPassword);
+    config.url = url.toString();
+    config.displayUrl = m_sim.endpoint(0, "rtsp_main");
+    config.recordingsRoot = dir("ffmpeg");
+    config.segmentMs = 3000;
+    config.ffmpegDemuxer = true;
+    std::mutex mutex;
+    QList<recording::RecorderEvent> events;
+    recording::StreamRecorder recorder(config, [&](recording::RecorderEvent e) {
+        std::lock_guard lock(mutex);
+        events << e;
+    });
+    recorder.setRecordUntil(recording::StreamRecorder::kAlways);
+    recorder.start();
+    const auto closed = [&] {
+        std::lock_guard lock(mutex);
+        QStringList paths;
+        for (const recording::RecorderEvent& e : events) {
+            if (e.type == recording::RecorderEvent::Type::SegmentClosed)
+                paths << e.path;
+        }
+        return paths;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(closed().size() >= 2, 20000);
+    recorder.stop();
+    QVERIFY(recorder.status().packets > 60);
+    const QStringList paths = closed();
+    for (const QString& path : paths) {
+        const QString file = config.recordingsRoot + u'/' + path;
+        QVERIFY2(decodeProblems(file).isEmpty(), qPrintable(decodeProblems(file)));
+        const Result<recording::SegmentFacts> facts = recording::SegmentFile::scan(file);
+        QVERIFY(facts);
+        QCOMPARE(facts->width, 1920);
+        QCOMPARE(facts->header.cameraId, 7);
+        if (path != paths.last()) // the last one ends when the recorder stops
+            QVERIFY(facts->durationMs >= 2900);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRecording)
