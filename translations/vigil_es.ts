@@ -68,34 +68,6 @@
         <translation>Uso: settings list | get CLAVE | set CLAVE VALOR | unset CLAVE</translation>
     </message>
     <message>
-        <source>Vigil command line.
-
-Commands:
-  info                   Data folder, catalog and library versions
-  settings list          Settings with their values
-  settings get KEY       Print one setting
-  settings set KEY VALUE Change a setting
-  settings unset KEY     Return a setting to its default
-  discover               Find ONVIF cameras (WS-Discovery)
-  probe URL              Read an ONVIF camera's identity, streams and capabilities
-  camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)
-  camera list            The cameras Vigil knows
-  camera remove ID       Remove a camera (its recordings stay until retention)</source>
-        <translation>Línea de órdenes de Vigil.
-
-Órdenes:
-  info                   Carpeta de datos, catálogo y versiones de las bibliotecas
-  settings list          Ajustes con sus valores
-  settings get CLAVE     Muestra un ajuste
-  settings set CLAVE VALOR Cambia un ajuste
-  settings unset CLAVE   Devuelve un ajuste a su valor predeterminado
-  discover               Busca cámaras ONVIF (WS-Discovery)
-  probe URL              Lee la identidad, los flujos y las capacidades de una cámara ONVIF
-  camera add URL         Añade una cámara (dirección ONVIF o una URL rtsp://)
-  camera list            Las cámaras que conoce Vigil
-  camera remove ID       Quita una cámara (sus grabaciones se conservan hasta la retención)</translation>
-    </message>
-    <message>
         <source>discover: probe only from this local address (repeatable; default: every network interface).</source>
         <translation>discover: sondea solo desde esta dirección local (repetible; predeterminado: todas las interfaces de red).</translation>
     </message>
@@ -223,6 +195,191 @@ Commands:
         <source>--address takes a camera's IPv4 address, not "%1".</source>
         <translation>--address espera la dirección IPv4 de una cámara, no «%1».</translation>
     </message>
+    <message>
+        <source>Vigil command line.
+
+Commands:
+  info                   Data folder, catalog and library versions
+  settings list          Settings with their values
+  settings get KEY       Print one setting
+  settings set KEY VALUE Change a setting
+  settings unset KEY     Return a setting to its default
+  discover               Find ONVIF cameras (WS-Discovery)
+  probe URL              Read an ONVIF camera's identity, streams and capabilities
+  camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)
+  camera list            The cameras Vigil knows
+  camera remove ID       Remove a camera (its recordings stay until retention)
+  record                 Record every camera until stopped (or --duration S)
+  segments --camera ID   Recordings of a camera [--from T --to T]
+  storage                Space used, free and held; days kept per camera
+  catalog rebuild        Recreate the recordings index from the files
+  hold add               Keep footage for a case: --camera ID --from T --to T --case C</source>
+        <translation>Línea de órdenes de Vigil.
+
+Órdenes:
+  info                   Carpeta de datos, catálogo y versiones de bibliotecas
+  settings list          Ajustes con sus valores
+  settings get CLAVE     Muestra un ajuste
+  settings set CLAVE VALOR Cambia un ajuste
+  settings unset CLAVE   Devuelve un ajuste a su valor predeterminado
+  discover               Busca cámaras ONVIF (WS-Discovery)
+  probe URL              Lee la identidad, los flujos y las capacidades de una cámara ONVIF
+  camera add URL         Añade una cámara (dirección ONVIF o URL rtsp://)
+  camera list            Las cámaras que Vigil conoce
+  camera remove ID       Quita una cámara (sus grabaciones quedan hasta la retención)
+  record                 Graba todas las cámaras hasta detenerlo (o --duration S)
+  segments --camera ID   Grabaciones de una cámara [--from T --to T]
+  storage                Espacio usado, libre y retenido; días guardados por cámara
+  catalog rebuild        Rehace el índice de grabaciones a partir de los archivos
+  hold add               Conserva imágenes para un caso: --camera ID --from T --to T --case C</translation>
+    </message>
+    <message>
+        <source>record: stop after this many seconds.</source>
+        <translation>record: se detiene tras estos segundos.</translation>
+    </message>
+    <message>
+        <source>segments, hold add: the camera's number (vigilctl camera list).</source>
+        <translation>segments, hold add: el número de la cámara (vigilctl camera list).</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>segments, hold add: start, as 2026-11-29T14:30 (local) or …Z (UTC).</source>
+        <translation>segments, hold add: inicio, como 2026-11-29T14:30 (hora local) o …Z (UTC).</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>hora</translation>
+    </message>
+    <message>
+        <source>segments, hold add: end, like --from.</source>
+        <translation>segments, hold add: fin, como --from.</translation>
+    </message>
+    <message>
+        <source>hold add: the case or reference number.</source>
+        <translation>hold add: el número de caso o de referencia.</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>caso</translation>
+    </message>
+    <message>
+        <source>hold add: a note kept with the hold.</source>
+        <translation>hold add: una nota guardada con la retención.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::CtlRecording</name>
+    <message>
+        <source>vigilctl: %1</source>
+        <translation>vigilctl: %1</translation>
+    </message>
+    <message>
+        <source>Run "vigilctl --help" for the commands.</source>
+        <translation>Ejecute «vigilctl --help» para ver las órdenes.</translation>
+    </message>
+    <message>
+        <source>Use: record [--duration S] | segments --camera ID [--from T --to T] | storage | catalog rebuild | hold add --camera ID --from T --to T --case C</source>
+        <translation>Uso: record [--duration S] | segments --camera ID [--from T --to T] | storage | catalog rebuild | hold add --camera ID --from T --to T --case C</translation>
+    </message>
+    <message>
+        <source>--%1 takes a date and time like 2026-11-29T14:30 (local time) or 2026-11-29T13:30:00Z (UTC), not "%2".</source>
+        <translation>--%1 espera una fecha y hora como 2026-11-29T14:30 (hora local) o 2026-11-29T13:30:00Z (UTC), no «%2».</translation>
+    </message>
+    <message>
+        <source>--duration takes a number of seconds.</source>
+        <translation>--duration espera un número de segundos.</translation>
+    </message>
+    <message>
+        <source>Repaired %1 recordings left open by an earlier stop.</source>
+        <translation>Se repararon %1 grabaciones que quedaron abiertas en una parada anterior.</translation>
+    </message>
+    <message>
+        <source>No camera is set to record. Add one with "vigilctl camera add".</source>
+        <translation>Ninguna cámara está configurada para grabar. Añada una con «vigilctl camera add».</translation>
+    </message>
+    <message>
+        <source>Recording %1 cameras into %2. Stop with Ctrl+C.</source>
+        <translation>Grabando %1 cámaras en %2. Detenga con Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>Stopped. %1 recordings written; %2 video packets received, %3 dropped.</source>
+        <translation>Detenido. %1 grabaciones escritas; %2 paquetes de vídeo recibidos, %3 descartados.</translation>
+    </message>
+    <message>
+        <source>segments needs --camera ID ("vigilctl camera list" shows them).</source>
+        <translation>segments necesita --camera ID («vigilctl camera list» las muestra).</translation>
+    </message>
+    <message>
+        <source>No recordings of camera %1 in that time.</source>
+        <translation>No hay grabaciones de la cámara %1 en ese intervalo.</translation>
+    </message>
+    <message>
+        <source>%1  %2 – %3  %4  %5  %6</source>
+        <translation>%1  %2 – %3  %4  %5  %6</translation>
+    </message>
+    <message>
+        <source>gap   %1 – %2  %3</source>
+        <translation>hueco %1 – %2  %3</translation>
+    </message>
+    <message>
+        <source>Recordings:   %1</source>
+        <translation>Grabaciones:  %1</translation>
+    </message>
+    <message>
+        <source>Free space:   %1 of %2 (kept free: %3)</source>
+        <translation>Espacio libre: %1 de %2 (se mantiene libre: %3)</translation>
+    </message>
+    <message>
+        <source>Used:         %1; under legal hold: %2; quota: %3</source>
+        <translation>Usado:        %1; en retención legal: %2; cuota: %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Writing:      %1/s</source>
+        <translation>Escritura:    %1/s</translation>
+    </message>
+    <message>
+        <source>%1  %2: %3 days kept (limit %4), %5, held %6</source>
+        <translation>%1  %2: %3 días guardados (límite %4), %5, retenido %6</translation>
+    </message>
+    <message>
+        <source>Index rebuilt from the files: %1 recordings; %2 empty files removed; %3 files could not be read.</source>
+        <translation>Índice rehecho a partir de los archivos: %1 grabaciones; %2 archivos vacíos eliminados; %3 archivos no se pudieron leer.</translation>
+    </message>
+    <message>
+        <source>hold add needs --camera ID (or --camera all).</source>
+        <translation>hold add necesita --camera ID (o --camera all).</translation>
+    </message>
+    <message>
+        <source>hold add needs --from and --to.</source>
+        <translation>hold add necesita --from y --to.</translation>
+    </message>
+    <message>
+        <source>hold add needs --case with the case or reference number.</source>
+        <translation>hold add necesita --case con el número de caso o de referencia.</translation>
+    </message>
+    <message>
+        <source>Legal hold %1</source>
+        <translation>Retención legal %1</translation>
+    </message>
+    <message>
+        <source>There is no camera %1.</source>
+        <translation>No existe la cámara %1.</translation>
+    </message>
+    <message>
+        <source>Legal hold %1 added for case %2: %3 – %4. Retention will not delete this footage.</source>
+        <translation>Retención legal %1 añadida para el caso %2: %3 – %4. La retención no borrará estas imágenes.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::GuiApplication</name>
@@ -258,6 +415,37 @@ Commands:
         <source>Add Cameras…</source>
         <translation>Añadir cámaras…</translation>
     </message>
+    <message>
+        <source>Recording could not start: %1</source>
+        <translation>No se pudo iniciar la grabación: %1</translation>
+    </message>
+    <message>
+        <source>Recovered %1 recordings interrupted by the last shutdown.</source>
+        <translation>Se recuperaron %1 grabaciones interrumpidas por el último cierre.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::catalog::BookmarkStore</name>
+    <message>
+        <source>A bookmark must end after it starts.</source>
+        <translation>Un marcador debe terminar después de empezar.</translation>
+    </message>
+    <message>
+        <source>saving the bookmark</source>
+        <translation>al guardar el marcador</translation>
+    </message>
+    <message>
+        <source>reading the bookmarks</source>
+        <translation>al leer los marcadores</translation>
+    </message>
+    <message>
+        <source>changing the bookmark</source>
+        <translation>al cambiar el marcador</translation>
+    </message>
+    <message>
+        <source>There is no bookmark %1.</source>
+        <translation>No existe el marcador %1.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::catalog::CameraStore</name>
@@ -288,6 +476,10 @@ Commands:
     <message>
         <source>removing camera %1</source>
         <translation>se quitaba la cámara %1</translation>
+    </message>
+    <message>
+        <source>changing camera %1</source>
+        <translation>al cambiar la cámara %1</translation>
     </message>
 </context>
 <context>
@@ -358,6 +550,33 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::catalog::SegmentStore</name>
+    <message>
+        <source>indexing the recording %1</source>
+        <translation>al indexar la grabación %1</translation>
+    </message>
+    <message>
+        <source>removing a recording from the index</source>
+        <translation>al quitar una grabación del índice</translation>
+    </message>
+    <message>
+        <source>reading the recordings index</source>
+        <translation>al leer el índice de grabaciones</translation>
+    </message>
+    <message>
+        <source>rebuilding the recordings index</source>
+        <translation>al rehacer el índice de grabaciones</translation>
+    </message>
+    <message>
+        <source>recording a gap in the recordings</source>
+        <translation>al anotar un hueco en las grabaciones</translation>
+    </message>
+    <message>
+        <source>recording an alert</source>
+        <translation>al anotar una alerta</translation>
+    </message>
+</context>
+<context>
     <name>vigil::catalog::SettingsStore</name>
     <message>
         <source>Language of the user interface (en, es); empty follows the system</source>
@@ -402,6 +621,26 @@ Commands:
     <message>
         <source>Use the address a camera was reached on instead of the (wrong) addresses it advertises</source>
         <translation>Usar la dirección por la que se alcanzó la cámara en lugar de las direcciones (erróneas) que anuncia</translation>
+    </message>
+    <message>
+        <source>Length of a recording file in seconds (files are cut on keyframes)</source>
+        <translation>Duración de un archivo de grabación en segundos (se corta en fotogramas clave)</translation>
+    </message>
+    <message>
+        <source>Most space recordings may use, in MB; 0: no quota (free space still applies)</source>
+        <translation>Espacio máximo para grabaciones, en MB; 0: sin cuota (el espacio libre sigue aplicándose)</translation>
+    </message>
+    <message>
+        <source>Free space to keep on the recordings disk, in MB (the smaller of this and the percentage)</source>
+        <translation>Espacio libre que se mantiene en el disco de grabaciones, en MB (el menor entre este y el porcentaje)</translation>
+    </message>
+    <message>
+        <source>Free space to keep on the recordings disk, in percent of its size</source>
+        <translation>Espacio libre que se mantiene en el disco de grabaciones, en porcentaje de su tamaño</translation>
+    </message>
+    <message>
+        <source>"%1" takes a number from %2 to %3.</source>
+        <translation>«%1» espera un número de %2 a %3.</translation>
     </message>
 </context>
 <context>
@@ -509,6 +748,196 @@ Commands:
     <message>
         <source>Cannot listen for cameras announcing themselves on any network interface.</source>
         <translation>No se puede escuchar a las cámaras que se anuncian en ninguna interfaz de red.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::recording::RecordingEngine</name>
+    <message>
+        <source>Cannot create the recordings folder %1.</source>
+        <translation>No se puede crear la carpeta de grabaciones %1.</translation>
+    </message>
+    <message>
+        <source>Vigil was not recording</source>
+        <translation>Vigil no estaba grabando</translation>
+    </message>
+    <message>
+        <source>The recordings disk is full; making room by deleting the oldest recordings.</source>
+        <translation>El disco de grabaciones está lleno; se libera espacio borrando las grabaciones más antiguas.</translation>
+    </message>
+    <message>
+        <source>Camera %1: %2</source>
+        <translation>Cámara %1: %2</translation>
+    </message>
+    <message>
+        <source>The camera was offline</source>
+        <translation>La cámara estaba desconectada</translation>
+    </message>
+    <message>
+        <source>Camera %1 is not recording: %2</source>
+        <translation>La cámara %1 no está grabando: %2</translation>
+    </message>
+    <message>
+        <source>Camera %1: the disk is not keeping up; %2 video packets dropped so far.</source>
+        <translation>Cámara %1: el disco no da abasto; %2 paquetes de vídeo descartados hasta ahora.</translation>
+    </message>
+    <message>
+        <source>Recording has STOPPED: the recordings disk is full and everything left on it is under legal hold. Free space, add a disk, or release a hold.</source>
+        <translation>La grabación se ha DETENIDO: el disco de grabaciones está lleno y todo lo que queda está en retención legal. Libere espacio, añada un disco o levante una retención.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::recording::RtspSession</name>
+    <message>
+        <source>The camera %1 cannot be reached.</source>
+        <translation>No se puede contactar con la cámara %1.</translation>
+    </message>
+    <message>
+        <source>The camera stopped answering.</source>
+        <translation>La cámara dejó de responder.</translation>
+    </message>
+    <message>
+        <source>The camera closed the connection.</source>
+        <translation>La cámara cerró la conexión.</translation>
+    </message>
+    <message>
+        <source>The camera sent data Vigil cannot read.</source>
+        <translation>La cámara envió datos que Vigil no puede leer.</translation>
+    </message>
+    <message>
+        <source>The camera ended the stream.</source>
+        <translation>La cámara terminó el flujo.</translation>
+    </message>
+    <message>
+        <source>Recording stopped.</source>
+        <translation>Grabación detenida.</translation>
+    </message>
+    <message>
+        <source>The camera stopped sending video.</source>
+        <translation>La cámara dejó de enviar vídeo.</translation>
+    </message>
+    <message>
+        <source>The camera %1 refused the user name or password.</source>
+        <translation>La cámara %1 rechazó el usuario o la contraseña.</translation>
+    </message>
+    <message>
+        <source>The camera %1 does not offer this stream now.</source>
+        <translation>La cámara %1 no ofrece este flujo ahora.</translation>
+    </message>
+    <message>
+        <source>The camera cannot send video over TCP.</source>
+        <translation>La cámara no puede enviar vídeo por TCP.</translation>
+    </message>
+    <message>
+        <source>The camera %1 refused to stream.</source>
+        <translation>La cámara %1 se negó a transmitir.</translation>
+    </message>
+    <message>
+        <source>The stream has audio or data.</source>
+        <translation>El flujo tiene audio o datos.</translation>
+    </message>
+    <message>
+        <source>The stream is not H.264 video alone.</source>
+        <translation>El flujo no es solo vídeo H.264.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::recording::SegmentFile</name>
+    <message>
+        <source>Cannot read the recording "%1".</source>
+        <translation>No se puede leer la grabación «%1».</translation>
+    </message>
+    <message>
+        <source>Cannot repair the recording "%1".</source>
+        <translation>No se puede reparar la grabación «%1».</translation>
+    </message>
+    <message>
+        <source>The recording "%1" cannot be read; it is not a Vigil segment or it is damaged.</source>
+        <translation>La grabación «%1» no se puede leer; no es un segmento de Vigil o está dañada.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::recording::SegmentRepair</name>
+    <message>
+        <source>%1 belongs to a camera Vigil does not know.</source>
+        <translation>%1 pertenece a una cámara que Vigil no conoce.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::recording::SegmentWriter</name>
+    <message>
+        <source>The recordings disk is full.</source>
+        <translation>El disco de grabaciones está lleno.</translation>
+    </message>
+    <message>
+        <source>Cannot write the recording "%1".</source>
+        <translation>No se puede escribir la grabación «%1».</translation>
+    </message>
+    <message>
+        <source>Cannot record this camera's stream: %1.</source>
+        <translation>No se puede grabar el flujo de esta cámara: %1.</translation>
+    </message>
+    <message>
+        <source>no MP4 writer</source>
+        <translation>no hay escritor MP4</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>memoria agotada</translation>
+    </message>
+    <message>
+        <source>there is no video</source>
+        <translation>no hay vídeo</translation>
+    </message>
+    <message>
+        <source>the stream's format is not accepted</source>
+        <translation>el formato del flujo no se admite</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::recording::StreamRecorder</name>
+    <message>
+        <source>Recording stopped.</source>
+        <translation>Grabación detenida.</translation>
+    </message>
+    <message>
+        <source>The camera %1 stopped answering (%2).</source>
+        <translation>La cámara %1 dejó de responder (%2).</translation>
+    </message>
+    <message>
+        <source>The camera %1 cannot be reached.</source>
+        <translation>No se puede contactar con la cámara %1.</translation>
+    </message>
+    <message>
+        <source>The camera %1 refused the user name or password.</source>
+        <translation>La cámara %1 rechazó el usuario o la contraseña.</translation>
+    </message>
+    <message>
+        <source>The camera %1 ended the stream.</source>
+        <translation>La cámara %1 terminó el flujo.</translation>
+    </message>
+    <message>
+        <source>The camera %1 does not offer this stream now.</source>
+        <translation>La cámara %1 no ofrece este flujo ahora.</translation>
+    </message>
+    <message>
+        <source>The camera %1 sent a stream Vigil cannot read (%2).</source>
+        <translation>La cámara %1 envió un flujo que Vigil no puede leer (%2).</translation>
+    </message>
+    <message>
+        <source>reading the stream</source>
+        <translation>al leer el flujo</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>al conectar</translation>
+    </message>
+    <message>
+        <source>The camera %1 sends no H.264 or H.265 video.</source>
+        <translation>La cámara %1 no envía vídeo H.264 ni H.265.</translation>
+    </message>
+    <message>
+        <source>receiving video</source>
+        <translation>al recibir vídeo</translation>
     </message>
 </context>
 <context>
@@ -623,6 +1052,13 @@ Commands:
     <message>
         <source>The camera offers no H.264 or H.265 stream to record.</source>
         <translation>La cámara no ofrece ningún flujo H.264 ni H.265 que grabar.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::storage::Retention</name>
+    <message>
+        <source>Cannot delete %1: %2</source>
+        <translation>No se puede borrar %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1553,14 @@ Commands:
     <message>
         <source>Storage: %1</source>
         <translation>Almacenamiento: %1</translation>
+    </message>
+    <message>
+        <source>— problems: %1</source>
+        <translation>— problemas: %1</translation>
+    </message>
+    <message>
+        <source>RECORDING STOPPED: the disk is full of footage under legal hold.</source>
+        <translation>GRABACIÓN DETENIDA: el disco está lleno de imágenes en retención legal.</translation>
     </message>
 </context>
 <context>
