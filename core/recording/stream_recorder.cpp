@@ -40,6 +40,8 @@ constexpr AVRational kMs {1, 1000};
 /// RTCP time is trusted only when it agrees with this computer's clock this closely (network and
 /// buffering delay); a camera whose clock is further off would put footage at the wrong time.
 constexpr qint64 kMaxClockOffsetMs = 2000;
+/// The writer thread takes the queue in batches at least this often.
+constexpr qint64 kWriterBatchMs = 100;
 
 std::atomic<qint64> g_lostRtpPackets {0};
 
@@ -171,6 +173,7 @@ struct StreamRecorder::Private
     std::condition_variable queueReady;
     std::deque<Item> queue;
     qint64 queueBytes = 0;
+    qint64 lastNotifyMs = 0;
     bool dropping = false;
 
     // Sleeping between reconnections.
@@ -235,7 +238,14 @@ struct StreamRecorder::Private
                 }
                 queueBytes += size;
             }
+            const bool urgent
+                    = item.kind != Item::Kind::Packet || queueBytes > config.queueLimitBytes / 8;
             queue.push_back(std::move(item));
+            // Wake the writer for batches, not for every frame: a recording is not live.
+            const qint64 now = steadyMs();
+            if (!urgent && now - lastNotifyMs < kWriterBatchMs)
+                return;
+            lastNotifyMs = now;
         }
         queueReady.notify_one();
     }
@@ -607,7 +617,8 @@ struct StreamRecorder::Private
     Item pop()
     {
         std::unique_lock lock(queueMutex);
-        queueReady.wait(lock, [this] { return !queue.empty(); });
+        while (queue.empty())
+            queueReady.wait_for(lock, std::chrono::milliseconds(kWriterBatchMs));
         Item item = std::move(queue.front());
         queue.pop_front();
         if (item.kind == Item::Kind::Packet)
