@@ -77,6 +77,8 @@ int Ctl::run(const QStringList& arguments)
             "  camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)\n"
             "  camera list            The cameras Vigil knows\n"
             "  camera remove ID       Remove a camera (its recordings stay until retention)\n"
+            "  camera record ID       How a camera records: --mode, --schedule, --retention-days, "
+            "--pre-roll, --post-roll\n"
             "  record                 Record every camera until stopped (or --duration S)\n"
             "  segments --camera ID   Recordings of a camera [--from T --to T]\n"
             "  storage                Space used, free and held; days kept per camera\n"
@@ -122,6 +124,18 @@ int Ctl::run(const QStringList& arguments)
             QStringLiteral("case"), tr("hold add: the case or reference number."), tr("case")));
     m_parser.addOption(QCommandLineOption(
             QStringLiteral("note"), tr("hold add: a note kept with the hold."), tr("text")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("mode"),
+            tr("camera record: off, continuous, motion or schedule."), tr("mode")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("schedule"),
+            tr("camera record: seven comma-separated groups of 24 hours (Monday first), each hour "
+               "- (off), C (continuous) or M (motion)."),
+            tr("schedule")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("retention-days"),
+            tr("camera record: days of footage to keep (0: no age limit)."), tr("days")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("pre-roll"),
+            tr("camera record: seconds recorded before motion."), tr("seconds")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("post-roll"),
+            tr("camera record: seconds recorded after motion."), tr("seconds")));
     m_parser.addPositionalArgument(
             QStringLiteral("command"), tr("The command to run."), tr("command [arguments…]"));
     m_parser.process(arguments);
@@ -482,6 +496,8 @@ int Ctl::cameraCommand(const QStringList& args)
     const QString sub = args.value(0);
     if (sub == QLatin1String("add") && args.size() == 2)
         return cameraAdd(args.at(1));
+    if (sub == QLatin1String("record") && args.size() == 2)
+        return CtlRecording(m_parser, *m_context, m_out, m_err).cameraRecord(args.at(1));
     if (sub == QLatin1String("list") && args.size() == 1) {
         const Result<QList<catalog::CameraRecord>> list = cameras.list();
         if (!list)
@@ -536,6 +552,8 @@ int Ctl::cameraCommand(const QStringList& args)
         return ExitOk;
     }
     return usage(tr("Use: camera add URL --user U --password PW [--name N] | camera list | camera "
+                    "record ID [--mode M] [--schedule S] [--retention-days N] [--pre-roll S] "
+                    "[--post-roll S] | camera "
                     "remove ID"));
 }
 

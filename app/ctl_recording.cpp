@@ -5,6 +5,7 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/segment_store.h"
 #include "core/catalog/settings_store.h"
+#include "core/recording/record_schedule.h"
 #include "core/recording/recording_engine.h"
 #include "core/recording/segment_file.h"
 #include "core/recording/stream_recorder.h"
@@ -336,6 +337,65 @@ int CtlRecording::rebuild()
               << Qt::endl;
     }
     return report->problems.isEmpty() ? ExitOk : ExitFailed;
+}
+
+int CtlRecording::cameraRecord(const QString& id)
+{
+    bool ok = false;
+    const qint64 cameraId = id.toLongLong(&ok);
+    if (!ok)
+        return usage(
+                tr("\"%1\" is not a camera number; \"vigilctl camera list\" shows them.").arg(id));
+    const Result<QList<catalog::CameraRecord>> cameras = m_context.cameras().list();
+    if (!cameras)
+        return failed(cameras.error().message);
+    const auto it = std::find_if(cameras->cbegin(), cameras->cend(),
+            [&](const catalog::CameraRecord& c) { return c.id == cameraId; });
+    if (it == cameras->cend())
+        return failed(tr("There is no camera %1.").arg(cameraId));
+    catalog::CameraRecord camera = *it;
+    if (m_parser.isSet(QStringLiteral("mode"))) {
+        const QString mode = m_parser.value(QStringLiteral("mode"));
+        if (!QStringList {QStringLiteral("off"), QStringLiteral("continuous"),
+                    QStringLiteral("motion"), QStringLiteral("schedule")}
+                        .contains(mode))
+            return usage(tr("--mode takes off, continuous, motion or schedule."));
+        camera.recordMode = mode;
+    }
+    if (m_parser.isSet(QStringLiteral("schedule"))) {
+        const QString schedule = m_parser.value(QStringLiteral("schedule"));
+        if (!recording::RecordSchedule::parse(schedule))
+            return usage(tr("--schedule takes seven comma-separated groups of 24 characters "
+                            "(Monday first), each - (off), C (continuous) or M (motion)."));
+        camera.schedule = schedule;
+    }
+    const auto number = [&](const char* option, int max, int scale, int* out) {
+        if (!m_parser.isSet(QLatin1String(option)))
+            return true;
+        bool valid = false;
+        const int value = m_parser.value(QLatin1String(option)).toInt(&valid);
+        if (!valid || value < 0 || value > max) {
+            usage(tr("--%1 takes a number from 0 to %2.").arg(QLatin1String(option)).arg(max));
+            return false;
+        }
+        *out = value * scale;
+        return true;
+    };
+    if (!number("retention-days", 3650, 1, &camera.retentionDays)
+            || !number("pre-roll", 30, 1000, &camera.preRollMs)
+            || !number("post-roll", 600, 1000, &camera.postRollMs))
+        return ExitUsage;
+    if (const Result<void> saved = m_context.cameras().setRecording(camera); !saved)
+        return failed(saved.error().message);
+    m_out << tr("Camera %1 records: %2; keeps %3 days; pre-roll %4 s, post-roll %5 s. A running "
+                "recorder applies this within a minute.")
+                     .arg(camera.id)
+                     .arg(camera.recordMode)
+                     .arg(camera.retentionDays)
+                     .arg(camera.preRollMs / 1000)
+                     .arg(camera.postRollMs / 1000)
+          << Qt::endl;
+    return ExitOk;
 }
 
 int CtlRecording::holdAdd()

@@ -26,6 +26,8 @@ public:
     static bool needsExclusive(const QString& command, const QStringList& args);
     static bool handles(const QString& command);
     int run(const QString& command, const QStringList& args);
+    /// `vigilctl camera record ID …`: a camera's record mode, schedule, pre/post-roll, retention.
+    int cameraRecord(const QString& id);
 
 private:
     int record();

@@ -172,10 +172,6 @@
         <translation>Cámara %1 quitada. Sus grabaciones se conservan hasta que la retención las borre.</translation>
     </message>
     <message>
-        <source>Use: camera add URL --user U --password PW [--name N] | camera list | camera remove ID</source>
-        <translation>Uso: camera add URL --user U --password CONTRASEÑA [--name N] | camera list | camera remove ID</translation>
-    </message>
-    <message>
         <source>The camera offers no H.264 or H.265 stream to record.</source>
         <translation>La cámara no ofrece ningún flujo H.264 ni H.265 que grabar.</translation>
     </message>
@@ -194,44 +190,6 @@
     <message>
         <source>--address takes a camera's IPv4 address, not "%1".</source>
         <translation>--address espera la dirección IPv4 de una cámara, no «%1».</translation>
-    </message>
-    <message>
-        <source>Vigil command line.
-
-Commands:
-  info                   Data folder, catalog and library versions
-  settings list          Settings with their values
-  settings get KEY       Print one setting
-  settings set KEY VALUE Change a setting
-  settings unset KEY     Return a setting to its default
-  discover               Find ONVIF cameras (WS-Discovery)
-  probe URL              Read an ONVIF camera's identity, streams and capabilities
-  camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)
-  camera list            The cameras Vigil knows
-  camera remove ID       Remove a camera (its recordings stay until retention)
-  record                 Record every camera until stopped (or --duration S)
-  segments --camera ID   Recordings of a camera [--from T --to T]
-  storage                Space used, free and held; days kept per camera
-  catalog rebuild        Recreate the recordings index from the files
-  hold add               Keep footage for a case: --camera ID --from T --to T --case C</source>
-        <translation>Línea de órdenes de Vigil.
-
-Órdenes:
-  info                   Carpeta de datos, catálogo y versiones de bibliotecas
-  settings list          Ajustes con sus valores
-  settings get CLAVE     Muestra un ajuste
-  settings set CLAVE VALOR Cambia un ajuste
-  settings unset CLAVE   Devuelve un ajuste a su valor predeterminado
-  discover               Busca cámaras ONVIF (WS-Discovery)
-  probe URL              Lee la identidad, los flujos y las capacidades de una cámara ONVIF
-  camera add URL         Añade una cámara (dirección ONVIF o URL rtsp://)
-  camera list            Las cámaras que Vigil conoce
-  camera remove ID       Quita una cámara (sus grabaciones quedan hasta la retención)
-  record                 Graba todas las cámaras hasta detenerlo (o --duration S)
-  segments --camera ID   Grabaciones de una cámara [--from T --to T]
-  storage                Espacio usado, libre y retenido; días guardados por cámara
-  catalog rebuild        Rehace el índice de grabaciones a partir de los archivos
-  hold add               Conserva imágenes para un caso: --camera ID --from T --to T --case C</translation>
     </message>
     <message>
         <source>record: stop after this many seconds.</source>
@@ -272,6 +230,82 @@ Commands:
     <message>
         <source>text</source>
         <translation>texto</translation>
+    </message>
+    <message>
+        <source>Vigil command line.
+
+Commands:
+  info                   Data folder, catalog and library versions
+  settings list          Settings with their values
+  settings get KEY       Print one setting
+  settings set KEY VALUE Change a setting
+  settings unset KEY     Return a setting to its default
+  discover               Find ONVIF cameras (WS-Discovery)
+  probe URL              Read an ONVIF camera's identity, streams and capabilities
+  camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)
+  camera list            The cameras Vigil knows
+  camera remove ID       Remove a camera (its recordings stay until retention)
+  camera record ID       How a camera records: --mode, --schedule, --retention-days, --pre-roll, --post-roll
+  record                 Record every camera until stopped (or --duration S)
+  segments --camera ID   Recordings of a camera [--from T --to T]
+  storage                Space used, free and held; days kept per camera
+  catalog rebuild        Recreate the recordings index from the files
+  hold add               Keep footage for a case: --camera ID --from T --to T --case C</source>
+        <translation>Línea de órdenes de Vigil.
+
+Órdenes:
+  info                   Carpeta de datos, catálogo y versiones de bibliotecas
+  settings list          Ajustes con sus valores
+  settings get CLAVE     Muestra un ajuste
+  settings set CLAVE VALOR Cambia un ajuste
+  settings unset CLAVE   Devuelve un ajuste a su valor predeterminado
+  discover               Busca cámaras ONVIF (WS-Discovery)
+  probe URL              Lee la identidad, los flujos y las capacidades de una cámara ONVIF
+  camera add URL         Añade una cámara (dirección ONVIF o URL rtsp://)
+  camera list            Las cámaras que Vigil conoce
+  camera remove ID       Quita una cámara (sus grabaciones quedan hasta la retención)
+  camera record ID       Cómo graba una cámara: --mode, --schedule, --retention-days, --pre-roll, --post-roll
+  record                 Graba todas las cámaras hasta detenerlo (o --duration S)
+  segments --camera ID   Grabaciones de una cámara [--from T --to T]
+  storage                Espacio usado, libre y retenido; días guardados por cámara
+  catalog rebuild        Rehace el índice de grabaciones a partir de los archivos
+  hold add               Conserva imágenes para un caso: --camera ID --from T --to T --case C</translation>
+    </message>
+    <message>
+        <source>camera record: off, continuous, motion or schedule.</source>
+        <translation>camera record: off (apagada), continuous (continua), motion (movimiento) o schedule (horario).</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>modo</translation>
+    </message>
+    <message>
+        <source>camera record: seven comma-separated groups of 24 hours (Monday first), each hour - (off), C (continuous) or M (motion).</source>
+        <translation>camera record: siete grupos de 24 horas separados por comas (empezando el lunes); cada hora - (apagada), C (continua) o M (movimiento).</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>horario</translation>
+    </message>
+    <message>
+        <source>camera record: days of footage to keep (0: no age limit).</source>
+        <translation>camera record: días de imágenes que se guardan (0: sin límite de antigüedad).</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>camera record: seconds recorded before motion.</source>
+        <translation>camera record: segundos grabados antes del movimiento.</translation>
+    </message>
+    <message>
+        <source>camera record: seconds recorded after motion.</source>
+        <translation>camera record: segundos grabados después del movimiento.</translation>
+    </message>
+    <message>
+        <source>Use: camera add URL --user U --password PW [--name N] | camera list | camera record ID [--mode M] [--schedule S] [--retention-days N] [--pre-roll S] [--post-roll S] | camera remove ID</source>
+        <translation>Uso: camera add URL --user U --password PW [--name N] | camera list | camera record ID [--mode M] [--schedule S] [--retention-days N] [--pre-roll S] [--post-roll S] | camera remove ID</translation>
     </message>
 </context>
 <context>
@@ -379,6 +413,26 @@ Commands:
     <message>
         <source>Legal hold %1 added for case %2: %3 – %4. Retention will not delete this footage.</source>
         <translation>Retención legal %1 añadida para el caso %2: %3 – %4. La retención no borrará estas imágenes.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a camera number; "vigilctl camera list" shows them.</source>
+        <translation>«%1» no es un número de cámara; «vigilctl camera list» las muestra.</translation>
+    </message>
+    <message>
+        <source>--mode takes off, continuous, motion or schedule.</source>
+        <translation>--mode espera off, continuous, motion o schedule.</translation>
+    </message>
+    <message>
+        <source>--schedule takes seven comma-separated groups of 24 characters (Monday first), each - (off), C (continuous) or M (motion).</source>
+        <translation>--schedule espera siete grupos de 24 caracteres separados por comas (empezando el lunes), cada uno - (apagada), C (continua) o M (movimiento).</translation>
+    </message>
+    <message>
+        <source>--%1 takes a number from 0 to %2.</source>
+        <translation>--%1 espera un número de 0 a %2.</translation>
+    </message>
+    <message>
+        <source>Camera %1 records: %2; keeps %3 days; pre-roll %4 s, post-roll %5 s. A running recorder applies this within a minute.</source>
+        <translation>La cámara %1 graba: %2; guarda %3 días; pregrabación %4 s, posgrabación %5 s. Un grabador en marcha lo aplica en menos de un minuto.</translation>
     </message>
 </context>
 <context>

@@ -43,7 +43,12 @@ RecordingEngine::RecordingEngine(catalog::Catalog& catalog, catalog::SettingsSto
     , m_options(std::move(options))
 {
     m_retentionTimer.setInterval(m_options.retentionIntervalMs);
-    connect(&m_retentionTimer, &QTimer::timeout, this, [this] { runRetention(); });
+    connect(&m_retentionTimer, &QTimer::timeout, this, [this] {
+        // Cameras changed by another program (vigilctl camera record/add/remove) are picked up.
+        if (const Result<void> reloaded = reload(); !reloaded)
+            qCWarning(lcRecording, "%s", qUtf8Printable(reloaded.error().fullText()));
+        runRetention();
+    });
     m_gateTimer.setInterval(m_options.gateIntervalMs);
     connect(&m_gateTimer, &QTimer::timeout, this, &RecordingEngine::applyGates);
 }

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void scheduleTurnsRecordingOnAndOff();
     void secondRecorderIsRefused();
     void ffmpegDemuxerRecordsToo();
+    void cameraRecordCommand();
 
 private:
     QString dir(const char* name) const { return m_tmp.filePath(QLatin1String(name)); }
@@ -507,6 +508,48 @@ void TestRecording::ffmpegDemuxerRecordsToo()
         if (path != paths.last()) // the last one ends when the recorder stops
             QVERIFY(facts->durationMs >= 2900);
     }
+}
+
+void TestRecording::cameraRecordCommand()
+{
+    const QString data = dir("modes");
+    QVERIFY(addCameras(data, m_sim, 1));
+    const QString week = QStringList(7, QStringLiteral("------CCCCCCCCCCCCMMMMMM")).join(u',');
+    const CtlRun set = vigilctl(data,
+            {QStringLiteral("camera"), QStringLiteral("record"), QStringLiteral("1"),
+                    QStringLiteral("--mode"), QStringLiteral("schedule"),
+                    QStringLiteral("--schedule"), week, QStringLiteral("--retention-days"),
+                    QStringLiteral("14"), QStringLiteral("--pre-roll"), QStringLiteral("3"),
+                    QStringLiteral("--post-roll"), QStringLiteral("20")});
+    QVERIFY2(set.exitCode == 0, set.err.constData());
+    const auto row = [&] {
+        RawDb db(data + QStringLiteral("/vigil.sqlite"));
+        QSqlQuery q(db.db());
+        q.exec(QStringLiteral("SELECT record_mode, schedule, retention_days, pre_roll_ms, "
+                              "post_roll_ms FROM cameras WHERE id = 1"));
+        q.next();
+        return QStringList {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                q.value(3).toString(), q.value(4).toString()};
+    };
+    const QStringList expected {QStringLiteral("schedule"), week, QStringLiteral("14"),
+            QStringLiteral("3000"), QStringLiteral("20000")};
+    QCOMPARE(row(), expected);
+    // Bad values are refused with a message and change nothing.
+    for (const QStringList& bad : {QStringList {QStringLiteral("--mode"), QStringLiteral("always")},
+                 QStringList {QStringLiteral("--schedule"), QStringLiteral("CCC")},
+                 QStringList {QStringLiteral("--retention-days"), QStringLiteral("-1")}}) {
+        const CtlRun r = vigilctl(data,
+                QStringList {
+                        QStringLiteral("camera"), QStringLiteral("record"), QStringLiteral("1")}
+                        + bad);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(!r.err.isEmpty());
+        QCOMPARE(row(), expected);
+    }
+    QCOMPARE(vigilctl(data,
+                     {QStringLiteral("camera"), QStringLiteral("record"), QStringLiteral("9")})
+                     .exitCode,
+            3);
 }
 
 QTEST_GUILESS_MAIN(TestRecording)
