@@ -66,8 +66,10 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString& path, Options opti
 
     // Look at the file before SQLite does: never let the driver touch something that is not an
     // SQLite database (it would not overwrite it, but we promise the file is left untouched).
-    QFile file(path);
-    if (file.exists() && file.size() > 0) {
+    // The file is closed again before SQLite opens it: closing any descriptor of a file drops
+    // every POSIX lock this process holds on it, SQLite's included (other programs would then
+    // take the catalog for unused and delete its write-ahead log under the recorder).
+    if (QFile file(path); file.exists() && file.size() > 0) {
         if (!file.open(QIODevice::ReadOnly)) {
             return Error {Error::Code::NotWritable,
                     tr("Cannot read the catalog \"%1\". Check its permissions.")

@@ -2,6 +2,8 @@
 // and every bad-input case of the issue through vigilctl (exit codes, messages, files untouched).
 #include "catalog/catalog_test_util.h"
 #include "core/catalog/catalog.h"
+#include "core/catalog/settings_store.h"
+#include "core/runtime/app_context.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void ctlRefusesNewerCatalog();
     void ctlReportsLockedCatalog();
     void ctlSpeaksSpanish();
+    void otherProgramsSeeARunningVigilsWrites();
 
 private:
     QString dataDir() const { return m_dir->filePath(QStringLiteral("data")); }
@@ -326,6 +329,35 @@ void TestCli::ctlSpeaksSpanish()
                     QStringLiteral("info")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QLatin1String("es un archivo, no una carpeta")), qPrintable(r.err));
+}
+
+void TestCli::otherProgramsSeeARunningVigilsWrites()
+{
+    // A running Vigil (here: this process) keeps writing while vigilctl reads the catalog. A
+    // reader closing its connection must not take the catalog for unused and delete its
+    // write-ahead log (which happened when Vigil dropped SQLite's file lock by closing another
+    // descriptor of the file).
+    // The catalog exists already (the bug needed an existing file).
+    QCOMPARE(run(kVigilctl, {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("info")})
+                     .exitCode,
+            0);
+    vigil::runtime::AppContext::Options options;
+    options.dataDir = dataDir();
+    options.logBaseName.clear();
+    vigil::Result<std::unique_ptr<vigil::runtime::AppContext>> context
+            = vigil::runtime::AppContext::open(options);
+    QVERIFY(context);
+    vigil::catalog::SettingsStore& settings = context.value()->settings();
+    const QString key = QStringLiteral("recording/segmentSeconds");
+    for (int value : {10, 20, 30}) {
+        QVERIFY(settings.setValue(key, value).ok());
+        const Run r = run(kVigilctl,
+                {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("settings"),
+                        QStringLiteral("get"), key});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QString::number(value));
+    }
+    QVERIFY(QFile::exists(catalogPath() + QStringLiteral("-wal")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
