@@ -40,6 +40,8 @@ constexpr AVRational kMs {1, 1000};
 /// RTCP time is trusted only when it agrees with this computer's clock this closely (network and
 /// buffering delay); a camera whose clock is further off would put footage at the wrong time.
 constexpr qint64 kMaxClockOffsetMs = 2000;
+/// Files of one connection follow each other exactly unless the clock moved by this much.
+constexpr qint64 kContinuityMs = 1000;
 /// The writer thread takes the queue in batches at least this often.
 constexpr qint64 kWriterBatchMs = 100;
 
@@ -189,6 +191,7 @@ struct StreamRecorder::Private
     QString segmentRelativePath;
     std::deque<Item> preRoll;
     qint64 retryAfterMs = 0;
+    qint64 previousEndMs = 0; ///< end of the last file of this connection, 0 after a break
 
     static int interrupt(void* opaque)
     {
@@ -637,11 +640,13 @@ struct StreamRecorder::Private
                 return;
             case Item::Kind::Tracks:
                 closeSegment();
+                previousEndMs = 0; // a new connection: its own clock
                 clearPreRoll();
                 tracks = item.tracks;
                 break;
             case Item::Kind::Disconnected:
                 closeSegment();
+                previousEndMs = 0;
                 clearPreRoll();
                 break;
             case Item::Kind::Packet:
@@ -727,6 +732,11 @@ struct StreamRecorder::Private
         header.cameraUuid = config.cameraUuid;
         header.role = config.role;
         header.startMs = first.wallMs;
+        // Within one connection media time is exact: a file that follows another starts where
+        // it ended, unless the clock moved by more than a second (clock source switched to
+        // RTCP, camera clock drift), so files neither overlap nor leave slivers between them.
+        if (previousEndMs > 0 && qAbs(first.wallMs - previousEndMs) < kContinuityMs)
+            header.startMs = previousEndMs;
         header.clockSource = first.rtcpClock ? QStringLiteral("rtcp") : QStringLiteral("arrival");
         header.clockOffsetMs = first.clockOffsetMs;
         QString relative = dir + u'/' + SegmentFile::fileName(config.role, header.startMs);
@@ -784,6 +794,7 @@ struct StreamRecorder::Private
         e.type = RecorderEvent::Type::SegmentClosed;
         e.path = segmentRelativePath;
         e.facts = facts.value();
+        previousEndMs = facts->header.startMs + facts->durationMs;
         emitEvent(e);
     }
 
