@@ -23,8 +23,6 @@ namespace {
 constexpr int kReadBlock = 64 * 1024;
 constexpr int kMaxBuffer = 4 * 1024 * 1024;
 constexpr int kPollSliceMs = 200;
-/// At most this often the socket is read (see next()).
-constexpr qint64 kBatchMs = 40;
 const QByteArray kStartCode("\x00\x00\x00\x01", 4);
 
 struct Response
@@ -68,7 +66,6 @@ struct RtspSession::Private
     QByteArray session;
     int sessionTimeoutS = 60;
     qint64 lastKeepaliveMs = 0;
-    qint64 lastFillMs = 0;
     std::optional<onvif::DigestChallenge> digest;
     bool basic = false;
     int nonceCount = 0;
@@ -583,12 +580,6 @@ Result<RtspSession::Frame> RtspSession::next()
         }
         if (!d->ready.empty() || progressed)
             continue;
-        // A recorder needs no low latency: let packets gather in the socket buffer, so one
-        // wake-up reads many of them (the kernel's wake-ups are most of the cost otherwise).
-        const qint64 sinceFill = d->clock.elapsed() - d->lastFillMs;
-        if (sinceFill < kBatchMs)
-            ::usleep(useconds_t((kBatchMs - sinceFill) * 1000));
-        d->lastFillMs = d->clock.elapsed();
         if (Result<void> more = d->fill(); !more)
             return more.error();
     }

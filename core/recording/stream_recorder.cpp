@@ -42,8 +42,6 @@ constexpr AVRational kMs {1, 1000};
 constexpr qint64 kMaxClockOffsetMs = 2000;
 /// Files of one connection follow each other exactly unless the clock moved by this much.
 constexpr qint64 kContinuityMs = 1000;
-/// The writer thread takes the queue in batches at least this often.
-constexpr qint64 kWriterBatchMs = 100;
 
 std::atomic<qint64> g_lostRtpPackets {0};
 
@@ -175,7 +173,6 @@ struct StreamRecorder::Private
     std::condition_variable queueReady;
     std::deque<Item> queue;
     qint64 queueBytes = 0;
-    qint64 lastNotifyMs = 0;
     bool dropping = false;
 
     // Sleeping between reconnections.
@@ -241,14 +238,7 @@ struct StreamRecorder::Private
                 }
                 queueBytes += size;
             }
-            const bool urgent
-                    = item.kind != Item::Kind::Packet || queueBytes > config.queueLimitBytes / 8;
             queue.push_back(std::move(item));
-            // Wake the writer for batches, not for every frame: a recording is not live.
-            const qint64 now = steadyMs();
-            if (!urgent && now - lastNotifyMs < kWriterBatchMs)
-                return;
-            lastNotifyMs = now;
         }
         queueReady.notify_one();
     }
@@ -620,8 +610,7 @@ struct StreamRecorder::Private
     Item pop()
     {
         std::unique_lock lock(queueMutex);
-        while (queue.empty())
-            queueReady.wait_for(lock, std::chrono::milliseconds(kWriterBatchMs));
+        queueReady.wait(lock, [this] { return !queue.empty(); });
         Item item = std::move(queue.front());
         queue.pop_front();
         if (item.kind == Item::Kind::Packet)
