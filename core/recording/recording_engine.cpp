@@ -283,6 +283,13 @@ void RecordingEngine::handle(const RecorderEvent& e)
         break;
     }
     case RecorderEvent::Type::SegmentClosed: {
+        if (e.facts.durationMs <= 0) {
+            // Closed right after its first frame (stop, space ran out): no span of video to
+            // play or to index.
+            QFile::remove(m_options.recordingsRoot + u'/' + e.path);
+            check(store.removeByPath(e.path));
+            break;
+        }
         index(SegmentRepair::recordFor(e.facts, e.path, e.streamId), false);
         ++m_segmentsClosed;
         m_usedBytes += e.facts.bytes;
