@@ -19,7 +19,7 @@ namespace vigil::recording {
 namespace {
 
 /// Shorter holes are jitter, not gaps.
-constexpr qint64 kMinGapMs = 2000;
+constexpr qint64 kMinGapMs = 1000;
 constexpr qint64 kAlertRepeatMs = 60000;
 constexpr int kKeptAlerts = 50;
 constexpr int kBlockedRecheckMs = 5000;

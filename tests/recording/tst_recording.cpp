@@ -272,13 +272,12 @@ void TestRecording::killNineLoopLosesAtMostAFragment()
         }
         // Every hole between recordings is explained by a gap ("Vigil was not recording").
         const QJsonArray gaps = segmentsOf(data, camera).value(QLatin1String("gaps")).toArray();
-        QVERIFY(!gaps.isEmpty());
         for (qsizetype i = 1; i < segments.size(); ++i) {
             const qint64 holeStart
                     = segments[i - 1].toObject().value(QLatin1String("end_ms")).toInteger();
             const qint64 holeEnd
                     = segments[i].toObject().value(QLatin1String("start_ms")).toInteger();
-            if (holeEnd - holeStart <= 2500)
+            if (holeEnd - holeStart <= 1500) // gaps start at 1 s; clocks differ a little
                 continue;
             const bool explained = std::any_of(gaps.begin(), gaps.end(), [&](const QJsonValue& g) {
                 return g.toObject().value(QLatin1String("start_ms")).toInteger() <= holeStart + 500
