@@ -1,6 +1,7 @@
 #include "core/catalog/camera_store.h"
 
 #include "core/catalog/catalog.h"
+#include "core/catalog/sql_values.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -42,12 +43,6 @@ CameraRecord readCamera(const QSqlQuery& q)
     c.preRollMs = q.value(19).toInt();
     c.postRollMs = q.value(20).toInt();
     return c;
-}
-
-/// A null QString binds as SQL NULL; text columns are NOT NULL with '' for "none".
-QVariant text(const QString& s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
 }
 
 } // namespace
@@ -114,13 +109,15 @@ Result<qint64> CameraStore::add(const CameraRecord& camera)
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
                 "id"));
     }
-    for (const QVariant& v : {text(camera.name), text(camera.vendor), text(camera.model),
-                 text(camera.firmware), text(camera.serial), text(camera.deviceUrl),
-                 text(camera.username), QVariant(camera.sealedSecret), text(camera.authMethod),
+    for (const QVariant& v : {textValue(camera.name), textValue(camera.vendor),
+                 textValue(camera.model), textValue(camera.firmware), textValue(camera.serial),
+                 textValue(camera.deviceUrl), textValue(camera.username),
+                 QVariant(camera.sealedSecret), textValue(camera.authMethod),
                  QVariant(camera.clockOffsetMs), QVariant(camera.hasPtz ? 1 : 0),
                  QVariant(camera.hasEvents ? 1 : 0), QVariant(camera.enabled ? 1 : 0),
-                 text(camera.recordMode), QVariant(camera.retentionDays), text(camera.schedule),
-                 QVariant(camera.preRollMs), QVariant(camera.postRollMs)}) {
+                 textValue(camera.recordMode), QVariant(camera.retentionDays),
+                 textValue(camera.schedule), QVariant(camera.preRollMs),
+                 QVariant(camera.postRollMs)}) {
         query.addBindValue(v);
     }
     if (existing) {
@@ -167,8 +164,8 @@ Result<void> CameraStore::writeStreams(qint64 cameraId, const QList<StreamRecord
                 "excluded.codec, "
                 "width = excluded.width, height = excluded.height, fps = excluded.fps, "
                 "bitrate_kbps = excluded.bitrate_kbps"));
-        for (const QVariant& v : {QVariant(cameraId), text(s.role), text(s.profileToken),
-                     text(s.uri), text(s.codec), QVariant(s.width), QVariant(s.height),
+        for (const QVariant& v : {QVariant(cameraId), textValue(s.role), textValue(s.profileToken),
+                     textValue(s.uri), textValue(s.codec), QVariant(s.width), QVariant(s.height),
                      QVariant(s.fps), QVariant(s.bitrateKbps), QVariant(s.record ? 1 : 0)}) {
             query.addBindValue(v);
         }
@@ -212,7 +209,7 @@ Result<void> CameraStore::setRecording(const CameraRecord& camera)
     query.prepare(QStringLiteral(
             "UPDATE cameras SET record_mode = ?, schedule = ?, pre_roll_ms = ?, post_roll_ms = ?, "
             "retention_days = ? WHERE id = ? AND removed_ms IS NULL"));
-    for (const QVariant& v : {text(camera.recordMode), text(camera.schedule),
+    for (const QVariant& v : {textValue(camera.recordMode), textValue(camera.schedule),
                  QVariant(camera.preRollMs), QVariant(camera.postRollMs),
                  QVariant(camera.retentionDays), QVariant(camera.id)}) {
         query.addBindValue(v);

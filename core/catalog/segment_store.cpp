@@ -1,6 +1,7 @@
 #include "core/catalog/segment_store.h"
 
 #include "core/catalog/catalog.h"
+#include "core/catalog/sql_values.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -47,11 +48,6 @@ SegmentRecord readSegment(const QSqlQuery& q)
     return s;
 }
 
-QVariant text(const QString& s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
-}
-
 bool bindAll(QSqlQuery& query, const QVariantList& values)
 {
     for (const QVariant& v : values)
@@ -74,8 +70,8 @@ Result<qint64> SegmentStore::insert(const SegmentRecord& s)
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     if (!bindAll(query,
                 {s.cameraId, s.streamId, s.path, s.startMs, qMax(s.startMs, s.endMs), s.bytes,
-                        s.state, s.clockSource, s.clockOffsetMs, text(s.codec), s.width, s.height,
-                        s.hasAudio ? 1 : 0, s.keyframes})
+                        s.state, s.clockSource, s.clockOffsetMs, textValue(s.codec), s.width,
+                        s.height, s.hasAudio ? 1 : 0, s.keyframes})
             || !query.next())
         return m_catalog.sqlError(query.lastError(), tr("indexing the recording %1").arg(s.path));
     return query.value(0).toLongLong();
@@ -88,7 +84,7 @@ Result<void> SegmentStore::update(const SegmentRecord& s)
             "UPDATE segments SET end_ms = ?, bytes = ?, state = ?, codec = ?, width = ?, "
             "height = ?, has_audio = ?, keyframes = ? WHERE path = ?"));
     if (!bindAll(query,
-                {qMax(s.startMs, s.endMs), s.bytes, s.state, text(s.codec), s.width, s.height,
+                {qMax(s.startMs, s.endMs), s.bytes, s.state, textValue(s.codec), s.width, s.height,
                         s.hasAudio ? 1 : 0, s.keyframes, s.path}))
         return m_catalog.sqlError(query.lastError(), tr("indexing the recording %1").arg(s.path));
     if (query.numRowsAffected() == 0) { // its opening was never indexed (database was full)
@@ -211,7 +207,7 @@ Result<void> SegmentStore::addGap(const GapRecord& gap)
                                  "end_ms, reason) VALUES (?, ?, ?, ?, ?)"));
     if (!bindAll(query,
                 {gap.cameraId, gap.streamId > 0 ? QVariant(gap.streamId) : QVariant(), gap.startMs,
-                        qMax(gap.startMs, gap.endMs), text(gap.reason)}))
+                        qMax(gap.startMs, gap.endMs), textValue(gap.reason)}))
         return m_catalog.sqlError(query.lastError(), tr("recording a gap in the recordings"));
     return {};
 }
@@ -241,7 +237,7 @@ Result<void> SegmentStore::addAlert(qint64 cameraId, const QString& kind, const 
             "INSERT INTO alerts (at_ms, camera_id, kind, message) VALUES (?, ?, ?, ?)"));
     if (!bindAll(query,
                 {QDateTime::currentMSecsSinceEpoch(),
-                        cameraId > 0 ? QVariant(cameraId) : QVariant(), kind, text(message)}))
+                        cameraId > 0 ? QVariant(cameraId) : QVariant(), kind, textValue(message)}))
         return m_catalog.sqlError(query.lastError(), tr("recording an alert"));
     return {};
 }
@@ -325,8 +321,8 @@ Result<qint64> BookmarkStore::add(const BookmarkRecord& b)
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     if (!bindAll(query,
                 {b.cameraId > 0 ? QVariant(b.cameraId) : QVariant(), b.startMs, b.endMs,
-                        text(b.title), text(b.caseNumber), text(b.note), b.legalHold ? 1 : 0,
-                        QDateTime::currentMSecsSinceEpoch()})
+                        textValue(b.title), textValue(b.caseNumber), textValue(b.note),
+                        b.legalHold ? 1 : 0, QDateTime::currentMSecsSinceEpoch()})
             || !query.next())
         return m_catalog.sqlError(query.lastError(), tr("saving the bookmark"));
     return query.value(0).toLongLong();

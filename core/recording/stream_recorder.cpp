@@ -854,11 +854,6 @@ void StreamRecorder::setRecordUntil(qint64 wallMs)
     d->recordUntil = wallMs;
 }
 
-qint64 StreamRecorder::recordUntil() const
-{
-    return d->recordUntil;
-}
-
 void StreamRecorder::setPreRollMs(int ms)
 {
     d->preRollMs = ms;

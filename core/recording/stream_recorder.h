@@ -105,7 +105,6 @@ public:
     void stop();
 
     void setRecordUntil(qint64 wallMs);
-    qint64 recordUntil() const;
     void setPreRollMs(int ms);
     /// Recording paused for lack of space: open segments close, new ones wait.
     void setStorageBlocked(bool blocked);
