@@ -49,6 +49,7 @@ private:
     int cameraCommand(const QStringList& args);
     int cameraAdd(const QString& address);
     std::optional<Result<onvif::DeviceDescription>> runProbe(const QUrl& url);
+    bool rewriteAddresses() const;
     int usage(const QString& message);
     int failed(const Error& error);
     void printJson(const QJsonObject& object);
@@ -107,7 +108,8 @@ int Ctl::run(const QStringList& arguments)
                "drop multicast)."),
             tr("address")));
     m_parser.addOption(QCommandLineOption(QStringLiteral("no-rewrite"),
-            tr("probe, camera add: use the addresses the camera advertises, even when they differ "
+            tr("discover, probe, camera add: use the addresses the camera advertises, even when "
+               "they differ "
                "from the one it "
                "was reached on (setting onvif/rewriteAddresses).")));
     m_parser.addOption(QCommandLineOption(
@@ -347,7 +349,7 @@ int Ctl::discover()
         QObject::connect(&discovery, &onvif::WsDiscovery::deviceFound, &loop,
                 [this](const onvif::DiscoveredDevice& d) {
                     m_out << tr("%1  %2  %3")
-                                     .arg(d.preferredXAddr(),
+                                     .arg(d.preferredXAddr(rewriteAddresses()),
                                              d.name.isEmpty() ? tr("(no name)") : d.name,
                                              d.hardware)
                           << Qt::endl;
@@ -364,7 +366,7 @@ int Ctl::discover()
                     {QStringLiteral("name"), d.name},
                     {QStringLiteral("hardware"), d.hardware},
                     {QStringLiteral("location"), d.location},
-                    {QStringLiteral("device_service"), d.preferredXAddr()},
+                    {QStringLiteral("device_service"), d.preferredXAddr(rewriteAddresses())},
                     {QStringLiteral("xaddrs"), QJsonArray::fromStringList(d.xaddrs)},
                     {QStringLiteral("scopes"), QJsonArray::fromStringList(d.scopes)},
                     {QStringLiteral("source"), d.source.toString()},
@@ -391,17 +393,22 @@ QUrl deviceServiceUrl(const QString& text)
 
 } // namespace
 
-std::optional<Result<onvif::DeviceDescription>> Ctl::runProbe(const QUrl& url)
+bool Ctl::rewriteAddresses() const
 {
-    onvif::DeviceProbe probe(url, m_parser.value(QStringLiteral("user")),
-            m_parser.value(QStringLiteral("password")));
     bool rewrite = !m_parser.isSet(QStringLiteral("no-rewrite"));
     if (m_context)
         rewrite = rewrite
                 && m_context->settings()
                            .value(QLatin1String(catalog::settings::kOnvifRewriteAddresses))
                            .toBool();
-    probe.client().setRewriteAddresses(rewrite);
+    return rewrite;
+}
+
+std::optional<Result<onvif::DeviceDescription>> Ctl::runProbe(const QUrl& url)
+{
+    onvif::DeviceProbe probe(url, m_parser.value(QStringLiteral("user")),
+            m_parser.value(QStringLiteral("password")));
+    probe.client().setRewriteAddresses(rewriteAddresses());
     if (m_parser.isSet(QStringLiteral("timeout")))
         probe.client().setTimeoutMs(
                 int(m_parser.value(QStringLiteral("timeout")).toDouble() * 1000));
@@ -588,15 +595,24 @@ int Ctl::cameraAdd(const QString& address)
         record = setup::recordFromProbe(probed->value(), m_parser.value(QStringLiteral("user")),
                 vault->seal(m_parser.value(QStringLiteral("password"))), name);
     }
-    const Result<qint64> id = m_context->cameras().add(record);
-    if (!id)
-        return failed(id.error());
+    const Result<setup::SavedCamera> saved = setup::saveCamera(m_context->cameras(), record);
+    if (!saved)
+        return failed(saved.error());
     if (m_parser.isSet(QStringLiteral("json"))) {
-        printJson(QJsonObject {
-                {QStringLiteral("id"), id.value()}, {QStringLiteral("name"), record.name}});
+        printJson(QJsonObject {{QStringLiteral("id"), saved->id},
+                {QStringLiteral("name"), saved->name}, {QStringLiteral("moved"), saved->moved},
+                {QStringLiteral("previous_address"), saved->previousAddress}});
         return ExitOk;
     }
-    m_out << tr("Added camera %1: %2").arg(id.value()).arg(record.name) << Qt::endl;
+    if (saved->moved)
+        m_out << tr("Camera %1 (%2) now answers at %3: its address was updated (it was %4); its "
+                    "recordings continue under camera %1.")
+                         .arg(saved->id)
+                         .arg(saved->name, record.deviceUrl.isEmpty() ? address : record.deviceUrl,
+                                 saved->previousAddress)
+              << Qt::endl;
+    else
+        m_out << tr("Added camera %1: %2").arg(saved->id).arg(record.name) << Qt::endl;
     for (const catalog::StreamRecord& s : record.streams)
         m_out << QStringLiteral("    %1 %2 %3x%4  %5")
                          .arg(s.role, s.codec)

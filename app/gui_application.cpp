@@ -197,10 +197,15 @@ void GuiApplication::startDemo()
             [this](const QString& message) {
                 m_window->statusBar()->showMessage(tr("Demo cameras unavailable: %1").arg(message));
             });
+    // The same cameras (identities and ports) at every start, so a restarted demo finds the
+    // cameras it added before.
+    const quint16 basePort = demo::SimulatorProcess::demoBasePort(
+            m_context->dataDir().path() + QStringLiteral("/demo-ports"), 2 * kDemoCameras);
     QStringList args {QStringLiteral("--cameras"), QString::number(kDemoCameras),
             QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--ptz"),
             QStringLiteral("1"), QStringLiteral("--user"), kDemoUser, QStringLiteral("--password"),
-            kDemoPassword};
+            kDemoPassword, QStringLiteral("--site"), QStringLiteral("vigil-demo"),
+            QStringLiteral("--base-port"), QString::number(basePort)};
     // Where the simulator keeps its encoded footage (tests share one cache per build).
     const QString cache = qEnvironmentVariable("VIGIL_CAMSIM_CACHE_DIR");
     if (!cache.isEmpty())

@@ -16,7 +16,7 @@ const char kCameraColumns[]
         = "id, uuid, name, vendor, model, firmware, serial, device_url, username, secret, "
           "auth_method, "
           "clock_offset_ms, has_ptz, has_events, enabled, record_mode, created_ms, retention_days, "
-          "schedule, pre_roll_ms, post_roll_ms";
+          "schedule, pre_roll_ms, post_roll_ms, endpoint";
 
 CameraRecord readCamera(const QSqlQuery& q)
 {
@@ -42,6 +42,7 @@ CameraRecord readCamera(const QSqlQuery& q)
     c.schedule = q.value(18).toString();
     c.preRollMs = q.value(19).toInt();
     c.postRollMs = q.value(20).toInt();
+    c.endpoint = q.value(21).toString();
     return c;
 }
 
@@ -99,14 +100,14 @@ Result<qint64> CameraStore::add(const CameraRecord& camera)
                 "secret = ?, auth_method = ?, clock_offset_ms = ?, has_ptz = ?, "
                 "has_events = ?, enabled = ?, "
                 "record_mode = ?, retention_days = ?, schedule = ?, pre_roll_ms = ?, "
-                "post_roll_ms = ?, removed_ms = NULL WHERE id = ? RETURNING id"));
+                "post_roll_ms = ?, endpoint = ?, removed_ms = NULL WHERE id = ? RETURNING id"));
     } else {
         query.prepare(QStringLiteral(
                 "INSERT INTO cameras (name, vendor, model, firmware, serial, device_url, username, "
                 "secret, auth_method, "
                 "clock_offset_ms, has_ptz, has_events, enabled, record_mode, retention_days, "
-                "schedule, pre_roll_ms, post_roll_ms, uuid, created_ms) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+                "schedule, pre_roll_ms, post_roll_ms, endpoint, uuid, created_ms) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
                 "id"));
     }
     for (const QVariant& v : {textValue(camera.name), textValue(camera.vendor),
@@ -117,7 +118,7 @@ Result<qint64> CameraStore::add(const CameraRecord& camera)
                  QVariant(camera.hasEvents ? 1 : 0), QVariant(camera.enabled ? 1 : 0),
                  textValue(camera.recordMode), QVariant(camera.retentionDays),
                  textValue(camera.schedule), QVariant(camera.preRollMs),
-                 QVariant(camera.postRollMs)}) {
+                 QVariant(camera.postRollMs), textValue(camera.endpoint)}) {
         query.addBindValue(v);
     }
     if (existing) {
@@ -201,6 +202,69 @@ Result<QList<CameraRecord>> CameraStore::list() const
         }
     }
     return cameras;
+}
+
+Result<std::optional<CameraRecord>> CameraStore::findSame(const CameraRecord& camera) const
+{
+    const Result<QList<CameraRecord>> cameras = list();
+    if (!cameras)
+        return cameras.error();
+    for (const CameraRecord& c : cameras.value()) {
+        const bool sameEndpoint = !camera.endpoint.isEmpty()
+                && c.endpoint.compare(camera.endpoint, Qt::CaseInsensitive) == 0;
+        const bool sameSerial = !camera.serial.isEmpty() && c.serial == camera.serial
+                && c.vendor == camera.vendor && c.model == camera.model;
+        if (c.uuid == camera.uuid || sameEndpoint || sameSerial)
+            return std::optional<CameraRecord>(c);
+    }
+    return std::optional<CameraRecord>();
+}
+
+Result<void> CameraStore::moveTo(qint64 id, const CameraRecord& found)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_catalog.connectionName(), false);
+    if (!db.transaction())
+        return m_catalog.sqlError(db.lastError(), tr("updating camera %1").arg(id));
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+            "UPDATE cameras SET device_url = ?, auth_method = ?, clock_offset_ms = ?, "
+            "firmware = ?, endpoint = CASE WHEN ? = '' THEN endpoint ELSE ? END "
+            "WHERE id = ? AND removed_ms IS NULL"));
+    for (const QVariant& v : {textValue(found.deviceUrl), textValue(found.authMethod),
+                 QVariant(found.clockOffsetMs), textValue(found.firmware),
+                 textValue(found.endpoint), textValue(found.endpoint), QVariant(id)}) {
+        query.addBindValue(v);
+    }
+    if (!query.exec() || query.numRowsAffected() == 0) {
+        const QSqlError error = query.lastError();
+        const bool missing = query.isActive() && query.numRowsAffected() == 0;
+        db.rollback();
+        if (missing)
+            return Error {Error::Code::NotFound, tr("There is no camera %1.").arg(id), {}};
+        return m_catalog.sqlError(error, tr("updating camera %1").arg(id));
+    }
+    // Only the addresses of the streams change: which streams are recorded stays as chosen.
+    // The stream of the same profile, else of the same role, takes the new URI.
+    for (const StreamRecord& s : found.streams) {
+        for (const char* column : {"profile_token", "role"}) {
+            query.prepare(
+                    QStringLiteral("UPDATE streams SET uri = ? WHERE camera_id = ? AND %1 = ?")
+                            .arg(QLatin1String(column)));
+            for (const QVariant& v : {textValue(s.uri), QVariant(id),
+                         textValue(qstrcmp(column, "role") == 0 ? s.role : s.profileToken)})
+                query.addBindValue(v);
+            if (!query.exec()) {
+                const QSqlError error = query.lastError();
+                db.rollback();
+                return m_catalog.sqlError(error, tr("updating camera %1").arg(id));
+            }
+            if (query.numRowsAffected() > 0)
+                break;
+        }
+    }
+    if (!db.commit())
+        return m_catalog.sqlError(db.lastError(), tr("updating camera %1").arg(id));
+    return {};
 }
 
 Result<void> CameraStore::setRecording(const CameraRecord& camera)

@@ -39,6 +39,7 @@ struct CameraRecord
     QString firmware;
     QString serial;
     QString deviceUrl; ///< ONVIF device service; empty for plain RTSP cameras
+    QString endpoint; ///< WS-Discovery EndpointReference (urn:uuid:…) when it was discovered
     QString username;
     QByteArray sealedSecret;
     QString authMethod; ///< "ws-usernametoken", "http-digest", "none", "" when unknown
@@ -71,6 +72,13 @@ public:
     /// Stores a new camera (or revives a removed one with the same uuid); its id.
     Result<qint64> add(const CameraRecord& camera);
     Result<QList<CameraRecord>> list() const;
+    /// The camera in Vigil that `camera` is, whatever its address: same uuid, same discovery
+    /// endpoint, or same vendor, model and serial number. nullopt when there is none.
+    Result<std::optional<CameraRecord>> findSame(const CameraRecord& camera) const;
+    /// Camera `id` answers somewhere else now (DHCP gave it another address): its device
+    /// address, stream URIs, login method, clock offset, firmware and endpoint become those of
+    /// `found`; its name, recording settings and footage stay.
+    Result<void> moveTo(qint64 id, const CameraRecord& found);
     Result<void> remove(qint64 id);
     /// Changes how a camera records (mode, schedule, pre/post-roll, retention).
     Result<void> setRecording(const CameraRecord& camera);

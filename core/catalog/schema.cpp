@@ -14,7 +14,7 @@ namespace vigil::catalog {
 
 namespace {
 
-const std::array<Migration, 2> kMigrations = {{
+const std::array<Migration, 3> kMigrations = {{
         {1, "initial schema",
                 {
                         QStringLiteral(R"(CREATE TABLE settings (
@@ -180,6 +180,13 @@ const std::array<Migration, 2> kMigrations = {{
     kind TEXT NOT NULL,
     message TEXT NOT NULL DEFAULT ''))"),
                         QStringLiteral("CREATE INDEX alerts_at ON alerts (at_ms)"),
+                }},
+        // A camera's WS-Discovery endpoint (urn:uuid:…): its identity when DHCP moves it and it
+        // has no serial number to go by.
+        {3, "camera discovery endpoint",
+                {
+                        QStringLiteral(
+                                "ALTER TABLE cameras ADD COLUMN endpoint TEXT NOT NULL DEFAULT ''"),
                 }},
 }};
 

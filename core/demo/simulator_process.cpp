@@ -3,7 +3,11 @@
 #include "core/logging_categories.h"
 
 #include <QDir>
+#include <QFile>
+#include <QHostAddress>
 #include <QJsonDocument>
+#include <QSaveFile>
+#include <QTcpServer>
 
 #ifdef Q_OS_UNIX
 #include <csignal>
@@ -32,6 +36,48 @@ SimulatorProcess::~SimulatorProcess()
 QString SimulatorProcess::defaultProgram()
 {
     return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("vigil-camsim"));
+}
+
+namespace {
+
+bool portsFree(quint16 first, int count)
+{
+    if (first == 0 || int(first) + count > 65535)
+        return false;
+    for (int i = 0; i < count; ++i) {
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost, quint16(first + i)))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+quint16 SimulatorProcess::demoBasePort(const QString& stateFile, int count)
+{
+    QFile file(stateFile);
+    if (file.open(QIODevice::ReadOnly)) {
+        const quint16 remembered = file.readAll().trimmed().toUShort();
+        if (portsFree(remembered, count))
+            return remembered;
+    }
+    for (int attempt = 0; attempt < 32; ++attempt) {
+        QTcpServer any;
+        if (!any.listen(QHostAddress::LocalHost, 0))
+            return 0;
+        const quint16 first = any.serverPort();
+        any.close();
+        if (!portsFree(first, count))
+            continue;
+        QSaveFile out(stateFile);
+        if (out.open(QIODevice::WriteOnly)) {
+            out.write(QByteArray::number(first) + '\n');
+            out.commit();
+        }
+        return first;
+    }
+    return 0;
 }
 
 void SimulatorProcess::start(const QString& program, int cameras, const QStringList& arguments)

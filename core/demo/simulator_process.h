@@ -29,6 +29,10 @@ public:
 
     /// The vigil-camsim next to the running executable.
     static QString defaultProgram();
+    /// The first of `count` consecutive TCP ports on 127.0.0.1 for the demo's cameras: the ones
+    /// remembered in `stateFile` while they are free, so a restarted demo finds its cameras
+    /// where they were; else a new free range, remembered. 0 when none was found.
+    static quint16 demoBasePort(const QString& stateFile, int count);
 
 Q_SIGNALS:
     void ready();

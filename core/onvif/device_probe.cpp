@@ -209,15 +209,15 @@ void DeviceProbe::uris(int index)
     const QString url = serviceUrl(media2 ? ns::kMedia2 : ns::kMedia);
     m_client.call(url, streamBody, [this, index, url, snapshotBody](Result<XmlElement> stream) {
         if (stream)
-            m_description.profiles[index].streamUri
-                    = m_client.rewrite(parseMediaUri(stream.value()));
+            m_description.profiles[index].streamUri = m_client.rewrite(
+                    parseMediaUri(stream.value()), OnvifClient::AddressKind::Media);
         else if (m_description.profiles.at(index).isVideoStream())
             return fail(stream.error());
         m_client.call(url, snapshotBody, [this, index](Result<XmlElement> snapshot) {
             // Snapshots are optional: many cameras fail here, and a frame can come from the stream.
             if (snapshot)
-                m_description.profiles[index].snapshotUri
-                        = m_client.rewrite(parseMediaUri(snapshot.value()));
+                m_description.profiles[index].snapshotUri = m_client.rewrite(
+                        parseMediaUri(snapshot.value()), OnvifClient::AddressKind::Media);
             uris(index + 1);
         });
     });

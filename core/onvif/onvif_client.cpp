@@ -26,6 +26,20 @@ QByteArray envelope(const QString& header, const QString& body)
             .toUtf8();
 }
 
+int defaultPort(const QUrl& url)
+{
+    if (url.scheme() == QLatin1String("https"))
+        return url.port(443);
+    if (url.scheme() == QLatin1String("rtsp"))
+        return url.port(554);
+    return url.port(80);
+}
+
+bool isHttp(const QUrl& url)
+{
+    return url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
+}
+
 } // namespace
 
 struct OnvifClient::Attempt
@@ -59,19 +73,32 @@ QString OnvifClient::displayAddress() const
             : m_deviceUrl.host();
 }
 
-QString OnvifClient::rewriteUrl(const QString& advertised, const QUrl& reached)
+QString OnvifClient::rewriteUrl(
+        const QString& advertised, const QUrl& reached, AddressKind kind, int advertisedHttpPort)
 {
     QUrl url(advertised.trimmed());
     if (!url.isValid() || url.host().isEmpty())
         return advertised.trimmed();
-    if (url.host().compare(reached.host(), Qt::CaseInsensitive) != 0)
-        url.setHost(reached.host());
+    url.setHost(reached.host());
+    // Only an address on the server that was reached takes its port, and only when both speak the
+    // same scheme (an https service reached over http keeps its own port).
+    const bool sameServer = kind == AddressKind::Service
+            || (isHttp(url) && advertisedHttpPort > 0 && defaultPort(url) == advertisedHttpPort);
+    if (sameServer && url.scheme() == reached.scheme())
+        url.setPort(reached.port());
     return url.toString();
 }
 
-QString OnvifClient::rewrite(const QString& advertised) const
+QString OnvifClient::rewrite(const QString& advertised, AddressKind kind)
 {
-    return m_rewrite ? rewriteUrl(advertised, m_deviceUrl) : advertised.trimmed();
+    if (!m_rewrite)
+        return advertised.trimmed();
+    if (kind == AddressKind::Service && m_advertisedHttpPort < 0) {
+        const QUrl url(advertised.trimmed());
+        if (isHttp(url) && !url.host().isEmpty())
+            m_advertisedHttpPort = defaultPort(url);
+    }
+    return rewriteUrl(advertised, m_deviceUrl, kind, m_advertisedHttpPort);
 }
 
 QString OnvifClient::operationName(const QString& bodyXml) const
@@ -338,8 +365,7 @@ Error OnvifClient::authenticationError() const
 Error OnvifClient::networkError(QNetworkReply* reply, bool timedOut, const QUrl& url) const
 {
     // Name the address that failed: a service the camera advertised may live elsewhere.
-    const QString where
-            = url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
+    const QString where = QStringLiteral("%1:%2").arg(url.host()).arg(defaultPort(url));
     const QString detail = reply->errorString();
     if (timedOut || reply->error() == QNetworkReply::TimeoutError) {
         return Error {Error::Code::Timeout,

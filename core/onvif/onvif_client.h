@@ -52,11 +52,25 @@ public:
     /// credentials (snapshots use HTTP authentication, not WS-Security).
     void fetchSnapshot(const QString& url, std::function<void(Result<QByteArray>)> done);
 
-    /// `advertised` with its host replaced by the host this device was reached on, when they
-    /// differ (0.0.0.0, link-local, a NAT'd or stale address); port, path and query are kept.
+    /// What an advertised address points at, for rewrite().
+    enum class AddressKind {
+        /// An ONVIF service or PullPoint: it lives on the HTTP server that was reached, so host
+        /// and port come from the device address (behind port forwarding, or with a changed HTTP
+        /// port, the advertised port is wrong).
+        Service,
+        /// A stream or snapshot URI: the reached host with its own port, except an HTTP URI on
+        /// the device's own server (same port as its advertised services), which takes the
+        /// reached port too.
+        Media,
+    };
+
+    /// `advertised` moved to where this device was reached, when rewriting is on (0.0.0.0,
+    /// link-local, a NAT'd or stale address, a forwarded port); path and query are kept.
     /// Decided without contacting the advertised address.
-    QString rewrite(const QString& advertised) const;
-    static QString rewriteUrl(const QString& advertised, const QUrl& reached);
+    QString rewrite(const QString& advertised, AddressKind kind = AddressKind::Service);
+    /// `advertisedHttpPort`: the port the device's services were advertised on (-1: unknown).
+    static QString rewriteUrl(const QString& advertised, const QUrl& reached, AddressKind kind,
+            int advertisedHttpPort = -1);
 
     /// "camera name (host)" for messages.
     QString displayAddress() const;
@@ -75,6 +89,7 @@ private:
     QString m_password;
     int m_timeoutMs = 10000;
     bool m_rewrite = true;
+    int m_advertisedHttpPort = -1; ///< of the first service address rewritten
     AuthMethod m_auth = AuthMethod::Unknown;
     std::optional<DigestChallenge> m_challenge;
     int m_nonceCount = 0;

@@ -68,19 +68,33 @@ bool setMulticastInterface(QUdpSocket& socket, const QHostAddress& address)
 
 } // namespace
 
-QString DiscoveredDevice::preferredXAddr() const
+QString DiscoveredDevice::preferredXAddr(bool rewrite) const
 {
     QString firstHttp;
     for (const QString& x : xaddrs) {
         const QUrl url(x);
         if (url.scheme() != QLatin1String("http"))
             continue;
-        if (QHostAddress(url.host()) == source)
+        if (QHostAddress(url.host()).isEqual(source, QHostAddress::ConvertV4MappedToIPv4))
             return x;
         if (firstHttp.isEmpty())
             firstHttp = x;
     }
-    return firstHttp.isEmpty() ? xaddrs.value(0) : firstHttp;
+    if (firstHttp.isEmpty())
+        firstHttp = xaddrs.value(0);
+    // No advertised address is the one that answered (stale, NAT'd or link-local): the camera is
+    // reachable where it answered from, with its advertised port and path.
+    if (rewrite && !firstHttp.isEmpty() && !source.isNull()) {
+        QUrl url(firstHttp);
+        QHostAddress host = source;
+        bool v4 = false;
+        const quint32 ipv4 = source.toIPv4Address(&v4);
+        if (v4)
+            host = QHostAddress(ipv4);
+        url.setHost(host.toString());
+        return url.toString();
+    }
+    return firstHttp;
 }
 
 WsDiscovery::WsDiscovery(QObject* parent)

@@ -27,8 +27,11 @@ struct DiscoveredDevice
     QHostAddress source; ///< where the answer came from
     QHostAddress interfaceAddress; ///< our address it was found through
 
-    /// The XAddr to use: an http one on the host that answered, else the first http one.
-    QString preferredXAddr() const;
+    /// The device service to use: an http XAddr on the host that answered; else, with `rewrite`,
+    /// the first http XAddr moved to the host that answered (advertised port and path kept), as a
+    /// camera with a stale, NAT'd or link-local address is reachable only there; else the first
+    /// http XAddr as advertised.
+    QString preferredXAddr(bool rewrite = true) const;
 };
 
 /// WS-Discovery (2005/04) client: multicast Probes for dn:NetworkVideoTransmitter and

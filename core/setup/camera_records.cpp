@@ -31,6 +31,36 @@ catalog::StreamRecord streamFrom(const onvif::MediaProfile& p, const char* role)
 
 } // namespace
 
+Result<SavedCamera> saveCamera(catalog::CameraStore& store, const catalog::CameraRecord& record)
+{
+    const Result<std::optional<catalog::CameraRecord>> same = store.findSame(record);
+    if (!same)
+        return same.error();
+    if (const std::optional<catalog::CameraRecord>& existing = same.value()) {
+        const catalog::StreamRecord* oldMain = existing->stream(u"main");
+        const catalog::StreamRecord* newMain = record.stream(u"main");
+        const bool sameAddress = existing->deviceUrl.isEmpty()
+                ? (oldMain && newMain && oldMain->uri == newMain->uri)
+                : existing->deviceUrl == record.deviceUrl;
+        if (sameAddress) {
+            return Error {Error::Code::InvalidArgument,
+                    QCoreApplication::translate(
+                            "vigil::setup", "This camera is already in Vigil (camera %1, \"%2\").")
+                            .arg(existing->id)
+                            .arg(existing->name),
+                    {}};
+        }
+        if (Result<void> moved = store.moveTo(existing->id, record); !moved)
+            return moved.error();
+        return SavedCamera {existing->id, true, existing->name,
+                existing->deviceUrl.isEmpty() && oldMain ? oldMain->uri : existing->deviceUrl};
+    }
+    const Result<qint64> id = store.add(record);
+    if (!id)
+        return id.error();
+    return SavedCamera {id.value(), false, record.name, {}};
+}
+
 QString defaultName(const QString& vendor, const QString& model, const QString& address)
 {
     const QString what = QStringList {vendor, model}.join(u' ').trimmed();

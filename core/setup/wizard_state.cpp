@@ -26,11 +26,40 @@ bool valid(const WizardState& state, int index)
     return index >= 0 && index < state.cameras.size();
 }
 
+/// Same device service: scheme, host, port and path (an XAddr may differ in letter case or a
+/// trailing slash).
+bool sameAddress(const QString& a, const QString& b)
+{
+    const QUrl x(a);
+    const QUrl y(b);
+    return !a.isEmpty() && x.scheme() == y.scheme()
+            && x.host().compare(y.host(), Qt::CaseInsensitive) == 0 && x.port(80) == y.port(80)
+            && x.path().section(u'/', 0, -1, QString::SectionSkipEmpty)
+                       .compare(y.path().section(u'/', 0, -1, QString::SectionSkipEmpty),
+                               Qt::CaseInsensitive)
+            == 0;
+}
+
+/// Marks `c` when it is a camera Vigil already has (by discovery endpoint or address).
+void markKnown(WizardCamera& c, const QList<KnownCamera>& known, const QString& endpoint)
+{
+    for (const KnownCamera& k : known) {
+        const bool byEndpoint = !endpoint.isEmpty() && !k.endpoint.isEmpty()
+                && k.endpoint.compare(endpoint, Qt::CaseInsensitive) == 0;
+        if (byEndpoint || sameAddress(k.deviceUrl, c.address)) {
+            c.known = k;
+            c.knownMoved = !sameAddress(k.deviceUrl, c.address);
+            c.selected = false;
+            return;
+        }
+    }
+}
+
 } // namespace
 
 WizardState Wizard::addDiscovered(WizardState state, const onvif::DiscoveredDevice& device)
 {
-    const QString address = device.preferredXAddr();
+    const QString address = device.preferredXAddr(state.rewriteAddresses);
     for (WizardCamera& c : state.cameras) {
         if (c.key == device.endpoint || (!address.isEmpty() && c.address == address)) {
             if (c.verification != Verification::Ok)
@@ -40,9 +69,11 @@ WizardState Wizard::addDiscovered(WizardState state, const onvif::DiscoveredDevi
     }
     WizardCamera c;
     c.key = device.endpoint.isEmpty() ? address : device.endpoint;
+    c.endpoint = device.endpoint;
     c.name = device.name;
     c.model = device.hardware;
     c.address = address;
+    markKnown(c, state.known, device.endpoint);
     state.cameras << c;
     return state;
 }
@@ -77,6 +108,15 @@ Result<WizardState> Wizard::addManual(WizardState state, const QString& text)
     c.address = url.toString();
     c.key = c.address;
     c.name = url.host();
+    for (const KnownCamera& k : state.known) {
+        if (sameAddress(k.deviceUrl, c.address) || (c.isRtspUrl && k.deviceUrl == c.address))
+            return Error {Error::Code::InvalidArgument,
+                    tr("%1 is already in Vigil: camera %2, \"%3\".")
+                            .arg(c.address)
+                            .arg(k.id)
+                            .arg(k.name),
+                    {}};
+    }
     for (const WizardCamera& known : state.cameras) {
         if (known.address == c.address)
             return Error {Error::Code::InvalidArgument,
@@ -88,7 +128,10 @@ Result<WizardState> Wizard::addManual(WizardState state, const QString& text)
 
 WizardState Wizard::setSelected(WizardState state, int index, bool selected)
 {
-    if (valid(state, index))
+    // A camera Vigil already has where it answers cannot be added again.
+    if (valid(state, index)
+            && !(selected && state.cameras.at(index).known.id > 0
+                    && !state.cameras.at(index).knownMoved))
         state.cameras[index].selected = selected;
     return state;
 }

@@ -3,6 +3,7 @@
 #include "core/onvif/device_probe.h"
 #include "core/onvif/ws_discovery.h"
 #include "core/result.h"
+#include "core/setup/camera_records.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -19,6 +20,7 @@ enum class Verification { NotChecked, Checking, Ok, Failed };
 struct WizardCamera
 {
     QString key; ///< discovery endpoint, or the address as typed
+    QString endpoint; ///< WS-Discovery EndpointReference, when discovered
     QString name;
     QString model;
     QString address; ///< ONVIF device service URL, or an rtsp:// URL
@@ -33,6 +35,10 @@ struct WizardCamera
     int subProfile = -1;
     RecordMode mode = RecordMode::Continuous;
     QByteArray snapshot; ///< JPEG of the recorded stream, fetched after verification
+    /// Already in Vigil (id > 0): not selected, and not selectable while it answers where Vigil
+    /// knows it; found at a new address, selecting it updates that camera's address.
+    KnownCamera known;
+    bool knownMoved = false;
 };
 
 /// Everything the setup wizard knows, changed only by the pure functions below, so its logic is
@@ -46,6 +52,8 @@ struct WizardState
     QString storageFolder;
     qint64 storageFreeBytes = -1;
     int retentionDays = 30;
+    bool rewriteAddresses = true; ///< see onvif::DiscoveredDevice::preferredXAddr()
+    QList<KnownCamera> known; ///< the cameras already in Vigil
 };
 
 /// Days of footage the storage holds for the selected cameras' streams.

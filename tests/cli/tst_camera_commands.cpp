@@ -49,6 +49,8 @@ private Q_SLOTS:
     void probePrintsProfiles();
     void addListPlayRemove();
     void wrongPasswordAddsNothing();
+    void wrongXAddrDiscoveredThenAdded();
+    void cameraAtANewAddressIsUpdated();
     void plainRtspCamera();
     void vaultSealsAndRefusesTampering();
 
@@ -191,6 +193,120 @@ void TestCameraCommands::wrongPasswordAddsNothing()
                               QStringLiteral("--data-dir"), dir})
                      .out.trimmed(),
             QByteArray("[\n]"));
+}
+
+void TestCameraCommands::wrongXAddrDiscoveredThenAdded()
+{
+    // A camera whose XAddrs name a host where nothing answers (stale, NAT'd, link-local): what
+    // discovery prints must be an address that `camera add` can use.
+    vigil::test::CamsimProcess stale;
+    QVERIFY(stale.start(1,
+            {QStringLiteral("--user"), kUser, QStringLiteral("--password"), kPassword,
+                    QStringLiteral("--quirks"), QStringLiteral("wrong-xaddr")}));
+    const QString dir = m_dir.filePath(QStringLiteral("stale"));
+    const Run r = vigilctl(
+            {QStringLiteral("discover"), QStringLiteral("--interface"), QStringLiteral("127.0.0.1"),
+                    QStringLiteral("--json"), QStringLiteral("--data-dir"), dir});
+    QCOMPARE(r.exitCode, 0);
+    QJsonObject found;
+    for (const QJsonValue& v : QJsonDocument::fromJson(r.out).array()) {
+        if (v.toObject().value(QStringLiteral("endpoint")).toString() == stale.endpoint(0, "uuid"))
+            found = v.toObject();
+    }
+    QVERIFY2(!found.isEmpty(), r.out.constData());
+    // The simulator prints what it advertises (127.0.0.2); it answers on 127.0.0.1.
+    QUrl reachable(stale.endpoint(0, "device_service"));
+    QCOMPARE(reachable.host(), QStringLiteral("127.0.0.2"));
+    reachable.setHost(QStringLiteral("127.0.0.1"));
+    const QUrl printed(found.value(QStringLiteral("device_service")).toString());
+    QCOMPARE(printed.host(), reachable.host());
+    QCOMPARE(printed.port(), reachable.port());
+    QCOMPARE(printed.path(), reachable.path());
+    // The advertised (dead) addresses are still there for whoever wants them.
+    const QJsonArray xaddrs = found.value(QStringLiteral("xaddrs")).toArray();
+    QVERIFY(!xaddrs.isEmpty());
+    QVERIFY(QUrl(xaddrs.first().toString()).host() != reachable.host());
+
+    const Run added = vigilctl({QStringLiteral("camera"), QStringLiteral("add"), printed.toString(),
+            QStringLiteral("--user"), kUser, QStringLiteral("--password"), kPassword,
+            QStringLiteral("--json"), QStringLiteral("--data-dir"), dir});
+    QVERIFY2(added.exitCode == 0, added.err.constData());
+
+    // With rewriting switched off, discovery shows what the camera advertised.
+    const Run raw = vigilctl({QStringLiteral("discover"), QStringLiteral("--interface"),
+            QStringLiteral("127.0.0.1"), QStringLiteral("--json"), QStringLiteral("--no-rewrite"),
+            QStringLiteral("--data-dir"), dir});
+    QCOMPARE(raw.exitCode, 0);
+    bool seen = false;
+    for (const QJsonValue& v : QJsonDocument::fromJson(raw.out).array()) {
+        if (v.toObject().value(QStringLiteral("endpoint")).toString()
+                == stale.endpoint(0, "uuid")) {
+            seen = true;
+            QCOMPARE(QUrl(v.toObject().value(QStringLiteral("device_service")).toString()).host(),
+                    QUrl(xaddrs.first().toString()).host());
+        }
+    }
+    QVERIFY(seen);
+}
+
+void TestCameraCommands::cameraAtANewAddressIsUpdated()
+{
+    // The same simulated site restarted on other ports: the same cameras (UUID, serial, MAC)
+    // at new addresses, as after a DHCP renewal.
+    const QString dir = m_dir.filePath(QStringLiteral("moved"));
+    const QStringList site {QStringLiteral("--user"), kUser, QStringLiteral("--password"),
+            kPassword, QStringLiteral("--site"), QStringLiteral("moved-site")};
+    vigil::test::CamsimProcess before;
+    QVERIFY(before.start(1, site));
+    const QString uuid = before.endpoint(0, "uuid");
+    const QString oldAddress = before.endpoint(0, "device_service");
+    const Run added = vigilctl({QStringLiteral("camera"), QStringLiteral("add"), oldAddress,
+            QStringLiteral("--user"), kUser, QStringLiteral("--password"), kPassword,
+            QStringLiteral("--json"), QStringLiteral("--data-dir"), dir});
+    QVERIFY2(added.exitCode == 0, added.err.constData());
+    const qint64 id
+            = QJsonDocument::fromJson(added.out).object().value(QStringLiteral("id")).toInteger();
+    before.stop();
+
+    vigil::test::CamsimProcess after;
+    QVERIFY(after.start(1, site));
+    QCOMPARE(after.endpoint(0, "uuid"), uuid);
+    const QString newAddress = after.endpoint(0, "device_service");
+    QVERIFY(newAddress != oldAddress);
+    const Run moved = vigilctl({QStringLiteral("camera"), QStringLiteral("add"), newAddress,
+            QStringLiteral("--user"), kUser, QStringLiteral("--password"), kPassword,
+            QStringLiteral("--json"), QStringLiteral("--data-dir"), dir});
+    QVERIFY2(moved.exitCode == 0, moved.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(moved.out).object();
+    QCOMPARE(o.value(QStringLiteral("id")).toInteger(), id);
+    QVERIFY(o.value(QStringLiteral("moved")).toBool());
+    QCOMPARE(o.value(QStringLiteral("previous_address")).toString(), oldAddress);
+
+    const QJsonArray cameras = QJsonDocument::fromJson(
+            vigilctl({QStringLiteral("camera"), QStringLiteral("list"), QStringLiteral("--json"),
+                             QStringLiteral("--data-dir"), dir})
+                    .out)
+                                       .array();
+    QCOMPARE(cameras.size(), 1);
+    const QJsonObject camera = cameras.first().toObject();
+    QCOMPARE(camera.value(QStringLiteral("id")).toInteger(), id);
+    QCOMPARE(camera.value(QStringLiteral("device_service")).toString(), newAddress);
+    const QString main = camera.value(QStringLiteral("streams"))
+                                 .toObject()
+                                 .value(QStringLiteral("main"))
+                                 .toObject()
+                                 .value(QStringLiteral("uri"))
+                                 .toString();
+    QCOMPARE(main, after.endpoint(0, "rtsp_main"));
+    QCOMPARE(vigil::test::probeVideo(vigil::test::withCredentials(main, kUser, kPassword)),
+            QStringLiteral("h264 1920x1080"));
+
+    // Where it now is, it is refused: it is already there.
+    const Run again = vigilctl({QStringLiteral("camera"), QStringLiteral("add"), newAddress,
+            QStringLiteral("--user"), kUser, QStringLiteral("--password"), kPassword,
+            QStringLiteral("--data-dir"), dir});
+    QCOMPARE(again.exitCode, 3);
+    QVERIFY2(again.err.contains("already in Vigil (camera"), again.err.constData());
 }
 
 void TestCameraCommands::plainRtspCamera()

@@ -1,6 +1,6 @@
 // ONVIF protocol pieces shared by the client and the simulator, checked against known answers:
 // WS-Security digests that real cameras accepted, RFC 2617/7616 HTTP Digest examples, and the
-// real camera exchanges in ../shared/onvif-captures.
+// real camera exchanges in tests/data/onvif-captures.
 #include "core/onvif/http_digest.h"
 #include "core/onvif/onvif_parsers.h"
 #include "core/onvif/ws_security.h"
@@ -20,7 +20,7 @@ namespace {
 
 QString capturesDir()
 {
-    return QStringLiteral(VIGIL_SOURCE_DIR "/../shared/onvif-captures");
+    return QStringLiteral(VIGIL_SOURCE_DIR "/tests/data/onvif-captures");
 }
 
 } // namespace

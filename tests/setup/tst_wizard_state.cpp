@@ -47,6 +47,7 @@ class TestWizardState : public QObject
 
 private Q_SLOTS:
     void discoveryDeduplicates();
+    void knownCamerasAreMarked();
     void manualAddresses_data();
     void manualAddresses();
     void rtspUrlCredentialsMoveOut();
@@ -71,6 +72,40 @@ void TestWizardState::discoveryDeduplicates()
             QStringLiteral("http://10.0.0.9/onvif/device_service")); // moved
     QCOMPARE(s.cameras.at(0).name, QStringLiteral("Door"));
     QVERIFY(s.cameras.at(0).selected);
+}
+
+void TestWizardState::knownCamerasAreMarked()
+{
+    WizardState s;
+    s.known = {KnownCamera {3, QStringLiteral("Town Hall"), QStringLiteral("urn:uuid:1"),
+                       QStringLiteral("http://10.0.0.5/onvif/device_service")},
+            KnownCamera {4, QStringLiteral("Market"), QStringLiteral("urn:uuid:2"),
+                    QStringLiteral("http://10.0.0.6/onvif/device_service")}};
+    // Where Vigil knows it: marked, not ticked, and cannot be ticked.
+    s = Wizard::addDiscovered(
+            s, discovered("URN:UUID:1", "http://10.0.0.5/onvif/device_service", "Door"));
+    QCOMPARE(s.cameras.at(0).known.id, 3);
+    QVERIFY(!s.cameras.at(0).knownMoved);
+    QVERIFY(!s.cameras.at(0).selected);
+    QVERIFY(!Wizard::setSelected(s, 0, true).cameras.at(0).selected);
+    QVERIFY(!Wizard::canLeaveDiscovery(s));
+    // At a new address (DHCP): marked as moved; ticking it updates that camera.
+    s = Wizard::addDiscovered(
+            s, discovered("urn:uuid:2", "http://10.0.0.60/onvif/device_service", "Yard"));
+    QCOMPARE(s.cameras.at(1).known.id, 4);
+    QVERIFY(s.cameras.at(1).knownMoved);
+    QVERIFY(!s.cameras.at(1).selected);
+    s = Wizard::setSelected(s, 1, true);
+    QVERIFY(s.cameras.at(1).selected);
+    // A new camera is ticked as always.
+    s = Wizard::addDiscovered(
+            s, discovered("urn:uuid:9", "http://10.0.0.9/onvif/device_service", "Gate"));
+    QCOMPARE(s.cameras.at(2).known.id, 0);
+    QVERIFY(s.cameras.at(2).selected);
+    // Typed in by hand, a camera Vigil has is refused before the login page.
+    const Result<WizardState> typed = Wizard::addManual(s, QStringLiteral("10.0.0.5"));
+    QVERIFY(!typed);
+    QVERIFY(typed.error().message.contains(QStringLiteral("Town Hall")));
 }
 
 void TestWizardState::manualAddresses_data()

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
+#include <QUuid>
 
 #include <csignal>
 
@@ -26,10 +27,12 @@ public:
         m_expected = cameras;
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.setProgram(QStringLiteral(VIGIL_BIN_DIR "/vigil-camsim"));
-        m_process.setArguments(QStringList {QStringLiteral("--cameras"), QString::number(cameras),
-                                       QStringLiteral("--print-endpoints"),
-                                       QStringLiteral("--cache-dir"), cacheDir()}
-                + extraArgs);
+        QStringList args {QStringLiteral("--cameras"), QString::number(cameras),
+                QStringLiteral("--print-endpoints"), QStringLiteral("--cache-dir"), cacheDir()};
+        // Simulators of parallel tests share 127.0.0.1: each is its own site unless told.
+        if (!extraArgs.contains(QStringLiteral("--site")))
+            args << QStringLiteral("--site") << QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_process.setArguments(args + extraArgs);
         m_process.start();
         if (!m_process.waitForStarted(10000))
             return false;

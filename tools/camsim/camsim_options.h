@@ -30,6 +30,11 @@ struct Options
     int cameras = 1;
     QHostAddress bind = QHostAddress(QHostAddress::LocalHost);
     int basePort = 0; ///< 0: free ports
+    /// Names this simulated site: each camera's identity (UUID, serial, MAC) derives from it and
+    /// the camera's number, so it is the same across restarts whatever ports are free. Empty: the
+    /// bind address (simulators in different namespaces differ). Side by side on one address,
+    /// simulators need different sites.
+    QString site;
     QString user;
     QString password;
     Quirks quirks;

@@ -52,6 +52,10 @@ int main(int argc, char* argv[])
             QStringLiteral(
                     "First port: camera i uses P+2i (HTTP) and P+2i+1 (RTSP); 0 picks free ports."),
             QStringLiteral("P"), QStringLiteral("0"));
+    const QCommandLineOption site(QStringLiteral("site"),
+            QStringLiteral("Name of this simulated site: camera identities (UUID, serial, MAC) "
+                           "derive from it and the camera number (default: the bind address)."),
+            QStringLiteral("name"));
     const QCommandLineOption user(QStringLiteral("user"),
             QStringLiteral("User name cameras require (none: open cameras)."),
             QStringLiteral("user"));
@@ -81,7 +85,7 @@ int main(int argc, char* argv[])
                     "Stop when the process that started the simulator ends (the demo's Vigil)."));
     const QCommandLineOption noDiscovery(
             QStringLiteral("no-discovery"), QStringLiteral("Do not answer WS-Discovery."));
-    parser.addOptions({cameras, bind, basePort, user, password, quirks, video, cacheDir, ptz,
+    parser.addOptions({cameras, bind, basePort, site, user, password, quirks, video, cacheDir, ptz,
             printEndpoints, prepare, exitWithParent, noDiscovery});
     parser.process(app);
 #ifdef Q_OS_LINUX
@@ -104,6 +108,7 @@ int main(int argc, char* argv[])
     options.basePort = parser.value(basePort).toInt(&ok);
     if (!ok || options.basePort < 0 || options.basePort + 2 * options.cameras > 65535)
         return fail(QStringLiteral("--base-port is out of range"));
+    options.site = parser.value(site);
     options.user = parser.value(user);
     options.password = parser.value(password);
     if (options.user.isEmpty() != options.password.isEmpty())

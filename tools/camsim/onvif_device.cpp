@@ -62,11 +62,12 @@ bool OnvifDevice::listen(QString* error)
     }
     m_identity.httpPort = m_http->port();
 
-    // Identity from the address the camera answers on: stable across restarts on fixed ports,
-    // distinct between simulators running side by side.
-    const QString seed = QStringLiteral("vigil-camsim:%1:%2")
-                                 .arg(m_identity.bind.toString())
-                                 .arg(m_identity.httpPort);
+    // Identity from the site and the camera's number: stable across restarts whatever ports
+    // were free, like a real camera's, and distinct between sites.
+    const QString seed
+            = QStringLiteral("vigil-camsim:%1:%2")
+                      .arg(m_options.site.isEmpty() ? m_identity.bind.toString() : m_options.site)
+                      .arg(m_identity.index);
     const QUuid uuid = QUuid::createUuidV5(
             QUuid(QStringLiteral("{6f2c1d7e-4b8a-5f0e-9c3d-2a1b0e9f8d7c}")), seed);
     m_identity.uuid = QStringLiteral("urn:uuid:") + uuid.toString(QUuid::WithoutBraces);

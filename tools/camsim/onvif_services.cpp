@@ -1,5 +1,5 @@
 // Device, Media (Profile S) and Media2 (Profile T) services of a simulated camera, shaped like
-// the real devices' answers in ../shared/onvif-captures.
+// the real devices' answers in tests/data/onvif-captures.
 #include "core/onvif/xml_tree.h"
 #include "onvif_device.h"
 #include "soap.h"

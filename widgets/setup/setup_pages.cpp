@@ -104,7 +104,7 @@ DiscoverSetupPage::DiscoverSetupPage(SetupWizard* wizard)
     auto* layout = new QVBoxLayout(this);
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("discoveredCameras"));
-    m_list->setHeaderLabels({tr("Camera"), tr("Model"), tr("Address")});
+    m_list->setHeaderLabels({tr("Camera"), tr("Model"), tr("Address"), tr("In Vigil")});
     m_list->setRootIsDecorated(false);
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_list, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem* item) {
@@ -176,6 +176,16 @@ void DiscoverSetupPage::render()
         item->setText(1, c.isRtspUrl ? tr("RTSP stream") : c.model);
         item->setText(2, c.address);
         item->setCheckState(0, c.selected ? Qt::Checked : Qt::Unchecked);
+        // Cameras Vigil already has are shown, marked, and not added twice.
+        QString known;
+        if (c.known.id > 0) {
+            known = c.knownMoved ? tr("Already in Vigil as \"%1\", at another address: tick it "
+                                      "to update its address")
+                                           .arg(c.known.name)
+                                 : tr("Already in Vigil as \"%1\"").arg(c.known.name);
+        }
+        item->setText(3, known);
+        item->setDisabled(c.known.id > 0 && !c.knownMoved);
     }
     m_scan->setEnabled(!m_wizard->isDiscovering());
     m_status->setText(m_wizard->isDiscovering() ? tr("Searching…")

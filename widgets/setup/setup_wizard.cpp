@@ -38,6 +38,16 @@ SetupWizard::SetupWizard(Options options, QWidget* parent)
     setButtonText(QWizard::FinishButton, tr("Add Cameras"));
     m_state.sharedUser = m_options.suggestedUser;
     m_state.sharedPassword = m_options.suggestedPassword;
+    m_state.rewriteAddresses = m_options.rewriteAddresses;
+    if (m_options.cameras) {
+        if (const auto cameras = m_options.cameras->list()) {
+            for (const catalog::CameraRecord& c : cameras.value()) {
+                const catalog::StreamRecord* main = c.stream(u"main");
+                m_state.known << setup::KnownCamera {c.id, c.name, c.endpoint,
+                        c.deviceUrl.isEmpty() && main ? main->uri : c.deviceUrl};
+            }
+        }
+    }
 }
 
 SetupWizard::~SetupWizard() = default;
@@ -206,6 +216,7 @@ void SetupWizard::accept()
             device.mainProfile = c.mainProfile;
             device.subProfile = c.subProfile;
             record = setup::recordFromProbe(device, user, vault->seal(password), c.name);
+            record.endpoint = c.endpoint;
         } else {
             continue;
         }
@@ -213,11 +224,11 @@ void SetupWizard::accept()
                 : c.mode == setup::RecordMode::Motion               ? QStringLiteral("motion")
                                                                     : QStringLiteral("schedule");
         record.retentionDays = m_state.retentionDays;
-        const Result<qint64> id = m_options.cameras->add(record);
-        if (id)
-            m_added << id.value();
+        const Result<setup::SavedCamera> saved = setup::saveCamera(*m_options.cameras, record);
+        if (saved)
+            m_added << saved->id;
         else
-            problems << QStringLiteral("%1: %2").arg(c.name, id.error().message);
+            problems << QStringLiteral("%1: %2").arg(c.name, saved.error().message);
     }
     if (!problems.isEmpty())
         QMessageBox::warning(this, tr("Some cameras were not added"), problems.join(u'\n'));
