@@ -5,6 +5,7 @@
 #include "core/catalog/segment_store.h"
 #include "core/catalog/settings_store.h"
 #include "core/logging_categories.h"
+#include "core/recording/camera_motion_events.h"
 #include "core/recording/record_schedule.h"
 #include "core/recording/stream_recorder.h"
 #include "core/security/credential_vault.h"
@@ -32,7 +33,26 @@ struct RecordingEngine::Camera
     QString streamKey; ///< what the recorders were built from; a change rebuilds them
     std::vector<std::unique_ptr<StreamRecorder>> recorders;
     qint64 triggerUntilMs = 0;
+    bool motion = false; ///< the camera reports motion now
+    std::unique_ptr<CameraMotionEvents> events;
+    QString eventsKey; ///< what `events` was built from
+    bool eventsWorking = false;
 };
+
+namespace {
+
+/// Whether a camera's mode ever records on motion.
+bool usesMotion(const catalog::CameraRecord& record)
+{
+    if (record.recordMode == QLatin1String("motion"))
+        return true;
+    if (record.recordMode != QLatin1String("schedule"))
+        return false;
+    const std::optional<RecordSchedule> schedule = RecordSchedule::parse(record.schedule);
+    return schedule && schedule->toString().contains(QLatin1Char(char(RecordMode::Motion)));
+}
+
+} // namespace
 
 RecordingEngine::RecordingEngine(catalog::Catalog& catalog, catalog::SettingsStore& settings,
         catalog::CameraStore& cameras, Options options, QObject* parent)
@@ -166,6 +186,12 @@ Result<void> RecordingEngine::reload()
             }
         }
         camera->record = record;
+        QString password;
+        if (!record.username.isEmpty() && !record.sealedSecret.isEmpty()) {
+            if (const Result<QString> unsealed = vault->unseal(record.sealedSecret))
+                password = unsealed.value();
+        }
+        updateMotionEvents(*camera, password);
         next.push_back(std::move(camera));
     }
     // Cameras removed, disabled or changed: stop their recorders (segments are finished).
@@ -210,15 +236,78 @@ void RecordingEngine::trigger(qint64 cameraId, qint64 holdMs)
     applyGates();
 }
 
+void RecordingEngine::setMotion(qint64 cameraId, bool motion)
+{
+    Camera* c = camera(cameraId);
+    if (!c || c->motion == motion)
+        return;
+    c->motion = motion;
+    if (!motion) // the post-roll runs from the end of the motion
+        trigger(cameraId);
+    else
+        applyGates();
+}
+
+void RecordingEngine::updateMotionEvents(Camera& c, const QString& password)
+{
+    const bool wanted = m_options.cameraMotionEvents && usesMotion(c.record);
+    const bool rewrite
+            = m_settings.value(QLatin1String(catalog::settings::kOnvifRewriteAddresses)).toBool();
+    const QString key = wanted ? QStringList {c.record.deviceUrl, c.record.username, password,
+                                rewrite ? QStringLiteral("1") : QStringLiteral("0")}
+                                         .join(u'\n')
+                               : QString();
+    if (key == c.eventsKey)
+        return;
+    c.eventsKey = key;
+    c.events.reset();
+    c.eventsWorking = false;
+    c.motion = false;
+    if (!wanted)
+        return;
+    const qint64 id = c.record.id;
+    const QString name = c.record.name;
+    if (c.record.deviceUrl.isEmpty()) {
+        raise(id, QStringLiteral("motion_events"),
+                tr("%1 records on motion, but it is not an ONVIF camera and sends no motion "
+                   "events: it records continuously instead.")
+                        .arg(name));
+        return;
+    }
+    c.events = std::make_unique<CameraMotionEvents>(
+            QUrl(c.record.deviceUrl), c.record.username, password, rewrite);
+    connect(c.events.get(), &CameraMotionEvents::motionChanged, this,
+            [this, id](bool motion) { setMotion(id, motion); });
+    connect(c.events.get(), &CameraMotionEvents::workingChanged, this,
+            [this, id, name](bool working, const QString& problem) {
+                if (Camera* cam = camera(id)) {
+                    cam->eventsWorking = working;
+                    applyGates();
+                }
+                if (!working) {
+                    raise(id, QStringLiteral("motion_events"),
+                            tr("%1 records on motion, but its motion events do not arrive (%2): "
+                               "it records continuously until they do.")
+                                    .arg(name, problem));
+                }
+                Q_EMIT statusChanged();
+            });
+    c.events->start();
+}
+
 void RecordingEngine::applyGates()
 {
     const QDateTime local = QDateTime::currentDateTime();
     for (const auto& c : m_recorded) {
-        const RecordMode mode
+        RecordMode mode
                 = RecordSchedule::effectiveMode(c->record.recordMode, c->record.schedule, local);
+        // Never silently nothing: without working motion events, motion mode records everything.
+        if (mode == RecordMode::Motion && m_options.cameraMotionEvents && !c->eventsWorking)
+            mode = RecordMode::Continuous;
         const qint64 until = mode == RecordMode::Continuous ? StreamRecorder::kAlways
-                : mode == RecordMode::Motion                ? c->triggerUntilMs
-                                                            : 0;
+                : mode == RecordMode::Motion
+                ? (c->motion ? StreamRecorder::kAlways : c->triggerUntilMs)
+                : 0;
         for (const auto& r : c->recorders) {
             r->setPreRollMs(mode == RecordMode::Motion ? c->record.preRollMs : 0);
             r->setRecordUntil(until);

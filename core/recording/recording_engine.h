@@ -47,6 +47,9 @@ public:
         int fragmentMs = 1000;
         int retentionIntervalMs = 30000;
         int gateIntervalMs = 5000; ///< how often schedules are looked at
+        /// Motion mode follows the cameras' own ONVIF motion events (a camera whose events do
+        /// not work records continuously, with an alert). Off: only trigger() starts recording.
+        bool cameraMotionEvents = true;
     };
 
     struct StreamStatus
@@ -95,6 +98,9 @@ public:
     /// Motion or an event on a camera in motion mode (or a motion hour of its schedule): records
     /// from the pre-roll until `holdMs` plus the camera's post-roll from now.
     void trigger(qint64 cameraId, qint64 holdMs = 0);
+    /// Motion began (true) or ended (false) on a camera: recording holds while it lasts, then
+    /// for the post-roll.
+    void setMotion(qint64 cameraId, bool motion);
 
     QList<StreamStatus> streams() const;
     Summary summary() const;
@@ -112,6 +118,8 @@ private:
     void drainEvents();
     void handle(const RecorderEvent& event);
     void applyGates();
+    /// Starts or stops following the camera's motion events as its mode needs them.
+    void updateMotionEvents(Camera& camera, const QString& password);
     void raise(qint64 cameraId, const QString& kind, const QString& message);
     void setStorageBlocked(bool blocked);
     /// Writes a segment's row; when the catalog cannot take it (its disk is full too), keeps it
