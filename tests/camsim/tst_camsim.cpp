@@ -99,6 +99,7 @@ private Q_SLOTS:
     void quirkSlow();
     void quirkDropStream();
     void badArguments();
+    void stopsWhileEveryKindOfCameraStreams();
 
 private:
     CamsimProcess m_sim; ///< two cameras, the second with PTZ, with credentials
@@ -760,6 +761,31 @@ void TestCamsim::badArguments()
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 2);
         QVERIFY2(p.readAllStandardError().contains("vigil-camsim: "), qPrintable(args.join(u' ')));
+    }
+}
+
+void TestCamsim::stopsWhileEveryKindOfCameraStreams()
+{
+    // SIGTERM while a fixed and a PTZ camera stream both their streams to clients: the simulator
+    // ends promptly every time (it used to deadlock on a PTZ camera's media).
+    for (int round = 0; round < 3; ++round) {
+        CamsimProcess sim;
+        QVERIFY(sim.start(2,
+                {QStringLiteral("--ptz"), QStringLiteral("2"), QStringLiteral("--no-discovery")}));
+        std::vector<std::unique_ptr<test::RtspSession>> sessions;
+        for (int camera = 0; camera < 2; ++camera) {
+            for (const char* stream : {"rtsp_main", "rtsp_sub"}) {
+                auto session = std::make_unique<test::RtspSession>();
+                QVERIFY(session->open(sim.endpoint(camera, stream)));
+                QVERIFY2(!session->nextPacket(0, 15000).isEmpty(), stream);
+                sessions.push_back(std::move(session));
+            }
+        }
+        QProcess& process = sim.process();
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY2(process.waitForFinished(5000), qPrintable(QStringLiteral("round %1").arg(round)));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
     }
 }
 

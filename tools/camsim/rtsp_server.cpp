@@ -355,16 +355,22 @@ void RtspServers::stop()
             g_object_unref(camera->main);
         if (camera->sub)
             g_object_unref(camera->sub);
-        QMutexLocker locker(&camera->cropMutex);
-        for (GstElement* crop : camera->crops)
+        // Taken out under the lock, released without it: unpreparing runs the "unprepared"
+        // callback, which takes the same lock.
+        std::vector<GstElement*> crops;
+        std::vector<GstRTSPMedia*> held;
+        {
+            QMutexLocker locker(&camera->cropMutex);
+            crops.swap(camera->crops);
+            held.swap(camera->held);
+        }
+        for (GstElement* crop : crops)
             gst_object_unref(crop);
-        camera->crops.clear();
-        for (GstRTSPMedia* media : camera->held) {
+        for (GstRTSPMedia* media : held) {
             if (g_object_get_data(G_OBJECT(media), "vigil-held"))
                 gst_rtsp_media_unprepare(media);
             g_object_unref(media);
         }
-        camera->held.clear();
     }
     d->cameras.clear();
     g_main_loop_unref(d->loop);
