@@ -14,6 +14,7 @@
 #include "core/status/system_status.h"
 #include "widgets/main_window.h"
 #include "widgets/pages/live_page.h"
+#include "widgets/pages/settings_page.h"
 #include "widgets/setup/setup_wizard.h"
 #include "widgets/startup_error_dialog.h"
 
@@ -119,11 +120,20 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     pages.addCamerasAction = addCameras;
     pages.status = m_status.get();
     pages.settings = &m_context->settings();
+    pages.cameras = &m_context->cameras();
     pages.dataDir = m_context->dataDir().path();
     pages.catalogPath = m_context->catalog().path();
     pages.schemaVersion = m_context->catalog().schemaVersion();
     m_window = std::make_unique<widgets::MainWindow>(pages);
     m_window->show();
+    connect(static_cast<widgets::SettingsPage*>(m_window->page(widgets::PageId::Settings)),
+            &widgets::SettingsPage::camerasChanged, this, [this] {
+                if (m_recorder) {
+                    if (const Result<void> reloaded = m_recorder->reload(); !reloaded)
+                        qCWarning(lcApp).noquote() << reloaded.error().fullText();
+                }
+                m_status->refresh();
+            });
 
     qCInfo(lcApp) << "main window shown";
     startRecording();

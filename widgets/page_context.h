@@ -5,8 +5,9 @@
 class QAction;
 
 namespace vigil::catalog {
+class CameraStore;
 class SettingsStore;
-}
+} // namespace vigil::catalog
 namespace vigil::status {
 class SystemStatus;
 }
@@ -20,6 +21,7 @@ struct PageContext
     QAction* addCamerasAction = nullptr;
     status::SystemStatus* status = nullptr;
     catalog::SettingsStore* settings = nullptr;
+    catalog::CameraStore* cameras = nullptr;
     QString dataDir;
     QString catalogPath;
     int schemaVersion = 0;

@@ -43,6 +43,18 @@ QString RecordSchedule::toString() const
     return days.join(u',');
 }
 
+RecordSchedule RecordSchedule::officeHours()
+{
+    RecordSchedule plan;
+    for (int day = 1; day <= 7; ++day) {
+        for (int hour = 0; hour < 24; ++hour) {
+            const bool office = day <= 5 && hour >= 7 && hour < 19;
+            plan.set(day, hour, office ? RecordMode::Continuous : RecordMode::Motion);
+        }
+    }
+    return plan;
+}
+
 RecordMode RecordSchedule::at(int dayOfWeek, int hour) const
 {
     return m_cells[size_t((dayOfWeek - 1) * 24 + hour)];

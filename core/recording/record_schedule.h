@@ -23,6 +23,9 @@ class RecordSchedule
 public:
     RecordSchedule();
     static std::optional<RecordSchedule> parse(const QString& text);
+    /// A starting point to paint over: Monday to Friday 07:00–19:00 continuous, nights and
+    /// weekends on motion.
+    static RecordSchedule officeHours();
     QString toString() const;
 
     RecordMode at(int dayOfWeek, int hour) const; ///< dayOfWeek 1 (Monday) … 7, hour 0 … 23

@@ -555,6 +555,7 @@ RecordingEngine::Summary RecordingEngine::summary() const
     Summary s;
     s.storageBlocked = m_storageBlocked;
     s.segmentsClosed = m_segmentsClosed;
+    s.footageBytes = m_usedBytes;
     for (const auto& c : m_recorded) {
         ++s.cameras;
         bool online = false;

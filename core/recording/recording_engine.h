@@ -74,6 +74,7 @@ public:
         qint64 droppedPackets = 0;
         qint64 segmentsClosed = 0;
         bool storageBlocked = false; ///< stopped: only held footage left and no space
+        qint64 footageBytes = 0; ///< recordings on disk, as of the last retention pass
     };
 
     struct Alert

@@ -1,25 +1,13 @@
 #include "core/setup/wizard_state.h"
 
+#include "core/recording/record_schedule.h"
+
 #include <QHostAddress>
 #include <QUrl>
 
 namespace vigil::setup {
 
 namespace {
-
-/// Share of the day a camera records: motion-triggered recording is estimated at a third.
-double recordingShare(RecordMode mode)
-{
-    switch (mode) {
-    case RecordMode::Continuous:
-        return 1.0;
-    case RecordMode::Motion:
-        return 0.33;
-    case RecordMode::Schedule:
-        return 0.5;
-    }
-    return 1.0;
-}
 
 bool valid(const WizardState& state, int index)
 {
@@ -243,8 +231,12 @@ WizardState Wizard::setRetentionDays(WizardState state, int days)
 
 WizardState Wizard::setRecordMode(WizardState state, int index, RecordMode mode)
 {
-    if (valid(state, index))
-        state.cameras[index].mode = mode;
+    if (!valid(state, index))
+        return state;
+    WizardCamera& c = state.cameras[index];
+    c.mode = mode;
+    if (mode == RecordMode::Schedule && c.schedule.isEmpty())
+        c.schedule = recording::RecordSchedule::officeHours().toString();
     return state;
 }
 
@@ -291,6 +283,40 @@ bool Wizard::canLeaveCredentials(const WizardState& state)
     });
 }
 
+WizardState Wizard::setSchedule(WizardState state, int index, const QString& schedule)
+{
+    if (valid(state, index) && recording::RecordSchedule::parse(schedule))
+        state.cameras[index].schedule = schedule;
+    return state;
+}
+
+double Wizard::recordingShare(const WizardState& state, int index)
+{
+    if (!valid(state, index))
+        return 0;
+    const WizardCamera& c = state.cameras.at(index);
+    switch (c.mode) {
+    case RecordMode::Continuous:
+        return 1.0;
+    case RecordMode::Motion:
+        return StorageEstimate::kMotionShare;
+    case RecordMode::Schedule:
+        break;
+    }
+    const recording::RecordSchedule plan
+            = recording::RecordSchedule::parse(c.schedule).value_or(recording::RecordSchedule());
+    double hours = 0;
+    for (int day = 1; day <= 7; ++day) {
+        for (int hour = 0; hour < 24; ++hour) {
+            const recording::RecordMode m = plan.at(day, hour);
+            hours += m == recording::RecordMode::Continuous ? 1.0
+                    : m == recording::RecordMode::Motion    ? StorageEstimate::kMotionShare
+                                                            : 0.0;
+        }
+    }
+    return hours / (7 * 24);
+}
+
 StorageEstimate Wizard::estimate(const WizardState& state)
 {
     StorageEstimate e;
@@ -301,9 +327,8 @@ StorageEstimate Wizard::estimate(const WizardState& state)
         int kbps = 4096;
         if (c.device && c.mainProfile >= 0 && c.device->profiles.at(c.mainProfile).bitrateKbps > 0)
             kbps = c.device->profiles.at(c.mainProfile).bitrateKbps;
-        if (c.device && c.subProfile >= 0)
-            kbps += qMax(0, c.device->profiles.at(c.subProfile).bitrateKbps);
-        bytesPerDay += kbps * 1000.0 / 8.0 * 86400.0 * recordingShare(c.mode);
+        // The sub stream is not recorded (it serves live tiles and scrubbing).
+        bytesPerDay += kbps * 1000.0 / 8.0 * 86400.0 * recordingShare(state, i);
     }
     e.bytesPerDay = qint64(bytesPerDay);
     if (e.bytesPerDay > 0 && state.storageFreeBytes >= 0)

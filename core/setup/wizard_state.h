@@ -34,6 +34,8 @@ struct WizardCamera
     int mainProfile = -1; ///< index into device->profiles
     int subProfile = -1;
     RecordMode mode = RecordMode::Continuous;
+    /// recording::RecordSchedule text, used in Schedule mode; empty: continuous all week.
+    QString schedule;
     QByteArray snapshot; ///< JPEG of the recorded stream, fetched after verification
     /// Already in Vigil (id > 0): not selected, and not selectable while it answers where Vigil
     /// knows it; found at a new address, selecting it updates that camera's address.
@@ -59,6 +61,10 @@ struct WizardState
 /// Days of footage the storage holds for the selected cameras' streams.
 struct StorageEstimate
 {
+    /// Share of the time a camera on motion is estimated to record (people and cars passing by a
+    /// town's street; a quiet corridor records much less).
+    static constexpr double kMotionShare = 0.33;
+
     qint64 bytesPerDay = 0;
     double daysThatFit = 0;
     bool fits = false; ///< the retention period fits in the free space
@@ -86,6 +92,12 @@ public:
     static WizardState setStorage(WizardState state, const QString& folder, qint64 freeBytes);
     static WizardState setRetentionDays(WizardState state, int days);
     static WizardState setRecordMode(WizardState state, int index, RecordMode mode);
+    /// The weekly plan of a camera in Schedule mode (recording::RecordSchedule text); refused
+    /// (state unchanged) when unreadable.
+    static WizardState setSchedule(WizardState state, int index, const QString& schedule);
+    /// Share of the week camera `index` records, from its mode and schedule (motion hours count
+    /// StorageEstimate::kMotionShare).
+    static double recordingShare(const WizardState& state, int index);
     static WizardState setSnapshot(WizardState state, const QString& key, const QByteArray& jpeg);
 
     static QList<int> selected(const WizardState& state);

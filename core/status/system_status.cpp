@@ -52,6 +52,8 @@ void SystemStatus::refresh()
         next.camerasRecording = summary.camerasRecording;
         next.recordingErrors = summary.streamsWithErrors;
         next.recordingStopped = summary.storageBlocked;
+        next.recorderRunning = true;
+        next.footageBytes = summary.footageBytes;
     }
     next.lastAlert = m_lastAlert;
     if (next == m_snapshot)

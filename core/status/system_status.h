@@ -29,6 +29,8 @@ public:
         int camerasRecording = 0;
         int recordingErrors = 0; ///< streams that should record and cannot (offline, write errors)
         bool recordingStopped = false; ///< no space left but held footage
+        bool recorderRunning = false; ///< this process records (the engine is attached)
+        qint64 footageBytes = 0; ///< recordings on disk, as the engine last counted them
         QString lastAlert; ///< the newest recording alert, translated
 
         bool operator==(const Snapshot&) const = default;

@@ -240,7 +240,8 @@ void TestWizardState::storageEstimate()
 {
     WizardState s = Wizard::addDiscovered(
             {}, discovered("urn:uuid:1", "http://10.0.0.5/onvif/device_service", "Door"));
-    s = Wizard::verificationFinished(s, 0, device(3584, 512)); // 4 Mbit/s together
+    s = Wizard::verificationFinished(s, 0, device(4096, 512));
+    // Only the recorded (main) stream counts: the sub stream is not recorded.
     const qint64 perDay = qint64(4096 * 1000.0 / 8 * 86400);
     s = Wizard::setStorage(s, QStringLiteral("/srv/vigil"), perDay * 45);
     s = Wizard::setRetentionDays(s, 30);
@@ -254,6 +255,19 @@ void TestWizardState::storageEstimate()
     s = Wizard::setRecordMode(s, 0, RecordMode::Motion);
     QVERIFY(Wizard::estimate(s).fits);
     QCOMPARE(Wizard::setRetentionDays(s, 0).retentionDays, 1);
+    // A schedule counts its hours: continuous ones fully, motion ones a third, off ones not.
+    s = Wizard::setRecordMode(s, 0, RecordMode::Schedule);
+    QVERIFY(!s.cameras.at(0).schedule.isEmpty()); // a default plan to paint over
+    s = Wizard::setSchedule(s, 0, QStringList(7, QString(24, u'-')).join(u','));
+    QCOMPARE(Wizard::estimate(s).bytesPerDay, 0);
+    QString week = QStringList(7, QString(24, u'-')).join(u',');
+    week.replace(0, 12, QString(12, u'C')); // Monday 00–12 continuous
+    week.replace(25, 24, QString(24, u'M')); // Tuesday on motion
+    s = Wizard::setSchedule(s, 0, week);
+    const double share = (12 + 24 * StorageEstimate::kMotionShare) / 168.0;
+    QVERIFY(qAbs(Wizard::estimate(s).bytesPerDay - perDay * share) < 2);
+    // An unreadable schedule is refused.
+    QCOMPARE(Wizard::setSchedule(s, 0, QStringLiteral("CCC")).cameras.at(0).schedule, week);
 }
 
 QTEST_GUILESS_MAIN(TestWizardState)

@@ -1,8 +1,10 @@
 // The main window: every area reachable by navigation, menu and shortcut, helpful empty states,
 // status bar, About dialog, Spanish UI, settings page, and start-up errors shown in a dialog.
 #include "app/gui_application.h"
+#include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/settings_store.h"
+#include "core/recording/record_schedule.h"
 #include "core/runtime/app_context.h"
 #include "core/runtime/translations.h"
 #include "core/status/system_status.h"
@@ -11,6 +13,8 @@
 #include "widgets/main_window.h"
 #include "widgets/pages/live_page.h"
 #include "widgets/pages/settings_page.h"
+#include "widgets/recording/camera_recording_dialog.h"
+#include "widgets/recording/schedule_grid.h"
 #include "widgets/startup_error_dialog.h"
 #include "widgets/status_bar.h"
 
@@ -22,7 +26,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -42,6 +48,7 @@ private Q_SLOTS:
     void everyPageReachableByNavigation();
     void everyPageReachableByShortcut();
     void emptyStatesExplainWhatComes();
+    void pagesSayWhatIsTrueOnceCamerasExist();
     void statusBarShowsStorageAndCameras();
     void aboutDialogShowsLibraryVersions();
     void spanishInterface();
@@ -87,6 +94,7 @@ std::unique_ptr<MainWindow> TestMainWindow::makeWindow()
     widgets::PageContext pages;
     pages.status = m_status.get();
     pages.settings = &m_context->settings();
+    pages.cameras = &m_context->cameras();
     pages.dataDir = m_context->dataDir().path();
     pages.catalogPath = m_context->catalog().path();
     pages.schemaVersion = 1;
@@ -158,6 +166,72 @@ void TestMainWindow::emptyStatesExplainWhatComes()
     QCOMPARE(button->text(), window->addCamerasAction()->text());
     // Camera setup is not part of this build: the way is shown but honestly unavailable.
     QCOMPARE(button->isEnabled(), window->addCamerasAction()->isEnabled());
+}
+
+void TestMainWindow::pagesSayWhatIsTrueOnceCamerasExist()
+{
+    catalog::CameraRecord camera;
+    camera.uuid = QStringLiteral("onvif:10.0.0.5:80");
+    camera.name = QStringLiteral("Town Hall");
+    camera.deviceUrl = QStringLiteral("http://10.0.0.5/onvif/device_service");
+    camera.streams = {catalog::StreamRecord {QStringLiteral("main"), QStringLiteral("p1"),
+            QStringLiteral("rtsp://10.0.0.5/main"), QStringLiteral("H264"), 1920, 1080, 25, 4096,
+            true}};
+    QVERIFY(m_context->cameras().add(camera));
+    m_status->refresh();
+    auto window = makeWindow();
+
+    // Settings lists the camera, not "No cameras yet", and changes how it records.
+    auto* settings = static_cast<widgets::SettingsPage*>(window->page(PageId::Settings));
+    window->showPage(PageId::Settings);
+    QVERIFY(!settings->camerasEmptyState()->isVisible());
+    QTableWidget* table = settings->cameraTable();
+    QVERIFY(table->isVisible());
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Town Hall"));
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("10.0.0.5"));
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Continuously"));
+    QSignalSpy changed(settings, &widgets::SettingsPage::camerasChanged);
+    int step = 0;
+    QTimer user;
+    user.setInterval(50);
+    connect(&user, &QTimer::timeout, this, [&] {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (auto* schedule = qobject_cast<widgets::ScheduleDialog*>(modal); schedule && step == 1) {
+            step = 2;
+            schedule->accept(); // the office-hours plan it opens with
+        } else if (auto* dialog = qobject_cast<widgets::CameraRecordingDialog*>(modal)) {
+            if (step == 0) {
+                step = 1;
+                QComboBox* mode = dialog->modeCombo();
+                mode->setCurrentIndex(mode->findData(QStringLiteral("schedule")));
+                // Opens the schedule editor, a modal loop of its own: not inside this timer.
+                QMetaObject::invokeMethod(
+                        mode, [mode] { Q_EMIT mode->activated(mode->currentIndex()); },
+                        Qt::QueuedConnection);
+            } else if (step == 2) {
+                step = 3;
+                dialog->accept();
+            }
+        }
+    });
+    user.start();
+    settings->editRecording(0);
+    user.stop();
+    QCOMPARE(step, 3);
+    QCOMPARE(changed.size(), 1);
+    const auto saved = m_context->cameras().list();
+    QVERIFY(saved);
+    QCOMPARE(saved->first().recordMode, QStringLiteral("schedule"));
+    QCOMPARE(saved->first().schedule, recording::RecordSchedule::officeHours().toString());
+    QVERIFY(table->item(0, 2)->text().startsWith(QLatin1String("On a schedule: Continuous 60 h")));
+
+    // Live does not claim the cameras are fine: nothing records them in this window.
+    auto* live = static_cast<widgets::LivePage*>(window->page(PageId::Live));
+    QCOMPARE(live->emptyState()->title(), QStringLiteral("Cameras configured: 1"));
+    QVERIFY2(live->emptyState()->text().contains(QLatin1String("not recording them")),
+            qPrintable(live->emptyState()->text()));
+    QVERIFY(m_context->cameras().remove(saved->first().id)); // the other tests start with none
 }
 
 void TestMainWindow::statusBarShowsStorageAndCameras()

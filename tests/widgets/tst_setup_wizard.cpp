@@ -4,17 +4,22 @@
 #include "core/catalog/camera_store.h"
 #include "core/runtime/app_context.h"
 #include "support/camsim_process.h"
+#include "widgets/recording/schedule_grid.h"
 #include "widgets/setup/setup_pages.h"
 #include "widgets/setup/setup_wizard.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QFile>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 
 using namespace vigil;
 using widgets::SetupWizard;
@@ -122,13 +127,54 @@ void TestSetupWizard::fromNoCamerasToFourConfigured()
         QCOMPARE(c.device->profiles.at(c.subProfile).width, 640);
     }
     wizard.next();
+    QCOMPARE(wizard.currentId(), int(SetupWizard::RecordingPage));
+    const QList<int> chosen = setup::Wizard::selected(wizard.state());
+    const setup::StorageEstimate continuous = setup::Wizard::estimate(wizard.state());
+    wizard.setState(setup::Wizard::setRecordMode(
+            wizard.state(), chosen.first(), setup::RecordMode::Motion));
+    // The second camera on a schedule, painted in the editor the way a user does: Sunday
+    // entirely off with one drag, from the first hour to the last.
+    wizard.setState(setup::Wizard::setRecordMode(
+            wizard.state(), chosen.at(1), setup::RecordMode::Schedule));
+    auto* recordingPage
+            = static_cast<widgets::RecordingSetupPage*>(wizard.page(SetupWizard::RecordingPage));
+    bool painted = false;
+    QTimer painter;
+    painter.setInterval(50);
+    connect(&painter, &QTimer::timeout, this, [&] {
+        auto* dialog = qobject_cast<widgets::ScheduleDialog*>(QApplication::activeModalWidget());
+        if (!dialog || painted)
+            return;
+        painted = true;
+        widgets::ScheduleGrid* grid = dialog->grid();
+        grid->setBrush(recording::RecordMode::Off);
+        QTest::mousePress(grid, Qt::LeftButton, {}, grid->cellRect(7, 0).center());
+        for (int hour = 1; hour < 24; ++hour) {
+            QMouseEvent move(QEvent::MouseMove, grid->cellRect(7, hour).center(),
+                    grid->mapToGlobal(grid->cellRect(7, hour).center()), Qt::NoButton,
+                    Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(grid, &move);
+        }
+        QTest::mouseRelease(grid, Qt::LeftButton, {}, grid->cellRect(7, 23).center());
+        dialog->accept();
+    });
+    painter.start();
+    recordingPage->editSchedule(chosen.at(1));
+    painter.stop();
+    QVERIFY(painted);
+    const auto plan
+            = recording::RecordSchedule::parse(wizard.state().cameras.at(chosen.at(1)).schedule);
+    QVERIFY(plan);
+    for (int hour = 0; hour < 24; ++hour)
+        QCOMPARE(plan->at(7, hour), recording::RecordMode::Off);
+    QCOMPARE(plan->at(1, 10), recording::RecordMode::Continuous); // the default office hours
+    // The estimate follows the modes and the schedule: less than everything continuous.
+    const setup::StorageEstimate chosenPlan = setup::Wizard::estimate(wizard.state());
+    QVERIFY(chosenPlan.bytesPerDay < continuous.bytesPerDay);
+    wizard.next();
     QCOMPARE(wizard.currentId(), int(SetupWizard::StoragePage));
     QCOMPARE(wizard.state().storageFolder, options.recordingsFolder);
     QVERIFY(wizard.state().storageFreeBytes > 0);
-    wizard.next();
-    QCOMPARE(wizard.currentId(), int(SetupWizard::RecordingPage));
-    wizard.setState(setup::Wizard::setRecordMode(wizard.state(),
-            setup::Wizard::selected(wizard.state()).first(), setup::RecordMode::Motion));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(SetupWizard::SummaryPage));
 
@@ -141,7 +187,31 @@ void TestSetupWizard::fromNoCamerasToFourConfigured()
     QVERIFY(pdfFile.open(QIODevice::ReadOnly));
     QVERIFY(pdfFile.read(5) == "%PDF-");
 
+    // A temporary folder holds far fewer than 30 days of four cameras: the summary says so in
+    // red, and Finish asks; the user keeps what fits.
+    const setup::StorageEstimate atFinish = setup::Wizard::estimate(wizard.state());
+    QVERIFY(!atFinish.fits);
+    QVERIFY(report.contains(QLatin1String("color:#c62828")));
+    QVERIFY(report.contains(QLatin1String("not the 30 days")));
+    QString question;
+    QTimer answerer;
+    answerer.setInterval(50);
+    connect(&answerer, &QTimer::timeout, this, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box || !question.isEmpty())
+            return;
+        question = box->text();
+        for (QAbstractButton* b : box->buttons()) {
+            if (b->text().startsWith(QLatin1String("Keep")) && !b->text().contains(u"anyway"))
+                b->click();
+        }
+    });
+    answerer.start();
     QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+    answerer.stop();
+    QVERIFY2(question.contains(QLatin1String("not the 30 days")), qPrintable(question));
+    const int kept = qMax(1, int(atFinish.daysThatFit));
+    QCOMPARE(wizard.state().retentionDays, kept);
     QCOMPARE(wizard.addedCameras().size(), 4);
     const auto cameras = context.value()->cameras().list();
     QVERIFY(cameras);
@@ -150,13 +220,20 @@ void TestSetupWizard::fromNoCamerasToFourConfigured()
     for (int i = 0; i < 4; ++i)
         mains << m_sim.endpoint(i, "rtsp_main");
     int motion = 0;
+    int scheduled = 0;
     for (const catalog::CameraRecord& c : cameras.value()) {
         QVERIFY(mains.contains(c.stream(u"main")->uri));
         QCOMPARE(c.username, kUser);
         QVERIFY(!c.sealedSecret.isEmpty());
+        QCOMPARE(c.retentionDays, kept);
         motion += c.recordMode == QLatin1String("motion") ? 1 : 0;
+        if (c.recordMode == QLatin1String("schedule")) {
+            ++scheduled;
+            QCOMPARE(c.schedule, plan->toString());
+        }
     }
     QCOMPARE(motion, 1);
+    QCOMPARE(scheduled, 1);
 }
 
 QTEST_MAIN(TestSetupWizard)

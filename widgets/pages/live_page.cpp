@@ -57,11 +57,25 @@ void LivePage::updateEmptyState()
                                  "your cameras to get started."));
         return;
     }
-    // Honest about this build: the cameras are set up, the live grid is not part of it yet.
+    // Honest about this build and about the cameras now: the live grid is not part of it yet.
+    const status::SystemStatus::Snapshot s = m_context.status->snapshot();
     m_emptyState->setTitle(tr("Cameras configured: %1").arg(cameras));
-    m_emptyState->setText(tr("Your cameras are set up. Their live video will appear here in a grid "
-                             "once live view is "
-                             "part of Vigil; you can add more cameras at any time."));
+    QString state;
+    if (!s.recorderRunning)
+        state = tr("Vigil is not recording them: recording could not start (see the status bar).");
+    else if (s.camerasOnline == 0)
+        state = tr("None of them can be reached right now: check that they are switched on and "
+                   "connected. Vigil keeps trying.");
+    else if (s.camerasOnline < cameras)
+        state = tr("%1 of them can be reached and %2 are recording; the others cannot be reached "
+                   "right now, and Vigil keeps trying.")
+                        .arg(s.camerasOnline)
+                        .arg(s.camerasRecording);
+    else
+        state = tr("All of them can be reached; %1 are recording.").arg(s.camerasRecording);
+    m_emptyState->setText(state + u' '
+            + tr("Their live video will appear here in a grid once live view is part of Vigil; "
+                 "you can add more cameras at any time."));
 }
 
 void LivePage::showDiscoveredCamera(const onvif::DiscoveredDevice& device)

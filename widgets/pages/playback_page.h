@@ -21,6 +21,9 @@ public:
     EmptyState* emptyState() const { return m_emptyState; }
 
 private:
+    void update();
+
+    PageContext m_context;
     EmptyState* m_emptyState = nullptr;
 };
 

@@ -1,5 +1,6 @@
 #include "widgets/setup/setup_pages.h"
 
+#include "widgets/recording/schedule_grid.h"
 #include "widgets/setup/setup_wizard.h"
 
 #include <QCheckBox>
@@ -453,9 +454,8 @@ void StorageSetupPage::render()
                                                    : QString::number(qRound(e.daysThatFit)));
     if (!e.fits) {
         text += u' '
-                + tr("<b>That is less than the %1 days you want to keep.</b> Choose a bigger disk, "
-                     "fewer days, or motion "
-                     "recording.")
+                + tr("<span style='color:#c62828'><b>That is less than the %1 days you want to "
+                     "keep.</b></span> Choose a bigger disk, fewer days, or motion recording.")
                           .arg(s.retentionDays);
     }
     m_estimate->setText(text);
@@ -466,10 +466,13 @@ RecordingSetupPage::RecordingSetupPage(SetupWizard* wizard)
 {
     setTitle(tr("Recording"));
     setSubTitle(tr("When each camera records. Continuous recording keeps everything; recording on "
-                   "motion saves space."));
+                   "motion saves space; a schedule mixes both by hour of the week."));
     auto* layout = new QVBoxLayout(this);
-    m_table = makeTable({tr("Camera"), tr("Records")}, this);
+    m_table = makeTable({tr("Camera"), tr("Records"), tr("Schedule")}, this);
     layout->addWidget(m_table);
+    m_estimate = new QLabel(this);
+    m_estimate->setWordWrap(true);
+    layout->addWidget(m_estimate);
 }
 
 void RecordingSetupPage::initializePage()
@@ -486,11 +489,52 @@ void RecordingSetupPage::initializePage()
         combo->addItem(tr("On a schedule"), int(setup::RecordMode::Schedule));
         combo->setCurrentIndex(combo->findData(int(s.cameras.at(index).mode)));
         connect(combo, &QComboBox::activated, this, [this, combo, index] {
-            m_wizard->setState(Wizard::setRecordMode(
-                    m_wizard->state(), index, setup::RecordMode(combo->currentData().toInt())));
+            const auto mode = setup::RecordMode(combo->currentData().toInt());
+            const bool first = mode == setup::RecordMode::Schedule
+                    && m_wizard->state().cameras.at(index).mode != mode;
+            m_wizard->setState(Wizard::setRecordMode(m_wizard->state(), index, mode));
+            if (first) // a schedule is only what the user paints: show it at once
+                editSchedule(index);
         });
         m_table->setCellWidget(row, 1, combo);
+        auto* edit = new QPushButton(m_table);
+        connect(edit, &QPushButton::clicked, this, [this, index] { editSchedule(index); });
+        m_table->setCellWidget(row, 2, edit);
     }
+    render();
+}
+
+void RecordingSetupPage::editSchedule(int index)
+{
+    const setup::WizardCamera& c = m_wizard->state().cameras.at(index);
+    ScheduleDialog dialog(c.name,
+            recording::RecordSchedule::parse(c.schedule).value_or(recording::RecordSchedule()),
+            this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_wizard->setState(
+                Wizard::setSchedule(m_wizard->state(), index, dialog.schedule().toString()));
+}
+
+void RecordingSetupPage::render()
+{
+    const setup::WizardState& s = m_wizard->state();
+    const QList<int> chosen = Wizard::selected(s);
+    for (int row = 0; row < chosen.size() && row < m_table->rowCount(); ++row) {
+        const setup::WizardCamera& c = s.cameras.at(chosen.at(row));
+        if (auto* edit = qobject_cast<QPushButton*>(m_table->cellWidget(row, 2))) {
+            const bool scheduled = c.mode == setup::RecordMode::Schedule;
+            edit->setEnabled(scheduled);
+            edit->setText(scheduled ? ScheduleDialog::summary(
+                                  recording::RecordSchedule::parse(c.schedule)
+                                          .value_or(recording::RecordSchedule()))
+                                    : tr("—"));
+            edit->setToolTip(scheduled ? tr("Edit the weekly schedule") : QString());
+        }
+    }
+    const QLocale locale;
+    const setup::StorageEstimate e = Wizard::estimate(s);
+    m_estimate->setText(tr("With these choices the cameras record about %1 a day.")
+                                .arg(locale.formattedDataSize(e.bytesPerDay)));
 }
 
 SummarySetupPage::SummarySetupPage(SetupWizard* wizard)

@@ -115,9 +115,14 @@ class RecordingSetupPage : public SetupPage
 public:
     explicit RecordingSetupPage(SetupWizard* wizard);
     void initializePage() override;
+    QTableWidget* table() const { return m_table; }
+    /// Opens the schedule editor of the camera at `index` (of the wizard's cameras).
+    void editSchedule(int index);
 
 private:
+    void render() override;
     QTableWidget* m_table = nullptr;
+    QLabel* m_estimate = nullptr;
 };
 
 class SummarySetupPage : public SetupPage

@@ -5,6 +5,7 @@
 #include "core/onvif/ws_discovery.h"
 #include "core/security/credential_vault.h"
 #include "core/setup/camera_records.h"
+#include "widgets/recording/schedule_grid.h"
 #include "widgets/setup/setup_pages.h"
 
 #include <QDateTime>
@@ -13,6 +14,7 @@
 #include <QMessageBox>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QPushButton>
 #include <QTextDocument>
 
 namespace vigil::widgets {
@@ -149,8 +151,12 @@ QString SetupWizard::reportHtml() const
                     .arg(p.streamUri.toHtmlEscaped());
         };
         const QString mode = c.mode == setup::RecordMode::Continuous ? tr("Continuous")
-                : c.mode == setup::RecordMode::Motion                ? tr("On motion")
-                                                                     : tr("On a schedule");
+                : c.mode == setup::RecordMode::Motion
+                ? tr("On motion")
+                : tr("On a schedule: %1")
+                          .arg(ScheduleDialog::summary(
+                                  recording::RecordSchedule::parse(c.schedule)
+                                          .value_or(recording::RecordSchedule())));
         rows += QStringLiteral("<tr><td>%1<br/><small>%2</small></td><td>%3</td><td>%4</td><td>%5</"
                                "td><td>%6</td></tr>")
                         .arg(c.name.toHtmlEscaped(), c.model.toHtmlEscaped(),
@@ -177,7 +183,39 @@ QString SetupWizard::reportHtml() const
                                       : tr("unknown"))
                       .arg(m_state.retentionDays)
                       .arg(locale.formattedDataSize(e.bytesPerDay),
-                              QString::number(e.daysThatFit, 'f', 1));
+                              QString::number(e.daysThatFit, 'f', 1))
+            + (e.fits ? QString()
+                      : tr("<p style='color:#c62828'><b>Warning: the disk holds only about %1 "
+                           "days of footage, not the %2 days asked for.</b> When it is full, "
+                           "Vigil deletes the oldest footage first (never footage under a legal "
+                           "hold).</p>")
+                                    .arg(QString::number(e.daysThatFit, 'f', 1))
+                                    .arg(m_state.retentionDays));
+}
+
+bool SetupWizard::confirmStorage()
+{
+    const setup::StorageEstimate e = Wizard::estimate(m_state);
+    if (e.fits)
+        return true;
+    const int fitting = qMax(1, int(e.daysThatFit));
+    QMessageBox box(QMessageBox::Warning, tr("Not enough room"),
+            tr("The disk holds only about %1 days of footage, not the %2 days you asked to keep. "
+               "When it is full, the oldest footage is deleted first.")
+                    .arg(QString::number(e.daysThatFit, 'f', 1))
+                    .arg(m_state.retentionDays),
+            QMessageBox::NoButton, this);
+    QPushButton* keep = box.addButton(
+            tr("Keep %1 days anyway").arg(m_state.retentionDays), QMessageBox::AcceptRole);
+    QPushButton* lower = box.addButton(tr("Keep %1 days").arg(fitting), QMessageBox::AcceptRole);
+    box.addButton(tr("Go back"), QMessageBox::RejectRole);
+    box.setDefaultButton(lower);
+    box.exec();
+    if (box.clickedButton() == lower) {
+        setState(Wizard::setRetentionDays(m_state, fitting));
+        return true;
+    }
+    return box.clickedButton() == keep;
 }
 
 bool SetupWizard::saveReportPdf(const QString& path) const
@@ -197,6 +235,8 @@ void SetupWizard::accept()
         QWizard::accept();
         return;
     }
+    if (!confirmStorage())
+        return;
     const Result<security::CredentialVault> vault
             = security::CredentialVault::open(m_options.credentialKeyPath);
     if (!vault) {
@@ -223,6 +263,8 @@ void SetupWizard::accept()
         record.recordMode = c.mode == setup::RecordMode::Continuous ? QStringLiteral("continuous")
                 : c.mode == setup::RecordMode::Motion               ? QStringLiteral("motion")
                                                                     : QStringLiteral("schedule");
+        if (c.mode == setup::RecordMode::Schedule)
+            record.schedule = c.schedule;
         record.retentionDays = m_state.retentionDays;
         const Result<setup::SavedCamera> saved = setup::saveCamera(*m_options.cameras, record);
         if (saved)

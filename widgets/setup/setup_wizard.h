@@ -30,8 +30,8 @@ public:
         DiscoverPage,
         CredentialsPage,
         StreamsPage,
-        StoragePage,
         RecordingPage,
+        StoragePage,
         SummaryPage
     };
 
@@ -53,6 +53,9 @@ public:
     ~SetupWizard() override;
 
     const setup::WizardState& state() const { return m_state; }
+    /// When the disk holds fewer days than asked, asks whether to keep them anyway, keep what
+    /// fits, or go back; false: go back.
+    bool confirmStorage();
     /// Replaces the state and tells the pages.
     void setState(setup::WizardState state);
     const Options& options() const { return m_options; }
