@@ -32,7 +32,7 @@
         <translation>--lock-timeout espera un número de segundos.</translation>
     </message>
     <message>
-        <source>Unknown command "%1".</source>
+        <source>Unknown command &quot;%1&quot;.</source>
         <translation>Orden desconocida «%1».</translation>
     </message>
     <message>
@@ -40,7 +40,7 @@
         <translation>vigilctl: %1</translation>
     </message>
     <message>
-        <source>Run "vigilctl --help" for the commands.</source>
+        <source>Run &quot;vigilctl --help&quot; for the commands.</source>
         <translation>Ejecute «vigilctl --help» para ver las órdenes.</translation>
     </message>
     <message>
@@ -96,7 +96,7 @@
         <translation>contraseña</translation>
     </message>
     <message>
-        <source>camera add: the camera's name.</source>
+        <source>camera add: the camera&apos;s name.</source>
         <translation>camera add: el nombre de la cámara.</translation>
     </message>
     <message>
@@ -104,7 +104,7 @@
         <translation>nombre</translation>
     </message>
     <message>
-        <source>--interface takes a local IPv4 address, not "%1".</source>
+        <source>--interface takes a local IPv4 address, not &quot;%1&quot;.</source>
         <translation>--interface espera una dirección IPv4 local, no «%1».</translation>
     </message>
     <message>
@@ -128,7 +128,7 @@
         <translation>Uso: probe URL --user U --password CONTRASEÑA</translation>
     </message>
     <message>
-        <source>"%1" is not a camera address.</source>
+        <source>&quot;%1&quot; is not a camera address.</source>
         <translation>«%1» no es una dirección de cámara.</translation>
     </message>
     <message>
@@ -160,11 +160,11 @@
         <translation>%1 %2 %3x%4 %5 fps %6</translation>
     </message>
     <message>
-        <source>No cameras yet. Add one with "vigilctl camera add ADDRESS --user U --password PW".</source>
+        <source>No cameras yet. Add one with &quot;vigilctl camera add ADDRESS --user U --password PW&quot;.</source>
         <translation>Todavía no hay cámaras. Añada una con «vigilctl camera add DIRECCIÓN --user U --password CONTRASEÑA».</translation>
     </message>
     <message>
-        <source>"%1" is not a camera number; "vigilctl camera list" shows them.</source>
+        <source>&quot;%1&quot; is not a camera number; &quot;vigilctl camera list&quot; shows them.</source>
         <translation>«%1» no es un número de cámara; «vigilctl camera list» los muestra.</translation>
     </message>
     <message>
@@ -180,15 +180,11 @@
         <translation>Cámara %1 añadida: %2</translation>
     </message>
     <message>
-        <source>probe, camera add: use the addresses the camera advertises, even when they differ from the one it was reached on (setting onvif/rewriteAddresses).</source>
-        <translation>probe, camera add: usa las direcciones que anuncia la cámara aunque difieran de aquella por la que se la alcanzó (ajuste onvif/rewriteAddresses).</translation>
-    </message>
-    <message>
         <source>discover: ask only this camera address, by unicast (repeatable; for networks that drop multicast).</source>
         <translation>discover: pregunta solo a esta dirección de cámara, por unicast (repetible; para redes que descartan la multidifusión).</translation>
     </message>
     <message>
-        <source>--address takes a camera's IPv4 address, not "%1".</source>
+        <source>--address takes a camera&apos;s IPv4 address, not &quot;%1&quot;.</source>
         <translation>--address espera la dirección IPv4 de una cámara, no «%1».</translation>
     </message>
     <message>
@@ -196,7 +192,7 @@
         <translation>record: se detiene tras estos segundos.</translation>
     </message>
     <message>
-        <source>segments, hold add: the camera's number (vigilctl camera list).</source>
+        <source>segments, hold add: the camera&apos;s number (vigilctl camera list).</source>
         <translation>segments, hold add: el número de la cámara (vigilctl camera list).</translation>
     </message>
     <message>
@@ -241,7 +237,7 @@ Commands:
   settings set KEY VALUE Change a setting
   settings unset KEY     Return a setting to its default
   discover               Find ONVIF cameras (WS-Discovery)
-  probe URL              Read an ONVIF camera's identity, streams and capabilities
+  probe URL              Read an ONVIF camera&apos;s identity, streams and capabilities
   camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)
   camera list            The cameras Vigil knows
   camera remove ID       Remove a camera (its recordings stay until retention)
@@ -307,6 +303,14 @@ Commands:
         <source>Use: camera add URL --user U --password PW [--name N] | camera list | camera record ID [--mode M] [--schedule S] [--retention-days N] [--pre-roll S] [--post-roll S] | camera remove ID</source>
         <translation>Uso: camera add URL --user U --password PW [--name N] | camera list | camera record ID [--mode M] [--schedule S] [--retention-days N] [--pre-roll S] [--post-roll S] | camera remove ID</translation>
     </message>
+    <message>
+        <source>discover, probe, camera add: use the addresses the camera advertises, even when they differ from the one it was reached on (setting onvif/rewriteAddresses).</source>
+        <translation>discover, probe, camera add: usar las direcciones que anuncia la cámara, aunque no sean aquella por la que se la alcanzó (ajuste onvif/rewriteAddresses).</translation>
+    </message>
+    <message>
+        <source>Camera %1 (%2) now answers at %3: its address was updated (it was %4); its recordings continue under camera %1.</source>
+        <translation>La cámara %1 (%2) responde ahora en %3: se actualizó su dirección (antes era %4); sus grabaciones siguen en la cámara %1.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::CtlRecording</name>
@@ -315,7 +319,7 @@ Commands:
         <translation>vigilctl: %1</translation>
     </message>
     <message>
-        <source>Run "vigilctl --help" for the commands.</source>
+        <source>Run &quot;vigilctl --help&quot; for the commands.</source>
         <translation>Ejecute «vigilctl --help» para ver las órdenes.</translation>
     </message>
     <message>
@@ -323,7 +327,7 @@ Commands:
         <translation>Uso: record [--duration S] | segments --camera ID [--from T --to T] | storage | catalog rebuild | hold add --camera ID --from T --to T --case C</translation>
     </message>
     <message>
-        <source>--%1 takes a date and time like 2026-11-29T14:30 (local time) or 2026-11-29T13:30:00Z (UTC), not "%2".</source>
+        <source>--%1 takes a date and time like 2026-11-29T14:30 (local time) or 2026-11-29T13:30:00Z (UTC), not &quot;%2&quot;.</source>
         <translation>--%1 espera una fecha y hora como 2026-11-29T14:30 (hora local) o 2026-11-29T13:30:00Z (UTC), no «%2».</translation>
     </message>
     <message>
@@ -335,7 +339,7 @@ Commands:
         <translation>Se repararon %1 grabaciones que quedaron abiertas en una parada anterior.</translation>
     </message>
     <message>
-        <source>No camera is set to record. Add one with "vigilctl camera add".</source>
+        <source>No camera is set to record. Add one with &quot;vigilctl camera add&quot;.</source>
         <translation>Ninguna cámara está configurada para grabar. Añada una con «vigilctl camera add».</translation>
     </message>
     <message>
@@ -347,7 +351,7 @@ Commands:
         <translation>Detenido. %1 grabaciones escritas; %2 paquetes de vídeo recibidos, %3 descartados.</translation>
     </message>
     <message>
-        <source>segments needs --camera ID ("vigilctl camera list" shows them).</source>
+        <source>segments needs --camera ID (&quot;vigilctl camera list&quot; shows them).</source>
         <translation>segments necesita --camera ID («vigilctl camera list» las muestra).</translation>
     </message>
     <message>
@@ -415,7 +419,7 @@ Commands:
         <translation>Retención legal %1 añadida para el caso %2: %3 – %4. La retención no borrará estas imágenes.</translation>
     </message>
     <message>
-        <source>"%1" is not a camera number; "vigilctl camera list" shows them.</source>
+        <source>&quot;%1&quot; is not a camera number; &quot;vigilctl camera list&quot; shows them.</source>
         <translation>«%1» no es un número de cámara; «vigilctl camera list» las muestra.</translation>
     </message>
     <message>
@@ -458,7 +462,7 @@ Commands:
         <translation>Cámaras de demostración no disponibles: %1</translation>
     </message>
     <message>
-        <source>These are Vigil's simulated demo cameras. They accept the user name "%1" and the password "%2".</source>
+        <source>These are Vigil&apos;s simulated demo cameras. They accept the user name &quot;%1&quot; and the password &quot;%2&quot;.</source>
         <translation>Son las cámaras simuladas de demostración de Vigil. Aceptan el nombre de usuario «%1» y la contraseña «%2».</translation>
     </message>
     <message>
@@ -508,7 +512,7 @@ Commands:
         <translation>se contaban las cámaras</translation>
     </message>
     <message>
-        <source>adding the camera "%1"</source>
+        <source>adding the camera &quot;%1&quot;</source>
         <translation>se añadía la cámara «%1»</translation>
     </message>
     <message>
@@ -516,7 +520,7 @@ Commands:
         <translation>Esta cámara ya está en Vigil (cámara %1).</translation>
     </message>
     <message>
-        <source>saving the camera's streams</source>
+        <source>saving the camera&apos;s streams</source>
         <translation>se guardaban los flujos de la cámara</translation>
     </message>
     <message>
@@ -535,19 +539,23 @@ Commands:
         <source>changing camera %1</source>
         <translation>al cambiar la cámara %1</translation>
     </message>
+    <message>
+        <source>updating camera %1</source>
+        <translation>al actualizar la cámara %1</translation>
+    </message>
 </context>
 <context>
     <name>vigil::catalog::Catalog</name>
     <message>
-        <source>Cannot read the catalog "%1". Check its permissions.</source>
+        <source>Cannot read the catalog &quot;%1&quot;. Check its permissions.</source>
         <translation>No se puede leer el catálogo «%1». Compruebe sus permisos.</translation>
     </message>
     <message>
-        <source>"%1" is not a Vigil catalog: it is not an SQLite database, or it is damaged. Vigil left it untouched. Restore it from a backup, or move it away to start a new catalog.</source>
+        <source>&quot;%1&quot; is not a Vigil catalog: it is not an SQLite database, or it is damaged. Vigil left it untouched. Restore it from a backup, or move it away to start a new catalog.</source>
         <translation>«%1» no es un catálogo de Vigil: no es una base de datos SQLite o está dañado. Vigil no lo ha modificado. Restáurelo desde una copia de seguridad o muévalo a otro sitio para empezar un catálogo nuevo.</translation>
     </message>
     <message>
-        <source>Cannot open the catalog "%1".</source>
+        <source>Cannot open the catalog &quot;%1&quot;.</source>
         <translation>No se puede abrir el catálogo «%1».</translation>
     </message>
     <message>
@@ -559,11 +567,11 @@ Commands:
         <translation>se leía la versión del esquema</translation>
     </message>
     <message>
-        <source>"%1" is an SQLite database, but not a Vigil catalog. Vigil left it untouched; choose another data folder with --data-dir.</source>
+        <source>&quot;%1&quot; is an SQLite database, but not a Vigil catalog. Vigil left it untouched; choose another data folder with --data-dir.</source>
         <translation>«%1» es una base de datos SQLite, pero no un catálogo de Vigil. Vigil no la ha modificado; elija otra carpeta de datos con --data-dir.</translation>
     </message>
     <message>
-        <source>The catalog "%1" was written by a newer version of Vigil (catalog version %2; this Vigil knows up to version %3). Install the newer Vigil again; the catalog was not changed.</source>
+        <source>The catalog &quot;%1&quot; was written by a newer version of Vigil (catalog version %2; this Vigil knows up to version %3). Install the newer Vigil again; the catalog was not changed.</source>
         <translation>El catálogo «%1» fue escrito por una versión más reciente de Vigil (versión de catálogo %2; este Vigil conoce hasta la versión %3). Vuelva a instalar el Vigil más reciente; el catálogo no se ha modificado.</translation>
     </message>
     <message>
@@ -583,19 +591,19 @@ Commands:
         <translation>se actualizaba el catálogo a la versión %1</translation>
     </message>
     <message>
-        <source>The catalog "%1" stayed locked by another program (another Vigil, or a database tool) for %2 seconds while %3. Close that program and try again.</source>
+        <source>The catalog &quot;%1&quot; stayed locked by another program (another Vigil, or a database tool) for %2 seconds while %3. Close that program and try again.</source>
         <translation>El catálogo «%1» siguió bloqueado por otro programa (otro Vigil o una herramienta de bases de datos) durante %2 segundos mientras %3. Cierre ese programa y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <source>The catalog "%1" is damaged (found while %2). Vigil left it untouched. Restore it from a backup, or move it away to start a new catalog.</source>
+        <source>The catalog &quot;%1&quot; is damaged (found while %2). Vigil left it untouched. Restore it from a backup, or move it away to start a new catalog.</source>
         <translation>El catálogo «%1» está dañado (se detectó mientras %2). Vigil no lo ha modificado. Restáurelo desde una copia de seguridad o muévalo a otro sitio para empezar un catálogo nuevo.</translation>
     </message>
     <message>
-        <source>The disk holding the catalog "%1" is full (while %2). Free some space.</source>
+        <source>The disk holding the catalog &quot;%1&quot; is full (while %2). Free some space.</source>
         <translation>El disco que contiene el catálogo «%1» está lleno (mientras %2). Libere espacio.</translation>
     </message>
     <message>
-        <source>Vigil cannot write the catalog "%1" (while %2). Check the permissions and the disk.</source>
+        <source>Vigil cannot write the catalog &quot;%1&quot; (while %2). Check the permissions and the disk.</source>
         <translation>Vigil no puede escribir el catálogo «%1» (mientras %2). Compruebe los permisos y el disco.</translation>
     </message>
     <message>
@@ -641,15 +649,15 @@ Commands:
         <translation>Un ajuste necesita un nombre.</translation>
     </message>
     <message>
-        <source>The setting "%1" cannot hold a value of type %2.</source>
+        <source>The setting &quot;%1&quot; cannot hold a value of type %2.</source>
         <translation>El ajuste «%1» no admite un valor de tipo %2.</translation>
     </message>
     <message>
-        <source>saving the setting "%1"</source>
+        <source>saving the setting &quot;%1&quot;</source>
         <translation>se guardaba el ajuste «%1»</translation>
     </message>
     <message>
-        <source>removing the setting "%1"</source>
+        <source>removing the setting &quot;%1&quot;</source>
         <translation>se eliminaba el ajuste «%1»</translation>
     </message>
     <message>
@@ -657,19 +665,19 @@ Commands:
         <translation>se listaban los ajustes</translation>
     </message>
     <message>
-        <source>There is no setting called "%1". "vigilctl settings list" shows them all.</source>
+        <source>There is no setting called &quot;%1&quot;. &quot;vigilctl settings list&quot; shows them all.</source>
         <translation>No existe ningún ajuste llamado «%1». «vigilctl settings list» los muestra todos.</translation>
     </message>
     <message>
-        <source>"%1" takes true or false.</source>
+        <source>&quot;%1&quot; takes true or false.</source>
         <translation>«%1» admite true o false.</translation>
     </message>
     <message>
-        <source>"%1" is not a valid value for "%2".</source>
+        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;.</source>
         <translation>«%1» no es un valor válido para «%2».</translation>
     </message>
     <message>
-        <source>"%1" is not a valid value for "%2"; use one of: %3.</source>
+        <source>&quot;%1&quot; is not a valid value for &quot;%2&quot;; use one of: %3.</source>
         <translation>«%1» no es un valor válido para «%2»; use uno de estos: %3.</translation>
     </message>
     <message>
@@ -693,7 +701,7 @@ Commands:
         <translation>Espacio libre que se mantiene en el disco de grabaciones, en porcentaje de su tamaño</translation>
     </message>
     <message>
-        <source>"%1" takes a number from %2 to %3.</source>
+        <source>&quot;%1&quot; takes a number from %2 to %3.</source>
         <translation>«%1» espera un número de %2 a %3.</translation>
     </message>
 </context>
@@ -733,7 +741,7 @@ Commands:
         <translation>La cámara en %1 no indicó qué hora es.</translation>
     </message>
     <message>
-        <source>%1 answers, but not as an ONVIF camera (HTTP %2). Check the address, or turn ONVIF on in the camera's own settings.</source>
+        <source>%1 answers, but not as an ONVIF camera (HTTP %2). Check the address, or turn ONVIF on in the camera&apos;s own settings.</source>
         <translation>%1 responde, pero no como una cámara ONVIF (HTTP %2). Compruebe la dirección o active ONVIF en la configuración de la propia cámara.</translation>
     </message>
     <message>
@@ -757,7 +765,7 @@ Commands:
         <translation>La cámara en %1 rechazó el nombre de usuario o la contraseña.</translation>
     </message>
     <message>
-        <source>Some cameras refuse logins for that. Set the camera's time (or turn on NTP in its settings), then try again.</source>
+        <source>Some cameras refuse logins for that. Set the camera&apos;s time (or turn on NTP in its settings), then try again.</source>
         <translation>Algunas cámaras rechazan el inicio de sesión por eso. Ajuste la hora de la cámara (o active NTP en su configuración) y vuelva a intentarlo.</translation>
     </message>
     <message>
@@ -805,6 +813,13 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::recording::CameraMotionEvents</name>
+    <message>
+        <source>the camera at %1 offers no ONVIF events</source>
+        <translation>la cámara de %1 no ofrece eventos ONVIF</translation>
+    </message>
+</context>
+<context>
     <name>vigil::recording::RecordingEngine</name>
     <message>
         <source>Cannot create the recordings folder %1.</source>
@@ -837,6 +852,14 @@ Commands:
     <message>
         <source>Recording has STOPPED: the recordings disk is full and everything left on it is under legal hold. Free space, add a disk, or release a hold.</source>
         <translation>La grabación se ha DETENIDO: el disco de grabaciones está lleno y todo lo que queda está en retención legal. Libere espacio, añada un disco o levante una retención.</translation>
+    </message>
+    <message>
+        <source>%1 records on motion, but it is not an ONVIF camera and sends no motion events: it records continuously instead.</source>
+        <translation>%1 graba con movimiento, pero no es una cámara ONVIF y no envía eventos de movimiento: graba de forma continua.</translation>
+    </message>
+    <message>
+        <source>%1 records on motion, but its motion events do not arrive (%2): it records continuously until they do.</source>
+        <translation>%1 graba con movimiento, pero sus eventos de movimiento no llegan (%2): graba de forma continua hasta que lleguen.</translation>
     </message>
 </context>
 <context>
@@ -897,15 +920,15 @@ Commands:
 <context>
     <name>vigil::recording::SegmentFile</name>
     <message>
-        <source>Cannot read the recording "%1".</source>
+        <source>Cannot read the recording &quot;%1&quot;.</source>
         <translation>No se puede leer la grabación «%1».</translation>
     </message>
     <message>
-        <source>Cannot repair the recording "%1".</source>
+        <source>Cannot repair the recording &quot;%1&quot;.</source>
         <translation>No se puede reparar la grabación «%1».</translation>
     </message>
     <message>
-        <source>The recording "%1" cannot be read; it is not a Vigil segment or it is damaged.</source>
+        <source>The recording &quot;%1&quot; cannot be read; it is not a Vigil segment or it is damaged.</source>
         <translation>La grabación «%1» no se puede leer; no es un segmento de Vigil o está dañada.</translation>
     </message>
 </context>
@@ -923,11 +946,11 @@ Commands:
         <translation>El disco de grabaciones está lleno.</translation>
     </message>
     <message>
-        <source>Cannot write the recording "%1".</source>
+        <source>Cannot write the recording &quot;%1&quot;.</source>
         <translation>No se puede escribir la grabación «%1».</translation>
     </message>
     <message>
-        <source>Cannot record this camera's stream: %1.</source>
+        <source>Cannot record this camera&apos;s stream: %1.</source>
         <translation>No se puede grabar el flujo de esta cámara: %1.</translation>
     </message>
     <message>
@@ -943,7 +966,7 @@ Commands:
         <translation>no hay vídeo</translation>
     </message>
     <message>
-        <source>the stream's format is not accepted</source>
+        <source>the stream&apos;s format is not accepted</source>
         <translation>el formato del flujo no se admite</translation>
     </message>
 </context>
@@ -1005,7 +1028,7 @@ Commands:
         <translation>carpeta</translation>
     </message>
     <message>
-        <source>Language of the interface, e.g. en or es (default: the system's).</source>
+        <source>Language of the interface, e.g. en or es (default: the system&apos;s).</source>
         <translation>Idioma de la interfaz, p. ej. en o es (predeterminado: el del sistema).</translation>
     </message>
     <message>
@@ -1020,22 +1043,22 @@ Commands:
         <translation>No se indicó ninguna carpeta de datos.</translation>
     </message>
     <message>
-        <source>The data folder "%1" is a file, not a folder. Choose another folder with --data-dir.</source>
+        <source>The data folder &quot;%1&quot; is a file, not a folder. Choose another folder with --data-dir.</source>
         <translation>La carpeta de datos «%1» es un archivo, no una carpeta. Elija otra carpeta con --data-dir.</translation>
     </message>
     <message>
-        <source>Cannot create the data folder "%1". Check that its parent folder exists and that you may write there, or choose another folder with --data-dir.</source>
+        <source>Cannot create the data folder &quot;%1&quot;. Check that its parent folder exists and that you may write there, or choose another folder with --data-dir.</source>
         <translation>No se puede crear la carpeta de datos «%1». Compruebe que su carpeta superior existe y que puede escribir en ella, o elija otra carpeta con --data-dir.</translation>
     </message>
     <message>
-        <source>Vigil cannot write to the data folder "%1". Give your user write access to it, or choose another folder with --data-dir.</source>
+        <source>Vigil cannot write to the data folder &quot;%1&quot;. Give your user write access to it, or choose another folder with --data-dir.</source>
         <translation>Vigil no puede escribir en la carpeta de datos «%1». Dé permiso de escritura a su usuario o elija otra carpeta con --data-dir.</translation>
     </message>
 </context>
 <context>
     <name>vigil::runtime::InstanceLock</name>
     <message>
-        <source>Another Vigil (process %1 on %2) is already using the data folder "%3". Close it first, or choose another folder with --data-dir.</source>
+        <source>Another Vigil (process %1 on %2) is already using the data folder &quot;%3&quot;. Close it first, or choose another folder with --data-dir.</source>
         <translation>Otro Vigil (proceso %1 en %2) ya está usando la carpeta de datos «%3». Ciérrelo primero o elija otra carpeta con --data-dir.</translation>
     </message>
     <message>
@@ -1043,7 +1066,7 @@ Commands:
         <translation>este equipo</translation>
     </message>
     <message>
-        <source>Cannot create the lock file "%1" in the data folder.</source>
+        <source>Cannot create the lock file &quot;%1&quot; in the data folder.</source>
         <translation>No se puede crear el archivo de bloqueo «%1» en la carpeta de datos.</translation>
     </message>
 </context>
@@ -1054,15 +1077,15 @@ Commands:
         <translation>No se pudo iniciar la biblioteca de cifrado.</translation>
     </message>
     <message>
-        <source>Cannot read the key file "%1".</source>
+        <source>Cannot read the key file &quot;%1&quot;.</source>
         <translation>No se puede leer el archivo de clave «%1».</translation>
     </message>
     <message>
-        <source>The key file "%1" is damaged; camera passwords cannot be read. Restore it from a backup.</source>
+        <source>The key file &quot;%1&quot; is damaged; camera passwords cannot be read. Restore it from a backup.</source>
         <translation>El archivo de clave «%1» está dañado; no se pueden leer las contraseñas de las cámaras. Restáurelo desde una copia de seguridad.</translation>
     </message>
     <message>
-        <source>Cannot create the key file "%1".</source>
+        <source>Cannot create the key file &quot;%1&quot;.</source>
         <translation>No se puede crear el archivo de clave «%1».</translation>
     </message>
     <message>
@@ -1070,7 +1093,7 @@ Commands:
         <translation>Una contraseña de cámara guardada está dañada.</translation>
     </message>
     <message>
-        <source>A stored camera password cannot be read with this installation's key (was the key file replaced?).</source>
+        <source>A stored camera password cannot be read with this installation&apos;s key (was the key file replaced?).</source>
         <translation>Una contraseña de cámara guardada no se puede leer con la clave de esta instalación (¿se sustituyó el archivo de clave?).</translation>
     </message>
 </context>
@@ -1080,15 +1103,19 @@ Commands:
         <source>Camera at %1</source>
         <translation>Cámara en %1</translation>
     </message>
+    <message>
+        <source>This camera is already in Vigil (camera %1, &quot;%2&quot;).</source>
+        <translation>Esta cámara ya está en Vigil (cámara %1, «%2»).</translation>
+    </message>
 </context>
 <context>
     <name>vigil::setup::Wizard</name>
     <message>
-        <source>"%1" is not a camera address.</source>
+        <source>&quot;%1&quot; is not a camera address.</source>
         <translation>«%1» no es una dirección de cámara.</translation>
     </message>
     <message>
-        <source>"%1" is not a camera address. Type an address such as 192.168.1.20, or an rtsp:// URL.</source>
+        <source>&quot;%1&quot; is not a camera address. Type an address such as 192.168.1.20, or an rtsp:// URL.</source>
         <translation>«%1» no es una dirección de cámara. Escriba una dirección como 192.168.1.20 o una URL rtsp://.</translation>
     </message>
     <message>
@@ -1106,6 +1133,10 @@ Commands:
     <message>
         <source>The camera offers no H.264 or H.265 stream to record.</source>
         <translation>La cámara no ofrece ningún flujo H.264 ni H.265 que grabar.</translation>
+    </message>
+    <message>
+        <source>%1 is already in Vigil: camera %2, &quot;%3&quot;.</source>
+        <translation>%1 ya está en Vigil: cámara %2, «%3».</translation>
     </message>
 </context>
 <context>
@@ -1135,13 +1166,80 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::widgets::CameraRecordingDialog</name>
+    <message>
+        <source>Off</source>
+        <translation>Apagada</translation>
+    </message>
+    <message>
+        <source>On motion</source>
+        <translation>Con movimiento</translation>
+    </message>
+    <message>
+        <source>On a schedule: %1</source>
+        <translation>Según horario: %1</translation>
+    </message>
+    <message>
+        <source>Continuously</source>
+        <translation>Continuamente</translation>
+    </message>
+    <message>
+        <source>Recording — %1</source>
+        <translation>Grabación — %1</translation>
+    </message>
+    <message>
+        <source>On a schedule</source>
+        <translation>Según horario</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Graba:</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Horario:</translation>
+    </message>
+    <message>
+        <source>until the disk is full</source>
+        <translation>hasta que se llene el disco</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Keep footage for:</source>
+        <translation>Conservar las grabaciones:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Keep before motion:</source>
+        <translation>Conservar antes del movimiento:</translation>
+    </message>
+    <message>
+        <source>Keep after motion:</source>
+        <translation>Conservar después del movimiento:</translation>
+    </message>
+    <message>
+        <source>On motion, the camera&apos;s own motion events start recording. A camera that sends none records continuously, and Vigil says so.</source>
+        <translation>Con movimiento, los propios eventos de movimiento de la cámara inician la grabación. Una cámara que no los envía graba de forma continua, y Vigil lo indica.</translation>
+    </message>
+    <message>
+        <source>Only on a schedule</source>
+        <translation>Solo según horario</translation>
+    </message>
+</context>
+<context>
     <name>vigil::widgets::CredentialsSetupPage</name>
     <message>
         <source>Log in to the cameras</source>
         <translation>Iniciar sesión en las cámaras</translation>
     </message>
     <message>
-        <source>Vigil needs the cameras' user name and password. Many installations use the same for all.</source>
+        <source>Vigil needs the cameras&apos; user name and password. Many installations use the same for all.</source>
         <translation>Vigil necesita el nombre de usuario y la contraseña de las cámaras. Muchas instalaciones usan los mismos para todas.</translation>
     </message>
     <message>
@@ -1271,6 +1369,18 @@ Commands:
         <source>Cameras found: %1</source>
         <translation>Cámaras encontradas: %1</translation>
     </message>
+    <message>
+        <source>In Vigil</source>
+        <translation>En Vigil</translation>
+    </message>
+    <message>
+        <source>Already in Vigil as &quot;%1&quot;, at another address: tick it to update its address</source>
+        <translation>Ya está en Vigil como «%1», en otra dirección: márquela para actualizar su dirección</translation>
+    </message>
+    <message>
+        <source>Already in Vigil as &quot;%1&quot;</source>
+        <translation>Ya está en Vigil como «%1»</translation>
+    </message>
 </context>
 <context>
     <name>vigil::widgets::EvidencePage</name>
@@ -1326,8 +1436,24 @@ Commands:
         <translation>Cámaras configuradas: %1</translation>
     </message>
     <message>
-        <source>Your cameras are set up. Their live video will appear here in a grid once live view is part of Vigil; you can add more cameras at any time.</source>
-        <translation>Sus cámaras están configuradas. Su vídeo en directo aparecerá aquí en una cuadrícula cuando la vista en directo forme parte de Vigil; puede añadir más cámaras en cualquier momento.</translation>
+        <source>Vigil is not recording them: recording could not start (see the status bar).</source>
+        <translation>Vigil no las está grabando: la grabación no pudo iniciarse (vea la barra de estado).</translation>
+    </message>
+    <message>
+        <source>None of them can be reached right now: check that they are switched on and connected. Vigil keeps trying.</source>
+        <translation>Ahora no se puede llegar a ninguna: compruebe que estén encendidas y conectadas. Vigil sigue intentándolo.</translation>
+    </message>
+    <message>
+        <source>%1 of them can be reached and %2 are recording; the others cannot be reached right now, and Vigil keeps trying.</source>
+        <translation>Se puede llegar a %1 de ellas y %2 están grabando; a las demás no se puede llegar ahora, y Vigil sigue intentándolo.</translation>
+    </message>
+    <message>
+        <source>All of them can be reached; %1 are recording.</source>
+        <translation>Se puede llegar a todas; %1 están grabando.</translation>
+    </message>
+    <message>
+        <source>Their live video will appear here in a grid once live view is part of Vigil; you can add more cameras at any time.</source>
+        <translation>Su vídeo en directo aparecerá aquí en una cuadrícula cuando la vista en directo forme parte de Vigil; puede añadir más cámaras en cualquier momento.</translation>
     </message>
 </context>
 <context>
@@ -1387,16 +1513,32 @@ Commands:
         <source>Playback</source>
         <translation>Reproducción</translation>
     </message>
+    <message>
+        <source>Footage recorded</source>
+        <translation>Grabaciones guardadas</translation>
+    </message>
+    <message>
+        <source>%1 of footage is on disk.</source>
+        <translation>Hay %1 de grabaciones en el disco.</translation>
+    </message>
+    <message>
+        <source>The first files are being written.</source>
+        <translation>Se están escribiendo los primeros archivos.</translation>
+    </message>
+    <message>
+        <source>Playing it back on a timeline is not part of this version of Vigil yet. The recordings are MP4 files, one folder per camera and day, in %1: any video player opens them.</source>
+        <translation>Reproducirlas en una línea de tiempo aún no forma parte de esta versión de Vigil. Las grabaciones son archivos MP4, una carpeta por cámara y día, en %1: cualquier reproductor de vídeo las abre.</translation>
+    </message>
+    <message>
+        <source>Cameras recording: %1</source>
+        <translation>Cámaras grabando: %1</translation>
+    </message>
 </context>
 <context>
     <name>vigil::widgets::RecordingSetupPage</name>
     <message>
         <source>Recording</source>
         <translation>Grabación</translation>
-    </message>
-    <message>
-        <source>When each camera records. Continuous recording keeps everything; recording on motion saves space.</source>
-        <translation>Cuándo graba cada cámara. La grabación continua lo guarda todo; la grabación por movimiento ahorra espacio.</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -1417,6 +1559,64 @@ Commands:
     <message>
         <source>On a schedule</source>
         <translation>Según un horario</translation>
+    </message>
+    <message>
+        <source>When each camera records. Continuous recording keeps everything; recording on motion saves space; a schedule mixes both by hour of the week.</source>
+        <translation>Cuándo graba cada cámara. La grabación continua lo guarda todo; la grabación con movimiento ahorra espacio; un horario combina ambas por hora de la semana.</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Edit the weekly schedule</source>
+        <translation>Editar el horario semanal</translation>
+    </message>
+    <message>
+        <source>With these choices the cameras record about %1 a day.</source>
+        <translation>Con estas opciones las cámaras graban unos %1 al día.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::ScheduleDialog</name>
+    <message>
+        <source>Recording schedule — %1</source>
+        <translation>Horario de grabación — %1</translation>
+    </message>
+    <message>
+        <source>Choose a brush, then press and drag over the hours of the week to paint them.</source>
+        <translation>Elija un pincel y luego pulse y arrastre sobre las horas de la semana para pintarlas.</translation>
+    </message>
+    <message>
+        <source>Continuous</source>
+        <translation>Continua</translation>
+    </message>
+    <message>
+        <source>On motion</source>
+        <translation>Con movimiento</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Apagada</translation>
+    </message>
+    <message>
+        <source>Whole week continuous</source>
+        <translation>Toda la semana continua</translation>
+    </message>
+    <message>
+        <source>Continuous %1 h, on motion %2 h, off %3 h a week.</source>
+        <translation>Continua %1 h, con movimiento %2 h, apagada %3 h a la semana.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::ScheduleGrid</name>
+    <message>
+        <source>Weekly recording schedule</source>
+        <translation>Horario semanal de grabación</translation>
     </message>
 </context>
 <context>
@@ -1492,6 +1692,46 @@ Commands:
         <source>Language not saved</source>
         <translation>No se guardó el idioma</translation>
     </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Graba</translation>
+    </message>
+    <message>
+        <source>Keeps footage</source>
+        <translation>Conserva</translation>
+    </message>
+    <message>
+        <source>Double-click a camera to change how it records.</source>
+        <translation>Haga doble clic en una cámara para cambiar cómo graba.</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>Grabación…</translation>
+    </message>
+    <message>
+        <source>Add Cameras…</source>
+        <translation>Añadir cámaras…</translation>
+    </message>
+    <message>
+        <source>until the disk is full</source>
+        <translation>hasta que se llene el disco</translation>
+    </message>
+    <message>
+        <source>Recording settings not saved</source>
+        <translation>No se guardaron los ajustes de grabación</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
 </context>
 <context>
     <name>vigil::widgets::SetupPage</name>
@@ -1525,10 +1765,6 @@ Commands:
     <message>
         <source>On motion</source>
         <translation>Con movimiento</translation>
-    </message>
-    <message>
-        <source>On a schedule</source>
-        <translation>Según un horario</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Vigil commissioning report&lt;/h2&gt;&lt;p&gt;%1&lt;/p&gt;</source>
@@ -1577,6 +1813,34 @@ Commands:
     <message>
         <source>Some cameras were not added</source>
         <translation>Algunas cámaras no se añadieron</translation>
+    </message>
+    <message>
+        <source>On a schedule: %1</source>
+        <translation>Según horario: %1</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#c62828&apos;&gt;&lt;b&gt;Warning: the disk holds only about %1 days of footage, not the %2 days asked for.&lt;/b&gt; When it is full, Vigil deletes the oldest footage first (never footage under a legal hold).&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#c62828&apos;&gt;&lt;b&gt;Atención: el disco solo guarda unos %1 días de grabaciones, no los %2 días pedidos.&lt;/b&gt; Cuando se llena, Vigil borra primero las grabaciones más antiguas (nunca las que están bajo retención legal).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Not enough room</source>
+        <translation>No hay espacio suficiente</translation>
+    </message>
+    <message>
+        <source>The disk holds only about %1 days of footage, not the %2 days you asked to keep. When it is full, the oldest footage is deleted first.</source>
+        <translation>El disco solo guarda unos %1 días de grabaciones, no los %2 días que pidió conservar. Cuando se llena, se borran primero las grabaciones más antiguas.</translation>
+    </message>
+    <message>
+        <source>Keep %1 days anyway</source>
+        <translation>Conservar %1 días de todos modos</translation>
+    </message>
+    <message>
+        <source>Keep %1 days</source>
+        <translation>Conservar %1 días</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Volver</translation>
     </message>
 </context>
 <context>
@@ -1660,8 +1924,8 @@ Commands:
         <translation>Las cámaras graban unos %1 al día: en esta carpeta caben unos %2 días.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;That is less than the %1 days you want to keep.&lt;/b&gt; Choose a bigger disk, fewer days, or motion recording.</source>
-        <translation>&lt;b&gt;Es menos que los %1 días que quiere conservar.&lt;/b&gt; Elija un disco mayor, menos días o la grabación por movimiento.</translation>
+        <source>&lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;That is less than the %1 days you want to keep.&lt;/b&gt;&lt;/span&gt; Choose a bigger disk, fewer days, or motion recording.</source>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;Es menos que los %1 días que quiere conservar.&lt;/b&gt;&lt;/span&gt; Elija un disco más grande, menos días o la grabación con movimiento.</translation>
     </message>
 </context>
 <context>
@@ -1671,7 +1935,7 @@ Commands:
         <translation>Flujos</translation>
     </message>
     <message>
-        <source>Vigil records each camera's best stream and uses its small stream for quick browsing. The choice below was made automatically; change it only if you need to.</source>
+        <source>Vigil records each camera&apos;s best stream and uses its small stream for quick browsing. The choice below was made automatically; change it only if you need to.</source>
         <translation>Vigil graba el mejor flujo de cada cámara y usa su flujo pequeño para navegar rápido. La elección de abajo se hizo automáticamente; cámbiela solo si lo necesita.</translation>
     </message>
     <message>
@@ -1718,7 +1982,7 @@ Commands:
         <translation>Informe no guardado</translation>
     </message>
     <message>
-        <source>Vigil could not write "%1".</source>
+        <source>Vigil could not write &quot;%1&quot;.</source>
         <translation>Vigil no pudo escribir «%1».</translation>
     </message>
 </context>
@@ -1729,7 +1993,7 @@ Commands:
         <translation>Bienvenida</translation>
     </message>
     <message>
-        <source>&lt;p&gt;This assistant finds the cameras on your network, checks that Vigil can log in to them, and sets up their recording. It takes a few minutes.&lt;/p&gt;&lt;p&gt;Before you start, make sure the cameras are connected and switched on, and have their user name and password at hand (it is often on a label or in the installer's notes).&lt;/p&gt;</source>
+        <source>&lt;p&gt;This assistant finds the cameras on your network, checks that Vigil can log in to them, and sets up their recording. It takes a few minutes.&lt;/p&gt;&lt;p&gt;Before you start, make sure the cameras are connected and switched on, and have their user name and password at hand (it is often on a label or in the installer&apos;s notes).&lt;/p&gt;</source>
         <translation>&lt;p&gt;Este asistente encuentra las cámaras de su red, comprueba que Vigil puede iniciar sesión en ellas y configura su grabación. Tarda unos minutos.&lt;/p&gt;&lt;p&gt;Antes de empezar, asegúrese de que las cámaras están conectadas y encendidas, y tenga a mano su usuario y contraseña (suelen estar en una etiqueta o en las notas del instalador).&lt;/p&gt;</translation>
     </message>
 </context>

@@ -39,7 +39,7 @@ void PlaybackPage::update()
     }
     // Honest about this build: footage exists, the timeline to play it is not part of it yet.
     m_emptyState->setTitle(s.camerasRecording > 0
-                    ? tr("Recording: %n camera(s)", nullptr, s.camerasRecording)
+                    ? tr("Cameras recording: %1").arg(s.camerasRecording)
                     : tr("Footage recorded"));
     const QString folder
             = QDir::toNativeSeparators(m_context.dataDir + QStringLiteral("/recordings"));

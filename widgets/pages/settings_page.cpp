@@ -154,7 +154,7 @@ void SettingsPage::updateCameras()
                                 : address.host()));
         m_cameraTable->setItem(row, 2, new QTableWidgetItem(CameraRecordingDialog::modeText(c)));
         m_cameraTable->setItem(row, 3,
-                new QTableWidgetItem(c.retentionDays > 0 ? tr("%n day(s)", nullptr, c.retentionDays)
+                new QTableWidgetItem(c.retentionDays > 0 ? tr("%1 days").arg(c.retentionDays)
                                                          : tr("until the disk is full")));
     }
     if (m_cameraTable->currentRow() < 0 && !cameras.isEmpty())
