@@ -17,6 +17,7 @@
 #include "widgets/pages/settings_page.h"
 #include "widgets/setup/setup_wizard.h"
 #include "widgets/startup_error_dialog.h"
+#include "widgets/status_bar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -164,7 +165,7 @@ void GuiApplication::showSetupWizard()
         qCInfo(lcApp) << "setup wizard added" << count << "cameras";
         if (m_recorder) {
             if (const Result<void> reloaded = m_recorder->reload(); !reloaded)
-                m_window->statusBar()->showMessage(reloaded.error().message);
+                m_window->statusBarController()->setProblem(reloaded.error().message);
         }
         m_status->refresh();
     });
@@ -182,13 +183,13 @@ void GuiApplication::startRecording()
     const Result<recording::RepairReport> started = m_recorder->start();
     if (!started) {
         qCWarning(lcApp).noquote() << started.error().fullText();
-        m_window->statusBar()->showMessage(
+        m_window->statusBarController()->setProblem(
                 tr("Recording could not start: %1").arg(started.error().message));
         m_recorder.reset();
         return;
     }
     if (started->repaired + started->adopted > 0)
-        m_window->statusBar()->showMessage(
+        m_window->statusBarController()->showNotice(
                 tr("Recovered %1 recordings interrupted by the last shutdown.")
                         .arg(started->repaired + started->adopted),
                 15000);
@@ -198,14 +199,25 @@ void GuiApplication::startRecording()
 void GuiApplication::startDemo()
 {
     m_window->setWindowTitle(tr("Vigil — Demo"));
-    m_window->statusBar()->showMessage(tr("Starting the demo cameras… The first start prepares "
-                                          "their video, which takes about half a minute."));
+    m_window->statusBarController()->showNotice(tr("Starting the demo cameras…"), 0);
     m_simulator = std::make_unique<demo::SimulatorProcess>();
+    connect(m_simulator.get(), &demo::SimulatorProcess::preparing, this,
+            [this](double done, int remaining) {
+                m_window->statusBarController()->showProgress(remaining >= 0
+                                ? tr("Preparing the demo cameras' video (first start only): %1 %, "
+                                     "about %2 s left…")
+                                          .arg(qRound(done * 100))
+                                          .arg(remaining)
+                                : tr("Preparing the demo cameras' video (first start only)…"),
+                        done);
+            });
     connect(m_simulator.get(), &demo::SimulatorProcess::ready, this,
             &GuiApplication::discoverDemoCameras);
     connect(m_simulator.get(), &demo::SimulatorProcess::failed, this,
             [this](const QString& message) {
-                m_window->statusBar()->showMessage(tr("Demo cameras unavailable: %1").arg(message));
+                m_window->statusBarController()->showProgress(QString(), -1);
+                m_window->statusBarController()->setProblem(
+                        tr("The demo cameras are not available: %1").arg(message));
             });
     // The same cameras (identities and ports) at every start, so a restarted demo finds the
     // cameras it added before.
@@ -225,6 +237,7 @@ void GuiApplication::startDemo()
 
 void GuiApplication::discoverDemoCameras()
 {
+    m_window->statusBarController()->showProgress(tr("Finding the demo cameras…"), -1);
     // Demo discovery stays on the loopback interface: no probe leaves this computer.
     m_discovery = std::make_unique<onvif::WsDiscovery>();
     auto* live = static_cast<widgets::LivePage*>(m_window->page(widgets::PageId::Live));
@@ -237,13 +250,13 @@ void GuiApplication::discoverDemoCameras()
     connect(m_discovery.get(), &onvif::WsDiscovery::finished, this, [this] {
         const qsizetype found = m_discovery->devices().size();
         qCInfo(lcApp) << "demo:" << found << "cameras discovered";
-        m_window->statusBar()->showMessage(
+        m_window->statusBarController()->showNotice(
                 tr("Demo: %1 simulated cameras found on this computer.").arg(found));
     });
     onvif::WsDiscovery::Options options;
     options.interfaces = {QHostAddress(QHostAddress::LocalHost)};
     if (!m_discovery->start(options))
-        m_window->statusBar()->showMessage(m_discovery->errorString());
+        m_window->statusBarController()->showNotice(m_discovery->errorString());
 }
 
 int runGui(QApplication& application)

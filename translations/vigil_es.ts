@@ -454,14 +454,6 @@ Commands:
         <translation>Vigil — Demostración</translation>
     </message>
     <message>
-        <source>Starting the demo cameras… The first start prepares their video, which takes about half a minute.</source>
-        <translation>Iniciando las cámaras de demostración… El primer inicio prepara su vídeo, lo que tarda alrededor de medio minuto.</translation>
-    </message>
-    <message>
-        <source>Demo cameras unavailable: %1</source>
-        <translation>Cámaras de demostración no disponibles: %1</translation>
-    </message>
-    <message>
         <source>These are Vigil&apos;s simulated demo cameras. They accept the user name &quot;%1&quot; and the password &quot;%2&quot;.</source>
         <translation>Son las cámaras simuladas de demostración de Vigil. Aceptan el nombre de usuario «%1» y la contraseña «%2».</translation>
     </message>
@@ -480,6 +472,26 @@ Commands:
     <message>
         <source>Recovered %1 recordings interrupted by the last shutdown.</source>
         <translation>Se recuperaron %1 grabaciones interrumpidas por el último cierre.</translation>
+    </message>
+    <message>
+        <source>Starting the demo cameras…</source>
+        <translation>Iniciando las cámaras de demostración…</translation>
+    </message>
+    <message>
+        <source>Preparing the demo cameras&apos; video (first start only): %1 %, about %2 s left…</source>
+        <translation>Preparando el vídeo de las cámaras de demostración (solo la primera vez): %1 %, quedan unos %2 s…</translation>
+    </message>
+    <message>
+        <source>Preparing the demo cameras&apos; video (first start only)…</source>
+        <translation>Preparando el vídeo de las cámaras de demostración (solo la primera vez)…</translation>
+    </message>
+    <message>
+        <source>The demo cameras are not available: %1</source>
+        <translation>Las cámaras de demostración no están disponibles: %1</translation>
+    </message>
+    <message>
+        <source>Finding the demo cameras…</source>
+        <translation>Buscando las cámaras de demostración…</translation>
     </message>
 </context>
 <context>
@@ -708,16 +720,16 @@ Commands:
 <context>
     <name>vigil::demo::SimulatorProcess</name>
     <message>
-        <source>The camera simulator could not be started (%1).</source>
-        <translation>No se pudo iniciar el simulador de cámaras (%1).</translation>
+        <source>the camera simulator could not be started (%1).</source>
+        <translation>no se pudo iniciar el simulador de cámaras (%1).</translation>
     </message>
     <message>
-        <source>The camera simulator stopped: %1</source>
-        <translation>El simulador de cámaras se detuvo: %1</translation>
+        <source>the camera simulator stopped unexpectedly. Restart Vigil with --demo to start it again; the log has the details.</source>
+        <translation>el simulador de cámaras se detuvo inesperadamente. Reinicie Vigil con --demo para iniciarlo de nuevo; el registro tiene los detalles.</translation>
     </message>
     <message>
-        <source>exit code %1</source>
-        <translation>código de salida %1</translation>
+        <source>the camera simulator stopped (exit code %1). Restart Vigil with --demo to start it again; the log has the details.</source>
+        <translation>el simulador de cámaras se detuvo (código de salida %1). Reinicie Vigil con --demo para iniciarlo de nuevo; el registro tiene los detalles.</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,9 @@
 
 #include <QLabel>
 #include <QLocale>
+#include <QProgressBar>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace vigil::widgets {
 
@@ -17,7 +19,22 @@ StatusBarController::StatusBarController(status::SystemStatus* status, QStatusBa
     m_alert = new QLabel(bar);
     m_alert->setObjectName(QStringLiteral("statusAlert"));
     m_alert->setTextFormat(Qt::PlainText);
+    m_notice = new QLabel(bar);
+    m_notice->setObjectName(QStringLiteral("statusNotice"));
+    m_notice->setTextFormat(Qt::PlainText);
+    m_progress = new QProgressBar(bar);
+    m_progress->setObjectName(QStringLiteral("statusProgress"));
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(200);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_noticeTimer = new QTimer(this);
+    m_noticeTimer->setSingleShot(true);
+    connect(m_noticeTimer, &QTimer::timeout, m_notice, &QLabel::clear);
+    // QStatusBar::showMessage() would hide these: Vigil never calls it.
     bar->addWidget(m_alert, 1);
+    bar->addWidget(m_notice, 1);
+    bar->addWidget(m_progress);
     for (QLabel* label : {m_cameras, m_storage}) {
         label->setContentsMargins(8, 0, 8, 0);
         bar->addPermanentWidget(label);
@@ -60,6 +77,39 @@ QString StatusBarController::camerasLabelText() const
     return m_cameras->text();
 }
 
+QString StatusBarController::alertText() const
+{
+    return m_alert->text();
+}
+
+QString StatusBarController::noticeText() const
+{
+    return m_notice->text();
+}
+
+void StatusBarController::showNotice(const QString& text, int timeoutMs)
+{
+    m_notice->setText(text);
+    m_notice->setToolTip(text);
+    if (timeoutMs > 0)
+        m_noticeTimer->start(timeoutMs);
+    else
+        m_noticeTimer->stop();
+}
+
+void StatusBarController::setProblem(const QString& text)
+{
+    m_problem = text;
+    update();
+}
+
+void StatusBarController::showProgress(const QString& text, double fraction)
+{
+    m_progress->setVisible(fraction >= 0);
+    m_progress->setValue(int(qBound(0.0, fraction, 1.0) * 1000));
+    showNotice(text, fraction >= 0 ? 0 : 10000);
+}
+
 void StatusBarController::update()
 {
     const status::SystemStatus::Snapshot s
@@ -72,11 +122,11 @@ void StatusBarController::update()
         m_alert->setStyleSheet(QStringLiteral("color: white; background: #b00020; padding: 0 6px;"
                                               "font-weight: bold;"));
     } else {
-        m_alert->setText(s.lastAlert);
-        m_alert->setStyleSheet(
-                s.lastAlert.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
+        const QString alert = m_problem.isEmpty() ? s.lastAlert : m_problem;
+        m_alert->setText(alert);
+        m_alert->setStyleSheet(alert.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
     }
-    m_alert->setToolTip(s.lastAlert);
+    m_alert->setToolTip(m_alert->text());
 }
 
 } // namespace vigil::widgets

@@ -5,11 +5,15 @@
 #include <QObject>
 
 class QLabel;
+class QProgressBar;
 class QStatusBar;
+class QTimer;
 
 namespace vigil::widgets {
 
-/// Fills the main window's status bar from SystemStatus: free storage and camera counts.
+/// Fills the main window's status bar from SystemStatus: free storage and camera counts, the
+/// newest alert (in red, naming the camera), and passing notices. Notices and progress have a
+/// place of their own: they never cover an alert.
 class StatusBarController : public QObject
 {
     Q_OBJECT
@@ -23,6 +27,17 @@ public:
 
     QString storageLabelText() const;
     QString camerasLabelText() const;
+    QString alertText() const;
+    QString noticeText() const;
+
+    /// A passing message (demo found its cameras, recordings recovered), gone after
+    /// `timeoutMs` (0: until the next notice).
+    void showNotice(const QString& text, int timeoutMs = 10000);
+    /// A lasting problem that is not a recording alert (recording could not start, the demo
+    /// cameras stopped), shown like an alert until cleared with an empty text.
+    void setProblem(const QString& text);
+    /// Progress of a long preparation: `fraction` 0…1, or below 0 to hide the bar.
+    void showProgress(const QString& text, double fraction);
 
 private:
     void update();
@@ -31,6 +46,10 @@ private:
     QLabel* m_storage = nullptr;
     QLabel* m_alert = nullptr;
     QLabel* m_cameras = nullptr;
+    QLabel* m_notice = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QTimer* m_noticeTimer = nullptr;
+    QString m_problem;
 };
 
 } // namespace vigil::widgets

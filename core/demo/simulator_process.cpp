@@ -24,7 +24,7 @@ SimulatorProcess::SimulatorProcess(QObject* parent)
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
             Q_EMIT failed(
-                    tr("The camera simulator could not be started (%1).").arg(m_process.program()));
+                    tr("the camera simulator could not be started (%1).").arg(m_process.program()));
     });
 }
 
@@ -112,9 +112,14 @@ void SimulatorProcess::stop()
 void SimulatorProcess::readOutput()
 {
     while (m_process.canReadLine()) {
-        const QJsonObject endpoint = QJsonDocument::fromJson(m_process.readLine()).object();
-        if (!endpoint.isEmpty())
-            m_endpoints << endpoint;
+        const QJsonObject line = QJsonDocument::fromJson(m_process.readLine()).object();
+        if (line.contains(QLatin1String("device_service"))) {
+            m_endpoints << line;
+        } else if (line.contains(QLatin1String("preparing"))) {
+            const QJsonObject p = line.value(QLatin1String("preparing")).toObject();
+            Q_EMIT preparing(p.value(QLatin1String("done")).toDouble(),
+                    p.value(QLatin1String("remaining_s")).toInt(-1));
+        }
     }
     if (!m_ready && m_endpoints.size() >= m_expected) {
         m_ready = true;
@@ -130,9 +135,14 @@ void SimulatorProcess::onFinished(int exitCode, QProcess::ExitStatus status)
         return;
     const QString detail
             = QString::fromLocal8Bit(m_process.readAllStandardError()).trimmed().section(u'\n', -1);
+    // The simulator's own words are for the log; the user gets a sentence.
     qCWarning(lcApp) << "demo: simulator ended" << exitCode << status << detail;
-    Q_EMIT failed(tr("The camera simulator stopped: %1")
-                          .arg(detail.isEmpty() ? tr("exit code %1").arg(exitCode) : detail));
+    Q_EMIT failed(status == QProcess::CrashExit
+                    ? tr("the camera simulator stopped unexpectedly. Restart Vigil with --demo "
+                         "to start it again; the log has the details.")
+                    : tr("the camera simulator stopped (exit code %1). Restart Vigil with --demo "
+                         "to start it again; the log has the details.")
+                              .arg(exitCode));
 }
 
 } // namespace vigil::demo

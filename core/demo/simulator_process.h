@@ -35,6 +35,9 @@ public:
     static quint16 demoBasePort(const QString& stateFile, int count);
 
 Q_SIGNALS:
+    /// The first start encodes the cameras' video: `done` 0…1, about `remainingSeconds` left
+    /// (-1: not known yet).
+    void preparing(double done, int remainingSeconds);
     void ready();
     /// Translated reason; the simulator is not running.
     void failed(const QString& message);

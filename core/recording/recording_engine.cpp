@@ -156,7 +156,8 @@ Result<void> RecordingEngine::reload()
                         ? Result<QString>(QString())
                         : vault->unseal(record.sealedSecret);
                 if (!password) {
-                    raise(record.id, QStringLiteral("credentials"), password.error().message);
+                    raise(record.id, QStringLiteral("credentials"),
+                            tr("Camera %1: %2").arg(record.name, password.error().message));
                     continue;
                 }
                 url.setUserName(record.username);

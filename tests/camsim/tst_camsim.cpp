@@ -1,5 +1,6 @@
 // vigil-camsim against real clients: ffprobe/ffmpeg over RTSP, SOAP over HTTP, WS-Discovery over
 // loopback multicast. Every request goes to 127.0.0.1 only.
+#include "core/demo/simulator_process.h"
 #include "core/onvif/http_digest.h"
 #include "core/onvif/ws_security.h"
 #include "support/camsim_process.h"
@@ -9,6 +10,7 @@
 #include <QDeadlineTimer>
 #include <QImage>
 #include <QNetworkDatagram>
+#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -100,6 +102,7 @@ private Q_SLOTS:
     void quirkDropStream();
     void badArguments();
     void stopsWhileEveryKindOfCameraStreams();
+    void firstPreparationReportsProgress();
 
 private:
     CamsimProcess m_sim; ///< two cameras, the second with PTZ, with credentials
@@ -787,6 +790,52 @@ void TestCamsim::stopsWhileEveryKindOfCameraStreams()
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 0);
     }
+}
+
+void TestCamsim::firstPreparationReportsProgress()
+{
+    // A 4-second piece of the usual footage, in a cache of its own: the first start encodes it
+    // and says how far it is, as the demo shows it.
+    const QString clip = m_tmp.filePath(QStringLiteral("clip.avi"));
+    QProcess cut;
+    cut.start(QStringLiteral("ffmpeg"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                    QStringLiteral("-i"),
+                    QStringLiteral("/usr/share/doc/opencv-doc/examples/data/vtest.avi"),
+                    QStringLiteral("-t"), QStringLiteral("4"), QStringLiteral("-c"),
+                    QStringLiteral("copy"), clip});
+    QVERIFY(cut.waitForFinished(30000));
+    QCOMPARE(cut.exitCode(), 0);
+    demo::SimulatorProcess process;
+    QSignalSpy preparing(&process, &demo::SimulatorProcess::preparing);
+    QSignalSpy ready(&process, &demo::SimulatorProcess::ready);
+    process.start(QStringLiteral(VIGIL_BIN_DIR "/vigil-camsim"), 1,
+            {QStringLiteral("--cameras"), QStringLiteral("1"), QStringLiteral("--video"), clip,
+                    QStringLiteral("--cache-dir"), m_tmp.filePath(QStringLiteral("clip-cache")),
+                    QStringLiteral("--no-discovery")});
+    QVERIFY(ready.wait(120000));
+    QVERIFY(preparing.size() >= 2);
+    double last = 0;
+    for (const QList<QVariant>& report : std::as_const(preparing)) {
+        const double done = report.at(0).toDouble();
+        QVERIFY(done >= last && done <= 1.0);
+        last = done;
+    }
+    QVERIFY2(last > 0.8, qPrintable(QString::number(last)));
+    QVERIFY(preparing.last().at(1).toInt() >= 0); // a time left was told
+    QCOMPARE(process.endpoints().size(), 1);
+    process.stop();
+
+    // Prepared once: the next start reports nothing and is ready at once.
+    demo::SimulatorProcess again;
+    QSignalSpy preparingAgain(&again, &demo::SimulatorProcess::preparing);
+    QSignalSpy readyAgain(&again, &demo::SimulatorProcess::ready);
+    again.start(QStringLiteral(VIGIL_BIN_DIR "/vigil-camsim"), 1,
+            {QStringLiteral("--cameras"), QStringLiteral("1"), QStringLiteral("--video"), clip,
+                    QStringLiteral("--cache-dir"), m_tmp.filePath(QStringLiteral("clip-cache")),
+                    QStringLiteral("--no-discovery")});
+    QVERIFY(readyAgain.wait(30000));
+    QCOMPARE(preparingAgain.size(), 0);
 }
 
 QTEST_MAIN(TestCamsim)

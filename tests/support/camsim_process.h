@@ -45,7 +45,7 @@ public:
                 continue;
             while (m_process.canReadLine()) {
                 const QJsonObject o = QJsonDocument::fromJson(m_process.readLine()).object();
-                if (!o.isEmpty())
+                if (o.contains(QLatin1String("device_service")))
                     m_endpoints << o;
             }
         }

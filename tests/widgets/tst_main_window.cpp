@@ -28,6 +28,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -251,6 +252,20 @@ void TestMainWindow::statusBarShowsStorageAndCameras()
             QStringLiteral("Cameras: 4 (3 online, 2 recording)"));
     snapshot.storageFreeBytes = -1;
     QCOMPARE(widgets::StatusBarController::storageText(snapshot), QStringLiteral("unknown"));
+
+    // A passing notice never covers a problem, and goes away by itself.
+    bar->setProblem(QStringLiteral("Camera Town Hall 2 is not recording: nothing answers."));
+    bar->showNotice(QStringLiteral("Demo: 4 simulated cameras found on this computer."), 200);
+    auto* alert = window->statusBar()->findChild<QLabel*>(QStringLiteral("statusAlert"));
+    auto* notice = window->statusBar()->findChild<QLabel*>(QStringLiteral("statusNotice"));
+    QVERIFY(alert->isVisible());
+    QVERIFY(notice->isVisible());
+    QVERIFY(bar->alertText().contains(QLatin1String("Town Hall 2")));
+    QVERIFY(bar->noticeText().startsWith(QLatin1String("Demo: 4")));
+    QTRY_VERIFY(bar->noticeText().isEmpty());
+    QVERIFY(bar->alertText().contains(QLatin1String("Town Hall 2")));
+    bar->setProblem(QString());
+    QVERIFY(bar->alertText().isEmpty());
 }
 
 void TestMainWindow::aboutDialogShowsLibraryVersions()

@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -133,7 +134,27 @@ int main(int argc, char* argv[])
     options.prepareOnly = parser.isSet(prepare);
     options.discovery = !parser.isSet(noDiscovery);
 
-    const vigil::Result<MediaSet> media = MediaCache::prepare(options.video, options.cacheDir);
+    // With --print-endpoints, the first start's encoding is reported as JSON lines of their own
+    // ({"preparing": …}), so that whoever waits (the demo) can show how long it takes.
+    QElapsedTimer preparing;
+    preparing.start();
+    MediaCache::Progress progress;
+    if (options.printEndpoints) {
+        progress = [&preparing](const QString& stage, double done) {
+            const double elapsed = preparing.elapsed() / 1000.0;
+            const QJsonObject state {{QStringLiteral("stage"), stage},
+                    {QStringLiteral("done"), done},
+                    {QStringLiteral("remaining_s"),
+                            done > 0.02 ? qRound(elapsed / done * (1 - done)) : -1}};
+            QTextStream out(stdout);
+            out << QJsonDocument(QJsonObject {{QStringLiteral("preparing"), state}})
+                            .toJson(QJsonDocument::Compact)
+                << '\n';
+            out.flush();
+        };
+    }
+    const vigil::Result<MediaSet> media
+            = MediaCache::prepare(options.video, options.cacheDir, progress);
     if (!media)
         return fail(media.error().fullText());
     if (options.prepareOnly)

@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QLockFile>
@@ -20,27 +21,46 @@ namespace vigil::camsim {
 namespace {
 
 // Bump when the encoding below changes, so old caches are not reused.
-constexpr int kCacheVersion = 2;
+constexpr int kCacheVersion = 3;
+
+/// Shares of the preparation, for progress: encoding (one decode, three encodes) then motion.
+constexpr double kEncodeShare = 0.85;
 
 // Crop to 16:9 first (real sensors are 16:9), then scale.
 const QString kCrop = QStringLiteral("crop='min(iw,ih*16/9)':'min(ih,iw*9/16)'");
 
-Result<void> runFfmpeg(const QStringList& args)
+/// Runs ffmpeg; with `durationUs` > 0, reports the share of the input done as it goes
+/// (ffmpeg's -progress output).
+Result<void> runFfmpeg(const QStringList& args, qint64 durationUs = 0,
+        const std::function<void(double)>& progress = {})
 {
     const QString ffmpeg = QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
     if (ffmpeg.isEmpty())
         return Error {Error::Code::NotFound,
                 QStringLiteral("ffmpeg is not installed (run tools/setup)"), {}};
     QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setProcessChannelMode(QProcess::SeparateChannels);
     process.start(ffmpeg,
             QStringList {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-nostdin"),
-                    QStringLiteral("-y")}
+                    QStringLiteral("-y"), QStringLiteral("-progress"), QStringLiteral("pipe:1"),
+                    QStringLiteral("-nostats")}
                     + args);
-    if (!process.waitForFinished(10 * 60 * 1000) || process.exitStatus() != QProcess::NormalExit
-            || process.exitCode() != 0) {
+    QDeadlineTimer deadline(10 * 60 * 1000);
+    while (process.state() != QProcess::NotRunning && !deadline.hasExpired()) {
+        process.waitForReadyRead(200);
+        while (process.canReadLine()) {
+            const QByteArray line = process.readLine().trimmed();
+            if (line.startsWith("out_time_us=") && durationUs > 0 && progress)
+                progress(qBound(0.0, line.mid(12).toDouble() / double(durationUs), 1.0));
+        }
+    }
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished();
+    }
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         return Error {Error::Code::Io, QStringLiteral("encoding the simulator footage failed"),
-                QString::fromLocal8Bit(process.readAll()).right(2000)};
+                QString::fromLocal8Bit(process.readAllStandardError()).right(2000)};
     }
     return {};
 }
@@ -49,7 +69,7 @@ QStringList x264Args(const QString& bitrate)
 {
     const QString gop = QString::number(MediaSet::kGopFrames);
     return {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"),
-            QStringLiteral("veryfast"), QStringLiteral("-profile:v"), QStringLiteral("main"),
+            QStringLiteral("superfast"), QStringLiteral("-profile:v"), QStringLiteral("main"),
             QStringLiteral("-b:v"), bitrate, QStringLiteral("-maxrate"), bitrate,
             QStringLiteral("-bufsize"), bitrate, QStringLiteral("-g"), gop,
             QStringLiteral("-keyint_min"), gop, QStringLiteral("-sc_threshold"),
@@ -65,7 +85,8 @@ QString MediaCache::defaultCacheDir()
             + QStringLiteral("/vigil-camsim");
 }
 
-Result<MediaSet> MediaCache::prepare(const QString& video, const QString& cacheDir)
+Result<MediaSet> MediaCache::prepare(
+        const QString& video, const QString& cacheDir, const Progress& progress)
 {
     const QFileInfo source(video);
     if (!source.isFile()) {
@@ -99,9 +120,9 @@ Result<MediaSet> MediaCache::prepare(const QString& video, const QString& cacheD
     QDir(dir).removeRecursively();
     if (!QDir().mkpath(work))
         return Error {Error::Code::NotWritable, QStringLiteral("cannot create %1").arg(work), {}};
-    if (Result<void> r = encode(source.absoluteFilePath(), work); !r)
+    if (Result<void> r = encode(source.absoluteFilePath(), work, progress); !r)
         return r.error();
-    if (Result<void> r = computeMotion(work); !r)
+    if (Result<void> r = computeMotion(work, progress); !r)
         return r.error();
     const Result<int> mainChunks
             = splitIntoGops(work + QStringLiteral("/main.h264"), work, QStringLiteral("main"));
@@ -120,27 +141,38 @@ Result<MediaSet> MediaCache::prepare(const QString& video, const QString& cacheD
     return load(dir);
 }
 
-Result<void> MediaCache::encode(const QString& video, const QString& dir)
+Result<void> MediaCache::encode(const QString& video, const QString& dir, const Progress& progress)
 {
-    const QString fps = QStringLiteral("fps=%1").arg(MediaSet {}.fps);
-    if (Result<void> r = runFfmpeg(QStringList {QStringLiteral("-i"), video, QStringLiteral("-vf"),
-                                           kCrop + u',' + fps + QStringLiteral(",scale=1920:1080")}
-                + x264Args(QStringLiteral("4M"))
-                + QStringList {dir + QStringLiteral("/main.h264")});
-            !r)
-        return r;
-    if (Result<void> r = runFfmpeg(QStringList {QStringLiteral("-i"), video, QStringLiteral("-vf"),
-                                           kCrop + u',' + fps + QStringLiteral(",scale=640:360")}
-                + x264Args(QStringLiteral("500k"))
-                + QStringList {dir + QStringLiteral("/sub.h264")});
-            !r)
-        return r;
-    return runFfmpeg({QStringLiteral("-i"), video, QStringLiteral("-vf"),
-            kCrop + QStringLiteral(",fps=1,scale=1920:1080"), QStringLiteral("-q:v"),
-            QStringLiteral("4"), dir + QStringLiteral("/snapshot_%04d.jpg")});
+    // One decode feeding the three encodes (main, sub, one snapshot a second), every core busy.
+    qint64 durationUs = 0;
+    {
+        cv::VideoCapture capture(video.toStdString(), cv::CAP_FFMPEG);
+        const double frames = capture.get(cv::CAP_PROP_FRAME_COUNT);
+        const double fps = capture.get(cv::CAP_PROP_FPS);
+        if (frames > 0 && fps > 0)
+            durationUs = qint64(frames / fps * 1e6);
+    }
+    const QString graph = QStringLiteral("[0:v]%1,fps=%2,split=3[a][b][c];"
+                                         "[a]scale=1920:1080[main];[b]scale=640:360[sub];"
+                                         "[c]fps=1,scale=1920:1080[snap]")
+                                  .arg(kCrop)
+                                  .arg(MediaSet {}.fps);
+    return runFfmpeg(QStringList {QStringLiteral("-i"), video, QStringLiteral("-filter_complex"),
+                             graph, QStringLiteral("-map"), QStringLiteral("[main]")}
+                    + x264Args(QStringLiteral("4M"))
+                    + QStringList {dir + QStringLiteral("/main.h264"), QStringLiteral("-map"),
+                            QStringLiteral("[sub]")}
+                    + x264Args(QStringLiteral("500k"))
+                    + QStringList {dir + QStringLiteral("/sub.h264"), QStringLiteral("-map"),
+                            QStringLiteral("[snap]"), QStringLiteral("-q:v"), QStringLiteral("4"),
+                            dir + QStringLiteral("/snapshot_%04d.jpg")},
+            durationUs, [&progress](double share) {
+                if (progress)
+                    progress(QStringLiteral("encoding"), share * kEncodeShare);
+            });
 }
 
-Result<void> MediaCache::computeMotion(const QString& dir)
+Result<void> MediaCache::computeMotion(const QString& dir, const Progress& progress)
 {
     // Motion as a camera's own detector would report it: background subtraction on the sub
     // stream, the foreground share averaged per second, thresholded above the footage's usual
@@ -156,8 +188,11 @@ Result<void> MediaCache::computeMotion(const QString& dir)
     double sum = 0;
     int frames = 0;
     cv::Mat frame, small, mask;
+    const double total = std::max(1.0, capture.get(cv::CAP_PROP_FRAME_COUNT));
     while (capture.read(frame)) {
-        cv::resize(frame, small, cv::Size(160, 90), 0, 0, cv::INTER_AREA);
+        if (progress && frames % (fps * 10) == 0)
+            progress(QStringLiteral("motion"),
+                    kEncodeShare + (1 - kEncodeShare) * std::min(1.0, frames / total));
         subtractor->apply(small, mask);
         sum += double(cv::countNonZero(mask)) / double(mask.total());
         if (++frames % fps == 0) {

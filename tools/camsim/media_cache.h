@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace vigil::camsim {
 
 /// Footage encoded once and served many times: a real camera's streams cost it nothing, and
@@ -35,12 +37,18 @@ class MediaCache
     Q_DECLARE_TR_FUNCTIONS(vigil::camsim::MediaCache)
 
 public:
+    /// `stage` ("encoding", "motion") and the share of the whole preparation done, 0…1.
+    using Progress = std::function<void(const QString& stage, double done)>;
+
     static QString defaultCacheDir();
-    static Result<MediaSet> prepare(const QString& video, const QString& cacheDir);
+    /// The footage of `video`, encoded now unless the cache has it; `progress` hears how the
+    /// encoding goes (not called when the cache is used).
+    static Result<MediaSet> prepare(
+            const QString& video, const QString& cacheDir, const Progress& progress = {});
 
 private:
-    static Result<void> encode(const QString& video, const QString& dir);
-    static Result<void> computeMotion(const QString& dir);
+    static Result<void> encode(const QString& video, const QString& dir, const Progress& progress);
+    static Result<void> computeMotion(const QString& dir, const Progress& progress);
     static Result<int> splitIntoGops(
             const QString& file, const QString& dir, const QString& prefix);
     static Result<MediaSet> load(const QString& dir);
