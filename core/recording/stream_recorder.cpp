@@ -163,6 +163,7 @@ struct StreamRecorder::Private
     std::thread writer;
     std::atomic<bool> stopping {false};
     std::atomic<qint64> deadline {0}; ///< steady ms; the interrupt callback aborts I/O past it
+    std::atomic<bool> interrupted {false}; ///< the interrupt callback aborted the current read
     std::atomic<qint64> recordUntil {0};
     std::atomic<int> preRollMs {0};
     std::atomic<bool> storageBlocked {false};
@@ -193,7 +194,10 @@ struct StreamRecorder::Private
     static int interrupt(void* opaque)
     {
         auto* d = static_cast<Private*>(opaque);
-        return d->stopping.load() || steadyMs() > d->deadline.load();
+        const bool stop = d->stopping.load() || steadyMs() > d->deadline.load();
+        if (stop)
+            d->interrupted = true;
+        return stop;
     }
 
     template<typename F>
@@ -549,29 +553,17 @@ struct StreamRecorder::Private
 
         qint64 arrivalBaseMs = 0; // wall-clock time of pts 0 by arrival
         bool haveBase = false;
-        AVPacket* packet = av_packet_alloc();
-        Error ended;
-        while (!stopping) {
-            deadline = steadyMs() + config.readTimeoutMs;
-            rc = av_read_frame(input, packet);
-            if (rc < 0) {
-                ended = connectionError(rc, tr("receiving video"));
-                break;
-            }
-            const int index = packet->stream_index;
-            if ((index != video && index != audio)
-                    || (packet->pts == AV_NOPTS_VALUE && packet->dts == AV_NOPTS_VALUE)) {
-                av_packet_unref(packet);
-                continue;
-            }
+        // Hands a complete, timed packet to the writer (takes it).
+        const auto emitPacket = [&](AVPacket* timed) {
+            const int index = timed->stream_index;
             const AVStream* stream = input->streams[index];
-            const qint64 ts = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
+            const qint64 ts = timed->pts != AV_NOPTS_VALUE ? timed->pts : timed->dts;
             const qint64 tsMs = av_rescale_q(ts, stream->time_base, kMs);
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             if (!haveBase) {
                 if (index != video) {
-                    av_packet_unref(packet);
-                    continue; // a connection's timeline starts with video
+                    av_packet_free(&timed);
+                    return; // a connection's timeline starts with video
                 }
                 // After stream analysis the first packets come out of FFmpeg's buffer late:
                 // they arrived when playing started.
@@ -581,7 +573,7 @@ struct StreamRecorder::Private
             Item item;
             item.track = index == video ? 0 : 1;
             item.video = index == video;
-            item.keyframe = (packet->flags & AV_PKT_FLAG_KEY) != 0;
+            item.keyframe = (timed->flags & AV_PKT_FLAG_KEY) != 0;
             item.wallMs = arrivalBaseMs + tsMs;
             if (input->start_time_realtime != AV_NOPTS_VALUE && input->start_time_realtime > 0) {
                 const qint64 rtcpBaseMs = input->start_time_realtime / 1000;
@@ -593,13 +585,107 @@ struct StreamRecorder::Private
             }
             firstPacket(lastPacketWallMs, gotPackets, item.wallMs);
             lastPacketWallMs = item.wallMs;
-            updateStatus([&](Status& s) {
-                ++s.packets;
-                s.lastPacketMs = item.wallMs;
+            updateStatus([&](Status& st) {
+                ++st.packets;
+                st.lastPacketMs = item.wallMs;
             });
-            item.packet = av_packet_alloc();
-            av_packet_move_ref(item.packet, packet);
+            item.packet = timed;
             push(std::move(item));
+        };
+        // One frame in a stream's time base: the first guess of a duration.
+        const auto oneFrame = [&](int index) -> qint64 {
+            const AVStream* st = input->streams[index];
+            if (index == video) {
+                AVRational rate
+                        = st->avg_frame_rate.num > 0 ? st->avg_frame_rate : st->r_frame_rate;
+                if (rate.num <= 0 || rate.den <= 0)
+                    rate = AVRational {25, 1};
+                return qMax<qint64>(1, av_rescale_q(1, av_inv_q(rate), st->time_base));
+            }
+            const AVCodecParameters* par = st->codecpar;
+            if (par->sample_rate <= 0)
+                return 1;
+            const int samples = par->frame_size > 0 ? par->frame_size : 1024;
+            return qMax<qint64>(
+                    1, av_rescale_q(samples, AVRational {1, par->sample_rate}, st->time_base));
+        };
+        // Per track, the newest packet waits for the next one: the difference of their decoding
+        // times is its real duration (a guess overshoots the next timestamp at fragment ends and
+        // makes the MP4 muxer complain), and the first keyframe, which FFmpeg's RTSP reader hands
+        // over before it knows the stream's time, is timed one frame before its successor
+        // instead of being lost with its whole group of pictures.
+        struct Held
+        {
+            AVPacket* packet = nullptr;
+            qint64 lastDuration = 0;
+        };
+        Held held[2];
+        const auto tsOf
+                = [](const AVPacket* p) { return p->dts != AV_NOPTS_VALUE ? p->dts : p->pts; };
+        AVPacket* packet = av_packet_alloc();
+        Error ended;
+        while (!stopping) {
+            deadline = steadyMs() + config.readTimeoutMs;
+            interrupted = false;
+            rc = av_read_frame(input, packet);
+            if (rc < 0) {
+                ended = connectionError(rc, tr("receiving video"));
+                break;
+            }
+            if (interrupted) {
+                // A read cut short by the stop (or the deadline) may return half a frame.
+                av_packet_unref(packet);
+                if (!stopping)
+                    ended = connectionError(AVERROR_EXIT, tr("receiving video"));
+                break;
+            }
+            const int index = packet->stream_index;
+            if (index != video && index != audio) {
+                av_packet_unref(packet);
+                continue;
+            }
+            Held& h = held[index == video ? 0 : 1];
+            const bool timed = tsOf(packet) != AV_NOPTS_VALUE;
+            if (h.packet) {
+                const bool heldTimed = tsOf(h.packet) != AV_NOPTS_VALUE;
+                if (!heldTimed && !timed) {
+                    av_packet_unref(packet); // nothing to time either by
+                    continue;
+                }
+                if (!heldTimed) {
+                    const qint64 duration = h.lastDuration > 0 ? h.lastDuration : oneFrame(index);
+                    h.packet->dts = tsOf(packet) - duration;
+                    h.packet->pts = packet->pts != AV_NOPTS_VALUE && packet->dts != AV_NOPTS_VALUE
+                            ? h.packet->dts + (packet->pts - packet->dts)
+                            : h.packet->dts;
+                    h.packet->duration = duration;
+                } else if (timed && tsOf(packet) > tsOf(h.packet)) {
+                    h.packet->duration = tsOf(packet) - tsOf(h.packet);
+                    h.lastDuration = h.packet->duration;
+                } else if (h.lastDuration > 0) {
+                    h.packet->duration = h.lastDuration;
+                }
+                emitPacket(h.packet);
+                h.packet = nullptr;
+            } else if (!timed && !(index == video && (packet->flags & AV_PKT_FLAG_KEY))) {
+                av_packet_unref(packet); // only a keyframe is worth timing from its successor
+                continue;
+            }
+            h.packet = av_packet_alloc();
+            av_packet_move_ref(h.packet, packet);
+        }
+        // The last packets: complete (a cut-short read was discarded), timed by their stream.
+        for (Held& h : held) {
+            if (!h.packet)
+                continue;
+            if (tsOf(h.packet) == AV_NOPTS_VALUE) {
+                av_packet_free(&h.packet);
+                continue;
+            }
+            if (h.lastDuration > 0)
+                h.packet->duration = h.lastDuration;
+            emitPacket(h.packet);
+            h.packet = nullptr;
         }
         av_packet_free(&packet);
         return ended;

@@ -41,6 +41,8 @@ struct Options
     QString video; ///< source footage; default: OpenCV's vtest.avi
     QString cacheDir; ///< pre-encoded streams; default: the user's cache folder
     QSet<int> ptzCameras; ///< 1-based camera numbers with PTZ
+    bool audio = false; ///< --audio: an AAC track (16 kHz mono, a tick a second) in every stream
+    bool mainH265 = false; ///< --main-codec h265: main streams in H.265 (not on PTZ cameras)
     bool printEndpoints = false;
     bool prepareOnly = false;
     bool discovery = true;

@@ -84,10 +84,17 @@ int main(int argc, char* argv[])
     const QCommandLineOption exitWithParent(QStringLiteral("exit-with-parent"),
             QStringLiteral(
                     "Stop when the process that started the simulator ends (the demo's Vigil)."));
+    const QCommandLineOption audio(QStringLiteral("audio"),
+            QStringLiteral("Send an AAC audio track (16 kHz mono, a tick each second) with every "
+                           "stream."));
+    const QCommandLineOption mainCodec(QStringLiteral("main-codec"),
+            QStringLiteral("Codec of the main streams: h264 (default) or h265 (PTZ cameras stay "
+                           "H.264)."),
+            QStringLiteral("codec"), QStringLiteral("h264"));
     const QCommandLineOption noDiscovery(
             QStringLiteral("no-discovery"), QStringLiteral("Do not answer WS-Discovery."));
     parser.addOptions({cameras, bind, basePort, site, user, password, quirks, video, cacheDir, ptz,
-            printEndpoints, prepare, exitWithParent, noDiscovery});
+            printEndpoints, prepare, exitWithParent, noDiscovery, audio, mainCodec});
     parser.process(app);
 #ifdef Q_OS_LINUX
     if (parser.isSet(exitWithParent)) {
@@ -133,6 +140,11 @@ int main(int argc, char* argv[])
     options.printEndpoints = parser.isSet(printEndpoints);
     options.prepareOnly = parser.isSet(prepare);
     options.discovery = !parser.isSet(noDiscovery);
+    options.audio = parser.isSet(audio);
+    if (parser.value(mainCodec) != QLatin1String("h264")
+            && parser.value(mainCodec) != QLatin1String("h265"))
+        return fail(QStringLiteral("--main-codec takes h264 or h265"));
+    options.mainH265 = parser.value(mainCodec) == QLatin1String("h265");
 
     // With --print-endpoints, the first start's encoding is reported as JSON lines of their own
     // ({"preparing": …}), so that whoever waits (the demo) can show how long it takes.
@@ -153,8 +165,11 @@ int main(int argc, char* argv[])
             out.flush();
         };
     }
-    const vigil::Result<MediaSet> media
-            = MediaCache::prepare(options.video, options.cacheDir, progress);
+    vigil::Result<MediaSet> media = MediaCache::prepare(options.video, options.cacheDir, progress);
+    if (media && options.mainH265) {
+        if (vigil::Result<void> h265 = MediaCache::prepareH265(media.value()); !h265)
+            return fail(h265.error().fullText());
+    }
     if (!media)
         return fail(media.error().fullText());
     if (options.prepareOnly)

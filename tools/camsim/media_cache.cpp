@@ -21,7 +21,7 @@ namespace vigil::camsim {
 namespace {
 
 // Bump when the encoding below changes, so old caches are not reused.
-constexpr int kCacheVersion = 3;
+constexpr int kCacheVersion = 4;
 
 /// Shares of the preparation, for progress: encoding (one decode, three encodes) then motion.
 constexpr double kEncodeShare = 0.85;
@@ -193,6 +193,7 @@ Result<void> MediaCache::computeMotion(const QString& dir, const Progress& progr
         if (progress && frames % (fps * 10) == 0)
             progress(QStringLiteral("motion"),
                     kEncodeShare + (1 - kEncodeShare) * std::min(1.0, frames / total));
+        cv::resize(frame, small, cv::Size(160, 90), 0, 0, cv::INTER_AREA);
         subtractor->apply(small, mask);
         sum += double(cv::countNonZero(mask)) / double(mask.total());
         if (++frames % fps == 0) {
@@ -218,16 +219,17 @@ Result<void> MediaCache::computeMotion(const QString& dir, const Progress& progr
 }
 
 Result<int> MediaCache::splitIntoGops(
-        const QString& file, const QString& dir, const QString& prefix)
+        const QString& file, const QString& dir, const QString& prefix, bool h265)
 {
-    // x264 repeats SPS and PPS before every IDR frame: each SPS starts a GOP.
+    // x264 repeats SPS and PPS before every IDR frame: each SPS starts a GOP (x265: each VPS).
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly))
         return Error {Error::Code::Io, QStringLiteral("cannot read %1").arg(file), {}};
     const QByteArray data = in.readAll();
     QList<qsizetype> cuts;
     for (qsizetype i = 0; i + 4 < data.size(); ++i) {
-        if (data[i] == 0 && data[i + 1] == 0 && data[i + 2] == 1 && (data[i + 3] & 0x1f) == 7)
+        const bool start = data[i] == 0 && data[i + 1] == 0 && data[i + 2] == 1;
+        if (start && (h265 ? ((data[i + 3] >> 1) & 0x3f) == 32 : (data[i + 3] & 0x1f) == 7))
             cuts << (i > 0 && data[i - 1] == 0 ? i - 1 : i);
     }
     if (cuts.isEmpty() || cuts.first() > 4096)
@@ -236,13 +238,61 @@ Result<int> MediaCache::splitIntoGops(
     cuts[0] = 0; // keep the leading SEI with the first GOP
     cuts << data.size();
     for (qsizetype i = 0; i + 1 < cuts.size(); ++i) {
-        QFile out(QStringLiteral("%1/%2_%3.h264").arg(dir, prefix).arg(i, 5, 10, QLatin1Char('0')));
+        QFile out(QStringLiteral("%1/%2_%3.%4")
+                          .arg(dir, prefix)
+                          .arg(i, 5, 10, QLatin1Char('0'))
+                          .arg(h265 ? QStringLiteral("h265") : QStringLiteral("h264")));
         if (!out.open(QIODevice::WriteOnly)
                 || out.write(data.mid(cuts.at(i), cuts.at(i + 1) - cuts.at(i))) < 0)
             return Error {
                     Error::Code::Io, QStringLiteral("cannot write %1").arg(out.fileName()), {}};
     }
     return int(cuts.size() - 1);
+}
+
+Result<void> MediaCache::prepareH265(MediaSet& set)
+{
+    const QString dir = QFileInfo(set.mainH264).absolutePath() + QStringLiteral("-h265");
+    QLockFile lock(dir + QStringLiteral(".lock"));
+    lock.setStaleLockTime(0);
+    if (!lock.lock())
+        return Error {Error::Code::Locked, QStringLiteral("cannot lock the cache %1").arg(dir), {}};
+    if (!QFile::exists(dir + QStringLiteral("/complete"))) {
+        const QString work = dir + QStringLiteral(".partial");
+        QDir(work).removeRecursively();
+        QDir(dir).removeRecursively();
+        if (!QDir().mkpath(work))
+            return Error {
+                    Error::Code::NotWritable, QStringLiteral("cannot create %1").arg(work), {}};
+        const QString gop = QString::number(MediaSet::kGopFrames);
+        if (Result<void> r = runFfmpeg({QStringLiteral("-r"), QString::number(set.fps),
+                    QStringLiteral("-i"), set.mainH264, QStringLiteral("-c:v"),
+                    QStringLiteral("libx265"), QStringLiteral("-preset"),
+                    QStringLiteral("ultrafast"), QStringLiteral("-b:v"), QStringLiteral("2M"),
+                    QStringLiteral("-x265-params"),
+                    QStringLiteral("keyint=%1:min-keyint=%1:scenecut=0:bframes=0:repeat-headers=1:"
+                                   "log-level=error")
+                            .arg(gop),
+                    QStringLiteral("-f"), QStringLiteral("hevc"),
+                    work + QStringLiteral("/main.h265")});
+                !r)
+            return r;
+        const Result<int> chunks = splitIntoGops(
+                work + QStringLiteral("/main.h265"), work, QStringLiteral("main"), true);
+        if (!chunks)
+            return chunks.error();
+        QFile complete(work + QStringLiteral("/complete"));
+        if (!complete.open(QIODevice::WriteOnly) || !QDir().rename(work, dir))
+            return Error {
+                    Error::Code::Io, QStringLiteral("cannot finish the cache %1").arg(dir), {}};
+    }
+    set.mainH265Chunks = dir + QStringLiteral("/main_%05d.h265");
+    set.h265ChunkCount
+            = int(QDir(dir).entryList({QStringLiteral("main_*.h265")}, QDir::Files).size());
+    if (set.h265ChunkCount == 0)
+        return Error {
+                Error::Code::Corrupt, QStringLiteral("the cache %1 is incomplete").arg(dir), {}};
+    return {};
 }
 
 Result<MediaSet> MediaCache::load(const QString& dir)

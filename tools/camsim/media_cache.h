@@ -24,6 +24,9 @@ struct MediaSet
     QString mainChunks;
     QString subChunks;
     int chunkCount = 0;
+    /// The main stream in H.265 (`main_%05d.h265`), when prepareH265() made it.
+    QString mainH265Chunks;
+    int h265ChunkCount = 0;
     QStringList snapshots; ///< one 1920x1080 JPEG per second of footage
     QList<bool> motionPerSecond; ///< motion seen in that second of footage
     int fps = 15;
@@ -46,11 +49,16 @@ public:
     static Result<MediaSet> prepare(
             const QString& video, const QString& cacheDir, const Progress& progress = {});
 
+    /// Adds the main stream in H.265 (x265, GOP 2 s, no B-frames), encoded once into a folder
+    /// beside the set's own.
+    static Result<void> prepareH265(MediaSet& set);
+
 private:
     static Result<void> encode(const QString& video, const QString& dir, const Progress& progress);
     static Result<void> computeMotion(const QString& dir, const Progress& progress);
+    /// Cuts an Annex B stream before each parameter set that opens a GOP (H.264 SPS, H.265 VPS).
     static Result<int> splitIntoGops(
-            const QString& file, const QString& dir, const QString& prefix);
+            const QString& file, const QString& dir, const QString& prefix, bool h265 = false);
     static Result<MediaSet> load(const QString& dir);
 };
 

@@ -80,7 +80,7 @@ QString OnvifDevice::videoEncoderXml(const QString& token, const char* ns) const
     if (QLatin1String(ns) == QLatin1String("tr2")) {
         return QStringLiteral(
                 "<tr2:VideoEncoder token=\"VideoEncoder_%1\" GovLength=\"30\" Profile=\"Main\">"
-                "<tt:Name>VideoEncoder_%1</tt:Name><tt:UseCount>1</tt:UseCount><tt:Encoding>H264</"
+                "<tt:Name>VideoEncoder_%1</tt:Name><tt:UseCount>1</tt:UseCount><tt:Encoding>%7</"
                 "tt:Encoding>"
                 "<tt:Resolution><tt:Width>%2</tt:Width><tt:Height>%3</tt:Height></tt:Resolution>"
                 "<tt:RateControl ConstantBitRate=\"true\"><tt:FrameRateLimit>%4</tt:FrameRateLimit>"
@@ -91,7 +91,11 @@ QString OnvifDevice::videoEncoderXml(const QString& token, const char* ns) const
                 .arg(s->height)
                 .arg(m_media.fps)
                 .arg(s->kbps)
-                .arg(multicastXml());
+                .arg(multicastXml(),
+                        m_options.mainH265 && !m_identity.ptz
+                                        && QLatin1String(s->path) == QLatin1String("main")
+                                ? QStringLiteral("H265")
+                                : QStringLiteral("H264"));
     }
     return QStringLiteral(
             "<tt:VideoEncoderConfiguration "

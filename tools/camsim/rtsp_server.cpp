@@ -34,30 +34,41 @@ QString chunkSource(const QString& pattern, int chunks)
             .arg(chunks - 1);
 }
 
-// The source goes in last: its file pattern ("main_%05d.h264") must not be taken for a
-// placeholder by a later arg().
-QString passthroughLaunch(const QString& source, int fps)
+/// An AAC track (16 kHz mono, a tick each second), payloaded as pay1 beside the video.
+QString audioBranch(bool audio)
 {
-    return QStringLiteral("( %2 ! h264parse name=parse ! video/x-h264,framerate=%1/1 "
-                          "! rtph264pay name=pay0 pt=96 config-interval=-1 )")
-            .arg(fps)
-            .arg(source);
+    return audio ? QStringLiteral(" audiotestsrc wave=ticks samplesperbuffer=1024 "
+                                  "! audio/x-raw,rate=16000,channels=1 "
+                                  "! voaacenc bitrate=32000 ! aacparse "
+                                  "! rtpmp4gpay name=pay1 pt=97")
+                 : QString();
 }
 
-QString ptzLaunch(const QString& source, int fps, int width, int height, int kbps)
+// The source goes in last: its file pattern ("main_%05d.h264") must not be taken for a
+// placeholder by a later arg().
+QString passthroughLaunch(const QString& source, int fps, bool h265, bool audio)
+{
+    const QString codec = h265 ? QStringLiteral("h265") : QStringLiteral("h264");
+    return QStringLiteral("( %3 ! %2parse name=parse ! video/x-%2,framerate=%1/1 "
+                          "! rtp%2pay name=pay0 pt=96 config-interval=-1%4 )")
+            .arg(fps)
+            .arg(codec, source, audioBranch(audio));
+}
+
+QString ptzLaunch(const QString& source, int fps, int width, int height, int kbps, bool audio)
 {
     return QStringLiteral(
             "( %6 ! h264parse name=parse ! video/x-h264,framerate=%1/1 "
             "! avdec_h264 ! videocrop name=crop ! videoscale ! video/x-raw,width=%2,height=%3 "
             "! x264enc speed-preset=ultrafast bitrate=%4 key-int-max=%5 bframes=0 rc-lookahead=0 "
             "sync-lookahead=0 sliced-threads=false threads=2 "
-            "! rtph264pay name=pay0 pt=96 config-interval=-1 )")
+            "! rtph264pay name=pay0 pt=96 config-interval=-1%7 )")
             .arg(fps)
             .arg(width)
             .arg(height)
             .arg(kbps)
             .arg(MediaSet::kGopFrames)
-            .arg(source);
+            .arg(source, audioBranch(audio));
 }
 
 } // namespace
@@ -289,12 +300,16 @@ bool RtspServers::start(std::vector<Camera>& cameras, QString* error)
             return factory;
         };
         const MediaSet& m = d->media;
-        const QString mainSource = chunkSource(m.mainChunks, m.chunkCount);
+        const bool h265 = config.mainH265 && !config.ptz && m.h265ChunkCount > 0;
+        const QString mainSource = h265 ? chunkSource(m.mainH265Chunks, m.h265ChunkCount)
+                                        : chunkSource(m.mainChunks, m.chunkCount);
         const QString subSource = chunkSource(m.subChunks, m.chunkCount);
-        camera->main = makeFactory(config.ptz ? ptzLaunch(mainSource, m.fps, 1920, 1080, 4000)
-                                              : passthroughLaunch(mainSource, m.fps));
-        camera->sub = makeFactory(config.ptz ? ptzLaunch(subSource, m.fps, 640, 360, 500)
-                                             : passthroughLaunch(subSource, m.fps));
+        camera->main = makeFactory(config.ptz
+                        ? ptzLaunch(mainSource, m.fps, 1920, 1080, 4000, config.audio)
+                        : passthroughLaunch(mainSource, m.fps, h265, config.audio));
+        camera->sub = makeFactory(config.ptz
+                        ? ptzLaunch(subSource, m.fps, 640, 360, 500, config.audio)
+                        : passthroughLaunch(subSource, m.fps, false, config.audio));
         GstRTSPMountPoints* mounts = gst_rtsp_server_get_mount_points(camera->server);
         gst_rtsp_mount_points_add_factory(
                 mounts, "/main", GST_RTSP_MEDIA_FACTORY(g_object_ref(camera->main)));

@@ -24,6 +24,8 @@ public:
         int port = 0; ///< 0: a free port; the bound one is stored back by start()
         bool ptz = false;
         int dropAfterSeconds = 0;
+        bool audio = false; ///< an AAC track beside the video of both streams
+        bool mainH265 = false; ///< the main stream in H.265 (ignored with PTZ)
     };
 
     RtspServers(QHostAddress bind, QString user, QString password, MediaSet media);

@@ -27,6 +27,8 @@ bool Simulator::start(QString* error)
         c.port = m_options.basePort > 0 ? m_options.basePort + 2 * (i - 1) + 1 : 0;
         c.ptz = m_options.ptzCameras.contains(i);
         c.dropAfterSeconds = m_options.quirks.dropStreamAfterSeconds;
+        c.audio = m_options.audio;
+        c.mainH265 = m_options.mainH265;
         rtspCameras.push_back(c);
     }
     m_rtsp = std::make_unique<RtspServers>(
