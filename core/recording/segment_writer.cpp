@@ -63,6 +63,37 @@ struct SegmentWriter::Private
     qint64 endMs = 0; ///< media time written so far (end of the last video frame)
     QList<KeyframeEntry> keyframes;
     SegmentFacts facts;
+    /// Where the header ended: the moov (delay_moov) comes there with the first fragment, so
+    /// offsets taken before it point at the moov, not at the first moof, until fixed.
+    qint64 headerEnd = -1;
+    bool moovPlaced = false;
+
+    /// After the first fragment (or the trailer) wrote the moov: keyframe entries that point at
+    /// the end of the header are moved to the first moof after it.
+    void placeMoov()
+    {
+        if (moovPlaced || headerEnd < 0)
+            return;
+        qint64 at = headerEnd;
+        while (at + 8 <= written) {
+            unsigned char box[8];
+            if (::pread(fd, box, 8, at) != 8)
+                return;
+            const qint64 size = (qint64(box[0]) << 24) | (qint64(box[1]) << 16)
+                    | (qint64(box[2]) << 8) | qint64(box[3]);
+            if (std::memcmp(box + 4, "moof", 4) == 0) {
+                for (KeyframeEntry& k : keyframes) {
+                    if (k.bytePos == headerEnd)
+                        k.bytePos = at;
+                }
+                moovPlaced = true;
+                return;
+            }
+            if (size < 8)
+                return;
+            at += size;
+        }
+    }
 
     ~Private() { release(); }
 
@@ -126,6 +157,7 @@ struct SegmentWriter::Private
         durable = written;
         durableMs = endMs;
         fragmentHasData = false;
+        placeMoov();
         return {};
     }
 
@@ -179,7 +211,7 @@ Result<std::unique_ptr<SegmentWriter>> SegmentWriter::create(const QString& path
     d->fragmentMs = fragmentMs;
     QDir().mkpath(QFileInfo(path).absolutePath());
     d->fd = ::open(
-            QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+            QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
     if (d->fd < 0) {
         d->ioErrno = errno;
         return d->ioError(0);
@@ -218,7 +250,11 @@ Result<std::unique_ptr<SegmentWriter>> SegmentWriter::create(const QString& path
         return fail(AVERROR(EINVAL), tr("there is no video"));
     av_dict_set(&d->output->metadata, "comment", header.encode().toUtf8().constData(), 0);
     AVDictionary* options = nullptr;
-    av_dict_set(&options, "movflags", "frag_custom+empty_moov+default_base_moof", 0);
+    // delay_moov + an edit list: the moov is written with the first fragment, once every
+    // track's first timestamp is known, so audio keeps its real offset from the first keyframe
+    // (with the moov up front, the muxer moves each track's first sample to t = 0).
+    av_dict_set(&options, "movflags", "frag_custom+empty_moov+default_base_moof+delay_moov", 0);
+    av_dict_set(&options, "use_editlist", "1", 0);
     const int rc = avformat_write_header(d->output, &options);
     av_dict_free(&options);
     if (rc < 0)
@@ -227,6 +263,7 @@ Result<std::unique_ptr<SegmentWriter>> SegmentWriter::create(const QString& path
     if (d->output->pb->error < 0 || d->ioErrno)
         return fail(d->output->pb->error, {});
     d->durable = d->written;
+    d->headerEnd = d->written;
     // Track::timeBase stays the camera's; the muxer may have chosen its own for the file.
     return std::unique_ptr<SegmentWriter>(new SegmentWriter(std::move(d)));
 }
@@ -326,6 +363,7 @@ Result<SegmentFacts> SegmentWriter::finish()
         d->failed = true;
         return d->ioError(rc);
     }
+    d->placeMoov();
     if (::fdatasync(d->fd) != 0) {
         d->ioErrno = errno;
         d->failed = true;

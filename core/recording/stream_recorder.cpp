@@ -24,6 +24,7 @@ extern "C" {
 #include <cstring>
 #include <deque>
 #include <fcntl.h>
+#include <limits>
 #include <mutex>
 #include <netdb.h>
 #include <poll.h>
@@ -553,8 +554,48 @@ struct StreamRecorder::Private
 
         qint64 arrivalBaseMs = 0; // wall-clock time of pts 0 by arrival
         bool haveBase = false;
-        // Hands a complete, timed packet to the writer (takes it).
+        bool recordable = false; ///< the connection's first keyframe went out
+        // Video and audio reach the writer in decoding-time order, whatever order the camera
+        // interleaved them in (and video waits a frame for its successor): an audio frame timed
+        // after a keyframe must not reach the writer before it, or it lands in the previous file.
+        struct Ordered
+        {
+            AVPacket* packet = nullptr;
+            qint64 orderMs = 0; ///< decoding time, ms, on the connection's shared timeline
+        };
+        std::deque<Ordered> waiting[2];
+        qint64 newestMs = std::numeric_limits<qint64>::min();
+        std::function<void(AVPacket*)> deliver;
+        const auto releaseOrdered = [&](bool all) {
+            for (;;) {
+                std::deque<Ordered>& v = waiting[0];
+                std::deque<Ordered>& a = waiting[1];
+                std::deque<Ordered>* next = nullptr;
+                if (!v.empty() && !a.empty())
+                    next = v.front().orderMs <= a.front().orderMs ? &v : &a;
+                else if (!v.empty() || !a.empty()) {
+                    std::deque<Ordered>& only = v.empty() ? a : v;
+                    // The other track may have nothing more to say (no audio, or it stalled).
+                    if (all || audio < 0 || newestMs - only.front().orderMs > 1000)
+                        next = &only;
+                }
+                if (!next)
+                    return;
+                AVPacket* first = next->front().packet;
+                next->pop_front();
+                deliver(first);
+            }
+        };
+        // Hands a complete, timed packet to the writer (takes it), in decoding-time order.
         const auto emitPacket = [&](AVPacket* timed) {
+            const AVStream* stream = input->streams[timed->stream_index];
+            const qint64 orderMs = av_rescale_q(
+                    timed->dts != AV_NOPTS_VALUE ? timed->dts : timed->pts, stream->time_base, kMs);
+            newestMs = qMax(newestMs, orderMs);
+            waiting[timed->stream_index == video ? 0 : 1].push_back(Ordered {timed, orderMs});
+            releaseOrdered(false);
+        };
+        deliver = [&](AVPacket* timed) {
             const int index = timed->stream_index;
             const AVStream* stream = input->streams[index];
             const qint64 ts = timed->pts != AV_NOPTS_VALUE ? timed->pts : timed->dts;
@@ -569,6 +610,15 @@ struct StreamRecorder::Private
                 // they arrived when playing started.
                 arrivalBaseMs = (analysed ? playedAtMs : now) - tsMs;
                 haveBase = true;
+            }
+            if (!recordable) {
+                // Nothing before the first keyframe can be recorded: the outage lasts until it,
+                // so that it ends exactly where the connection's first file starts.
+                if (index != video || !(timed->flags & AV_PKT_FLAG_KEY)) {
+                    av_packet_free(&timed);
+                    return;
+                }
+                recordable = true;
             }
             Item item;
             item.track = index == video ? 0 : 1;
@@ -616,10 +666,13 @@ struct StreamRecorder::Private
         // instead of being lost with its whole group of pictures.
         struct Held
         {
-            AVPacket* packet = nullptr;
+            std::vector<AVPacket*>
+                    untimed; ///< the stream's first packets, before its time is known
+            AVPacket* packet = nullptr; ///< timed, waiting for its successor
             qint64 lastDuration = 0;
         };
         Held held[2];
+        constexpr size_t kMaxUntimed = 256;
         const auto tsOf
                 = [](const AVPacket* p) { return p->dts != AV_NOPTS_VALUE ? p->dts : p->pts; };
         AVPacket* packet = av_packet_alloc();
@@ -645,21 +698,41 @@ struct StreamRecorder::Private
                 continue;
             }
             Held& h = held[index == video ? 0 : 1];
-            const bool timed = tsOf(packet) != AV_NOPTS_VALUE;
-            if (h.packet) {
-                const bool heldTimed = tsOf(h.packet) != AV_NOPTS_VALUE;
-                if (!heldTimed && !timed) {
-                    av_packet_unref(packet); // nothing to time either by
+            if (tsOf(packet) == AV_NOPTS_VALUE) {
+                if (h.packet) {
+                    // Rare: untimed after timed; one frame after its predecessor.
+                    const qint64 step = h.lastDuration > 0 ? h.lastDuration : oneFrame(index);
+                    packet->dts = tsOf(h.packet) + step;
+                    packet->pts = packet->dts;
+                } else {
+                    if ((h.untimed.empty() && index == video && !(packet->flags & AV_PKT_FLAG_KEY))
+                            || h.untimed.size() >= kMaxUntimed) {
+                        av_packet_unref(packet); // only from a keyframe is video worth keeping
+                        continue;
+                    }
+                    h.untimed.push_back(av_packet_alloc());
+                    av_packet_move_ref(h.untimed.back(), packet);
                     continue;
                 }
-                if (!heldTimed) {
-                    const qint64 duration = h.lastDuration > 0 ? h.lastDuration : oneFrame(index);
-                    h.packet->dts = tsOf(packet) - duration;
-                    h.packet->pts = packet->pts != AV_NOPTS_VALUE && packet->dts != AV_NOPTS_VALUE
-                            ? h.packet->dts + (packet->pts - packet->dts)
-                            : h.packet->dts;
-                    h.packet->duration = duration;
-                } else if (timed && tsOf(packet) > tsOf(h.packet)) {
+            }
+            if (!h.untimed.empty()) {
+                // Timed backwards from the first timed packet, a frame apart.
+                const qint64 step = oneFrame(index);
+                const qint64 cts = packet->pts != AV_NOPTS_VALUE && packet->dts != AV_NOPTS_VALUE
+                        ? packet->pts - packet->dts
+                        : 0;
+                const qint64 n = qint64(h.untimed.size());
+                for (qint64 k = 0; k < n; ++k) {
+                    AVPacket* early = h.untimed[size_t(k)];
+                    early->dts = tsOf(packet) - step * (n - k);
+                    early->pts = early->dts + cts;
+                    early->duration = step;
+                    emitPacket(early);
+                }
+                h.untimed.clear();
+            }
+            if (h.packet) {
+                if (tsOf(packet) > tsOf(h.packet)) {
                     h.packet->duration = tsOf(packet) - tsOf(h.packet);
                     h.lastDuration = h.packet->duration;
                 } else if (h.lastDuration > 0) {
@@ -667,26 +740,23 @@ struct StreamRecorder::Private
                 }
                 emitPacket(h.packet);
                 h.packet = nullptr;
-            } else if (!timed && !(index == video && (packet->flags & AV_PKT_FLAG_KEY))) {
-                av_packet_unref(packet); // only a keyframe is worth timing from its successor
-                continue;
             }
             h.packet = av_packet_alloc();
             av_packet_move_ref(h.packet, packet);
         }
         // The last packets: complete (a cut-short read was discarded), timed by their stream.
         for (Held& h : held) {
+            for (AVPacket*& early : h.untimed)
+                av_packet_free(&early);
+            h.untimed.clear();
             if (!h.packet)
                 continue;
-            if (tsOf(h.packet) == AV_NOPTS_VALUE) {
-                av_packet_free(&h.packet);
-                continue;
-            }
             if (h.lastDuration > 0)
                 h.packet->duration = h.lastDuration;
             emitPacket(h.packet);
             h.packet = nullptr;
         }
+        releaseOrdered(true);
         av_packet_free(&packet);
         return ended;
     }

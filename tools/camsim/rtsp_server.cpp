@@ -37,9 +37,9 @@ QString chunkSource(const QString& pattern, int chunks)
 /// An AAC track (16 kHz mono, a tick each second), payloaded as pay1 beside the video.
 QString audioBranch(bool audio)
 {
-    return audio ? QStringLiteral(" audiotestsrc wave=ticks samplesperbuffer=1024 "
+    return audio ? QStringLiteral(" audiotestsrc is-live=true wave=ticks samplesperbuffer=1024 "
                                   "! audio/x-raw,rate=16000,channels=1 "
-                                  "! voaacenc bitrate=32000 ! aacparse "
+                                  "! voaacenc bitrate=32000 ! aacparse name=aparse "
                                   "! rtpmp4gpay name=pay1 pt=97")
                  : QString();
 }
@@ -188,6 +188,20 @@ GstPadProbeReturn stampPts(GstPad*, GstPadProbeInfo* info, gpointer)
     return GST_PAD_PROBE_OK;
 }
 
+// A camera's stream is live: it cannot be sought. Said to gst-rtsp-server, which then plays a
+// client's "Range: npt=0-" from now instead of seeking the shared pipeline (a seek through a
+// live audio branch fails and leaves the media answering 503 to every later client).
+GstPadProbeReturn refuseSeeking(GstPad*, GstPadProbeInfo* info, gpointer)
+{
+    GstQuery* query = GST_PAD_PROBE_INFO_QUERY(info);
+    if (GST_QUERY_TYPE(query) != GST_QUERY_SEEKING)
+        return GST_PAD_PROBE_OK;
+    GstFormat format = GST_FORMAT_TIME;
+    gst_query_parse_seeking(query, &format, nullptr, nullptr, nullptr);
+    gst_query_set_seeking(query, format, FALSE, 0, -1);
+    return GST_PAD_PROBE_HANDLED;
+}
+
 // A camera's stream runs whether anyone watches or not. gst-rtsp-server unprepares a shared
 // media when its last client leaves, and a client that arrives meanwhile gets 503: hold one
 // preparation of our own for as long as the server lives.
@@ -224,8 +238,15 @@ void onMediaConfigure(GstRTSPMediaFactory* factory, GstRTSPMedia* media, gpointe
         gst_pad_add_probe(pad,
                 GstPadProbeType(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM),
                 stampPts, nullptr, nullptr);
+        gst_pad_add_probe(pad, GST_PAD_PROBE_TYPE_QUERY_UPSTREAM, refuseSeeking, nullptr, nullptr);
         gst_object_unref(pad);
         gst_object_unref(parse);
+    }
+    if (GstElement* audio = gst_bin_get_by_name(GST_BIN(bin), "aparse")) {
+        GstPad* pad = gst_element_get_static_pad(audio, "src");
+        gst_pad_add_probe(pad, GST_PAD_PROBE_TYPE_QUERY_UPSTREAM, refuseSeeking, nullptr, nullptr);
+        gst_object_unref(pad);
+        gst_object_unref(audio);
     }
     GstElement* crop = gst_bin_get_by_name(GST_BIN(bin), "crop");
     gst_object_unref(bin);
