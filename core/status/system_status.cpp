@@ -26,6 +26,8 @@ void SystemStatus::setRecordingEngine(recording::RecordingEngine* engine)
     connect(engine, &recording::RecordingEngine::alertRaised, this,
             [this](const recording::RecordingEngine::Alert& alert) {
                 m_lastAlert = alert.message;
+                m_lastAlertCamera
+                        = alert.kind == QLatin1String("camera_offline") ? alert.cameraId : 0;
                 refresh();
             });
     refresh();
@@ -54,6 +56,16 @@ void SystemStatus::refresh()
         next.recordingStopped = summary.storageBlocked;
         next.recorderRunning = true;
         next.footageBytes = summary.footageBytes;
+        // "Camera X is not recording: unreachable" stops being true when X is back: not shown then.
+        if (m_lastAlertCamera > 0) {
+            for (const recording::RecordingEngine::StreamStatus& s : m_engine->streams()) {
+                if (s.cameraId == m_lastAlertCamera && s.role == QLatin1String("main")
+                        && s.online) {
+                    m_lastAlert.clear();
+                    m_lastAlertCamera = 0;
+                }
+            }
+        }
     }
     next.lastAlert = m_lastAlert;
     if (next == m_snapshot)

@@ -55,6 +55,7 @@ private:
     catalog::CameraStore* m_cameras = nullptr;
     recording::RecordingEngine* m_engine = nullptr;
     QString m_lastAlert;
+    qint64 m_lastAlertCamera = 0; ///< the camera an offline alert is about, while shown
     Snapshot m_snapshot;
     QTimer m_timer;
 };
