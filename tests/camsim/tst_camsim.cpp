@@ -100,6 +100,7 @@ private Q_SLOTS:
     void quirkHttpDigestOnly();
     void quirkSlow();
     void quirkDropStream();
+    void quirkClockDrift();
     void badArguments();
     void stopsWhileEveryKindOfCameraStreams();
     void firstPreparationReportsProgress();
@@ -746,6 +747,30 @@ void TestCamsim::quirkDropStream()
     QCOMPARE(describe(url), QByteArray("RTSP/1.0 200 OK"));
     QTRY_VERIFY_WITH_TIMEOUT(describe(url).contains("404"), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(describe(url), QByteArray("RTSP/1.0 200 OK"), 20000);
+}
+
+void TestCamsim::quirkClockDrift()
+{
+    // A camera whose clock is 30 s ahead says so in its sender reports (the recorder's tests
+    // use it; without the quirk, rtcpSenderReportsCarryWallClock checks the clock is right).
+    CamsimProcess sim;
+    QVERIFY(sim.start(1,
+            {QStringLiteral("--no-discovery"), QStringLiteral("--quirks"),
+                    QStringLiteral("clock-drift=30")}));
+    test::RtspSession session;
+    QVERIFY(session.open(sim.endpoint(0, "rtsp_main")));
+    for (;;) {
+        const QByteArray rtcp = session.nextPacket(1, 15000);
+        QVERIFY2(!rtcp.isEmpty(), "no RTCP sender report");
+        if (rtcp.size() < 20 || quint8(rtcp.at(1)) != 200)
+            continue;
+        const auto* data = reinterpret_cast<const uchar*>(rtcp.constData());
+        const double ntp = double(qFromBigEndian<quint32>(data + 8)) - 2208988800.0
+                + double(qFromBigEndian<quint32>(data + 12)) / 4294967296.0;
+        const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+        QVERIFY2(qAbs(ntp - now - 30) < 1.0, qPrintable(QString::number(ntp - now)));
+        break;
+    }
 }
 
 void TestCamsim::badArguments()

@@ -55,6 +55,8 @@ private Q_SLOTS:
     void initTestCase();
     void ffmpegPathRecordsFaithfully_data();
     void ffmpegPathRecordsFaithfully();
+    void cameraClockThatDriftedIsNotTrusted_data();
+    void cameraClockThatDriftedIsNotTrusted();
 
 private:
     QTemporaryDir m_tmp;
@@ -169,6 +171,45 @@ void TestRecordingFidelity::ffmpegPathRecordsFaithfully()
     QVERIFY2(complaints.isEmpty(), qPrintable(complaints.join(u'\n')));
     const QStringList problems = catalogAndFilesProblems(data);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+void TestRecordingFidelity::cameraClockThatDriftedIsNotTrusted_data()
+{
+    QTest::addColumn<QStringList>("cameraArgs");
+    QTest::newRow("h264 (Vigil's reader)") << QStringList {};
+    QTest::newRow("h264+aac (FFmpeg's reader)") << QStringList {QStringLiteral("--audio")};
+}
+
+void TestRecordingFidelity::cameraClockThatDriftedIsNotTrusted()
+{
+    // The camera's RTCP clock is 40 s ahead: this computer's clock dates the files.
+    QFETCH(QStringList, cameraArgs);
+    CamsimProcess sim;
+    QVERIFY(sim.start(1,
+            QStringList {QStringLiteral("--user"), kCamUser, QStringLiteral("--password"),
+                    kCamPassword, QStringLiteral("--no-discovery"), QStringLiteral("--quirks"),
+                    QStringLiteral("clock-drift=40")}
+                    + cameraArgs));
+    const QString data
+            = m_tmp.filePath(QStringLiteral("drift-") + QString::number(cameraArgs.size()));
+    QVERIFY(addCameras(data, sim, 1));
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    const CtlRun r = vigilctl(
+            data, {QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("6")});
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray segments = segmentList(data, 1);
+    QVERIFY(!segments.isEmpty());
+    for (const QJsonValue& v : segments) {
+        const QJsonObject s = v.toObject();
+        const qint64 start = s.value(QLatin1String("start_ms")).toInteger();
+        const qint64 end = s.value(QLatin1String("end_ms")).toInteger();
+        QVERIFY2(start >= before - 1000 && end <= after + 1000,
+                qPrintable(QStringLiteral("%1…%2 ms around a run of %3 ms")
+                                   .arg(start - before)
+                                   .arg(end - before)
+                                   .arg(after - before)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRecordingFidelity)

@@ -30,6 +30,8 @@ std::optional<Quirks> Quirks::parse(const QString& list, QString* error)
             q.slowMs = number(0);
         else if (key == QLatin1String("duplicate-probe-matches"))
             q.duplicateProbeMatches = true;
+        else if (key == QLatin1String("clock-drift"))
+            q.rtcpClockOffsetSeconds = value.toInt(&ok);
         else if (key == QLatin1String("drop-stream-after"))
             q.dropStreamAfterSeconds = number(1);
         else

@@ -20,6 +20,9 @@ struct Quirks
     bool duplicateProbeMatches = false; ///< duplicate-probe-matches: each ProbeMatch sent twice
     int dropStreamAfterSeconds
             = 0; ///< drop-stream-after=S: RTSP dies after S seconds, then returns
+    /// clock-drift=S: the wall clock in the RTCP sender reports is S seconds off (a camera whose
+    /// clock drifted and never synced)
+    int rtcpClockOffsetSeconds = 0;
 
     /// Parses "clock-skew=300,slow=200,…"; nullopt and a message on unknown or malformed items.
     static std::optional<Quirks> parse(const QString& list, QString* error);

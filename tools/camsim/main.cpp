@@ -65,7 +65,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption quirks(QStringLiteral("quirks"),
             QStringLiteral(
                     "Comma-separated real-camera quirks: clock-skew=S, wrong-xaddr, media2-only, "
-                    "http-digest-only, slow=MS, duplicate-probe-matches, drop-stream-after=S."),
+                    "http-digest-only, slow=MS, duplicate-probe-matches, drop-stream-after=S, "
+                    "clock-drift=S."),
             QStringLiteral("list"));
     const QCommandLineOption video(QStringLiteral("video"),
             QStringLiteral("Footage to serve (default: OpenCV's vtest.avi)."),

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <gst/gst.h>
+#include <gst/rtp/gstrtcpbuffer.h>
 #include <gst/rtsp-server/rtsp-server.h>
 #include <thread>
 
@@ -82,6 +83,7 @@ struct CameraServer
     GstRTSPMediaFactory* sub = nullptr;
     guint sourceId = 0;
     int dropAfterSeconds = 0;
+    int rtcpClockOffsetSeconds = 0;
     bool mounted = true;
     QMutex cropMutex;
     std::vector<GstElement*> crops; ///< videocrop elements of live PTZ media
@@ -216,9 +218,42 @@ gboolean holdMedia(gpointer data)
     return G_SOURCE_REMOVE;
 }
 
+// The clock-drift quirk: sender reports tell a wall clock that is off by whole seconds.
+gboolean shiftSenderReports(GObject*, GstBuffer* buffer, gboolean, gpointer data)
+{
+    const gint64 offset = gint64(GPOINTER_TO_INT(data));
+    GstRTCPBuffer rtcp = GST_RTCP_BUFFER_INIT;
+    if (!gst_rtcp_buffer_map(buffer, GST_MAP_READWRITE, &rtcp))
+        return TRUE;
+    GstRTCPPacket packet;
+    for (gboolean more = gst_rtcp_buffer_get_first_packet(&rtcp, &packet); more;
+            more = gst_rtcp_packet_move_to_next(&packet)) {
+        if (gst_rtcp_packet_get_type(&packet) != GST_RTCP_TYPE_SR)
+            continue;
+        guint32 ssrc = 0, rtpTime = 0, packets = 0, octets = 0;
+        guint64 ntp = 0;
+        gst_rtcp_packet_sr_get_sender_info(&packet, &ssrc, &ntp, &rtpTime, &packets, &octets);
+        ntp = guint64(gint64(ntp) + offset * (gint64(1) << 32));
+        gst_rtcp_packet_sr_set_sender_info(&packet, ssrc, ntp, rtpTime, packets, octets);
+    }
+    gst_rtcp_buffer_unmap(&rtcp);
+    return TRUE;
+}
+
 void onMediaPrepared(GstRTSPMedia* media, gpointer data)
 {
     auto* camera = static_cast<CameraServer*>(data);
+    if (camera->rtcpClockOffsetSeconds != 0 && !g_object_get_data(G_OBJECT(media), "vigil-shift")) {
+        g_object_set_data(G_OBJECT(media), "vigil-shift", GINT_TO_POINTER(1));
+        for (guint i = 0; i < gst_rtsp_media_n_streams(media); ++i) {
+            GstRTSPStream* stream = gst_rtsp_media_get_stream(media, i);
+            if (GObject* session = gst_rtsp_stream_get_rtpsession(stream)) {
+                g_signal_connect(session, "on-sending-rtcp", G_CALLBACK(shiftSenderReports),
+                        GINT_TO_POINTER(camera->rtcpClockOffsetSeconds));
+                g_object_unref(session);
+            }
+        }
+    }
     GSource* source = g_idle_source_new();
     g_source_set_callback(source, holdMedia, g_object_ref(media), g_object_unref);
     g_source_attach(source, camera->owner->context);
@@ -301,6 +336,7 @@ bool RtspServers::start(std::vector<Camera>& cameras, QString* error)
         camera->owner = d.get();
         camera->index = config.index;
         camera->dropAfterSeconds = config.dropAfterSeconds;
+        camera->rtcpClockOffsetSeconds = config.rtcpClockOffsetSeconds;
         camera->server = gst_rtsp_server_new();
         gst_rtsp_server_set_address(camera->server, d->bind.toString().toUtf8().constData());
         gst_rtsp_server_set_service(camera->server, QByteArray::number(config.port).constData());

@@ -26,6 +26,7 @@ public:
         int dropAfterSeconds = 0;
         bool audio = false; ///< an AAC track beside the video of both streams
         bool mainH265 = false; ///< the main stream in H.265 (ignored with PTZ)
+        int rtcpClockOffsetSeconds = 0; ///< added to the NTP time of RTCP sender reports
     };
 
     RtspServers(QHostAddress bind, QString user, QString password, MediaSet media);

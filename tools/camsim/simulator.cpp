@@ -29,6 +29,7 @@ bool Simulator::start(QString* error)
         c.dropAfterSeconds = m_options.quirks.dropStreamAfterSeconds;
         c.audio = m_options.audio;
         c.mainH265 = m_options.mainH265;
+        c.rtcpClockOffsetSeconds = m_options.quirks.rtcpClockOffsetSeconds;
         rtspCameras.push_back(c);
     }
     m_rtsp = std::make_unique<RtspServers>(
