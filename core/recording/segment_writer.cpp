@@ -146,6 +146,10 @@ struct SegmentWriter::Private
         if (!fragmentHasData)
             return {};
         int rc = av_write_frame(output, nullptr);
+        // With delay_moov the first flush writes the moov alone and keeps the samples: flush
+        // again, so the first fragment is as durable as every other.
+        if (rc >= 0 && !moovPlaced)
+            rc = av_write_frame(output, nullptr);
         if (rc >= 0) {
             avio_flush(output->pb);
             rc = output->pb->error;
@@ -154,10 +158,14 @@ struct SegmentWriter::Private
             failed = true;
             return ioError(rc);
         }
-        durable = written;
-        durableMs = endMs;
         fragmentHasData = false;
         placeMoov();
+        // With delay_moov the first flush may write the moov alone, keeping its samples for the
+        // next: only a moof in the file makes anything durable.
+        if (moovPlaced) {
+            durable = written;
+            durableMs = endMs;
+        }
         return {};
     }
 
@@ -373,6 +381,12 @@ Result<SegmentFacts> SegmentWriter::finish()
     facts.durationMs = d->endMs;
     facts.bytes = d->written;
     facts.keyframes = d->keyframes;
+    if (!d->moovPlaced) {
+        // No fragment reached the file (the muxer kept a lone frame to itself, or the disk took
+        // only the moov): nothing in it plays, whatever was handed over.
+        facts.durationMs = 0;
+        facts.keyframes.clear();
+    }
     d->release();
     d->facts = facts;
     return facts;

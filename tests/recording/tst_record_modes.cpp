@@ -86,9 +86,7 @@ void TestRecordModes::motionModeFollowsCameraEvents()
     // A simulator of its own: its motion follows its footage (people walking by in OpenCV's
     // vtest.avi) from the moment it starts, with quiet stretches of 10–18 s.
     CamsimProcess sim;
-    QVERIFY(sim.start(1,
-            {QStringLiteral("--user"), kCamUser, QStringLiteral("--password"), kCamPassword,
-                    QStringLiteral("--no-discovery")}));
+    QVERIFY(sim.start(1, simArgs()));
     const QString data = dir("motion");
     QVERIFY(addOnvifCamera(data, sim.endpoint(0, "device_service")));
     const CtlRun set = vigilctl(data,
@@ -185,9 +183,7 @@ void TestRecordModes::motionModeWithoutEventsRecordsAndSaysSo()
 {
     // A plain RTSP camera has no ONVIF events: set to motion, it must not record nothing.
     CamsimProcess sim;
-    QVERIFY(sim.start(1,
-            {QStringLiteral("--user"), kCamUser, QStringLiteral("--password"), kCamPassword,
-                    QStringLiteral("--no-discovery")}));
+    QVERIFY(sim.start(1, simArgs()));
     const QString data = dir("no-events");
     QVERIFY(addCameras(data, sim, 1));
     QVERIFY(vigilctl(data,

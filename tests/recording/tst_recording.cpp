@@ -23,12 +23,6 @@ using namespace vigil::test;
 
 namespace {
 
-QStringList simArgs()
-{
-    return {QStringLiteral("--user"), kCamUser, QStringLiteral("--password"), kCamPassword,
-            QStringLiteral("--no-discovery")};
-}
-
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();

@@ -83,14 +83,12 @@ void TestRecordingFidelity::ffmpegPathRecordsFaithfully()
     QFETCH(QStringList, cameraArgs);
     QFETCH(QString, videoCodec);
     QFETCH(bool, audio);
-    // The camera drops its stream every few seconds (up 3 s, down 5 s): each reconnection must
+    // The camera drops its stream every few seconds (up 6 s, down 5 s): each reconnection must
     // start recording at its first keyframe.
     CamsimProcess sim;
     QVERIFY(sim.start(1,
-            QStringList {QStringLiteral("--user"), kCamUser, QStringLiteral("--password"),
-                    kCamPassword, QStringLiteral("--no-discovery"), QStringLiteral("--quirks"),
-                    QStringLiteral("drop-stream-after=6")}
-                    + cameraArgs));
+            simArgs(QStringList {QStringLiteral("--quirks"), QStringLiteral("drop-stream-after=6")}
+                    + cameraArgs)));
     const QString data = m_tmp.filePath(QString::fromLatin1(QTest::currentDataTag()));
     QVERIFY(addCameras(data, sim, 1));
     QVERIFY(setSetting(data, QStringLiteral("recording/segmentSeconds"), QStringLiteral("2")));
@@ -186,10 +184,8 @@ void TestRecordingFidelity::cameraClockThatDriftedIsNotTrusted()
     QFETCH(QStringList, cameraArgs);
     CamsimProcess sim;
     QVERIFY(sim.start(1,
-            QStringList {QStringLiteral("--user"), kCamUser, QStringLiteral("--password"),
-                    kCamPassword, QStringLiteral("--no-discovery"), QStringLiteral("--quirks"),
-                    QStringLiteral("clock-drift=40")}
-                    + cameraArgs));
+            simArgs(QStringList {QStringLiteral("--quirks"), QStringLiteral("clock-drift=40")}
+                    + cameraArgs)));
     const QString data
             = m_tmp.filePath(QStringLiteral("drift-") + QString::number(cameraArgs.size()));
     QVERIFY(addCameras(data, sim, 1));

@@ -58,12 +58,6 @@ bool mountTmpfs(const QString& path, int megabytes, bool remount = false)
             == 0;
 }
 
-QStringList simArgs()
-{
-    return {QStringLiteral("--user"), kCamUser, QStringLiteral("--password"), kCamPassword,
-            QStringLiteral("--no-discovery")};
-}
-
 } // namespace
 
 class TestRetention : public QObject
@@ -278,11 +272,19 @@ void TestRetention::fullDiskOfHeldFootageStopsThenResumes()
     };
     QTRY_VERIFY_WITH_TIMEOUT(readErr().contains("Recording has STOPPED"), 60000);
     QVERIFY2(err.contains("disk is full"), err.constData());
-    // What was recorded before the disk filled is intact.
-    for (const QString& file : segmentFiles(data + QStringLiteral("/recordings"))) {
+    // What was recorded before the disk filled is intact: every file the index has finished
+    // (the recorder keeps trying new files, which get no complete fragment and are removed).
+    QStringList finished;
+    {
+        RawDb db(data + QStringLiteral("/vigil.sqlite"));
+        QSqlQuery q(db.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT path FROM segments WHERE state <> 'open'")));
+        while (q.next())
+            finished << data + QStringLiteral("/recordings/") + q.value(0).toString();
+    }
+    QVERIFY(!finished.isEmpty());
+    for (const QString& file : std::as_const(finished)) {
         const QString problem = decodeProblems(file);
-        // A file may vanish meanwhile: the one that got no complete fragment before the disk
-        // filled is removed.
         QVERIFY2(problem.isEmpty() || !QFileInfo::exists(file), qPrintable(problem));
     }
 
@@ -294,14 +296,16 @@ void TestRetention::fullDiskOfHeldFootageStopsThenResumes()
         const QStringList files = segmentFiles(data + QStringLiteral("/recordings"));
         return files.isEmpty() ? QString() : QFileInfo(files.last()).fileName();
     };
+    const QString day = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd"));
+    const auto sizeOf = [&](const QString& name) {
+        return QFileInfo(data + QStringLiteral("/recordings/1/") + day + u'/' + name).size();
+    };
+    // The file being tried when space returns may be the one that records (a new file is only
+    // opened after a failed one; it writes nothing until its first fragment).
     const QString lastBeforeFreeing = newestFile();
-    QTRY_VERIFY_WITH_TIMEOUT(newestFile() != lastBeforeFreeing
-                    && QFileInfo(data + QStringLiteral("/recordings/1/")
-                               + QDateTime::currentDateTimeUtc().toString(
-                                       QStringLiteral("yyyy-MM-dd"))
-                               + u'/' + newestFile())
-                                    .size()
-                            > 100000,
+    const qint64 sizeBeforeFreeing = sizeOf(lastBeforeFreeing);
+    QTRY_VERIFY_WITH_TIMEOUT(sizeOf(newestFile()) > 100000
+                    && (newestFile() != lastBeforeFreeing || sizeBeforeFreeing < 1000),
             20000);
     ::kill(pid_t(recorder.processId()), SIGTERM);
     QVERIFY(recorder.waitForFinished(20000));

@@ -44,6 +44,15 @@ inline CtlRun vigilctl(const QString& dataDir, const QStringList& args, int time
     return r;
 }
 
+/// vigil-camsim arguments for recording tests: the cameras want kCamUser/kCamPassword, no
+/// discovery; `more` after them.
+inline QStringList simArgs(const QStringList& more = {})
+{
+    return QStringList {QStringLiteral("--user"), kCamUser, QStringLiteral("--password"),
+                   kCamPassword, QStringLiteral("--no-discovery")}
+    + more;
+}
+
 /// Adds the main stream of each simulated camera as a plain RTSP camera; true when all were added.
 inline bool addCameras(const QString& dataDir, const CamsimProcess& sim, int count)
 {
