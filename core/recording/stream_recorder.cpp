@@ -634,7 +634,12 @@ struct StreamRecorder::Private
                 }
             }
             firstPacket(lastPacketWallMs, gotPackets, item.wallMs);
-            lastPacketWallMs = item.wallMs;
+            // An outage starts where the last video frame ends, as its file does.
+            if (item.video)
+                lastPacketWallMs = item.wallMs
+                        + qMax<qint64>(0,
+                                av_rescale_q_rnd(
+                                        timed->duration, stream->time_base, kMs, AV_ROUND_UP));
             updateStatus([&](Status& st) {
                 ++st.packets;
                 st.lastPacketMs = item.wallMs;

@@ -126,6 +126,22 @@ void TestRecordingFidelity::ffmpegPathRecordsFaithfully()
                                    .arg(nearest)));
     }
 
+    // Gaps and files never overlap.
+    for (const QJsonValue& g : gaps) {
+        const qint64 gapStart = g.toObject().value(QLatin1String("start_ms")).toInteger();
+        const qint64 gapEnd = g.toObject().value(QLatin1String("end_ms")).toInteger();
+        for (const QJsonValue& v : segments) {
+            const qint64 start = v.toObject().value(QLatin1String("start_ms")).toInteger();
+            const qint64 end = v.toObject().value(QLatin1String("end_ms")).toInteger();
+            QVERIFY2(end <= gapStart || start >= gapEnd,
+                    qPrintable(QStringLiteral("file %1…%2 overlaps gap %3…%4")
+                                       .arg(start)
+                                       .arg(end)
+                                       .arg(gapStart)
+                                       .arg(gapEnd)));
+        }
+    }
+
     // Files of one connection: audio present, at its real offset, continuous from file to file.
     double previousAudioEnd = -1;
     qint64 previousEndMs = 0;
