@@ -57,6 +57,14 @@ const StreamRecord* CameraRecord::stream(QStringView role) const
     return nullptr;
 }
 
+QString CameraRecord::address() const
+{
+    if (!deviceUrl.isEmpty())
+        return deviceUrl;
+    const StreamRecord* main = stream(u"main");
+    return main ? main->uri : QString();
+}
+
 CameraStore::CameraStore(Catalog& catalog)
     : m_catalog(catalog)
 { }

@@ -56,6 +56,9 @@ struct CameraRecord
     QList<StreamRecord> streams;
 
     const StreamRecord* stream(QStringView role) const;
+    /// Where the camera is reached: its device service, or for a plain RTSP camera the URI of
+    /// its main stream.
+    QString address() const;
 };
 
 /// Cameras known to the catalog: added, listed, removed. Removal keeps the row (footage and

@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace vigil::recording {
 
 RecordSchedule::RecordSchedule()
@@ -63,6 +65,11 @@ RecordMode RecordSchedule::at(int dayOfWeek, int hour) const
 void RecordSchedule::set(int dayOfWeek, int hour, RecordMode mode)
 {
     m_cells[size_t((dayOfWeek - 1) * 24 + hour)] = mode;
+}
+
+int RecordSchedule::hoursIn(RecordMode mode) const
+{
+    return int(std::count(m_cells.cbegin(), m_cells.cend(), mode));
 }
 
 RecordMode RecordSchedule::modeAt(const QDateTime& localTime) const

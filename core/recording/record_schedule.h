@@ -30,6 +30,8 @@ public:
 
     RecordMode at(int dayOfWeek, int hour) const; ///< dayOfWeek 1 (Monday) … 7, hour 0 … 23
     void set(int dayOfWeek, int hour, RecordMode mode);
+    /// How many hours of the week are in `mode`.
+    int hoursIn(RecordMode mode) const;
     /// The mode in force at `localTime` (the town's local time).
     RecordMode modeAt(const QDateTime& localTime) const;
 

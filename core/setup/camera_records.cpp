@@ -37,12 +37,7 @@ Result<SavedCamera> saveCamera(catalog::CameraStore& store, const catalog::Camer
     if (!same)
         return same.error();
     if (const std::optional<catalog::CameraRecord>& existing = same.value()) {
-        const catalog::StreamRecord* oldMain = existing->stream(u"main");
-        const catalog::StreamRecord* newMain = record.stream(u"main");
-        const bool sameAddress = existing->deviceUrl.isEmpty()
-                ? (oldMain && newMain && oldMain->uri == newMain->uri)
-                : existing->deviceUrl == record.deviceUrl;
-        if (sameAddress) {
+        if (existing->address() == record.address()) {
             return Error {Error::Code::InvalidArgument,
                     QCoreApplication::translate(
                             "vigil::setup", "This camera is already in Vigil (camera %1, \"%2\").")
@@ -52,8 +47,7 @@ Result<SavedCamera> saveCamera(catalog::CameraStore& store, const catalog::Camer
         }
         if (Result<void> moved = store.moveTo(existing->id, record); !moved)
             return moved.error();
-        return SavedCamera {existing->id, true, existing->name,
-                existing->deviceUrl.isEmpty() && oldMain ? oldMain->uri : existing->deviceUrl};
+        return SavedCamera {existing->id, true, existing->name, existing->address()};
     }
     const Result<qint64> id = store.add(record);
     if (!id)

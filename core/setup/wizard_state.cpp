@@ -305,16 +305,9 @@ double Wizard::recordingShare(const WizardState& state, int index)
     }
     const recording::RecordSchedule plan
             = recording::RecordSchedule::parse(c.schedule).value_or(recording::RecordSchedule());
-    double hours = 0;
-    for (int day = 1; day <= 7; ++day) {
-        for (int hour = 0; hour < 24; ++hour) {
-            const recording::RecordMode m = plan.at(day, hour);
-            hours += m == recording::RecordMode::Continuous ? 1.0
-                    : m == recording::RecordMode::Motion    ? StorageEstimate::kMotionShare
-                                                            : 0.0;
-        }
-    }
-    return hours / (7 * 24);
+    return (plan.hoursIn(recording::RecordMode::Continuous)
+                   + plan.hoursIn(recording::RecordMode::Motion) * StorageEstimate::kMotionShare)
+            / (7 * 24);
 }
 
 StorageEstimate Wizard::estimate(const WizardState& state)

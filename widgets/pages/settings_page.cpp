@@ -143,8 +143,7 @@ void SettingsPage::updateCameras()
     m_cameraTable->setRowCount(int(cameras.size()));
     for (int row = 0; row < cameras.size(); ++row) {
         const catalog::CameraRecord& c = cameras.at(row);
-        const catalog::StreamRecord* main = c.stream(u"main");
-        const QUrl address(c.deviceUrl.isEmpty() && main ? main->uri : c.deviceUrl);
+        const QUrl address(c.address());
         auto* name = new QTableWidgetItem(c.name);
         name->setData(Qt::UserRole, c.id);
         m_cameraTable->setItem(row, 0, name);

@@ -230,15 +230,8 @@ RecordSchedule ScheduleDialog::schedule() const
 
 QString ScheduleDialog::summary(const RecordSchedule& schedule)
 {
-    int continuous = 0;
-    int motion = 0;
-    for (int day = 1; day <= 7; ++day) {
-        for (int hour = 0; hour < 24; ++hour) {
-            const RecordMode m = schedule.at(day, hour);
-            continuous += m == RecordMode::Continuous ? 1 : 0;
-            motion += m == RecordMode::Motion ? 1 : 0;
-        }
-    }
+    const int continuous = schedule.hoursIn(RecordMode::Continuous);
+    const int motion = schedule.hoursIn(RecordMode::Motion);
     return tr("Continuous %1 h, on motion %2 h, off %3 h a week.")
             .arg(continuous)
             .arg(motion)

@@ -43,11 +43,8 @@ SetupWizard::SetupWizard(Options options, QWidget* parent)
     m_state.rewriteAddresses = m_options.rewriteAddresses;
     if (m_options.cameras) {
         if (const auto cameras = m_options.cameras->list()) {
-            for (const catalog::CameraRecord& c : cameras.value()) {
-                const catalog::StreamRecord* main = c.stream(u"main");
-                m_state.known << setup::KnownCamera {c.id, c.name, c.endpoint,
-                        c.deviceUrl.isEmpty() && main ? main->uri : c.deviceUrl};
-            }
+            for (const catalog::CameraRecord& c : cameras.value())
+                m_state.known << setup::KnownCamera {c.id, c.name, c.endpoint, c.address()};
         }
     }
 }
