@@ -99,7 +99,7 @@ struct TrackSet
 
 struct Item
 {
-    enum class Kind { Packet, Tracks, Disconnected, Stop };
+    enum class Kind { Packet, Tracks, Connected, Disconnected, Stop };
     Kind kind = Kind::Packet;
     AVPacket* packet = nullptr;
     int track = 0;
@@ -108,6 +108,7 @@ struct Item
     qint64 wallMs = 0;
     bool rtcpClock = false;
     qint64 clockOffsetMs = 0;
+    qint64 outageStartMs = 0; ///< Connected: end of the last packet before the outage
     std::shared_ptr<TrackSet> tracks;
 };
 
@@ -191,6 +192,7 @@ struct StreamRecorder::Private
     std::deque<Item> preRoll;
     qint64 retryAfterMs = 0;
     qint64 previousEndMs = 0; ///< end of the last file of this connection, 0 after a break
+    qint64 lastFileEndMs = 0; ///< end of the last file closed, kept across connections
 
     static int interrupt(void* opaque)
     {
@@ -355,11 +357,11 @@ struct StreamRecorder::Private
             s.online = true;
             s.lastError.clear();
         });
-        RecorderEvent e;
-        e.type = RecorderEvent::Type::Connected;
-        e.startMs = lastPacketWallMs;
-        e.endMs = wallMs;
-        emitEvent(e);
+        // The outage is reported by the writer, which knows where the last file really ended.
+        Item connected = marker(Item::Kind::Connected);
+        connected.outageStartMs = lastPacketWallMs;
+        connected.wallMs = wallMs;
+        push(std::move(connected));
         qCInfo(lcRecording, "camera %lld %s: receiving", config.cameraId,
                 qUtf8Printable(config.role));
     }
@@ -794,6 +796,9 @@ struct StreamRecorder::Private
                 clearPreRoll();
                 tracks = item.tracks;
                 break;
+            case Item::Kind::Connected:
+                connected(item);
+                break;
             case Item::Kind::Disconnected:
                 closeSegment();
                 previousEndMs = 0;
@@ -805,6 +810,20 @@ struct StreamRecorder::Private
             }
             release(item);
         }
+    }
+
+    /// Reports the outage that a connection's first packet ends. Files are timed by media time
+    /// from their start, the outage by the wall clock of the last packet: the outage starts
+    /// where the last file ends when that is later, so that the two never overlap.
+    void connected(const Item& item)
+    {
+        RecorderEvent e;
+        e.type = RecorderEvent::Type::Connected;
+        e.startMs = item.outageStartMs;
+        if (e.startMs > 0)
+            e.startMs = qMax(e.startMs, lastFileEndMs);
+        e.endMs = qMax(item.wallMs, e.startMs);
+        emitEvent(e);
     }
 
     void clearPreRoll()
@@ -840,8 +859,14 @@ struct StreamRecorder::Private
     {
         if (!tracks)
             return;
-        const bool active = item.wallMs < recordUntil.load() && !storageBlocked.load();
-        if (!active) {
+        const qint64 until = recordUntil.load();
+        const bool blocked = storageBlocked.load();
+        if (item.wallMs >= until || blocked) {
+            // A trigger whose post-roll ended before the next packet arrived (the camera or the
+            // machine stalled) still covers what the buffer holds: the pre-roll is written.
+            if (!segment && !blocked && !preRoll.empty() && preRoll.back().wallMs < until
+                    && steadyMs() >= retryAfterMs)
+                writePreRoll();
             closeSegment();
             keepForPreRoll(item);
             return;
@@ -850,15 +875,7 @@ struct StreamRecorder::Private
             if (steadyMs() < retryAfterMs)
                 return;
             if (!preRoll.empty()) {
-                Item& first = preRoll.front();
-                if (openSegment(first)) {
-                    for (Item& p : preRoll) {
-                        if (!writePacket(p))
-                            break;
-                    }
-                }
-                clearPreRoll();
-                if (!segment)
+                if (!writePreRoll())
                     return;
             } else if (!(item.video && item.keyframe) || !openSegment(item)) {
                 return;
@@ -869,6 +886,19 @@ struct StreamRecorder::Private
                 return;
         }
         writePacket(item);
+    }
+
+    /// Opens a segment at the pre-roll buffer's first keyframe and writes the buffer into it.
+    bool writePreRoll()
+    {
+        if (openSegment(preRoll.front())) {
+            for (Item& p : preRoll) {
+                if (!writePacket(p))
+                    break;
+            }
+        }
+        clearPreRoll();
+        return segment != nullptr;
     }
 
     bool openSegment(const Item& first)
@@ -945,6 +975,7 @@ struct StreamRecorder::Private
         e.path = segmentRelativePath;
         e.facts = facts.value();
         previousEndMs = facts->header.startMs + facts->durationMs;
+        lastFileEndMs = previousEndMs;
         emitEvent(e);
     }
 

@@ -67,12 +67,14 @@ private Q_SLOTS:
     void catalogRebuildReproducesIndex();
     void cameraDropLeavesGapAndResumes();
     void motionTriggerRecordsPreAndPostRoll();
+    void triggerEndedBeforeNextPacketKeepsPreRoll();
     void scheduleTurnsRecordingOnAndOff();
     void secondRecorderIsRefused();
     void ffmpegDemuxerRecordsToo();
     void cameraRecordCommand();
 
 private:
+    recording::StreamConfig streamConfig(const char* folder) const;
     QString dir(const char* name) const { return m_tmp.filePath(QLatin1String(name)); }
     QTemporaryDir m_tmp;
     CamsimProcess m_sim;
@@ -409,7 +411,7 @@ void TestRecording::motionTriggerRecordsPreAndPostRoll()
     p.engine->trigger(1);
     QTRY_VERIFY_WITH_TIMEOUT(
             !p.segments().isEmpty() && p.segments().first().state == QLatin1String("closed"),
-            15000);
+            30000);
     const catalog::SegmentRecord s = p.segments().first();
     // Starts at a keyframe at least the pre-roll (4 s) before the trigger, at most one GOP (2 s)
     // more; ends after the post-roll (2 s).
@@ -455,10 +457,8 @@ void TestRecording::secondRecorderIsRefused()
     QVERIFY2(r.err.contains("already using the data folder"), r.err.constData());
 }
 
-void TestRecording::ffmpegDemuxerRecordsToo()
+recording::StreamConfig TestRecording::streamConfig(const char* folder) const
 {
-    // Streams with audio or H.265 go through FFmpeg's RTSP demuxer; camsim sends H.264 only, so
-    // that path is forced here.
     recording::StreamConfig config;
     config.cameraId = 7;
     config.cameraUuid = QStringLiteral("urn:test");
@@ -469,7 +469,54 @@ void TestRecording::ffmpegDemuxerRecordsToo()
     url.setPassword(kCamPassword);
     config.url = url.toString();
     config.displayUrl = m_sim.endpoint(0, "rtsp_main");
-    config.recordingsRoot = dir("ffmpeg");
+    config.recordingsRoot = dir(folder);
+    return config;
+}
+
+void TestRecording::triggerEndedBeforeNextPacketKeepsPreRoll()
+{
+    // A trigger whose post-roll is over when the next packet arrives (a stalled camera or a
+    // loaded machine) still records the pre-roll the buffer holds; it used to be thrown away.
+    recording::StreamConfig config = streamConfig("late-trigger");
+    std::mutex mutex;
+    QList<recording::RecorderEvent> events;
+    recording::StreamRecorder recorder(config, [&](recording::RecorderEvent e) {
+        std::lock_guard lock(mutex);
+        events << e;
+    });
+    recorder.setPreRollMs(3000);
+    recorder.setRecordUntil(0);
+    recorder.start();
+    // Three seconds of 25 fps with a keyframe every two seconds: the buffer holds a keyframe.
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.status().packets > 90, 15000);
+    const qint64 until = recorder.status().lastPacketMs + 1;
+    recorder.setRecordUntil(until);
+    const auto closed = [&] {
+        std::lock_guard lock(mutex);
+        for (const recording::RecorderEvent& e : events) {
+            if (e.type == recording::RecorderEvent::Type::SegmentClosed)
+                return std::optional<recording::RecorderEvent>(e);
+        }
+        return std::optional<recording::RecorderEvent>();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(closed().has_value(), 10000);
+    recorder.stop();
+    const recording::RecorderEvent e = *closed();
+    const qint64 start = e.facts.header.startMs;
+    const qint64 end = start + e.facts.durationMs;
+    QVERIFY2(start <= until - 1000 && end <= until + 200 && end >= until - 200,
+            qPrintable(QStringLiteral("the file spans %1…%2 ms from the trigger's end")
+                               .arg(start - until)
+                               .arg(end - until)));
+    const QString file = config.recordingsRoot + u'/' + e.path;
+    QVERIFY2(decodeProblems(file).isEmpty(), qPrintable(decodeProblems(file)));
+}
+
+void TestRecording::ffmpegDemuxerRecordsToo()
+{
+    // Streams with audio or H.265 go through FFmpeg's RTSP demuxer; camsim sends H.264 only, so
+    // that path is forced here.
+    recording::StreamConfig config = streamConfig("ffmpeg");
     config.segmentMs = 3000;
     config.ffmpegDemuxer = true;
     std::mutex mutex;
