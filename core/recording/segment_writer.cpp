@@ -292,14 +292,17 @@ Result<void> SegmentWriter::write(AVPacket* packet, int trackIndex)
     if (!d->started) {
         if (!track.video || !keyframe)
             return {}; // a segment starts at a video keyframe
-        const qint64 originUs = av_rescale_q(packet->dts, track.timeBase, AV_TIME_BASE_Q);
+        // The file's time 0 is when its first keyframe shows: its presentation time. With
+        // B-frames the first frames are decoded before it (negative decoding times, which the
+        // edit list allows), and keyframe offsets and the duration are presentation times.
+        const qint64 originUs = av_rescale_q(packet->pts, track.timeBase, AV_TIME_BASE_Q);
         for (Track& t : d->tracks)
             t.origin = av_rescale_q(originUs, AV_TIME_BASE_Q, t.timeBase);
         d->started = true;
     }
     qint64 dts = packet->dts - track.origin;
     qint64 pts = packet->pts - track.origin;
-    if (dts < 0)
+    if (!track.video && pts < 0)
         return {}; // audio from before the first keyframe
     const qint64 ptsMs = av_rescale_q(pts, track.timeBase, kMs);
 

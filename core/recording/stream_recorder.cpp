@@ -1,6 +1,7 @@
 #include "core/recording/stream_recorder.h"
 
 #include "core/logging_categories.h"
+#include "core/recording/decode_timeline.h"
 #include "core/recording/rtsp_session.h"
 #include "core/recording/segment_writer.h"
 #include "core/runtime/secret_masking.h"
@@ -16,6 +17,7 @@ extern "C" {
 #include <libavutil/log.h>
 }
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <atomic>
 #include <chrono>
@@ -27,6 +29,7 @@ extern "C" {
 #include <limits>
 #include <mutex>
 #include <netdb.h>
+#include <optional>
 #include <poll.h>
 #include <sys/socket.h>
 #include <thread>
@@ -90,6 +93,7 @@ struct TrackSet
 {
     std::vector<AVCodecParameters*> parameters;
     QList<TrackSpec> specs;
+    int reorderDepth = 0; ///< video frames the decoder may hold back (B-frames), from the SPS
     ~TrackSet()
     {
         for (AVCodecParameters*& p : parameters)
@@ -193,6 +197,7 @@ struct StreamRecorder::Private
     qint64 retryAfterMs = 0;
     qint64 previousEndMs = 0; ///< end of the last file of this connection, 0 after a break
     qint64 lastFileEndMs = 0; ///< end of the last file closed, kept across connections
+    int loggedReorderDepth = -1; ///< reader thread
 
     static int interrupt(void* opaque)
     {
@@ -347,6 +352,19 @@ struct StreamRecorder::Private
         return runFfmpegConnection(lastPacketWallMs, gotPackets);
     }
 
+    /// The camera reorders frames more deeply than its SPS announces: frames until the next
+    /// keyframe cannot be timed and are dropped (once per connection and depth).
+    void reorderedDeeper(int depth)
+    {
+        if (depth == loggedReorderDepth)
+            return;
+        loggedReorderDepth = depth;
+        qCWarning(lcRecording,
+                "camera %lld %s: frames are reordered more deeply than the stream announces; "
+                "recording resumes at the next keyframe with a depth of %d",
+                config.cameraId, qUtf8Printable(config.role), depth);
+    }
+
     /// Marks the connection online at its first packet and reports the outage before it.
     void firstPacket(qint64& lastPacketWallMs, bool& gotPackets, qint64 wallMs)
     {
@@ -381,6 +399,7 @@ struct StreamRecorder::Private
                             : opened.error();
         }
         std::shared_ptr<TrackSet> trackSet;
+        std::optional<DecodeTimeline> decodeTimes;
         qint64 arrivalBaseMs = 0;
         qint64 lostBefore = 0;
         for (;;) {
@@ -406,7 +425,14 @@ struct StreamRecorder::Private
                 Item tracksItem = marker(Item::Kind::Tracks);
                 tracksItem.tracks = trackSet;
                 push(std::move(tracksItem));
+                decodeTimes.emplace(trackSet->reorderDepth);
                 arrivalBaseMs = QDateTime::currentMSecsSinceEpoch() - frame->rtpTime / 90;
+            }
+            // RTP carries presentation times; with B-frames they are out of decoding order.
+            const std::optional<qint64> dts = decodeTimes->next(frame->rtpTime, frame->keyframe);
+            if (!dts) {
+                reorderedDeeper(decodeTimes->depth());
+                continue;
             }
             const qint64 tsMs = frame->rtpTime / 90;
             Item item;
@@ -432,7 +458,8 @@ struct StreamRecorder::Private
                 continue;
             }
             std::memcpy(item.packet->data, frame->data.constData(), size_t(frame->data.size()));
-            item.packet->pts = item.packet->dts = frame->rtpTime;
+            item.packet->pts = frame->rtpTime;
+            item.packet->dts = *dts;
             if (frame->keyframe)
                 item.packet->flags |= AV_PKT_FLAG_KEY;
             push(std::move(item));
@@ -479,7 +506,28 @@ struct StreamRecorder::Private
         par->extradata_size = int(parameterSets.size());
         trackSet->parameters.push_back(par);
         trackSet->specs << TrackSpec {par, 1, 90000, true};
+        trackSet->reorderDepth = reorderDepthH264(data);
         return trackSet;
+    }
+
+    /// How many frames an H.264 decoder may hold back before showing one (0 without B-frames):
+    /// from the SPS, as libavcodec's decoder reads it on decoding the first keyframe.
+    static int reorderDepthH264(const QByteArray& parameterSetsAndKeyframe)
+    {
+        const AVCodec* decoder = avcodec_find_decoder(AV_CODEC_ID_H264);
+        AVCodecContext* context = decoder ? avcodec_alloc_context3(decoder) : nullptr;
+        AVPacket* packet = av_packet_alloc();
+        int depth = 0;
+        if (context && packet && avcodec_open2(context, decoder, nullptr) >= 0
+                && av_new_packet(packet, int(parameterSetsAndKeyframe.size())) >= 0) {
+            std::memcpy(packet->data, parameterSetsAndKeyframe.constData(),
+                    size_t(parameterSetsAndKeyframe.size()));
+            if (avcodec_send_packet(context, packet) >= 0)
+                depth = qBound(0, context->has_b_frames, 16);
+        }
+        av_packet_free(&packet);
+        avcodec_free_context(&context);
+        return depth;
     }
 
     /// FFmpeg's RTSP demuxer: audio, H.265 and whatever else cameras send.
@@ -682,6 +730,93 @@ struct StreamRecorder::Private
         constexpr size_t kMaxUntimed = 256;
         const auto tsOf
                 = [](const AVPacket* p) { return p->dts != AV_NOPTS_VALUE ? p->dts : p->pts; };
+        // The newest packet of a track waits for its successor, which gives its duration.
+        const auto hold = [&](Held& h, AVPacket* next) {
+            if (h.packet) {
+                if (tsOf(next) > tsOf(h.packet)) {
+                    h.packet->duration = tsOf(next) - tsOf(h.packet);
+                    h.lastDuration = h.packet->duration;
+                } else if (h.lastDuration > 0) {
+                    h.packet->duration = h.lastDuration;
+                }
+                emitPacket(h.packet);
+                h.packet = nullptr;
+            }
+            h.packet = av_packet_alloc();
+            av_packet_move_ref(h.packet, next);
+        };
+        // Video is timed by its presentation times alone: FFmpeg's reader has none for the
+        // connection's first keyframe and, with B-frames, no decoding times for the first
+        // frames. The first frames wait until enough of them are timed: the untimed ones lead,
+        // a frame apart, up to the earliest frame shown after them; decoding times follow from
+        // the reorder depth (DecodeTimeline).
+        std::vector<AVPacket*> lead;
+        std::optional<DecodeTimeline> decodeTimes;
+        qint64 newestVideoPts = 0;
+        const int reorderDepth = qBound(0, input->streams[video]->codecpar->video_delay, 16);
+        const auto freeLead = [&] {
+            for (AVPacket*& p : lead)
+                av_packet_free(&p);
+            lead.clear();
+        };
+        // True when `p` is timed and goes on; false when it was kept in (or dropped from) the lead.
+        const auto timeVideo = [&](AVPacket* p) -> bool {
+            if (decodeTimes) {
+                if (p->pts == AV_NOPTS_VALUE) // rare: untimed after timed
+                    p->pts = newestVideoPts + oneFrame(video);
+                const std::optional<qint64> dts
+                        = decodeTimes->next(p->pts, (p->flags & AV_PKT_FLAG_KEY) != 0);
+                if (!dts) {
+                    reorderedDeeper(decodeTimes->depth());
+                    av_packet_unref(p);
+                    return false;
+                }
+                p->dts = *dts;
+                newestVideoPts = qMax(newestVideoPts, p->pts);
+                return true;
+            }
+            if ((lead.empty() && !(p->flags & AV_PKT_FLAG_KEY)) || lead.size() >= kMaxUntimed) {
+                av_packet_unref(p); // only from a keyframe is video worth keeping
+                if (!lead.empty())
+                    freeLead(); // never timed: start again at the next keyframe
+                return false;
+            }
+            lead.push_back(av_packet_alloc());
+            av_packet_move_ref(lead.back(), p);
+            const auto timed = std::count_if(lead.begin(), lead.end(),
+                    [](const AVPacket* q) { return q->pts != AV_NOPTS_VALUE; });
+            if (timed < reorderDepth + 1)
+                return false;
+            const auto firstTimed = std::find_if(lead.begin(), lead.end(),
+                    [](const AVPacket* q) { return q->pts != AV_NOPTS_VALUE; });
+            qint64 earliest = std::numeric_limits<qint64>::max();
+            for (const AVPacket* q : lead) {
+                if (q->pts != AV_NOPTS_VALUE)
+                    earliest = qMin(earliest, q->pts);
+            }
+            const qint64 step = oneFrame(video);
+            const qint64 leading = firstTimed - lead.begin();
+            for (qint64 k = 0; k < leading; ++k)
+                lead[size_t(k)]->pts = earliest - step * (leading - k);
+            decodeTimes.emplace(reorderDepth);
+            newestVideoPts = lead.front()->pts;
+            for (AVPacket*& q : lead) {
+                if (q->pts == AV_NOPTS_VALUE)
+                    q->pts = newestVideoPts + step;
+                const std::optional<qint64> dts
+                        = decodeTimes->next(q->pts, (q->flags & AV_PKT_FLAG_KEY) != 0);
+                newestVideoPts = qMax(newestVideoPts, q->pts);
+                if (dts) {
+                    q->dts = *dts;
+                    hold(held[0], q);
+                } else {
+                    reorderedDeeper(decodeTimes->depth());
+                }
+                av_packet_free(&q);
+            }
+            lead.clear();
+            return false;
+        };
         AVPacket* packet = av_packet_alloc();
         Error ended;
         while (!stopping) {
@@ -705,16 +840,18 @@ struct StreamRecorder::Private
                 continue;
             }
             Held& h = held[index == video ? 0 : 1];
-            if (tsOf(packet) == AV_NOPTS_VALUE) {
+            if (index == video) {
+                if (!timeVideo(packet))
+                    continue;
+            } else if (tsOf(packet) == AV_NOPTS_VALUE) {
                 if (h.packet) {
                     // Rare: untimed after timed; one frame after its predecessor.
                     const qint64 step = h.lastDuration > 0 ? h.lastDuration : oneFrame(index);
                     packet->dts = tsOf(h.packet) + step;
                     packet->pts = packet->dts;
                 } else {
-                    if ((h.untimed.empty() && index == video && !(packet->flags & AV_PKT_FLAG_KEY))
-                            || h.untimed.size() >= kMaxUntimed) {
-                        av_packet_unref(packet); // only from a keyframe is video worth keeping
+                    if (h.untimed.size() >= kMaxUntimed) {
+                        av_packet_unref(packet);
                         continue;
                     }
                     h.untimed.push_back(av_packet_alloc());
@@ -725,33 +862,21 @@ struct StreamRecorder::Private
             if (!h.untimed.empty()) {
                 // Timed backwards from the first timed packet, a frame apart.
                 const qint64 step = oneFrame(index);
-                const qint64 cts = packet->pts != AV_NOPTS_VALUE && packet->dts != AV_NOPTS_VALUE
-                        ? packet->pts - packet->dts
-                        : 0;
                 const qint64 n = qint64(h.untimed.size());
                 for (qint64 k = 0; k < n; ++k) {
                     AVPacket* early = h.untimed[size_t(k)];
                     early->dts = tsOf(packet) - step * (n - k);
-                    early->pts = early->dts + cts;
+                    early->pts = early->dts;
                     early->duration = step;
-                    emitPacket(early);
+                    hold(h, early);
+                    av_packet_free(&early);
                 }
                 h.untimed.clear();
             }
-            if (h.packet) {
-                if (tsOf(packet) > tsOf(h.packet)) {
-                    h.packet->duration = tsOf(packet) - tsOf(h.packet);
-                    h.lastDuration = h.packet->duration;
-                } else if (h.lastDuration > 0) {
-                    h.packet->duration = h.lastDuration;
-                }
-                emitPacket(h.packet);
-                h.packet = nullptr;
-            }
-            h.packet = av_packet_alloc();
-            av_packet_move_ref(h.packet, packet);
+            hold(h, packet);
         }
         // The last packets: complete (a cut-short read was discarded), timed by their stream.
+        freeLead();
         for (Held& h : held) {
             for (AVPacket*& early : h.untimed)
                 av_packet_free(&early);

@@ -3,6 +3,7 @@
 // a catalog rebuilt from the files, motion triggers with pre- and post-roll, schedules.
 #include "core/catalog/camera_store.h"
 #include "core/catalog/segment_store.h"
+#include "core/recording/decode_timeline.h"
 #include "core/recording/record_schedule.h"
 #include "core/recording/recording_engine.h"
 #include "core/recording/segment_file.h"
@@ -61,6 +62,7 @@ class TestRecording : public QObject
 private Q_SLOTS:
     void initTestCase();
     void scheduleText();
+    void decodeTimesFromPresentationTimes();
     void recordsPlayableSegmentsCoveringWallTime();
     void filesCutAtAnyByteAreRepaired();
     void killNineLoopLosesAtMostAFragment();
@@ -105,6 +107,29 @@ void TestRecording::scheduleText()
     QCOMPARE(RecordSchedule::effectiveMode(QStringLiteral("schedule"), QStringLiteral("garbage"),
                      QDateTime::currentDateTime()),
             RecordMode::Continuous);
+}
+
+void TestRecording::decodeTimesFromPresentationTimes()
+{
+    // Two closed groups of pictures, I P B B P B B and I P B B, in decoding order; presentation
+    // times in frames.
+    const QList<qint64> pts {0, 3, 1, 2, 6, 4, 5, 7, 10, 8, 9};
+    const auto decodeTimes = [&](int depth) {
+        recording::DecodeTimeline timeline(depth);
+        QList<qint64> dts;
+        for (qsizetype i = 0; i < pts.size(); ++i)
+            dts << timeline.next(pts.at(i), i == 0 || i == 7).value_or(-100);
+        return std::make_pair(dts, timeline.depth());
+    };
+    // Depth 1, as the SPS says: every frame decoded before it is shown, in increasing order.
+    QCOMPARE(decodeTimes(1).first, (QList<qint64> {-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
+    // Announced deeper than it is: later, but as valid.
+    QCOMPARE(decodeTimes(2).first, (QList<qint64> {-2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8}));
+    // Announced without reordering: the first B-frame cannot be timed, nor anything until the
+    // next keyframe (dropped, -100 here); from there the depth is right.
+    const auto [dts, depth] = decodeTimes(0);
+    QCOMPARE(dts, (QList<qint64> {0, 3, -100, -100, -100, -100, -100, 6, 7, 8, 9}));
+    QCOMPARE(depth, 1);
 }
 
 void TestRecording::recordsPlayableSegmentsCoveringWallTime()

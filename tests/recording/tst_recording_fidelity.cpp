@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -45,6 +46,37 @@ QList<StreamFacts> probeStreams(const QString& path)
     return streams;
 }
 
+struct FrameFacts
+{
+    double timeMs = 0;
+    bool key = false;
+    QString type;
+};
+
+/// The decoded video frames of a file in presentation order, as ffprobe sees them.
+QList<FrameFacts> probeFrames(const QString& path)
+{
+    QProcess p;
+    p.start(QStringLiteral("ffprobe"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
+                    QStringLiteral("v:0"), QStringLiteral("-show_entries"),
+                    QStringLiteral("frame=pts_time,key_frame,pict_type"), QStringLiteral("-of"),
+                    QStringLiteral("json"), path});
+    p.waitForFinished(60000);
+    QList<FrameFacts> frames;
+    const QJsonArray list = QJsonDocument::fromJson(p.readAllStandardOutput())
+                                    .object()
+                                    .value(QLatin1String("frames"))
+                                    .toArray();
+    for (const QJsonValue& v : list) {
+        const QJsonObject f = v.toObject();
+        frames << FrameFacts {f.value(QLatin1String("pts_time")).toString().toDouble() * 1000,
+                f.value(QLatin1String("key_frame")).toInt() == 1,
+                f.value(QLatin1String("pict_type")).toString()};
+    }
+    return frames;
+}
+
 } // namespace
 
 class TestRecordingFidelity : public QObject
@@ -55,6 +87,8 @@ private Q_SLOTS:
     void initTestCase();
     void ffmpegPathRecordsFaithfully_data();
     void ffmpegPathRecordsFaithfully();
+    void bFramesKeepPresentationOrder_data();
+    void bFramesKeepPresentationOrder();
     void cameraClockThatDriftedIsNotTrusted_data();
     void cameraClockThatDriftedIsNotTrusted();
 
@@ -183,6 +217,75 @@ void TestRecordingFidelity::ffmpegPathRecordsFaithfully()
         }
     }
     QVERIFY2(complaints.isEmpty(), qPrintable(complaints.join(u'\n')));
+    const QStringList problems = catalogAndFilesProblems(data);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+void TestRecordingFidelity::bFramesKeepPresentationOrder_data()
+{
+    QTest::addColumn<QStringList>("cameraArgs");
+    QTest::newRow("Vigil's reader") << QStringList {};
+    QTest::newRow("FFmpeg's reader (with audio)") << QStringList {QStringLiteral("--audio")};
+}
+
+void TestRecordingFidelity::bFramesKeepPresentationOrder()
+{
+    // H.264 with B-frames arrives in decoding order with presentation timestamps: every frame is
+    // shown once, in order, a frame apart, from the keyframe at the file's time 0, and the
+    // keyframe index holds presentation times. (Frames used to be shown in decoding order, two
+    // with one time, or the first group of pictures scrambled.)
+    QFETCH(QStringList, cameraArgs);
+    CamsimProcess sim;
+    QVERIFY(sim.start(1,
+            simArgs(QStringList {QStringLiteral("--quirks"), QStringLiteral("b-frames")}
+                    + cameraArgs)));
+    const QString data
+            = m_tmp.filePath(QStringLiteral("bframes-") + QString::number(cameraArgs.size()));
+    QVERIFY(addCameras(data, sim, 1));
+    QVERIFY(setSetting(data, QStringLiteral("recording/segmentSeconds"), QStringLiteral("2")));
+    const CtlRun r = vigilctl(
+            data, {QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("7")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray segments = segmentList(data, 1);
+    QVERIFY(segments.size() >= 2);
+    int bFrames = 0;
+    for (const QJsonValue& v : segments) {
+        const QJsonObject s = v.toObject();
+        const QString path = s.value(QLatin1String("path")).toString();
+        QVERIFY2(decodeProblems(path).isEmpty(), qPrintable(decodeProblems(path)));
+        const QList<FrameFacts> frames = probeFrames(path);
+        QVERIFY2(frames.size() >= 2, qPrintable(path));
+        QVERIFY(frames.first().key);
+        QVERIFY2(qAbs(frames.first().timeMs) < 1,
+                qPrintable(QString::number(frames.first().timeMs)));
+        QList<double> keyTimes;
+        for (qsizetype i = 0; i < frames.size(); ++i) {
+            if (frames.at(i).type == QLatin1String("B"))
+                ++bFrames;
+            if (frames.at(i).key)
+                keyTimes << frames.at(i).timeMs;
+            // A stop cuts the decoding order: the last reference frame may have come without the
+            // B-frames shown before it.
+            if (i == 0 || (v == segments.last() && i >= frames.size() - 2))
+                continue;
+            const double step = frames.at(i).timeMs - frames.at(i - 1).timeMs;
+            QVERIFY2(step > 60 && step < 73, // 15 fps
+                    qPrintable(QStringLiteral("%1: frame %2 is shown %3 ms after the one before")
+                                       .arg(path)
+                                       .arg(i)
+                                       .arg(step)));
+        }
+        const QJsonArray index = s.value(QLatin1String("keyframes")).toArray();
+        QCOMPARE(index.size(), keyTimes.size());
+        for (qsizetype i = 0; i < index.size(); ++i) {
+            const double indexed = index.at(i).toArray().at(0).toDouble();
+            QVERIFY2(qAbs(indexed - keyTimes.at(i)) <= 1,
+                    qPrintable(QStringLiteral("keyframe at %1 ms indexed at %2 ms")
+                                       .arg(keyTimes.at(i))
+                                       .arg(indexed)));
+        }
+    }
+    QVERIFY2(bFrames > 10, "the camera sent no B-frames");
     const QStringList problems = catalogAndFilesProblems(data);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }

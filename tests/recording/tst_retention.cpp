@@ -306,7 +306,7 @@ void TestRetention::fullDiskOfHeldFootageStopsThenResumes()
     const qint64 sizeBeforeFreeing = sizeOf(lastBeforeFreeing);
     QTRY_VERIFY_WITH_TIMEOUT(sizeOf(newestFile()) > 100000
                     && (newestFile() != lastBeforeFreeing || sizeBeforeFreeing < 1000),
-            20000);
+            40000);
     ::kill(pid_t(recorder.processId()), SIGTERM);
     QVERIFY(recorder.waitForFinished(20000));
     QCOMPARE(recorder.exitCode(), 0);

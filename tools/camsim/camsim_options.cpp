@@ -32,6 +32,8 @@ std::optional<Quirks> Quirks::parse(const QString& list, QString* error)
             q.duplicateProbeMatches = true;
         else if (key == QLatin1String("clock-drift"))
             q.rtcpClockOffsetSeconds = value.toInt(&ok);
+        else if (key == QLatin1String("b-frames"))
+            q.bFrames = true;
         else if (key == QLatin1String("drop-stream-after"))
             q.dropStreamAfterSeconds = number(1);
         else

@@ -23,6 +23,9 @@ struct Quirks
     /// clock-drift=S: the wall clock in the RTCP sender reports is S seconds off (a camera whose
     /// clock drifted and never synced)
     int rtcpClockOffsetSeconds = 0;
+    /// b-frames: main streams are H.264 (640x360) with two B-frames between reference frames,
+    /// encoded live (frames arrive in decoding order, RTP timestamps in presentation order)
+    bool bFrames = false;
 
     /// Parses "clock-skew=300,slow=200,…"; nullopt and a message on unknown or malformed items.
     static std::optional<Quirks> parse(const QString& list, QString* error);

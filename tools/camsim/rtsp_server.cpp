@@ -56,19 +56,22 @@ QString passthroughLaunch(const QString& source, int fps, bool h265, bool audio)
             .arg(codec, source, audioBranch(audio));
 }
 
-QString ptzLaunch(const QString& source, int fps, int width, int height, int kbps, bool audio)
+/// Decoded and encoded live: through a moving crop window (PTZ), or with B-frames.
+QString liveLaunch(const QString& source, int fps, int width, int height, int kbps, bool audio,
+        int bFrames = 0)
 {
     return QStringLiteral(
-            "( %6 ! h264parse name=parse ! video/x-h264,framerate=%1/1 "
+            "( %7 ! h264parse name=parse ! video/x-h264,framerate=%1/1 "
             "! avdec_h264 ! videocrop name=crop ! videoscale ! video/x-raw,width=%2,height=%3 "
-            "! x264enc speed-preset=ultrafast bitrate=%4 key-int-max=%5 bframes=0 rc-lookahead=0 "
-            "sync-lookahead=0 sliced-threads=false threads=2 "
-            "! rtph264pay name=pay0 pt=96 config-interval=-1%7 )")
+            "! x264enc speed-preset=ultrafast bitrate=%4 key-int-max=%5 bframes=%6 b-adapt=false "
+            "rc-lookahead=0 sync-lookahead=0 sliced-threads=false threads=2 "
+            "! video/x-h264,profile=main ! rtph264pay name=pay0 pt=96 config-interval=-1%8 )")
             .arg(fps)
             .arg(width)
             .arg(height)
             .arg(kbps)
             .arg(MediaSet::kGopFrames)
+            .arg(bFrames)
             .arg(source, audioBranch(audio));
 }
 
@@ -361,11 +364,15 @@ bool RtspServers::start(std::vector<Camera>& cameras, QString* error)
         const QString mainSource = h265 ? chunkSource(m.mainH265Chunks, m.h265ChunkCount)
                                         : chunkSource(m.mainChunks, m.chunkCount);
         const QString subSource = chunkSource(m.subChunks, m.chunkCount);
+        // B-frames: encoded live from the sub stream's footage, small enough to cost a test
+        // machine little (the ONVIF answers still describe the usual main stream).
         camera->main = makeFactory(config.ptz
-                        ? ptzLaunch(mainSource, m.fps, 1920, 1080, 4000, config.audio)
+                        ? liveLaunch(mainSource, m.fps, 1920, 1080, 4000, config.audio)
+                        : config.bFrames && !h265
+                        ? liveLaunch(subSource, m.fps, 640, 360, 1000, config.audio, 2)
                         : passthroughLaunch(mainSource, m.fps, h265, config.audio));
         camera->sub = makeFactory(config.ptz
-                        ? ptzLaunch(subSource, m.fps, 640, 360, 500, config.audio)
+                        ? liveLaunch(subSource, m.fps, 640, 360, 500, config.audio)
                         : passthroughLaunch(subSource, m.fps, false, config.audio));
         GstRTSPMountPoints* mounts = gst_rtsp_server_get_mount_points(camera->server);
         gst_rtsp_mount_points_add_factory(

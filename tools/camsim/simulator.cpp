@@ -30,6 +30,7 @@ bool Simulator::start(QString* error)
         c.audio = m_options.audio;
         c.mainH265 = m_options.mainH265;
         c.rtcpClockOffsetSeconds = m_options.quirks.rtcpClockOffsetSeconds;
+        c.bFrames = m_options.quirks.bFrames;
         rtspCameras.push_back(c);
     }
     m_rtsp = std::make_unique<RtspServers>(
