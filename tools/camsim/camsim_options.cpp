@@ -32,6 +32,8 @@ std::optional<Quirks> Quirks::parse(const QString& list, QString* error)
             q.duplicateProbeMatches = true;
         else if (key == QLatin1String("clock-drift"))
             q.rtcpClockOffsetSeconds = value.toInt(&ok);
+        else if (key == QLatin1String("timestamp-jitter"))
+            q.timestampJitterMs = qMin(number(0), 30);
         else if (key == QLatin1String("b-frames"))
             q.bFrames = true;
         else if (key == QLatin1String("drop-stream-after"))

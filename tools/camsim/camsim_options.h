@@ -26,6 +26,9 @@ struct Quirks
     /// b-frames: main streams are H.264 (640x360) with two B-frames between reference frames,
     /// encoded live (frames arrive in decoding order, RTP timestamps in presentation order)
     bool bFrames = false;
+    /// timestamp-jitter=MS: video timestamps are taken when each frame is captured and vary by up
+    /// to ±MS ms (at most 30) around the frame rate's, as real cameras' do
+    int timestampJitterMs = 0;
 
     /// Parses "clock-skew=300,slow=200,…"; nullopt and a message on unknown or malformed items.
     static std::optional<Quirks> parse(const QString& list, QString* error);

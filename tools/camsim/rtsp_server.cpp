@@ -87,6 +87,7 @@ struct CameraServer
     guint sourceId = 0;
     int dropAfterSeconds = 0;
     int rtcpClockOffsetSeconds = 0;
+    int timestampJitterMs = 0;
     bool mounted = true;
     QMutex cropMutex;
     std::vector<GstElement*> crops; ///< videocrop elements of live PTZ media
@@ -166,7 +167,9 @@ void armOutageTimer(CameraServer* camera, guint seconds)
 // presentation equals decoding order, so PTS = DTS; payloaders and clients need the PTS.
 // multifilesrc starts a BYTES segment, in which buffer times have no running time and the
 // payloader would stamp every RTP packet alike: restate it as a TIME segment from zero.
-GstPadProbeReturn stampPts(GstPad*, GstPadProbeInfo* info, gpointer)
+/// Video buffers leave the parser with a presentation time (and, with the timestamp-jitter quirk,
+/// one that varies around the frame rate's as a camera's capture times do).
+GstPadProbeReturn stampPts(GstPad*, GstPadProbeInfo* info, gpointer data)
 {
     if (GST_PAD_PROBE_INFO_TYPE(info) & GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM) {
         GstEvent* event = GST_PAD_PROBE_INFO_EVENT(info);
@@ -188,6 +191,16 @@ GstPadProbeReturn stampPts(GstPad*, GstPadProbeInfo* info, gpointer)
     if (!GST_BUFFER_PTS_IS_VALID(buffer) && GST_BUFFER_DTS_IS_VALID(buffer)) {
         buffer = gst_buffer_make_writable(buffer);
         GST_BUFFER_PTS(buffer) = GST_BUFFER_DTS(buffer);
+        GST_PAD_PROBE_INFO_DATA(info) = buffer;
+    }
+    const gint64 jitterMs = GPOINTER_TO_INT(data);
+    if (jitterMs > 0 && GST_BUFFER_PTS_IS_VALID(buffer)) {
+        buffer = gst_buffer_make_writable(buffer);
+        const gint64 shift
+                = gint64(g_random_int_range(-gint32(jitterMs), gint32(jitterMs) + 1)) * GST_MSECOND;
+        const GstClockTime pts = GST_BUFFER_PTS(buffer);
+        GST_BUFFER_PTS(buffer) = shift < 0 && pts < GstClockTime(-shift) ? 0 : pts + shift;
+        GST_BUFFER_DTS(buffer) = GST_BUFFER_PTS(buffer);
         GST_PAD_PROBE_INFO_DATA(info) = buffer;
     }
     return GST_PAD_PROBE_OK;
@@ -275,7 +288,7 @@ void onMediaConfigure(GstRTSPMediaFactory* factory, GstRTSPMedia* media, gpointe
         GstPad* pad = gst_element_get_static_pad(parse, "src");
         gst_pad_add_probe(pad,
                 GstPadProbeType(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM),
-                stampPts, nullptr, nullptr);
+                stampPts, GINT_TO_POINTER(camera->timestampJitterMs), nullptr);
         gst_pad_add_probe(pad, GST_PAD_PROBE_TYPE_QUERY_UPSTREAM, refuseSeeking, nullptr, nullptr);
         gst_object_unref(pad);
         gst_object_unref(parse);
@@ -340,6 +353,7 @@ bool RtspServers::start(std::vector<Camera>& cameras, QString* error)
         camera->index = config.index;
         camera->dropAfterSeconds = config.dropAfterSeconds;
         camera->rtcpClockOffsetSeconds = config.rtcpClockOffsetSeconds;
+        camera->timestampJitterMs = config.timestampJitterMs;
         camera->server = gst_rtsp_server_new();
         gst_rtsp_server_set_address(camera->server, d->bind.toString().toUtf8().constData());
         gst_rtsp_server_set_service(camera->server, QByteArray::number(config.port).constData());

@@ -28,6 +28,7 @@ public:
         bool mainH265 = false; ///< the main stream in H.265 (ignored with PTZ)
         int rtcpClockOffsetSeconds = 0; ///< added to the NTP time of RTCP sender reports
         bool bFrames = false; ///< the main stream re-encoded live with B-frames (not with H.265)
+        int timestampJitterMs = 0; ///< video timestamps vary by up to ± this much
     };
 
     RtspServers(QHostAddress bind, QString user, QString password, MediaSet media);

@@ -31,6 +31,7 @@ bool Simulator::start(QString* error)
         c.mainH265 = m_options.mainH265;
         c.rtcpClockOffsetSeconds = m_options.quirks.rtcpClockOffsetSeconds;
         c.bFrames = m_options.quirks.bFrames;
+        c.timestampJitterMs = m_options.quirks.timestampJitterMs;
         rtspCameras.push_back(c);
     }
     m_rtsp = std::make_unique<RtspServers>(
