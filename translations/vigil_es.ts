@@ -873,6 +873,14 @@ Commands:
         <source>%1 records on motion, but its motion events do not arrive (%2): it records continuously until they do.</source>
         <translation>%1 graba con movimiento, pero sus eventos de movimiento no llegan (%2): graba de forma continua hasta que lleguen.</translation>
     </message>
+    <message>
+        <source>Camera %1 sent frames larger than 16 MB, which no camera should; %2 were dropped. Check its firmware and settings.</source>
+        <translation>La cámara %1 envió imágenes de más de 16 MB, algo que ninguna cámara debería hacer; se descartaron %2. Revise su firmware y su configuración.</translation>
+    </message>
+    <message>
+        <source>Camera %1 asks for its password in clear text (Basic authentication): anyone on the network can read it. Switch the camera to Digest authentication.</source>
+        <translation>La cámara %1 pide su contraseña en texto claro (autenticación Basic): cualquiera en la red puede leerla. Cambie la cámara a autenticación Digest.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::recording::RtspSession</name>
@@ -927,6 +935,14 @@ Commands:
     <message>
         <source>The stream is not H.264 video alone.</source>
         <translation>El flujo no es solo vídeo H.264.</translation>
+    </message>
+    <message>
+        <source>The camera sent an answer Vigil cannot read.</source>
+        <translation>La cámara envió una respuesta que Vigil no puede leer.</translation>
+    </message>
+    <message>
+        <source>The camera sent a frame larger than 16 MB; the stream was dropped.</source>
+        <translation>La cámara envió una imagen de más de 16 MB; se cortó la transmisión.</translation>
     </message>
 </context>
 <context>

@@ -426,6 +426,19 @@ void RecordingEngine::handle(const RecorderEvent& e)
             raise(e.cameraId, QStringLiteral("camera_offline"),
                     tr("Camera %1 is not recording: %2").arg(name, e.error.message));
         break;
+    case RecorderEvent::Type::FrameTooLarge:
+        raise(e.cameraId, QStringLiteral("frame_too_large"),
+                tr("Camera %1 sent frames larger than 16 MB, which no camera should; %2 were "
+                   "dropped. Check its firmware and settings.")
+                        .arg(name)
+                        .arg(e.count));
+        break;
+    case RecorderEvent::Type::InsecureAuthentication:
+        raise(e.cameraId, QStringLiteral("insecure_authentication"),
+                tr("Camera %1 asks for its password in clear text (Basic authentication): anyone "
+                   "on the network can read it. Switch the camera to Digest authentication.")
+                        .arg(name));
+        break;
     case RecorderEvent::Type::PacketsDropped:
         raise(e.cameraId, QStringLiteral("packets_dropped"),
                 tr("Camera %1: the disk is not keeping up; %2 video packets dropped so far.")

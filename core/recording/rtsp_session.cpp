@@ -7,6 +7,7 @@
 #include <QList>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <deque>
@@ -22,6 +23,11 @@ namespace {
 
 constexpr int kReadBlock = 64 * 1024;
 constexpr int kMaxBuffer = 4 * 1024 * 1024;
+/// An RTSP response's headers and body (an SDP is a few kilobytes).
+constexpr qsizetype kMaxHeaders = 64 * 1024;
+constexpr qsizetype kMaxBody = 1024 * 1024;
+/// A frame larger than this is dropped (a 4K keyframe at a camera's best quality is ~2 MB).
+constexpr qsizetype kMaxAccessUnit = 16 * 1024 * 1024;
 constexpr int kPollSliceMs = 200;
 const QByteArray kStartCode("\x00\x00\x00\x01", 4);
 
@@ -68,6 +74,7 @@ struct RtspSession::Private
     qint64 lastKeepaliveMs = 0;
     std::optional<onvif::DigestChallenge> digest;
     bool basic = false;
+    bool usedBasic = false; ///< the camera asked for Basic authentication
     int nonceCount = 0;
     QElapsedTimer clock;
 
@@ -80,6 +87,8 @@ struct RtspSession::Private
     bool waitForKeyframe = false;
     quint32 auTimestamp = 0;
     bool inFragment = false;
+    bool oversized = false; ///< the frame being received outgrew kMaxAccessUnit
+    qint64 oversizedFrames = 0;
     int lastSeq = -1;
     qint64 lost = 0;
     bool haveTime = false;
@@ -221,8 +230,9 @@ struct RtspSession::Private
         return sendAll(request);
     }
 
-    /// Parses one response at `pos` if complete; skips interleaved packets before it.
-    std::optional<Response> takeResponse()
+    /// Parses one response at `pos`: nullopt while incomplete, an error when it is malformed
+    /// (a length that is negative, not a number or too large). Skips interleaved packets before it.
+    std::optional<Result<Response>> takeResponse()
     {
         while (pos < buffer.size() && buffer.at(pos) == '$') {
             if (buffer.size() - pos < 4)
@@ -235,8 +245,11 @@ struct RtspSession::Private
             pos += 4 + len;
         }
         const qsizetype end = buffer.indexOf("\r\n\r\n", pos);
-        if (end < 0)
+        if (end < 0 || end - pos > kMaxHeaders) {
+            if (buffer.size() - pos > kMaxHeaders)
+                return malformed(QStringLiteral("response headers over %1 bytes").arg(kMaxHeaders));
             return std::nullopt;
+        }
         const QList<QByteArray> lines = buffer.mid(pos, end - pos).split('\n');
         Response r;
         const QList<QByteArray> status = lines.value(0).trimmed().split(' ');
@@ -249,14 +262,28 @@ struct RtspSession::Private
             const QByteArray key = lines[i].left(colon).trimmed().toLower();
             const QByteArray value = lines[i].mid(colon + 1).trimmed();
             r.headers.append({key, value});
-            if (key == "content-length")
-                contentLength = value.toLongLong();
+            if (key == "content-length") {
+                bool ok = !value.isEmpty() && std::all_of(value.begin(), value.end(), [](char c) {
+                    return c >= '0' && c <= '9';
+                });
+                const qint64 length = ok ? value.toLongLong(&ok) : -1;
+                if (!ok || length > kMaxBody)
+                    return malformed(QStringLiteral("Content-Length: %1")
+                                             .arg(QString::fromLatin1(value.left(40))));
+                contentLength = qsizetype(length);
+            }
         }
-        if (buffer.size() < end + 4 + contentLength)
+        if (buffer.size() - (end + 4) < contentLength)
             return std::nullopt;
         r.body = buffer.mid(end + 4, contentLength);
         pos = end + 4 + contentLength;
-        return r;
+        return Result<Response>(std::move(r));
+    }
+
+    Error malformed(const QString& detail) const
+    {
+        return error(
+                Error::Code::Protocol, tr("The camera sent an answer Vigil cannot read."), detail);
     }
 
     Result<Response> request(
@@ -265,21 +292,33 @@ struct RtspSession::Private
         for (int attempt = 0; attempt < 2; ++attempt) {
             if (Result<void> sent = send(method, uri, extra); !sent)
                 return sent.error();
-            std::optional<Response> response;
-            while (!(response = takeResponse())) {
+            std::optional<Result<Response>> taken;
+            while (!(taken = takeResponse())) {
                 if (Result<void> more = fill(); !more)
                     return more.error();
             }
-            if (response->code == 401 && attempt == 0 && !digest && !basic) {
+            if (!*taken)
+                return taken->error();
+            const Response& response = taken->value();
+            if (response.code == 401 && attempt == 0 && !digest && !basic) {
+                const QList<QByteArray> offered = response.headerValues("www-authenticate");
                 const QList<onvif::DigestChallenge> challenges
-                        = onvif::DigestChallenge::parse(response->headerValues("www-authenticate"));
-                if (!challenges.isEmpty())
+                        = onvif::DigestChallenge::parse(offered);
+                if (!challenges.isEmpty()) {
                     digest = challenges.first();
-                else
+                } else if (std::any_of(offered.begin(), offered.end(), [](const QByteArray& v) {
+                               return v.trimmed().toLower().startsWith("basic");
+                           })) {
+                    // Only when the camera asks for it: Basic shows the password to anyone on
+                    // the network.
                     basic = true;
+                    usedBasic = true;
+                } else {
+                    return response; // no method offered: the password is not sent at all
+                }
                 continue;
             }
-            return *response;
+            return response;
         }
         return error(Error::Code::AuthenticationFailed,
                 tr("The camera %1 refused the user name or password.")
@@ -329,6 +368,7 @@ struct RtspSession::Private
         auKeyframe = false;
         auBroken = false;
         inFragment = false;
+        oversized = false;
     }
 
     void noteNal(const uchar* nal, int size)
@@ -344,11 +384,28 @@ struct RtspSession::Private
 
     void appendNal(const uchar* nal, int size)
     {
-        if (size <= 0)
+        if (size <= 0 || !roomFor(size + kStartCode.size()))
             return;
         noteNal(nal, size);
         accessUnit += kStartCode;
         accessUnit.append(reinterpret_cast<const char*>(nal), size);
+    }
+
+    /// Whether the frame being assembled can grow by `bytes`; a frame that would outgrow
+    /// kMaxAccessUnit (fragments that never end) is dropped, with everything up to its end.
+    bool roomFor(qsizetype bytes)
+    {
+        if (oversized)
+            return false;
+        if (accessUnit.size() + bytes <= kMaxAccessUnit)
+            return true;
+        accessUnit.clear();
+        accessUnit.squeeze();
+        oversized = true;
+        auBroken = true;
+        inFragment = false;
+        ++oversizedFrames;
+        return false;
     }
 
     void handleRtp(const uchar* p, int len)
@@ -407,7 +464,7 @@ struct RtspSession::Private
             } else if (!inFragment) {
                 auBroken = true;
             }
-            if (inFragment)
+            if (inFragment && roomFor(size - 2))
                 accessUnit.append(reinterpret_cast<const char*>(payload + 2), size - 2);
             if (endOfNal)
                 inFragment = false;
@@ -542,6 +599,9 @@ Result<void> RtspSession::open(const Options& options)
 Result<RtspSession::Frame> RtspSession::next()
 {
     for (;;) {
+        if (d->oversizedFrames > 0)
+            return d->error(Error::Code::Protocol,
+                    tr("The camera sent a frame larger than 16 MB; the stream was dropped."));
         if (!d->ready.empty()) {
             Frame f = std::move(d->ready.front());
             d->ready.pop_front();
@@ -568,8 +628,11 @@ Result<RtspSession::Frame> RtspSession::next()
                 d->pos += 4 + len;
                 progressed = true;
             } else if (first == 'R') { // a response (keep-alive answers)
-                if (!d->takeResponse())
+                const std::optional<Result<Response>> taken = d->takeResponse();
+                if (!taken)
                     break;
+                if (!*taken)
+                    return taken->error();
                 progressed = true;
             } else { // out of step: find the next packet
                 const qsizetype next = d->buffer.indexOf('$', d->pos + 1);
@@ -608,6 +671,16 @@ std::optional<qint64> RtspSession::wallClockOfRtpZeroMs() const
 qint64 RtspSession::lostPackets() const
 {
     return d->lost;
+}
+
+qint64 RtspSession::oversizedFrames() const
+{
+    return d->oversizedFrames;
+}
+
+bool RtspSession::usesBasicAuthentication() const
+{
+    return d->usedBasic;
 }
 
 } // namespace vigil::recording

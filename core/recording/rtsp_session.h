@@ -47,7 +47,7 @@ public:
     RtspSession(const RtspSession&) = delete;
     RtspSession& operator=(const RtspSession&) = delete;
 
-    /// DESCRIBE (with Digest or Basic authentication), SETUP, PLAY.
+    /// DESCRIBE (with Digest, or Basic when the camera asks for it), SETUP, PLAY.
     Result<void> open(const Options& options);
     /// The next complete access unit; an error when the connection ends or times out.
     Result<Frame> next();
@@ -60,6 +60,11 @@ public:
     /// report, when one arrived.
     std::optional<qint64> wallClockOfRtpZeroMs() const;
     qint64 lostPackets() const;
+    /// Frames dropped because they outgrew 16 MB (fragments that never end); next() then ends
+    /// the session with an error.
+    qint64 oversizedFrames() const;
+    /// The camera asked for HTTP Basic authentication: its password crosses the network readable.
+    bool usesBasicAuthentication() const;
 
 private:
     struct Private;

@@ -198,6 +198,8 @@ struct StreamRecorder::Private
     qint64 previousEndMs = 0; ///< end of the last file of this connection, 0 after a break
     qint64 lastFileEndMs = 0; ///< end of the last file closed, kept across connections
     int loggedReorderDepth = -1; ///< reader thread
+    qint64 framesTooLarge = 0; ///< reader thread
+    bool warnedBasic = false; ///< reader thread
 
     static int interrupt(void* opaque)
     {
@@ -352,6 +354,19 @@ struct StreamRecorder::Private
         return runFfmpegConnection(lastPacketWallMs, gotPackets);
     }
 
+    /// A frame larger than anything a camera should send was dropped (fragments that never
+    /// end, a broken or hostile camera): said as such, not as a disk that falls behind.
+    void frameTooLarge()
+    {
+        const qint64 count = ++framesTooLarge;
+        if (count == 1 || count % 100 == 0) {
+            RecorderEvent e;
+            e.type = RecorderEvent::Type::FrameTooLarge;
+            e.count = count;
+            emitEvent(e);
+        }
+    }
+
     /// The camera reorders frames more deeply than its SPS announces: frames until the next
     /// keyframe cannot be timed and are dropped (once per connection and depth).
     void reorderedDeeper(int depth)
@@ -392,7 +407,14 @@ struct StreamRecorder::Private
         options.url = QUrl(config.url);
         options.timeoutMs = config.readTimeoutMs;
         options.stopRequested = [this] { return stopping.load(); };
-        if (Result<void> opened = session.open(options); !opened) {
+        const Result<void> opened = session.open(options);
+        if (session.usesBasicAuthentication() && !warnedBasic) {
+            warnedBasic = true;
+            RecorderEvent e;
+            e.type = RecorderEvent::Type::InsecureAuthentication;
+            emitEvent(e);
+        }
+        if (!opened) {
             if (opened.error().code == Error::Code::Unsupported)
                 return std::nullopt;
             return stopping ? Error {Error::Code::Unknown, tr("Recording stopped."), {}}
@@ -404,6 +426,8 @@ struct StreamRecorder::Private
         qint64 lostBefore = 0;
         for (;;) {
             Result<RtspSession::Frame> frame = session.next();
+            if (session.oversizedFrames() > 0)
+                frameTooLarge();
             if (!frame) {
                 session.close();
                 return stopping ? Error {Error::Code::Unknown, tr("Recording stopped."), {}}
@@ -837,6 +861,11 @@ struct StreamRecorder::Private
             const int index = packet->stream_index;
             if (index != video && index != audio) {
                 av_packet_unref(packet);
+                continue;
+            }
+            if (packet->size > StreamRecorder::kMaxFrameBytes) {
+                av_packet_unref(packet);
+                frameTooLarge();
                 continue;
             }
             Held& h = held[index == video ? 0 : 1];

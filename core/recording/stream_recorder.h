@@ -45,6 +45,8 @@ struct RecorderEvent
         SegmentClosed,
         SegmentFailed, ///< a write failed (disk full, I/O); facts: what remains of the file
         PacketsDropped, ///< the disk fell behind; count: dropped so far
+        FrameTooLarge, ///< the camera sent a frame over kMaxFrameBytes; count: dropped so far
+        InsecureAuthentication, ///< the camera asked for Basic: its password crosses in clear
     };
 
     Type type = Type::Connected;
@@ -79,6 +81,8 @@ class StreamRecorder
 public:
     using Sink = std::function<void(RecorderEvent)>;
     static constexpr qint64 kAlways = std::numeric_limits<qint64>::max();
+    /// Frames larger than this are dropped (a 4K keyframe at a camera's best quality is ~2 MB).
+    static constexpr int kMaxFrameBytes = 16 * 1024 * 1024;
 
     struct Status
     {

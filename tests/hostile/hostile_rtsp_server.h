@@ -1,0 +1,147 @@
+#pragma once
+
+// A scripted RTSP server on 127.0.0.1 that plays a broken or hostile camera: it answers each
+// request with what the test says, keeps every request it received, and after PLAY can push
+// whatever bytes the test makes (RTP interleaved on the connection, or anything else).
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QtEndian>
+
+#include <functional>
+#include <memory>
+
+namespace vigil::test {
+
+class HostileRtspServer : public QObject
+{
+public:
+    /// The bytes to answer a request with ("" closes the connection).
+    using Answer = std::function<QByteArray(const QByteArray& method, const QByteArray& cseq)>;
+    /// After PLAY, called whenever the connection has room: bytes to send, "" to pause a little.
+    using Stream = std::function<QByteArray()>;
+
+    HostileRtspServer()
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = m_server.nextPendingConnection())
+                serve(socket);
+        });
+    }
+
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    QString url(const QString& path = QStringLiteral("/stream")) const
+    {
+        return QStringLiteral("rtsp://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path);
+    }
+
+    Answer answer = [](const QByteArray& method, const QByteArray& cseq) {
+        return honestAnswer(method, cseq);
+    };
+    Stream stream;
+
+    /// Every request's head, in arrival order.
+    QList<QByteArray> requests;
+    int count(const QByteArray& method) const
+    {
+        int n = 0;
+        for (const QByteArray& r : requests)
+            n += r.startsWith(QByteArray(method + ' ')) ? 1 : 0;
+        return n;
+    }
+    qint64 streamedBytes = 0;
+
+    static QByteArray reply(const QByteArray& cseq, const QByteArray& headers = {},
+            const QByteArray& body = {}, const QByteArray& status = "200 OK")
+    {
+        return "RTSP/1.0 " + status + "\r\nCSeq: " + cseq + "\r\n" + headers
+                + (body.isEmpty() ? QByteArray()
+                                  : "Content-Length: " + QByteArray::number(body.size()) + "\r\n")
+                + "\r\n" + body;
+    }
+
+    /// What a plain H.264 camera answers.
+    static QByteArray honestAnswer(const QByteArray& method, const QByteArray& cseq)
+    {
+        if (method == "DESCRIBE")
+            return reply(cseq, "Content-Type: application/sdp\r\n",
+                    "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=hostile\r\nt=0 0\r\n"
+                    "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=control:track1\r\n");
+        if (method == "SETUP")
+            return reply(cseq,
+                    "Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\nSession: "
+                    "4242;timeout=60\r\n");
+        return reply(cseq, method == "PLAY" ? "Session: 4242\r\n" : QByteArray());
+    }
+
+    /// One RTP packet (H.264, payload type 96) interleaved on channel 0.
+    static QByteArray rtp(quint16 seq, quint32 timestamp, bool marker, const QByteArray& payload)
+    {
+        QByteArray packet(12, '\0');
+        packet[0] = char(0x80);
+        packet[1] = char((marker ? 0x80 : 0) | 96);
+        qToBigEndian<quint16>(seq, packet.data() + 2);
+        qToBigEndian<quint32>(timestamp, packet.data() + 4);
+        qToBigEndian<quint32>(0x1234abcd, packet.data() + 8);
+        packet += payload;
+        QByteArray frame(4, '\0');
+        frame[0] = '$';
+        frame[1] = 0;
+        qToBigEndian<quint16>(quint16(packet.size()), frame.data() + 2);
+        return frame + packet;
+    }
+
+private:
+    void serve(QTcpSocket* socket)
+    {
+        auto buffer = std::make_shared<QByteArray>();
+        auto streaming = std::make_shared<bool>(false);
+        const auto pump = [this, socket, streaming] {
+            while (*streaming && stream && socket->state() == QAbstractSocket::ConnectedState
+                    && socket->bytesToWrite() < 4 * 1024 * 1024) {
+                const QByteArray bytes = stream();
+                if (bytes.isEmpty())
+                    break;
+                streamedBytes += bytes.size();
+                socket->write(bytes);
+            }
+        };
+        auto* timer = new QTimer(socket);
+        timer->setInterval(5);
+        connect(timer, &QTimer::timeout, socket, pump);
+        connect(socket, &QTcpSocket::bytesWritten, socket, pump);
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer, streaming, timer] {
+            *buffer += socket->readAll();
+            for (qsizetype end; (end = buffer->indexOf("\r\n\r\n")) >= 0;) {
+                const QByteArray head = buffer->left(end);
+                buffer->remove(0, end + 4);
+                requests << head;
+                const QByteArray method = head.left(head.indexOf(' '));
+                QByteArray cseq;
+                for (const QByteArray& line : head.split('\n')) {
+                    if (line.toLower().startsWith("cseq:"))
+                        cseq = line.mid(5).trimmed();
+                }
+                const QByteArray bytes = answer(method, cseq);
+                if (bytes.isEmpty()) {
+                    socket->disconnectFromHost();
+                    return;
+                }
+                socket->write(bytes);
+                if (method == "PLAY" && bytes.startsWith("RTSP/1.0 200") && stream) {
+                    *streaming = true;
+                    timer->start();
+                }
+            }
+        });
+    }
+
+    QTcpServer m_server;
+};
+
+} // namespace vigil::test

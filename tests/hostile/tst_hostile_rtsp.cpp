@@ -1,0 +1,218 @@
+// A broken or hostile camera (a small RTSP server in this test) must not crash the recorder, grow
+// its memory without bound or get the camera's password in clear text, while a simulated camera
+// in the same `vigilctl record` keeps recording.
+#include "hostile/hostile_rtsp_server.h"
+#include "support/recording_fixture.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace vigil;
+using namespace vigil::test;
+
+namespace {
+
+/// Peak resident memory of a process, in MB (VmHWM), or -1.
+qint64 peakMemoryMb(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong() / 1024;
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestHostileRtsp : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void malformedLengths_data();
+    void malformedLengths();
+    void endlessFragmentsKeepMemoryBounded();
+    void basicOnlyWhenAsked_data();
+    void basicOnlyWhenAsked();
+
+private:
+    /// A data folder with the simulated camera (1, when `withSimulator`) and the hostile one.
+    QString prepare(const QString& name, const HostileRtspServer& hostile, bool withSimulator);
+    bool startRecording(QProcess& recorder, const QString& data);
+    /// The simulated camera recorded a file while the hostile one did its worst.
+    bool simulatorRecorded(const QString& data) { return !segmentList(data, 1).isEmpty(); }
+    /// SIGTERM: the recorder stops cleanly, which it cannot have done if it crashed before.
+    static void stopCleanly(QProcess& recorder);
+
+    QTemporaryDir m_tmp;
+    CamsimProcess m_sim;
+};
+
+void TestHostileRtsp::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    QVERIFY(m_sim.start(1, simArgs()));
+}
+
+QString TestHostileRtsp::prepare(
+        const QString& name, const HostileRtspServer& hostile, bool withSimulator)
+{
+    const QString data = m_tmp.filePath(name);
+    if (withSimulator && !addCameras(data, m_sim, 1))
+        return {};
+    const CtlRun added = vigilctl(data,
+            {QStringLiteral("camera"), QStringLiteral("add"), hostile.url(),
+                    QStringLiteral("--user"), QStringLiteral("admin"), QStringLiteral("--password"),
+                    QStringLiteral("s3cret-pw"), QStringLiteral("--name"),
+                    QStringLiteral("Hostile")});
+    if (added.exitCode != 0)
+        return {};
+    setSetting(data, QStringLiteral("recording/segmentSeconds"), QStringLiteral("2"));
+    return data;
+}
+
+bool TestHostileRtsp::startRecording(QProcess& recorder, const QString& data)
+{
+    recorder.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
+            {QStringLiteral("--data-dir"), data, QStringLiteral("record")});
+    return recorder.waitForStarted();
+}
+
+void TestHostileRtsp::stopCleanly(QProcess& recorder)
+{
+    QCOMPARE(recorder.state(), QProcess::Running);
+    ::kill(pid_t(recorder.processId()), SIGTERM);
+    QVERIFY(recorder.waitForFinished(20000));
+    QCOMPARE(recorder.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(recorder.exitCode(), 0);
+}
+
+void TestHostileRtsp::malformedLengths_data()
+{
+    QTest::addColumn<QByteArray>("length");
+    QTest::addColumn<bool>("inDescribe");
+    QTest::newRow("negative, DESCRIBE") << QByteArray("-1000000000") << true;
+    QTest::newRow("negative, during the stream") << QByteArray("-1000000000") << false;
+    QTest::newRow("100 GB, DESCRIBE") << QByteArray("100000000000") << true;
+    QTest::newRow("not a number, during the stream") << QByteArray("12abc") << false;
+}
+
+void TestHostileRtsp::malformedLengths()
+{
+    // An RTSP answer with a negative Content-Length crashed the recorder (every camera stopped).
+    QFETCH(QByteArray, length);
+    QFETCH(bool, inDescribe);
+    HostileRtspServer hostile;
+    QVERIFY(hostile.listen());
+    // A usable SDP follows, so that a reader that believed the length would go on with it.
+    const QByteArray broken = "RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\n"
+                              "Content-Length: "
+            + length
+            + "\r\n\r\nv=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=x\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\n"
+              "a=rtpmap:96 H264/90000\r\na=control:track1\r\n";
+    if (inDescribe) {
+        hostile.answer = [broken](const QByteArray& method, const QByteArray& cseq) {
+            return method == "DESCRIBE" ? broken : HostileRtspServer::honestAnswer(method, cseq);
+        };
+    } else {
+        auto sent = std::make_shared<bool>(false);
+        hostile.stream = [broken, sent] {
+            if (*sent)
+                return QByteArray();
+            *sent = true;
+            return broken;
+        };
+    }
+    const QString data = prepare(QString::fromLatin1(QTest::currentDataTag()), hostile, true);
+    QVERIFY(!data.isEmpty());
+    QProcess recorder;
+    QVERIFY(startRecording(recorder, data));
+    QTRY_VERIFY_WITH_TIMEOUT(hostile.count("DESCRIBE") >= 3 && simulatorRecorded(data), 30000);
+    stopCleanly(recorder);
+    if (!inDescribe)
+        QVERIFY(hostile.count("PLAY") >= 2); // refused, then tried again
+}
+
+void TestHostileRtsp::endlessFragmentsKeepMemoryBounded()
+{
+    // A frame whose FU-A fragments never end grew the recorder to 2 GB. 300 MB of one frame:
+    // dropped at 16 MB, memory stays bounded, and the alert says what happened.
+    HostileRtspServer hostile;
+    QVERIFY(hostile.listen());
+    constexpr qint64 kTotal = 300 * 1024 * 1024;
+    auto seq = std::make_shared<quint16>(0);
+    hostile.stream = [&hostile, seq] {
+        if (hostile.streamedBytes >= kTotal)
+            return QByteArray();
+        QByteArray batch;
+        for (int i = 0; i < 64; ++i) {
+            QByteArray payload(2, '\0');
+            payload[0] = char(0x7c); // FU-A, NRI 3
+            payload[1] = char(*seq == 0 ? 0x85 : 0x05); // start of an IDR slice, then middles
+            payload += QByteArray(1400, char(0x42));
+            batch += HostileRtspServer::rtp((*seq)++, 9000, false, payload);
+        }
+        return batch;
+    };
+    const QString data = prepare(QStringLiteral("fu-a"), hostile, true);
+    QVERIFY(!data.isEmpty());
+    QProcess recorder;
+    QVERIFY(startRecording(recorder, data));
+    QTRY_VERIFY_WITH_TIMEOUT(hostile.streamedBytes >= kTotal, 60000);
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            (err += recorder.readAllStandardError()).contains("larger than 16 MB"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(simulatorRecorded(data), 20000);
+    const qint64 peak = peakMemoryMb(recorder.processId());
+    QVERIFY2(peak > 0 && peak < 150, qPrintable(QStringLiteral("peak %1 MB").arg(peak)));
+    QVERIFY2(!err.contains("disk is not keeping up"), err.constData());
+    stopCleanly(recorder);
+}
+
+void TestHostileRtsp::basicOnlyWhenAsked_data()
+{
+    QTest::addColumn<QByteArray>("challenge");
+    QTest::addColumn<bool>("basicSent");
+    QTest::newRow("no method offered") << QByteArray() << false;
+    QTest::newRow("Basic asked") << QByteArray("WWW-Authenticate: Basic realm=\"cam\"\r\n") << true;
+}
+
+void TestHostileRtsp::basicOnlyWhenAsked()
+{
+    // A 401 without WWW-Authenticate made the recorder send the password as Basic, in clear.
+    QFETCH(QByteArray, challenge);
+    QFETCH(bool, basicSent);
+    HostileRtspServer hostile;
+    QVERIFY(hostile.listen());
+    hostile.answer = [challenge](const QByteArray&, const QByteArray& cseq) {
+        return HostileRtspServer::reply(cseq, challenge, {}, "401 Unauthorized");
+    };
+    const QString data = prepare(QString::fromLatin1(QTest::currentDataTag()), hostile, false);
+    QVERIFY(!data.isEmpty());
+    QProcess recorder;
+    QVERIFY(startRecording(recorder, data));
+    QTRY_VERIFY_WITH_TIMEOUT(hostile.count("DESCRIBE") >= 4, 30000);
+    QByteArray err;
+    if (basicSent) {
+        QTRY_VERIFY_WITH_TIMEOUT(
+                (err += recorder.readAllStandardError()).contains("in clear text"), 20000);
+    }
+    stopCleanly(recorder);
+    bool basic = false;
+    for (const QByteArray& request : std::as_const(hostile.requests)) {
+        if (request.contains("Authorization: Basic"))
+            basic = true;
+    }
+    QCOMPARE(basic, basicSent);
+}
+
+QTEST_GUILESS_MAIN(TestHostileRtsp)
+#include "tst_hostile_rtsp.moc"
