@@ -325,15 +325,21 @@ int CtlRecording::rebuild()
         m_out << QString::fromUtf8(QJsonDocument(
                 QJsonObject {{QStringLiteral("indexed"), report->indexed},
                         {QStringLiteral("removed_empty"), report->removed},
+                        {QStringLiteral("quarantined"), report->quarantined},
+                        {QStringLiteral("left_alone"), report->leftAlone},
                         {QStringLiteral("problems"), QJsonArray::fromStringList(report->problems)}})
                                            .toJson(QJsonDocument::Compact))
               << Qt::endl;
     } else {
-        m_out << tr("Index rebuilt from the files: %1 recordings; %2 empty files removed; %3 "
-                    "files could not be read.")
+        m_out << tr("Index rebuilt from the files: %1 recordings; %2 unfinished files without "
+                    "video removed; %3 damaged files kept in %4; %5 files not written by Vigil "
+                    "left alone.")
                          .arg(report->indexed)
                          .arg(report->removed)
-                         .arg(report->problems.size())
+                         .arg(report->quarantined)
+                         .arg(recording::SegmentRepair::quarantineFolder(
+                                 m_context.dataDir().recordingsPath()))
+                         .arg(report->leftAlone)
               << Qt::endl;
     }
     return report->problems.isEmpty() ? ExitOk : ExitFailed;

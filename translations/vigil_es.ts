@@ -391,10 +391,6 @@ Commands:
         <translation>%1  %2: %3 días guardados (límite %4), %5, retenido %6</translation>
     </message>
     <message>
-        <source>Index rebuilt from the files: %1 recordings; %2 empty files removed; %3 files could not be read.</source>
-        <translation>Índice rehecho a partir de los archivos: %1 grabaciones; %2 archivos vacíos eliminados; %3 archivos no se pudieron leer.</translation>
-    </message>
-    <message>
         <source>hold add needs --camera ID (or --camera all).</source>
         <translation>hold add necesita --camera ID (o --camera all).</translation>
     </message>
@@ -437,6 +433,10 @@ Commands:
     <message>
         <source>Camera %1 records: %2; keeps %3 days; pre-roll %4 s, post-roll %5 s. A running recorder applies this within a minute.</source>
         <translation>La cámara %1 graba: %2; guarda %3 días; pregrabación %4 s, posgrabación %5 s. Un grabador en marcha lo aplica en menos de un minuto.</translation>
+    </message>
+    <message>
+        <source>Index rebuilt from the files: %1 recordings; %2 unfinished files without video removed; %3 damaged files kept in %4; %5 files not written by Vigil left alone.</source>
+        <translation>Índice reconstruido a partir de los archivos: %1 grabaciones; %2 archivos sin terminar y sin vídeo eliminados; %3 archivos dañados guardados en %4; %5 archivos que Vigil no escribió se dejaron intactos.</translation>
     </message>
 </context>
 <context>
@@ -648,6 +648,10 @@ Commands:
     <message>
         <source>recording an alert</source>
         <translation>al anotar una alerta</translation>
+    </message>
+    <message>
+        <source>reading the legal holds</source>
+        <translation>al leer las retenciones legales</translation>
     </message>
 </context>
 <context>
@@ -881,6 +885,10 @@ Commands:
         <source>Camera %1 asks for its password in clear text (Basic authentication): anyone on the network can read it. Switch the camera to Digest authentication.</source>
         <translation>La cámara %1 pide su contraseña en texto claro (autenticación Basic): cualquiera en la red puede leerla. Cambie la cámara a autenticación Digest.</translation>
     </message>
+    <message>
+        <source>Damaged recordings were found after Vigil stopped unexpectedly; %1 of them were kept in %2 rather than deleted (see the log).</source>
+        <translation>Se encontraron grabaciones dañadas tras una parada inesperada de Vigil; %1 se guardaron en %2 en lugar de borrarse (vea el registro).</translation>
+    </message>
 </context>
 <context>
     <name>vigil::recording::RtspSession</name>
@@ -965,6 +973,30 @@ Commands:
     <message>
         <source>%1 belongs to a camera Vigil does not know.</source>
         <translation>%1 pertenece a una cámara que Vigil no conoce.</translation>
+    </message>
+    <message>
+        <source>%1 was not written by Vigil; it was left where it is.</source>
+        <translation>%1 no lo escribió Vigil; se dejó donde está.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (only %2 of its %3 bytes read whole); it was moved to %4 and kept.</source>
+        <translation>%1 está dañado (solo %2 de sus %3 bytes se leen enteros); se movió a %4 y se conserva.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2); it was moved to %3 and kept.</source>
+        <translation>%1 no se puede leer (%2); se movió a %3 y se conserva.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and could not be moved to %2; it was left where it is.</source>
+        <translation>%1 está dañado y no se pudo mover a %2; se dejó donde está.</translation>
+    </message>
+    <message>
+        <source>%1 could not be copied to %2 before its repair; it was left as it is.</source>
+        <translation>%1 no se pudo copiar a %2 antes de repararlo; se dejó como está.</translation>
+    </message>
+    <message>
+        <source>%1 was repaired; its original is kept in %2.</source>
+        <translation>%1 se reparó; su original se conserva en %2.</translation>
     </message>
 </context>
 <context>

@@ -178,6 +178,17 @@ Result<qint64> SegmentStore::streamId(qint64 cameraId, const QString& role) cons
     return query.next() ? query.value(0).toLongLong() : qint64(0);
 }
 
+Result<bool> SegmentStore::isHeld(qint64 cameraId, qint64 fromMs, qint64 toMs) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    query.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM bookmarks b WHERE b.legal_hold = 1 "
+                                 "AND (b.camera_id IS NULL OR b.camera_id = ?) "
+                                 "AND b.start_ms <= ? AND b.end_ms >= ?)"));
+    if (!bindAll(query, {cameraId, toMs, fromMs}) || !query.next())
+        return m_catalog.sqlError(query.lastError(), tr("reading the legal holds"));
+    return query.value(0).toInt() != 0;
+}
+
 Result<void> SegmentStore::replaceAll(const QList<SegmentRecord>& segments)
 {
     QSqlDatabase db = QSqlDatabase::database(m_catalog.connectionName(), false);

@@ -86,6 +86,8 @@ public:
     Result<std::optional<qint64>> lastEnd(qint64 streamId) const;
     /// Stream id of a camera's role, 0 when the camera has no such stream.
     Result<qint64> streamId(qint64 cameraId, const QString& role) const;
+    /// Whether a legal hold covers [fromMs, toMs] on a camera.
+    Result<bool> isHeld(qint64 cameraId, qint64 fromMs, qint64 toMs) const;
     /// Rebuild: replaces the whole index in one transaction.
     Result<void> replaceAll(const QList<SegmentRecord>& segments);
 

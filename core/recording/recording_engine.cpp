@@ -92,6 +92,12 @@ Result<RepairReport> RecordingEngine::start()
         return repaired.error();
     for (const QString& problem : repaired->problems)
         qCWarning(lcRecording, "%s", qUtf8Printable(problem));
+    if (repaired->quarantined > 0)
+        raise(0, QStringLiteral("footage_quarantined"),
+                tr("Damaged recordings were found after Vigil stopped unexpectedly; %1 of them "
+                   "were kept in %2 rather than deleted (see the log).")
+                        .arg(repaired->quarantined)
+                        .arg(SegmentRepair::quarantineFolder(m_options.recordingsRoot)));
     m_running = true;
     runRetention();
     if (Result<void> loaded = reload(); !loaded) {

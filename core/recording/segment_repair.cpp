@@ -4,44 +4,187 @@
 #include "core/logging_categories.h"
 #include "core/recording/segment_file.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <optional>
 
 namespace vigil::recording {
 
 namespace {
 
-enum class Outcome { Indexed, Removed, Problem };
+/// The most a crash can leave unfinished at the end of a file being written: the fragment the
+/// muxer was writing (a second or two of video). A longer unreadable part is damage, not a torn
+/// tail, and the original is kept in quarantine before anything is cut.
+constexpr qint64 kMaxTornTail = 8 * 1024 * 1024;
+constexpr qint64 kMaxSegmentMs = 2 * 3600 * 1000;
 
-/// Cuts a file back to its complete fragments and reads it. Files with nothing playable are
-/// deleted; unreadable ones are left for a person to look at.
-Outcome examine(
-        const QString& root, const QString& relative, SegmentFacts& facts, QStringList& problems)
+/// What Vigil names its files: `<camera>/<yyyy-MM-dd>/<role>_<yyyyMMddTHHmmss.zzzZ>[-n].mp4`.
+struct SegmentName
 {
-    const QString path = root + u'/' + relative;
-    const Result<qint64> length = SegmentFile::truncateToCompleteFragments(path);
-    if (!length) {
-        problems << length.error().fullText();
-        return Outcome::Problem;
-    }
-    const Result<QList<qint64>> fragments = SegmentFile::fragmentOffsets(path);
-    if (fragments && fragments->isEmpty()) {
-        // Created, but killed before its first fragment: no video in it.
-        QFile::remove(path);
-        return Outcome::Removed;
-    }
-    Result<SegmentFacts> scanned = SegmentFile::scan(path);
-    if (!scanned) {
-        problems << scanned.error().fullText();
-        return Outcome::Problem;
-    }
-    facts = std::move(scanned).value();
-    return Outcome::Indexed;
+    qint64 cameraId = 0;
+    qint64 startMs = 0;
+};
+
+std::optional<SegmentName> parseSegmentPath(const QString& relative)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+            "^([0-9]+)/[0-9]{4}-[0-9]{2}-[0-9]{2}/(main|sub)_([0-9]{8}T[0-9]{6}\\.[0-9]{3})Z"
+            "(-[0-9]+)?\\.mp4$"));
+    const QRegularExpressionMatch m = pattern.match(relative);
+    if (!m.hasMatch())
+        return std::nullopt;
+    QDateTime start = QDateTime::fromString(m.captured(3), QStringLiteral("yyyyMMdd'T'HHmmss.zzz"));
+    start.setTimeSpec(Qt::UTC);
+    if (!start.isValid())
+        return std::nullopt;
+    return SegmentName {m.captured(1).toLongLong(), start.toMSecsSinceEpoch()};
 }
 
+enum class Outcome { Indexed, Removed, Kept };
+
+/// Brings one file in line. Only a file that was being written (`beingWritten`: the index had
+/// it open, or it appeared just before a crash) may lose its unfinished tail, or be deleted when
+/// not one fragment of it was complete; a file under a legal hold keeps its original in
+/// quarantine first. Any other file that does not read whole is moved to quarantine; files Vigil
+/// did not write are left where they are. Everything but the indexed files is reported.
+class Examiner
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::recording::SegmentRepair)
+
+public:
+    Examiner(catalog::SegmentStore& store, QString root, RepairReport& report)
+        : m_store(store)
+        , m_root(std::move(root))
+        , m_report(report)
+    { }
+
+    Outcome examine(const QString& relative, bool beingWritten, SegmentFacts& facts)
+    {
+        const QString path = m_root + u'/' + relative;
+        const std::optional<SegmentName> name = parseSegmentPath(relative);
+        if (!name) {
+            ++m_report.leftAlone;
+            m_report.problems
+                    << tr("%1 was not written by Vigil; it was left where it is.").arg(path);
+            return Outcome::Kept;
+        }
+        const Result<qint64> complete = SegmentFile::completeLength(path);
+        const Result<QList<qint64>> fragments = SegmentFile::fragmentOffsets(path);
+        if (!complete || !fragments) {
+            m_report.problems << (complete ? fragments.error() : complete.error()).fullText();
+            return Outcome::Kept;
+        }
+        const qint64 size = QFileInfo(path).size();
+        if (complete.value() == size && !fragments->isEmpty())
+            return scanOrQuarantine(relative, facts);
+        if (!beingWritten) {
+            if (const QString target = quarantine(relative); !target.isEmpty())
+                m_report.problems << tr("%1 is damaged (only %2 of its %3 bytes read whole); it "
+                                        "was moved to %4 and kept.")
+                                             .arg(path)
+                                             .arg(complete.value())
+                                             .arg(size)
+                                             .arg(target);
+            return Outcome::Kept;
+        }
+        // The file the crash left open: its tail is unfinished.
+        const Result<bool> held
+                = m_store.isHeld(name->cameraId, name->startMs, name->startMs + kMaxSegmentMs);
+        if (!held) {
+            m_report.problems << held.error().fullText();
+            return Outcome::Kept;
+        }
+        if (held.value() || size - complete.value() > kMaxTornTail) {
+            if (!keepCopy(relative))
+                return Outcome::Kept;
+        }
+        if (fragments->isEmpty()) {
+            // Created, but stopped before its first fragment: no video in it.
+            QFile::remove(path);
+            return Outcome::Removed;
+        }
+        if (Result<qint64> cut = SegmentFile::truncateToCompleteFragments(path); !cut) {
+            m_report.problems << cut.error().fullText();
+            return Outcome::Kept;
+        }
+        return scanOrQuarantine(relative, facts);
+    }
+
+private:
+    Outcome scanOrQuarantine(const QString& relative, SegmentFacts& facts)
+    {
+        Result<SegmentFacts> scanned = SegmentFile::scan(m_root + u'/' + relative);
+        if (!scanned) {
+            if (const QString target = quarantine(relative); !target.isEmpty())
+                m_report.problems << tr("%1 cannot be read (%2); it was moved to %3 and kept.")
+                                             .arg(m_root + u'/' + relative,
+                                                     scanned.error().fullText(), target);
+            return Outcome::Kept;
+        }
+        facts = std::move(scanned).value();
+        return Outcome::Indexed;
+    }
+
+    QString quarantinePath(const QString& relative) const
+    {
+        const QString base = SegmentRepair::quarantineFolder(m_root) + u'/' + relative;
+        QString target = base;
+        for (int n = 1; QFile::exists(target); ++n)
+            target = base + QStringLiteral(".%1").arg(n);
+        return target;
+    }
+
+    /// Moves a file out of the recordings into quarantine: its new place, or "" when it could
+    /// not be moved (then reported, and left where it is).
+    QString quarantine(const QString& relative)
+    {
+        const QString target = quarantinePath(relative);
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        if (!QFile::rename(m_root + u'/' + relative, target)) {
+            m_report.problems << tr("%1 is damaged and could not be moved to %2; it was left "
+                                    "where it is.")
+                                         .arg(m_root + u'/' + relative, target);
+            return {};
+        }
+        ++m_report.quarantined;
+        return target;
+    }
+
+    /// Copies the original into quarantine before it is cut or removed.
+    bool keepCopy(const QString& relative)
+    {
+        const QString target = quarantinePath(relative);
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        if (!QFile::copy(m_root + u'/' + relative, target)) {
+            m_report.problems << tr("%1 could not be copied to %2 before its repair; it was left "
+                                    "as it is.")
+                                         .arg(m_root + u'/' + relative, target);
+            return false;
+        }
+        ++m_report.quarantined;
+        m_report.problems << tr("%1 was repaired; its original is kept in %2.")
+                                     .arg(m_root + u'/' + relative, target);
+        return true;
+    }
+
+    catalog::SegmentStore& m_store;
+    QString m_root;
+    RepairReport& m_report;
+};
+
 } // namespace
+
+QString SegmentRepair::quarantineFolder(const QString& recordingsRoot)
+{
+    return QFileInfo(recordingsRoot).absoluteDir().filePath(QStringLiteral("quarantine"));
+}
 
 catalog::SegmentRecord SegmentRepair::recordFor(
         const SegmentFacts& facts, const QString& relativePath, qint64 streamId)
@@ -69,13 +212,14 @@ Result<RepairReport> SegmentRepair::repairAfterCrash(catalog::Catalog& catalog, 
 {
     catalog::SegmentStore store(catalog);
     RepairReport report;
+    Examiner examiner(store, root, report);
     const Result<QList<catalog::SegmentRecord>> open = store.openSegments();
     if (!open)
         return open.error();
     for (const catalog::SegmentRecord& s : open.value()) {
         SegmentFacts facts;
         const Outcome outcome = QFile::exists(root + u'/' + s.path)
-                ? examine(root, s.path, facts, report.problems)
+                ? examiner.examine(s.path, true, facts)
                 : Outcome::Removed;
         if (outcome == Outcome::Indexed) {
             catalog::SegmentRecord r = recordFor(facts, s.path, s.streamId);
@@ -83,10 +227,12 @@ Result<RepairReport> SegmentRepair::repairAfterCrash(catalog::Catalog& catalog, 
             if (Result<void> updated = store.update(r); !updated)
                 return updated.error();
             ++report.repaired;
-        } else if (outcome == Outcome::Removed) {
+        } else if (outcome == Outcome::Removed || !QFile::exists(root + u'/' + s.path)) {
+            // Nothing playable, or moved to quarantine: no longer in the recordings.
             if (Result<void> removed = store.removeById(s.id); !removed)
                 return removed.error();
-            ++report.removed;
+            if (outcome == Outcome::Removed)
+                ++report.removed;
         }
     }
 
@@ -109,7 +255,7 @@ Result<RepairReport> SegmentRepair::repairAfterCrash(catalog::Catalog& catalog, 
                 if (known->contains(relative))
                     continue;
                 SegmentFacts facts;
-                const Outcome outcome = examine(root, relative, facts, report.problems);
+                const Outcome outcome = examiner.examine(relative, true, facts);
                 if (outcome == Outcome::Removed)
                     ++report.removed;
                 if (outcome != Outcome::Indexed)
@@ -141,6 +287,13 @@ Result<RepairReport> SegmentRepair::rebuildIndex(catalog::Catalog& catalog, cons
 {
     catalog::SegmentStore store(catalog);
     RepairReport report;
+    Examiner examiner(store, root, report);
+    // Files the old index had open were being written when Vigil stopped: only they may be cut.
+    QSet<QString> beingWritten;
+    if (const Result<QList<catalog::SegmentRecord>> open = store.openSegments(); open) {
+        for (const catalog::SegmentRecord& s : open.value())
+            beingWritten.insert(s.path);
+    }
     QList<catalog::SegmentRecord> records;
     QHash<QString, qint64> streamIds;
     QStringList files;
@@ -150,7 +303,7 @@ Result<RepairReport> SegmentRepair::rebuildIndex(catalog::Catalog& catalog, cons
     files.sort();
     for (const QString& relative : files) {
         SegmentFacts facts;
-        const Outcome outcome = examine(root, relative, facts, report.problems);
+        const Outcome outcome = examiner.examine(relative, beingWritten.contains(relative), facts);
         if (outcome == Outcome::Removed)
             ++report.removed;
         if (outcome != Outcome::Indexed)
