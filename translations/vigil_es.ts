@@ -866,10 +866,6 @@ Commands:
         <translation>Cámara %1: el disco no da abasto; %2 paquetes de vídeo descartados hasta ahora.</translation>
     </message>
     <message>
-        <source>Recording has STOPPED: the recordings disk is full and everything left on it is under legal hold. Free space, add a disk, or release a hold.</source>
-        <translation>La grabación se ha DETENIDO: el disco de grabaciones está lleno y todo lo que queda está en retención legal. Libere espacio, añada un disco o levante una retención.</translation>
-    </message>
-    <message>
         <source>%1 records on motion, but it is not an ONVIF camera and sends no motion events: it records continuously instead.</source>
         <translation>%1 graba con movimiento, pero no es una cámara ONVIF y no envía eventos de movimiento: graba de forma continua.</translation>
     </message>
@@ -888,6 +884,10 @@ Commands:
     <message>
         <source>Damaged recordings were found after Vigil stopped unexpectedly; %1 of them were kept in %2 rather than deleted (see the log).</source>
         <translation>Se encontraron grabaciones dañadas tras una parada inesperada de Vigil; %1 se guardaron en %2 en lugar de borrarse (vea el registro).</translation>
+    </message>
+    <message>
+        <source>Recording has STOPPED: the recordings disk is full and everything left on it is under legal hold or is a camera&apos;s newest recording. Free space, add a disk, raise the quota, or release a hold.</source>
+        <translation>La grabación se ha DETENIDO: el disco de grabaciones está lleno y todo lo que queda en él está bajo retención legal o es la grabación más reciente de una cámara. Libere espacio, añada un disco, aumente la cuota o levante una retención.</translation>
     </message>
 </context>
 <context>

@@ -265,7 +265,11 @@ Result<QList<SegmentRecord>> SegmentStore::expired(qint64 nowMs, int limit) cons
 
 Result<QList<SegmentRecord>> SegmentStore::oldestDeletable(int limit) const
 {
-    return select(QStringLiteral("WHERE s.state != 'open' AND NOT %1 ORDER BY s.start_ms LIMIT ?")
+    // Never a stream's newest finished file: deleting it to make room for the next one of the
+    // same camera keeps nothing at all on a disk too small for two.
+    return select(QStringLiteral("WHERE s.state != 'open' AND NOT %1 AND s.start_ms < (SELECT "
+                                 "MAX(n.start_ms) FROM segments n WHERE n.stream_id = s.stream_id "
+                                 "AND n.state != 'open') ORDER BY s.start_ms LIMIT ?")
                           .arg(QLatin1String(kHeld)),
             {limit});
 }

@@ -98,7 +98,8 @@ public:
 
     /// Segments past their camera's retention age at `nowMs`, not held, not open; oldest first.
     Result<QList<SegmentRecord>> expired(qint64 nowMs, int limit) const;
-    /// The oldest segments that are neither held nor open, over every camera.
+    /// The oldest segments that are neither held nor open nor their stream's newest finished
+    /// file, over every camera.
     Result<QList<SegmentRecord>> oldestDeletable(int limit) const;
     Result<qint64> totalBytes() const;
     Result<QList<CameraUsage>> usage() const;

@@ -534,7 +534,8 @@ storage::RetentionReport RecordingEngine::runRetention()
     if (report.onlyHeldLeft && report.spaceShort) {
         raise(0, QStringLiteral("storage_held_only"),
                 tr("Recording has STOPPED: the recordings disk is full and everything left on it "
-                   "is under legal hold. Free space, add a disk, or release a hold."));
+                   "is under legal hold or is a camera's newest recording. Free space, add a "
+                   "disk, raise the quota, or release a hold."));
         setStorageBlocked(true);
     } else if (!report.spaceShort) {
         setStorageBlocked(false);

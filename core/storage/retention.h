@@ -35,7 +35,7 @@ struct RetentionReport
     qint64 freedBytes = 0;
     /// Still over quota or short of free space with only held (or open) footage left: recording
     /// must stop rather than delete held footage.
-    bool onlyHeldLeft = false;
+    bool onlyHeldLeft = false; ///< nothing left to delete: held, or each stream's newest file
     bool spaceShort = false; ///< below the free-space target or over quota after this run
     qint64 freeBytes = 0;
     qint64 totalBytes = 0;

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void freeSpaceOnSmallFilesystemDeletesOldestFirst();
     void quotaKeepsRecordingsUnderLimit();
     void fullDiskOfHeldFootageStopsThenResumes();
+    void tooSmallForTwoFilesKeepsTheNewest();
 
     void cleanup();
 
@@ -240,6 +241,24 @@ void TestRetention::quotaKeepsRecordingsUnderLimit()
     QVERIFY2(used > 0 && used <= 4 * 1024 * 1024 + 2 * 1024 * 1024,
             qPrintable(QString::number(used)));
     QCOMPARE(storage.value(QLatin1String("quota_bytes")).toInteger(), 4 * 1024 * 1024);
+    const QStringList problems = catalogAndFilesProblems(data);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+void TestRetention::tooSmallForTwoFilesKeepsTheNewest()
+{
+    // A quota smaller than two files: retention used to delete each file as the next closed,
+    // keeping nothing at all. The newest file stays, and recording stops with the alert.
+    const QString data = dir("tiny");
+    QVERIFY(addCameras(data, m_sim, 1));
+    QVERIFY(setSetting(data, QStringLiteral("recording/segmentSeconds"), QStringLiteral("2")));
+    QVERIFY(setSetting(data, QStringLiteral("storage/quotaMB"), QStringLiteral("1")));
+    const CtlRun r = vigilctl(
+            data, {QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("12")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains("Recording has STOPPED"), r.err.constData());
+    const QJsonArray kept = segmentList(data, 1);
+    QVERIFY2(!kept.isEmpty(), "nothing was kept");
     const QStringList problems = catalogAndFilesProblems(data);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
