@@ -49,6 +49,8 @@ private:
     int cameraCommand(const QStringList& args);
     int cameraAdd(const QString& address);
     std::optional<Result<onvif::DeviceDescription>> runProbe(const QUrl& url);
+    /// --timeout for calls to a camera: "" when valid (or absent), else what is wrong.
+    QString probeTimeoutProblem() const;
     bool rewriteAddresses() const;
     int usage(const QString& message);
     int failed(const Error& error);
@@ -404,6 +406,17 @@ bool Ctl::rewriteAddresses() const
     return rewrite;
 }
 
+QString Ctl::probeTimeoutProblem() const
+{
+    if (!m_parser.isSet(QStringLiteral("timeout")))
+        return {};
+    bool ok = false;
+    const double seconds = m_parser.value(QStringLiteral("timeout")).toDouble(&ok);
+    if (!ok || seconds < 1 || seconds > 600)
+        return tr("--timeout takes a number of seconds from 1 to 600.");
+    return {};
+}
+
 std::optional<Result<onvif::DeviceDescription>> Ctl::runProbe(const QUrl& url)
 {
     onvif::DeviceProbe probe(url, m_parser.value(QStringLiteral("user")),
@@ -412,6 +425,7 @@ std::optional<Result<onvif::DeviceDescription>> Ctl::runProbe(const QUrl& url)
     if (m_parser.isSet(QStringLiteral("timeout")))
         probe.client().setTimeoutMs(
                 int(m_parser.value(QStringLiteral("timeout")).toDouble() * 1000));
+    // Whatever the camera answers, the probe ends (see DeviceProbe's deadline).
     std::optional<Result<onvif::DeviceDescription>> result;
     QEventLoop loop;
     QObject::connect(&probe, &onvif::DeviceProbe::finished, &loop,
@@ -431,6 +445,8 @@ int Ctl::probe(const QStringList& args)
     const QUrl url = deviceServiceUrl(args.first());
     if (!url.isValid() || url.host().isEmpty())
         return usage(tr("\"%1\" is not a camera address.").arg(args.first()));
+    if (const QString problem = probeTimeoutProblem(); !problem.isEmpty())
+        return usage(problem);
     const std::optional<Result<onvif::DeviceDescription>> result = runProbe(url);
     if (!result->ok())
         return failed(result->error());
@@ -586,6 +602,8 @@ int Ctl::cameraAdd(const QString& address)
         const QUrl url = deviceServiceUrl(address);
         if (!url.isValid() || url.host().isEmpty())
             return usage(tr("\"%1\" is not a camera address.").arg(address));
+        if (const QString problem = probeTimeoutProblem(); !problem.isEmpty())
+            return usage(problem);
         const std::optional<Result<onvif::DeviceDescription>> probed = runProbe(url);
         if (!probed->ok())
             return failed(probed->error());

@@ -311,6 +311,10 @@ Commands:
         <source>Camera %1 (%2) now answers at %3: its address was updated (it was %4); its recordings continue under camera %1.</source>
         <translation>La cámara %1 (%2) responde ahora en %3: se actualizó su dirección (antes era %4); sus grabaciones siguen en la cámara %1.</translation>
     </message>
+    <message>
+        <source>--timeout takes a number of seconds from 1 to 600.</source>
+        <translation>--timeout admite un número de segundos entre 1 y 600.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::CtlRecording</name>
@@ -741,6 +745,10 @@ Commands:
     <message>
         <source>The camera at %1 offers no video profile.</source>
         <translation>La cámara en %1 no ofrece ningún perfil de vídeo.</translation>
+    </message>
+    <message>
+        <source>The camera at %1 did not finish describing itself within %2 seconds.</source>
+        <translation>La cámara en %1 no terminó de describirse en %2 segundos.</translation>
     </message>
 </context>
 <context>

@@ -39,8 +39,23 @@ DeviceProbe::DeviceProbe(
 
 void DeviceProbe::fail(const Error& error)
 {
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_deadline.stop();
     qCInfo(lcOnvif) << "probe of" << m_client.displayAddress() << "failed:" << error.fullText();
     Q_EMIT finished(error);
+}
+
+void DeviceProbe::succeed()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_deadline.stop();
+    m_description.auth = m_client.authMethod();
+    m_description.clockOffsetMs = m_client.clockOffsetMs();
+    Q_EMIT finished(m_description);
 }
 
 QString DeviceProbe::serviceUrl(const char* ns) const
@@ -50,7 +65,20 @@ QString DeviceProbe::serviceUrl(const char* ns) const
 
 void DeviceProbe::start()
 {
+    // However the camera answers (slowly, or with thousands of profiles), a probe ends.
+    const int deadlineMs = qMax(kMinDeadlineMs, kDeadlineCalls * m_client.timeoutMs());
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this, deadlineMs] {
+        fail(Error {Error::Code::Timeout,
+                tr("The camera at %1 did not finish describing itself within %2 seconds.")
+                        .arg(m_client.displayAddress())
+                        .arg(deadlineMs / 1000),
+                {}});
+    });
+    m_deadline.start(deadlineMs);
     m_client.syncClock([this](Result<qint64> offset) {
+        if (m_finished)
+            return;
         // A camera that hides its clock can still be used, with tokens dated in our time.
         if (!offset && offset.error().code != Error::Code::Protocol
                 && offset.error().code != Error::Code::AuthenticationFailed) {
@@ -63,6 +91,8 @@ void DeviceProbe::start()
 
 void DeviceProbe::services()
 {
+    if (m_finished)
+        return;
     m_client.call(m_description.deviceUrl,
             QStringLiteral("<GetServices xmlns=\"http://www.onvif.org/ver10/device/wsdl\">"
                            "<IncludeCapability>false</IncludeCapability></GetServices>"),
@@ -91,6 +121,8 @@ void DeviceProbe::services()
 
 void DeviceProbe::capabilities()
 {
+    if (m_finished)
+        return;
     m_client.call(m_description.deviceUrl,
             QStringLiteral(
                     "<GetCapabilities "
@@ -110,6 +142,8 @@ void DeviceProbe::capabilities()
 
 void DeviceProbe::deviceInformation()
 {
+    if (m_finished)
+        return;
     m_description.usesMedia2 = m_description.services.contains(QLatin1String(ns::kMedia2));
     m_description.hasPtz = m_description.services.contains(QLatin1String(ns::kPtz));
     m_description.hasEvents = m_description.services.contains(QLatin1String(ns::kEvents));
@@ -128,6 +162,8 @@ void DeviceProbe::deviceInformation()
 
 void DeviceProbe::scopes()
 {
+    if (m_finished)
+        return;
     m_client.call(m_description.deviceUrl,
             QStringLiteral("<GetScopes xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>"),
             [this](Result<XmlElement> answer) {
@@ -151,6 +187,8 @@ void DeviceProbe::scopes()
 
 void DeviceProbe::profiles()
 {
+    if (m_finished)
+        return;
     const bool media2 = m_description.usesMedia2;
     const QString body = media2
             ? QStringLiteral("<GetProfiles "
@@ -164,6 +202,12 @@ void DeviceProbe::profiles()
                     return;
                 }
                 m_description.profiles = parseProfiles(answer.value());
+                if (m_description.profiles.size() > kMaxProfiles) {
+                    qCInfo(lcOnvif)
+                            << m_client.displayAddress() << "lists" << m_description.profiles.size()
+                            << "profiles; the first" << kMaxProfiles << "are read";
+                    m_description.profiles.resize(kMaxProfiles);
+                }
                 if (m_description.profiles.isEmpty()) {
                     fail(Error {Error::Code::Protocol,
                             tr("The camera at %1 offers no video profile.")
@@ -180,10 +224,10 @@ void DeviceProbe::profiles()
 
 void DeviceProbe::uris(int index)
 {
+    if (m_finished)
+        return;
     if (index >= m_description.profiles.size()) {
-        m_description.auth = m_client.authMethod();
-        m_description.clockOffsetMs = m_client.clockOffsetMs();
-        Q_EMIT finished(m_description);
+        succeed();
         return;
     }
     const bool media2 = m_description.usesMedia2;

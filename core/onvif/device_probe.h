@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 
 namespace vigil::onvif {
 
@@ -55,10 +56,20 @@ private:
     void profiles();
     void uris(int index);
     void fail(const Error& error);
+    void succeed();
     QString serviceUrl(const char* ns) const;
+
+    /// Profiles read from one camera (real cameras have 2–10; a camera claiming thousands
+    /// would take thousands of calls).
+    static constexpr int kMaxProfiles = 32;
+    /// A probe's deadline: this many calls' timeouts, and at least kMinDeadlineMs.
+    static constexpr int kDeadlineCalls = 6;
+    static constexpr int kMinDeadlineMs = 30000;
 
     OnvifClient m_client;
     DeviceDescription m_description;
+    QTimer m_deadline;
+    bool m_finished = false;
 };
 
 } // namespace vigil::onvif

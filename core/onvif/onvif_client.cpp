@@ -114,6 +114,7 @@ void OnvifClient::syncClock(std::function<void(Result<qint64>)> done)
     attempt->body = QStringLiteral(
             "<GetSystemDateAndTime xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>");
     attempt->authenticate = false;
+    attempt->resynced = true; // refused even so: asking the time again would never end
     const qint64 sentAt = QDateTime::currentMSecsSinceEpoch();
     attempt->done = [this, done, sentAt](Result<XmlElement> answer) {
         if (!answer) {

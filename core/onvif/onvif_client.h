@@ -35,6 +35,7 @@ public:
     ~OnvifClient() override;
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    int timeoutMs() const { return m_timeoutMs; }
     /// Rewrite advertised addresses to the host the device was reached on (default on).
     void setRewriteAddresses(bool on) { m_rewrite = on; }
 
