@@ -820,6 +820,14 @@ Commands:
         <source>The camera at %1 sent no picture (HTTP %2).</source>
         <translation>La cámara en %1 no envió ninguna imagen (HTTP %2).</translation>
     </message>
+    <message>
+        <source>The camera at %1 sent an answer larger than %2 MB; it was refused.</source>
+        <translation>La cámara en %1 envió una respuesta de más de %2 MB; se rechazó.</translation>
+    </message>
+    <message>
+        <source>The camera at %1 sent a picture larger than %2 MB; it was refused.</source>
+        <translation>La cámara en %1 envió una imagen de más de %2 MB; se rechazó.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::onvif::WsDiscovery</name>

@@ -59,7 +59,8 @@ OnvifClient::OnvifClient(QUrl deviceUrl, QString user, QString password, QObject
     , m_user(std::move(user))
     , m_password(std::move(password))
 {
-    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Credentials never follow a redirect to another host (or scheme, or port).
+    m_network.setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
     if (m_user.isEmpty())
         m_auth = AuthMethod::None;
 }
@@ -179,17 +180,49 @@ void OnvifClient::send(const std::shared_ptr<Attempt>& attempt)
         reply->abort();
     });
     timer->start(m_timeoutMs);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, attempt, timedOut] {
+    const std::shared_ptr<Answer> answer = collectAnswer(reply, kMaxAnswerBytes);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, attempt, timedOut, answer] {
         reply->deleteLater();
-        finished(reply, attempt, *timedOut);
+        if (answer->tooLarge) {
+            attempt->done(Error {Error::Code::Protocol,
+                    tr("The camera at %1 sent an answer larger than %2 MB; it was refused.")
+                            .arg(displayAddress())
+                            .arg(kMaxAnswerBytes / (1024 * 1024)),
+                    {}});
+            return;
+        }
+        if (reply->isOpen())
+            answer->body += reply->readAll();
+        finished(reply, answer->body, attempt, *timedOut);
     });
 }
 
-void OnvifClient::finished(
-        QNetworkReply* reply, const std::shared_ptr<Attempt>& attempt, bool timedOut)
+std::shared_ptr<OnvifClient::Answer> OnvifClient::collectAnswer(
+        QNetworkReply* reply, qint64 maxBytes)
+{
+    // Read as it arrives and checked then, not once complete: an endless or huge body is cut off
+    // at the limit instead of filling the memory first.
+    auto answer = std::make_shared<Answer>();
+    // A small read buffer makes Qt's network thread wait for this one instead of buffering
+    // whatever the camera sends.
+    reply->setReadBufferSize(256 * 1024);
+    connect(reply, &QNetworkReply::readyRead, reply, [reply, answer, maxBytes] {
+        if (answer->tooLarge)
+            return;
+        answer->body += reply->readAll();
+        if (answer->body.size() > maxBytes) {
+            answer->tooLarge = true;
+            answer->body = QByteArray();
+            reply->abort();
+        }
+    });
+    return answer;
+}
+
+void OnvifClient::finished(QNetworkReply* reply, const QByteArray& body,
+        const std::shared_ptr<Attempt>& attempt, bool timedOut)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QString operation = operationName(attempt->body);
 
     // Some cameras want credentials even for GetSystemDateAndTime: ask again with them.
@@ -296,9 +329,11 @@ void OnvifClient::finished(
 void OnvifClient::fetchSnapshot(const QString& url, std::function<void(Result<QByteArray>)> done)
 {
     auto get = std::make_shared<std::function<void(std::optional<DigestChallenge>, int)>>();
-    *get = [this, url, done, get](std::optional<DigestChallenge> challenge, int nc) {
+    // The password goes only to the camera the user added, not to a server its answers name.
+    const bool trusted = QUrl(url).host() == m_deviceUrl.host();
+    *get = [this, url, done, get, trusted](std::optional<DigestChallenge> challenge, int nc) {
         QNetworkRequest request {QUrl(url)};
-        if (challenge) {
+        if (challenge && trusted) {
             const QUrl u(url);
             const QString uri = u.path(QUrl::FullyEncoded)
                     + (u.hasQuery() ? u'?' + u.query(QUrl::FullyEncoded) : QString());
@@ -311,37 +346,51 @@ void OnvifClient::fetchSnapshot(const QString& url, std::function<void(Result<QB
         timer->setSingleShot(true);
         connect(timer, &QTimer::timeout, reply, &QNetworkReply::abort);
         timer->start(m_timeoutMs);
-        connect(reply, &QNetworkReply::finished, this, [this, reply, done, get, challenge, url] {
-            reply->deleteLater();
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (status == 401 && !challenge) {
-                QList<QByteArray> headers;
-                for (const auto& [name, value] : reply->rawHeaderPairs()) {
-                    if (name.compare("WWW-Authenticate", Qt::CaseInsensitive) == 0)
-                        headers += value.split('\n');
-                }
-                const QList<DigestChallenge> challenges = DigestChallenge::parse(headers);
-                if (!challenges.isEmpty()) {
-                    (*get)(challenges.last(), 1);
-                    return;
-                }
-            }
-            if (status == 401 || status == 403) {
-                done(authenticationError());
-                return;
-            }
-            const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
-            if (status != 200 || body.isEmpty()) {
-                done(status == 0 ? networkError(reply, false, QUrl(url))
-                                 : Error {Error::Code::Protocol,
-                                         tr("The camera at %1 sent no picture (HTTP %2).")
-                                                 .arg(displayAddress())
-                                                 .arg(status),
-                                         {}});
-                return;
-            }
-            done(body);
-        });
+        const std::shared_ptr<Answer> answer = collectAnswer(reply, kMaxSnapshotBytes);
+        connect(reply, &QNetworkReply::finished, this,
+                [this, reply, done, get, challenge, url, trusted, answer] {
+                    reply->deleteLater();
+                    if (answer->tooLarge) {
+                        done(Error {Error::Code::Protocol,
+                                tr("The camera at %1 sent a picture larger than %2 MB; it was "
+                                   "refused.")
+                                        .arg(displayAddress())
+                                        .arg(kMaxSnapshotBytes / (1024 * 1024)),
+                                {}});
+                        return;
+                    }
+                    const int status
+                            = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                    if (status == 401 && !challenge && trusted) {
+                        QList<QByteArray> headers;
+                        for (const auto& [name, value] : reply->rawHeaderPairs()) {
+                            if (name.compare("WWW-Authenticate", Qt::CaseInsensitive) == 0)
+                                headers += value.split('\n');
+                        }
+                        const QList<DigestChallenge> challenges = DigestChallenge::parse(headers);
+                        if (!challenges.isEmpty()) {
+                            (*get)(challenges.last(), 1);
+                            return;
+                        }
+                    }
+                    if (status == 401 || status == 403) {
+                        done(authenticationError());
+                        return;
+                    }
+                    if (reply->isOpen())
+                        answer->body += reply->readAll();
+                    const QByteArray& body = answer->body;
+                    if (status != 200 || body.isEmpty()) {
+                        done(status == 0 ? networkError(reply, false, QUrl(url))
+                                         : Error {Error::Code::Protocol,
+                                                 tr("The camera at %1 sent no picture (HTTP %2).")
+                                                         .arg(displayAddress())
+                                                         .arg(status),
+                                                 {}});
+                        return;
+                    }
+                    done(body);
+                });
     };
     (*get)(std::nullopt, 0);
 }

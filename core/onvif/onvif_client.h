@@ -79,7 +79,19 @@ public:
 private:
     struct Attempt;
     void send(const std::shared_ptr<Attempt>& attempt);
-    void finished(QNetworkReply* reply, const std::shared_ptr<Attempt>& attempt, bool timedOut);
+    struct Answer
+    {
+        QByteArray body;
+        bool tooLarge = false; ///< outgrew the limit: the reply was aborted
+    };
+    void finished(QNetworkReply* reply, const QByteArray& body,
+            const std::shared_ptr<Attempt>& attempt, bool timedOut);
+    /// Collects `reply`'s body as it arrives and aborts once it outgrows `maxBytes`.
+    std::shared_ptr<Answer> collectAnswer(QNetworkReply* reply, qint64 maxBytes);
+
+    /// The largest SOAP answer read (real cameras' biggest are ~100 KB) and snapshot.
+    static constexpr qint64 kMaxAnswerBytes = 4 * 1024 * 1024;
+    static constexpr qint64 kMaxSnapshotBytes = 16 * 1024 * 1024;
     Error networkError(QNetworkReply* reply, bool timedOut, const QUrl& url) const;
     Error authenticationError() const;
     QString operationName(const QString& bodyXml) const;

@@ -33,10 +33,16 @@ public:
         });
     }
 
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    bool listen(const QHostAddress& address = QHostAddress::LocalHost)
+    {
+        return m_server.listen(address, 0);
+    }
     QString url(const QString& path = QStringLiteral("/onvif/device_service")) const
     {
-        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path);
+        return QStringLiteral("http://%1:%2%3")
+                .arg(m_server.serverAddress().toString())
+                .arg(m_server.serverPort())
+                .arg(path);
     }
 
     static QByteArray response(const QByteArray& status, const QByteArray& body,
@@ -58,7 +64,12 @@ public:
     }
 
     Answer answer;
+    /// When set, every request is answered 200 with a body made of what this returns, for as
+    /// long as the client reads ("" ends it), after the headers in endlessHeaders.
+    std::function<QByteArray()> endlessBody;
+    QByteArray endlessHeaders = "Connection: close\r\n";
     QList<Request> requests;
+    qint64 streamedBytes = 0;
 
 private:
     void serve(QTcpSocket* socket)
@@ -82,11 +93,35 @@ private:
             request.body = buffer->mid(end + 4, length);
             buffer->clear();
             requests << request;
+            if (endlessBody) {
+                stream(socket);
+                return;
+            }
             const QByteArray bytes = answer ? answer(request) : QByteArray();
             if (!bytes.isEmpty())
                 socket->write(bytes);
             socket->disconnectFromHost();
         });
+    }
+
+    void stream(QTcpSocket* socket)
+    {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml\r\n" + endlessHeaders
+                + "\r\n");
+        const auto pump = [this, socket] {
+            while (socket->state() == QAbstractSocket::ConnectedState
+                    && socket->bytesToWrite() < 4 * 1024 * 1024) {
+                const QByteArray chunk = endlessBody();
+                if (chunk.isEmpty()) {
+                    socket->disconnectFromHost();
+                    return;
+                }
+                streamedBytes += chunk.size();
+                socket->write(chunk);
+            }
+        };
+        connect(socket, &QTcpSocket::bytesWritten, socket, pump);
+        pump();
     }
 
     QTcpServer m_server;

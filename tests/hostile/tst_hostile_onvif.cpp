@@ -14,6 +14,9 @@ class TestHostileOnvif : public QObject
 
 private Q_SLOTS:
     void notAuthorizedEverywhereEnds();
+    void hugeAnswerIsCutOff_data();
+    void hugeAnswerIsCutOff();
+    void redirectToAnotherHostNotFollowed();
     void badTimeoutsRefused_data();
     void badTimeoutsRefused();
 };
@@ -39,6 +42,65 @@ void TestHostileOnvif::notAuthorizedEverywhereEnds()
     const QByteArray err = probe.readAllStandardError();
     QVERIFY2(err.contains("password"), err.constData());
     QVERIFY2(device.requests.size() <= 6, qPrintable(QString::number(device.requests.size())));
+}
+
+void TestHostileOnvif::hugeAnswerIsCutOff_data()
+{
+    QTest::addColumn<QByteArray>("headers");
+    QTest::newRow("1 GB declared") << QByteArray("Content-Length: 1073741824\r\n");
+    QTest::newRow("endless, until the connection closes") << QByteArray("Connection: close\r\n");
+}
+
+void TestHostileOnvif::hugeAnswerIsCutOff()
+{
+    // Answers of 1 GB grew the probe to 1 GB before the 4 MB limit applied: they are cut off
+    // at 4 MB, as they arrive.
+    QFETCH(QByteArray, headers);
+    HostileHttpServer device;
+    QVERIFY(device.listen());
+    device.endlessHeaders = headers;
+    constexpr qint64 kCap = 1024LL * 1024 * 1024;
+    device.endlessBody = [&device] {
+        return device.streamedBytes < kCap ? QByteArray(256 * 1024, 'a') : QByteArray();
+    };
+    QProcess probe;
+    probe.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
+            {QStringLiteral("probe"), device.url(), QStringLiteral("--timeout"),
+                    QStringLiteral("60")});
+    QVERIFY(probe.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(probe.state(), QProcess::NotRunning, 30000);
+    QVERIFY(probe.exitCode() != 0);
+    const QByteArray err = probe.readAllStandardError();
+    QVERIFY2(err.contains("larger than 4 MB"), err.constData());
+    QVERIFY2(device.streamedBytes < 64 * 1024 * 1024,
+            qPrintable(QString::number(device.streamedBytes)));
+}
+
+void TestHostileOnvif::redirectToAnotherHostNotFollowed()
+{
+    // An HTTP 307 to another host re-sent the request, with its UsernameToken, there.
+    HostileHttpServer elsewhere;
+    QVERIFY(elsewhere.listen(QHostAddress(QStringLiteral("127.0.0.2"))));
+    elsewhere.answer = [](const HostileHttpServer::Request&) {
+        return HostileHttpServer::response("500 Internal Server Error", "no");
+    };
+    HostileHttpServer device;
+    QVERIFY(device.listen());
+    const QByteArray target = elsewhere.url().toUtf8();
+    device.answer = [target](const HostileHttpServer::Request&) -> QByteArray {
+        return "HTTP/1.1 307 Temporary Redirect\r\nLocation: " + target
+                + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    };
+    QProcess probe;
+    probe.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
+            {QStringLiteral("probe"), device.url(), QStringLiteral("--user"),
+                    QStringLiteral("admin"), QStringLiteral("--password"), QStringLiteral("s3cret"),
+                    QStringLiteral("--timeout"), QStringLiteral("5")});
+    QVERIFY(probe.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(probe.state(), QProcess::NotRunning, 30000);
+    QVERIFY(probe.exitCode() != 0);
+    QVERIFY(!device.requests.isEmpty());
+    QCOMPARE(elsewhere.requests.size(), 0);
 }
 
 void TestHostileOnvif::badTimeoutsRefused_data()
