@@ -905,6 +905,10 @@ Commands:
         <source>Recording has STOPPED: the recordings disk is full and everything left on it is under legal hold or is a camera&apos;s newest recording. Free space, add a disk, raise the quota, or release a hold.</source>
         <translation>La grabación se ha DETENIDO: el disco de grabaciones está lleno y todo lo que queda en él está bajo retención legal o es la grabación más reciente de una cámara. Libere espacio, añada un disco, aumente la cuota o levante una retención.</translation>
     </message>
+    <message>
+        <source>Camera %1 names another computer (%2) as the source of its video; its password is not sent there.</source>
+        <translation>La cámara %1 indica otro equipo (%2) como origen de su vídeo; su contraseña no se envía allí.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::recording::RtspSession</name>
@@ -1182,6 +1186,10 @@ Commands:
     <message>
         <source>This camera is already in Vigil (camera %1, &quot;%2&quot;).</source>
         <translation>Esta cámara ya está en Vigil (cámara %1, «%2»).</translation>
+    </message>
+    <message>
+        <source>The camera gives &quot;%1&quot; as the address of its video; Vigil records only from rtsp:// addresses.</source>
+        <translation>La cámara da «%1» como dirección de su vídeo; Vigil solo graba desde direcciones rtsp://.</translation>
     </message>
 </context>
 <context>

@@ -157,7 +157,17 @@ Result<void> RecordingEngine::reload()
             config.role = s.role;
             QUrl url(s.uri);
             config.displayUrl = url.toString();
-            if (!record.username.isEmpty()) {
+            // The password goes only to the camera the user added: not to another host that
+            // its answers named (addresses as the camera gave them, rewriting off).
+            const bool ownHost = record.deviceUrl.isEmpty()
+                    || QUrl(record.deviceUrl).host().compare(url.host(), Qt::CaseInsensitive) == 0;
+            if (!ownHost && !record.username.isEmpty()) {
+                raise(record.id, QStringLiteral("credentials"),
+                        tr("Camera %1 names another computer (%2) as the source of its video; "
+                           "its password is not sent there.")
+                                .arg(record.name, url.host()));
+            }
+            if (!record.username.isEmpty() && ownHost) {
                 const Result<QString> password = record.sealedSecret.isEmpty()
                         ? Result<QString>(QString())
                         : vault->unseal(record.sealedSecret);

@@ -569,6 +569,9 @@ struct StreamRecorder::Private
         deadline = steadyMs() + config.connectTimeoutMs;
         AVDictionary* options = nullptr;
         av_dict_set(&options, "rtsp_transport", "tcp", 0);
+        // Whatever address a camera gave, FFmpeg speaks only RTSP and its transports with it:
+        // never a local file or another of its many protocols.
+        av_dict_set(&options, "protocol_whitelist", "rtsp,rtsps,rtp,srtp,udp,tcp,tls", 0);
         av_dict_set_int(&options, "timeout", qint64(config.readTimeoutMs) * 1000, 0);
         av_dict_set(&options, "allowed_media_types", "video+audio", 0);
         const QByteArray url = config.url.toUtf8();

@@ -31,8 +31,27 @@ catalog::StreamRecord streamFrom(const onvif::MediaProfile& p, const char* role)
 
 } // namespace
 
-Result<SavedCamera> saveCamera(catalog::CameraStore& store, const catalog::CameraRecord& record)
+Result<SavedCamera> saveCamera(catalog::CameraStore& store, const catalog::CameraRecord& given)
 {
+    // Only RTSP addresses are stored (a camera's answers could name a local file, an FFmpeg
+    // pseudo-protocol or a cloud metadata service), and never with credentials in them: those
+    // live sealed beside the record.
+    catalog::CameraRecord record = given;
+    for (catalog::StreamRecord& s : record.streams) {
+        QUrl url(s.uri.trimmed());
+        const QString scheme = url.scheme().toLower();
+        if (!url.isValid() || url.host().isEmpty()
+                || (scheme != QLatin1String("rtsp") && scheme != QLatin1String("rtsps"))) {
+            return Error {Error::Code::Unsupported,
+                    QCoreApplication::translate("vigil::setup",
+                            "The camera gives \"%1\" as the address of its video; Vigil "
+                            "records only from rtsp:// addresses.")
+                            .arg(url.toString(QUrl::RemoveUserInfo).left(200)),
+                    {}};
+        }
+        url.setUserInfo(QString());
+        s.uri = url.toString();
+    }
     const Result<std::optional<catalog::CameraRecord>> same = store.findSame(record);
     if (!same)
         return same.error();

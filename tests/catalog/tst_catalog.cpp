@@ -1,8 +1,10 @@
 // Catalog: migrations (fresh, upgrade from every earlier version, refusal of a newer schema,
 // failure and crash in the middle of a migration), validation before writing, locking.
 #include "catalog_test_util.h"
+#include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/settings_store.h"
+#include "core/setup/camera_records.h"
 #include "synthetic_migrations.h"
 
 #include <QProcess>
@@ -10,7 +12,12 @@
 #include <QTest>
 
 using vigil::Error;
+using vigil::Result;
+using vigil::catalog::CameraRecord;
+using vigil::catalog::CameraStore;
 using vigil::catalog::Catalog;
+using vigil::catalog::StreamRecord;
+namespace setup = vigil::setup;
 using vigil::test::RawDb;
 
 class TestCatalog : public QObject
@@ -20,6 +27,7 @@ class TestCatalog : public QObject
 private Q_SLOTS:
     void init();
     void freshCatalog();
+    void streamAddressesAreRtspWithoutCredentials();
     void freshCatalogHasTimeRangeIndexes();
     void foreignKeysEnforced();
     void upgradeFromEveryEarlierVersion_data();
@@ -44,6 +52,42 @@ void TestCatalog::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+}
+
+void TestCatalog::streamAddressesAreRtspWithoutCredentials()
+{
+    // A camera's answers named file:///etc/passwd, FFmpeg's concat: or a cloud metadata service
+    // as its video, and they were stored (and later opened by FFmpeg); credentials in a URI
+    // stayed in plain text in the catalog.
+    const auto catalog = Catalog::open(catalogPath());
+    QVERIFY(catalog);
+    CameraStore store(*catalog.value());
+    const auto record = [](const QString& uri, const QString& uuid) {
+        CameraRecord c;
+        c.uuid = uuid;
+        c.name = uuid;
+        c.streams << StreamRecord {QStringLiteral("main"), {}, uri, {}, 0, 0, 0, 0};
+        return c;
+    };
+    for (const QString& uri :
+            {QStringLiteral("file:///etc/passwd"), QStringLiteral("concat:/etc/passwd|/etc/shadow"),
+                    QStringLiteral("http://169.254.169.254/latest/meta-data/"),
+                    QStringLiteral("rtsp:///no-host")}) {
+        const Result<setup::SavedCamera> saved = setup::saveCamera(store, record(uri, uri));
+        QVERIFY2(!saved, qPrintable(uri));
+        QVERIFY(saved.error().message.contains(QLatin1String("rtsp://")));
+    }
+    QVERIFY(setup::saveCamera(store,
+            record(QStringLiteral("rtsp://admin:s3cret@10.0.0.5:554/main"), QStringLiteral("ok"))));
+    const Result<QList<CameraRecord>> cameras = store.list();
+    QVERIFY(cameras);
+    QCOMPARE(cameras->size(), 1);
+    QCOMPARE(cameras->first().streams.first().uri, QStringLiteral("rtsp://10.0.0.5:554/main"));
+    QCOMPARE(RawDb(catalogPath())
+                     .scalar(QStringLiteral("SELECT COUNT(*) FROM streams WHERE uri LIKE "
+                                            "'%s3cret%'"))
+                     .toInt(),
+            0);
 }
 
 void TestCatalog::freshCatalog()
