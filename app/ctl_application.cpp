@@ -25,6 +25,11 @@
 #include <QStorageInfo>
 #include <QTextStream>
 
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
+
 namespace vigil::app {
 
 namespace {
@@ -48,10 +53,14 @@ private:
     int probe(const QStringList& args);
     int cameraCommand(const QStringList& args);
     int cameraAdd(const QString& address);
-    std::optional<Result<onvif::DeviceDescription>> runProbe(const QUrl& url);
+    std::optional<Result<onvif::DeviceDescription>> runProbe(
+            const QUrl& url, const QString& password);
     /// --timeout for calls to a camera: "" when valid (or absent), else what is wrong.
     QString probeTimeoutProblem() const;
     bool rewriteAddresses() const;
+    /// The camera password: --password, --password-file, $VIGIL_CAMERA_PASSWORD, or asked for
+    /// on the terminal when --user is given; nullopt (with the message said) when unreadable.
+    std::optional<QString> cameraPassword(const QString& fallback = {});
     int usage(const QString& message);
     int failed(const Error& error);
     void printJson(const QJsonObject& object);
@@ -103,8 +112,13 @@ int Ctl::run(const QStringList& arguments)
             tr("seconds")));
     m_parser.addOption(QCommandLineOption(
             QStringLiteral("user"), tr("User name for the camera."), tr("user")));
-    m_parser.addOption(QCommandLineOption(
-            QStringLiteral("password"), tr("Password for the camera."), tr("password")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("password"),
+            tr("Password for the camera. Visible to other users in the process list: prefer "
+               "--password-file, the VIGIL_CAMERA_PASSWORD environment variable, or typing it "
+               "when asked (with --user and no password given, on a terminal)."),
+            tr("password")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("password-file"),
+            tr("Read the camera's password from the first line of this file."), tr("file")));
     m_parser.addOption(QCommandLineOption(QStringLiteral("address"),
             tr("discover: ask only this camera address, by unicast (repeatable; for networks that "
                "drop multicast)."),
@@ -417,10 +431,49 @@ QString Ctl::probeTimeoutProblem() const
     return {};
 }
 
-std::optional<Result<onvif::DeviceDescription>> Ctl::runProbe(const QUrl& url)
+std::optional<QString> Ctl::cameraPassword(const QString& fallback)
 {
-    onvif::DeviceProbe probe(url, m_parser.value(QStringLiteral("user")),
-            m_parser.value(QStringLiteral("password")));
+    if (m_parser.isSet(QStringLiteral("password")))
+        return m_parser.value(QStringLiteral("password"));
+    if (m_parser.isSet(QStringLiteral("password-file"))) {
+        QFile file(m_parser.value(QStringLiteral("password-file")));
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_err << tr("vigilctl: cannot read the password file \"%1\": %2")
+                             .arg(file.fileName(), file.errorString())
+                  << Qt::endl;
+            return std::nullopt;
+        }
+        return QString::fromUtf8(file.readLine(4096)).remove(u'\n').remove(u'\r');
+    }
+    if (qEnvironmentVariableIsSet("VIGIL_CAMERA_PASSWORD"))
+        return qEnvironmentVariable("VIGIL_CAMERA_PASSWORD");
+#ifdef Q_OS_UNIX
+    if (!fallback.isEmpty() || !m_parser.isSet(QStringLiteral("user")) || !::isatty(STDIN_FILENO))
+        return fallback;
+    // Asked on the terminal, without echo.
+    m_err << tr("Password for %1: ").arg(m_parser.value(QStringLiteral("user"))) << Qt::flush;
+    termios saved {};
+    const bool tty = ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (tty) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    if (tty)
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    m_err << Qt::endl;
+    return password;
+#else
+    return fallback;
+#endif
+}
+
+std::optional<Result<onvif::DeviceDescription>> Ctl::runProbe(
+        const QUrl& url, const QString& password)
+{
+    onvif::DeviceProbe probe(url, m_parser.value(QStringLiteral("user")), password);
     probe.client().setRewriteAddresses(rewriteAddresses());
     if (m_parser.isSet(QStringLiteral("timeout")))
         probe.client().setTimeoutMs(
@@ -447,7 +500,10 @@ int Ctl::probe(const QStringList& args)
         return usage(tr("\"%1\" is not a camera address.").arg(args.first()));
     if (const QString problem = probeTimeoutProblem(); !problem.isEmpty())
         return usage(problem);
-    const std::optional<Result<onvif::DeviceDescription>> result = runProbe(url);
+    const std::optional<QString> password = cameraPassword();
+    if (!password)
+        return ExitUsage;
+    const std::optional<Result<onvif::DeviceDescription>> result = runProbe(url, *password);
     if (!result->ok())
         return failed(result->error());
     const onvif::DeviceDescription& d = result->value();
@@ -594,24 +650,27 @@ int Ctl::cameraAdd(const QString& address)
         const QString user = m_parser.isSet(QStringLiteral("user"))
                 ? m_parser.value(QStringLiteral("user"))
                 : given.userName();
-        const QString password = m_parser.isSet(QStringLiteral("password"))
-                ? m_parser.value(QStringLiteral("password"))
-                : given.password();
-        record = setup::recordFromRtspUrl(given, user, vault->seal(password), name);
+        const std::optional<QString> password = cameraPassword(given.password());
+        if (!password)
+            return ExitUsage;
+        record = setup::recordFromRtspUrl(given, user, vault->seal(*password), name);
     } else {
         const QUrl url = deviceServiceUrl(address);
         if (!url.isValid() || url.host().isEmpty())
             return usage(tr("\"%1\" is not a camera address.").arg(address));
         if (const QString problem = probeTimeoutProblem(); !problem.isEmpty())
             return usage(problem);
-        const std::optional<Result<onvif::DeviceDescription>> probed = runProbe(url);
+        const std::optional<QString> password = cameraPassword();
+        if (!password)
+            return ExitUsage;
+        const std::optional<Result<onvif::DeviceDescription>> probed = runProbe(url, *password);
         if (!probed->ok())
             return failed(probed->error());
         if (probed->value().mainProfile < 0)
             return failed(Error {Error::Code::Unsupported,
                     tr("The camera offers no H.264 or H.265 stream to record."), {}});
         record = setup::recordFromProbe(probed->value(), m_parser.value(QStringLiteral("user")),
-                vault->seal(m_parser.value(QStringLiteral("password"))), name);
+                vault->seal(*password), name);
     }
     const Result<setup::SavedCamera> saved = setup::saveCamera(m_context->cameras(), record);
     if (!saved)

@@ -88,10 +88,6 @@
         <translation>usuario</translation>
     </message>
     <message>
-        <source>Password for the camera.</source>
-        <translation>Contraseña de la cámara.</translation>
-    </message>
-    <message>
         <source>password</source>
         <translation>contraseña</translation>
     </message>
@@ -314,6 +310,26 @@ Commands:
     <message>
         <source>--timeout takes a number of seconds from 1 to 600.</source>
         <translation>--timeout admite un número de segundos entre 1 y 600.</translation>
+    </message>
+    <message>
+        <source>Password for the camera. Visible to other users in the process list: prefer --password-file, the VIGIL_CAMERA_PASSWORD environment variable, or typing it when asked (with --user and no password given, on a terminal).</source>
+        <translation>Contraseña de la cámara. Otros usuarios la ven en la lista de procesos: es mejor --password-file, la variable de entorno VIGIL_CAMERA_PASSWORD o escribirla cuando se pida (con --user y sin contraseña, en un terminal).</translation>
+    </message>
+    <message>
+        <source>Read the camera&apos;s password from the first line of this file.</source>
+        <translation>Leer la contraseña de la cámara de la primera línea de este archivo.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>vigilctl: cannot read the password file &quot;%1&quot;: %2</source>
+        <translation>vigilctl: no se puede leer el archivo de contraseña «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Contraseña de %1: </translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,10 @@
 #include <QStandardPaths>
 #include <QTemporaryFile>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
 namespace vigil::runtime {
 
 Result<DataDir> DataDir::open(const QString& path)
@@ -24,12 +28,32 @@ Result<DataDir> DataDir::open(const QString& path)
                         .arg(QDir::toNativeSeparators(absolute)),
                 {}};
     }
+#ifdef Q_OS_UNIX
+    // Footage, catalog and logs are the town's: readable by the service's user and its group
+    // (the clerks' window), by nobody else. New files 0640, new folders 0750.
+    ::umask(027);
+#endif
     if (!QDir().mkpath(absolute)) {
         return Error {Error::Code::NotWritable,
                 tr("Cannot create the data folder \"%1\". Check that its parent folder exists "
                    "and that you may write there, or choose another folder with --data-dir.")
                         .arg(QDir::toNativeSeparators(absolute)),
                 {}};
+    }
+
+    // Folders and catalogs made before (or by an older Vigil) are closed the same way.
+    const QFileDevice::Permissions folder = QFileDevice::ReadOwner | QFileDevice::WriteOwner
+            | QFileDevice::ExeOwner | QFileDevice::ReadGroup | QFileDevice::ExeGroup;
+    const QFileDevice::Permissions file
+            = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup;
+    QFile::setPermissions(absolute, folder);
+    for (const QString& name : {QStringLiteral("vigil.sqlite"), QStringLiteral("vigil.sqlite-wal"),
+                 QStringLiteral("vigil.sqlite-shm")}) {
+        const QString catalogFile = absolute + u'/' + name;
+        const QFileDevice::Permissions open = QFileDevice::ReadOther | QFileDevice::WriteOther
+                | QFileDevice::ExeOther | QFileDevice::WriteGroup | QFileDevice::ExeGroup;
+        if (QFileInfo::exists(catalogFile) && (QFileInfo(catalogFile).permissions() & open))
+            QFile::setPermissions(catalogFile, file);
     }
 
     // QFileInfo::isWritable() answers from permission bits, which lie for root, ACLs and

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 namespace {
 
 const QString kUser = QStringLiteral("clerk");
@@ -24,9 +26,11 @@ struct Run
     QByteArray err;
 };
 
-Run vigilctl(const QStringList& args)
+Run vigilctl(const QStringList& args, const QProcessEnvironment& env = {})
 {
     QProcess p;
+    if (!env.isEmpty())
+        p.setProcessEnvironment(env);
     p.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"), args);
     Run r;
     if (!p.waitForFinished(60000))
@@ -53,6 +57,8 @@ private Q_SLOTS:
     void cameraAtANewAddressIsUpdated();
     void plainRtspCamera();
     void vaultSealsAndRefusesTampering();
+    void passwordNeverOnTheCommandLine();
+    void dataFolderIsPrivate();
 
 private:
     QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
@@ -355,6 +361,55 @@ void TestCameraCommands::vaultSealsAndRefusesTampering()
     // Reopening reads the same key.
     QCOMPARE(vigil::security::CredentialVault::open(key)->unseal(a).value(),
             QStringLiteral("pässwörd"));
+}
+
+void TestCameraCommands::passwordNeverOnTheCommandLine()
+{
+    // --password shows in `ps`: a file or the environment carry it instead, and --help says so.
+    const QString file = m_dir.filePath(QStringLiteral("camera-password"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kPassword.toUtf8() + "\n");
+    }
+    const QString device = m_sim.endpoint(2, "device_service");
+    Run r = vigilctl({QStringLiteral("probe"), device, QStringLiteral("--user"), kUser,
+            QStringLiteral("--password-file"), file});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("VIGIL_CAMERA_PASSWORD"), kPassword);
+    r = vigilctl({QStringLiteral("probe"), device, QStringLiteral("--user"), kUser}, env);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    env.insert(QStringLiteral("VIGIL_CAMERA_PASSWORD"), QStringLiteral("wrong"));
+    r = vigilctl({QStringLiteral("probe"), device, QStringLiteral("--user"), kUser}, env);
+    QVERIFY(r.exitCode != 0);
+    r = vigilctl({QStringLiteral("probe"), device, QStringLiteral("--user"), kUser,
+            QStringLiteral("--password-file"), m_dir.filePath(QStringLiteral("missing"))});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("password file"));
+    const Run help = vigilctl({QStringLiteral("--help")});
+    QVERIFY(help.out.contains("--password-file"));
+    QVERIFY(help.out.contains("VIGIL_CAMERA_PASSWORD"));
+}
+
+void TestCameraCommands::dataFolderIsPrivate()
+{
+    // The catalog, its WAL, logs and footage folders were 0644/0755 beside the 0600 key.
+    const QString data = m_dir.filePath(QStringLiteral("private"));
+    const Run r = vigilctl({QStringLiteral("camera"), QStringLiteral("add"),
+            QStringLiteral("rtsp://127.0.0.1:9/x"), QStringLiteral("--data-dir"), data});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto mode = [](const QString& path) {
+        struct stat st
+        { };
+        return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
+    };
+    QCOMPARE(mode(data), 0750);
+    QCOMPARE(mode(data + QStringLiteral("/vigil.sqlite")), 0640);
+    QCOMPARE(mode(data + QStringLiteral("/logs")), 0750);
+    QCOMPARE(mode(data + QStringLiteral("/keys/credentials.key")), 0600);
+    for (const QString& log : QDir(data + QStringLiteral("/logs")).entryList(QDir::Files))
+        QCOMPARE(mode(data + QStringLiteral("/logs/") + log), 0640);
 }
 
 QTEST_GUILESS_MAIN(TestCameraCommands)
