@@ -108,7 +108,11 @@ QList<DigestChallenge> DigestChallenge::parse(const QList<QByteArray>& headerVal
             c.stale = p.value(QStringLiteral("stale"))
                               .compare(QLatin1String("true"), Qt::CaseInsensitive)
                     == 0;
-            if (!c.nonce.isEmpty())
+            // Only what is computed as it says: an unknown algorithm (SHA-512-256, say) was
+            // labelled as asked but computed as MD5.
+            const bool known = c.algorithm.compare(QLatin1String("MD5"), Qt::CaseInsensitive) == 0
+                    || c.algorithm.compare(QLatin1String("SHA-256"), Qt::CaseInsensitive) == 0;
+            if (!c.nonce.isEmpty() && known)
                 result.append(c);
         }
     }
@@ -127,6 +131,17 @@ QString digestResponse(const QString& algorithm, const QString& username, const 
             algorithm, ha1 + u':' + nonce + u':' + nc + u':' + cnonce + u':' + qop + u':' + ha2);
 }
 
+/// A quoted-string's content (RFC 7230 §3.2.6): quotes and backslashes escaped, so that a
+/// realm or nonce from the camera cannot end the value and add parameters of its own.
+static QString quotedContent(QString text)
+{
+    text.replace(u'\\', QLatin1String("\\\\"));
+    text.replace(u'"', QLatin1String("\\\""));
+    text.remove(u'\r');
+    text.remove(u'\n');
+    return text;
+}
+
 QByteArray digestAuthorization(const DigestChallenge& challenge, const QString& username,
         const QString& password, const QString& method, const QString& uri, int nonceCount)
 {
@@ -136,12 +151,13 @@ QByteArray digestAuthorization(const DigestChallenge& challenge, const QString& 
             password, method, uri, challenge.nonce, nc, cnonce, challenge.qop);
     QString h = QStringLiteral("Digest username=\"%1\", realm=\"%2\", nonce=\"%3\", uri=\"%4\", "
                                "algorithm=%5, response=\"%6\"")
-                        .arg(username, challenge.realm, challenge.nonce, uri, challenge.algorithm,
-                                response);
+                        .arg(quotedContent(username), quotedContent(challenge.realm),
+                                quotedContent(challenge.nonce), quotedContent(uri),
+                                challenge.algorithm, response);
     if (!challenge.qop.isEmpty())
         h += QStringLiteral(", qop=%1, nc=%2, cnonce=\"%3\"").arg(challenge.qop, nc, cnonce);
     if (!challenge.opaque.isEmpty())
-        h += QStringLiteral(", opaque=\"%1\"").arg(challenge.opaque);
+        h += QStringLiteral(", opaque=\"%1\"").arg(quotedContent(challenge.opaque));
     return h.toUtf8();
 }
 

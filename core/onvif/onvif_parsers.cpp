@@ -1,5 +1,7 @@
 #include "core/onvif/onvif_parsers.h"
 
+#include "core/runtime/display_text.h"
+
 #include <QDateTime>
 #include <QTimeZone>
 
@@ -45,13 +47,14 @@ std::optional<SoapFault> parseFault(const XmlElement& envelope)
         f.code = stripPrefix(code->textAt({u"Value"}));
         const XmlElement* sub = code->child(u"Subcode");
         while (sub) {
-            f.subcodes << stripPrefix(sub->textAt({u"Value"}));
+            f.subcodes << runtime::displaySafe(stripPrefix(sub->textAt({u"Value"})), 64);
             sub = sub->child(u"Subcode");
         }
     } else {
         f.code = stripPrefix(fault->textAt({u"faultcode"})); // SOAP 1.1
     }
-    f.reason = fault->textAt({u"Reason", u"Text"}, fault->textAt({u"faultstring"}));
+    f.reason = runtime::displaySafe(
+            fault->textAt({u"Reason", u"Text"}, fault->textAt({u"faultstring"})));
     return f;
 }
 
@@ -88,11 +91,12 @@ DeviceInformation parseDeviceInformation(const XmlElement& envelope)
     const XmlElement* r = body ? body->child(u"GetDeviceInformationResponse") : nullptr;
     if (!r)
         return info;
-    info.manufacturer = r->textAt({u"Manufacturer"});
-    info.model = r->textAt({u"Model"});
-    info.firmware = r->textAt({u"FirmwareVersion"});
-    info.serial = r->textAt({u"SerialNumber"});
-    info.hardwareId = r->textAt({u"HardwareId"});
+    // Shown on terminals, in logs and in the window: made safe once, here.
+    info.manufacturer = runtime::displaySafe(r->textAt({u"Manufacturer"}), 64);
+    info.model = runtime::displaySafe(r->textAt({u"Model"}), 64);
+    info.firmware = runtime::displaySafe(r->textAt({u"FirmwareVersion"}), 64);
+    info.serial = runtime::displaySafe(r->textAt({u"SerialNumber"}), 64);
+    info.hardwareId = runtime::displaySafe(r->textAt({u"HardwareId"}), 64);
     return info;
 }
 
@@ -140,7 +144,7 @@ QList<MediaProfile> parseProfiles(const XmlElement& envelope)
     for (const XmlElement* p : r->childrenNamed(u"Profiles")) {
         MediaProfile m;
         m.token = p->attribute(u"token");
-        m.name = p->textAt({u"Name"});
+        m.name = runtime::displaySafe(p->textAt({u"Name"}), 64);
         // Media1 keeps the encoder in VideoEncoderConfiguration, Media2 in
         // Configurations/VideoEncoder.
         const XmlElement* encoder = p->child(u"VideoEncoderConfiguration");

@@ -2,6 +2,7 @@
 
 #include "core/logging_categories.h"
 #include "core/onvif/xml_tree.h"
+#include "core/runtime/display_text.h"
 
 #include <QNetworkDatagram>
 #include <QNetworkInterface>
@@ -131,6 +132,8 @@ bool WsDiscovery::start(const Options& options)
 {
     stop();
     m_devices.clear();
+    m_deviceIndex.clear();
+    m_tooMany = false;
     m_error.clear();
     m_messageIds = {
             QStringLiteral("urn:uuid:") + QUuid::createUuid().toString(QUuid::WithoutBraces),
@@ -172,6 +175,7 @@ bool WsDiscovery::start(const Options& options)
     m_round = 0;
     sendRound();
     m_window.start(qMax(options.windowMs, 100));
+    m_windowEnds.setRemainingTime(qMax(options.windowMs, 100));
     return true;
 }
 
@@ -313,9 +317,18 @@ QList<DiscoveredDevice> WsDiscovery::parseAnswer(const QByteArray& datagram, QSt
         matches << hello;
     for (const XmlElement* match : matches) {
         DiscoveredDevice d;
-        d.endpoint = match->textAt({u"EndpointReference", u"Address"});
-        d.xaddrs = words(match->textAt({u"XAddrs"}));
-        d.scopes = words(match->textAt({u"Scopes"}));
+        d.endpoint = runtime::displaySafe(match->textAt({u"EndpointReference", u"Address"}), 128);
+        // Only addresses Vigil could use (HTTP with a host), a few per device: a flood of
+        // answers cannot fill the memory or the screen.
+        for (const QString& x : words(match->textAt({u"XAddrs"}))) {
+            const QUrl url(x);
+            const bool http = url.scheme() == QLatin1String("http")
+                    || url.scheme() == QLatin1String("https");
+            if (http && !url.host().isEmpty() && d.xaddrs.size() < kMaxXAddrs)
+                d.xaddrs << runtime::displaySafe(x, 512);
+        }
+        for (const QString& scope : words(match->textAt({u"Scopes"})).mid(0, kMaxScopes))
+            d.scopes << runtime::displaySafe(scope, 512);
         d.types = words(match->textAt({u"Types"}));
         for (const QString& scope : std::as_const(d.scopes)) {
             const QString prefix = QStringLiteral("onvif://www.onvif.org/");
@@ -324,14 +337,16 @@ QList<DiscoveredDevice> WsDiscovery::parseAnswer(const QByteArray& datagram, QSt
             const QString path = scope.mid(prefix.size());
             const QString category = path.section(u'/', 0, 0).toLower();
             const QString value = QUrl::fromPercentEncoding(path.section(u'/', 1).toUtf8());
+            // Percent-decoding can make anything of a scope: made safe to show.
             if (category == QLatin1String("name") && d.name.isEmpty())
-                d.name = value;
+                d.name = runtime::displaySafe(value, 64);
             else if (category == QLatin1String("hardware") && d.hardware.isEmpty())
-                d.hardware = value;
+                d.hardware = runtime::displaySafe(value, 64);
             else if (category == QLatin1String("location") && d.location.isEmpty())
-                d.location = value;
+                d.location = runtime::displaySafe(value, 128);
         }
-        if (d.endpoint.isEmpty() && d.xaddrs.isEmpty())
+        // A camera says who it is and where it answers; anything else is not listed.
+        if (d.endpoint.isEmpty() || d.xaddrs.isEmpty())
             continue;
         result << d;
     }
@@ -340,7 +355,13 @@ QList<DiscoveredDevice> WsDiscovery::parseAnswer(const QByteArray& datagram, QSt
 
 void WsDiscovery::readAnswers(QUdpSocket* socket, const QHostAddress& interfaceAddress)
 {
-    while (socket->hasPendingDatagrams()) {
+    // Under a flood the socket never runs dry: the window is a deadline all the same.
+    while (socket->hasPendingDatagrams() && m_window.isActive()) {
+        if (m_windowEnds.hasExpired()) {
+            stop();
+            Q_EMIT finished();
+            return;
+        }
         const QNetworkDatagram datagram = socket->receiveDatagram(64 * 1024);
         QString relatesTo;
         QList<DiscoveredDevice> devices = parseAnswer(datagram.data(), &relatesTo);
@@ -361,22 +382,18 @@ void WsDiscovery::readAnswers(QUdpSocket* socket, const QHostAddress& interfaceA
 
 void WsDiscovery::merge(DiscoveredDevice device)
 {
-    const QString key
-            = device.endpoint.isEmpty() ? device.preferredXAddr() : normaliseId(device.endpoint);
-    for (DiscoveredDevice& known : m_devices) {
-        const QString knownKey
-                = known.endpoint.isEmpty() ? known.preferredXAddr() : normaliseId(known.endpoint);
-        if (knownKey != key)
-            continue;
+    const QString key = normaliseId(device.endpoint);
+    if (const auto found = m_deviceIndex.constFind(key); found != m_deviceIndex.cend()) {
+        DiscoveredDevice& known = m_devices[found.value()];
         bool changed = false;
         for (const QString& x : std::as_const(device.xaddrs)) {
-            if (!known.xaddrs.contains(x)) {
+            if (!known.xaddrs.contains(x) && known.xaddrs.size() < kMaxXAddrs) {
                 known.xaddrs << x;
                 changed = true;
             }
         }
         for (const QString& s : std::as_const(device.scopes)) {
-            if (!known.scopes.contains(s)) {
+            if (!known.scopes.contains(s) && known.scopes.size() < kMaxScopes) {
                 known.scopes << s;
                 changed = true;
             }
@@ -385,8 +402,17 @@ void WsDiscovery::merge(DiscoveredDevice device)
             Q_EMIT deviceFound(known);
         return;
     }
+    if (m_devices.size() >= kMaxDevices) {
+        if (m_devices.size() == kMaxDevices && !m_tooMany) {
+            m_tooMany = true;
+            qCWarning(lcOnvif) << "discovery: more than" << kMaxDevices
+                               << "devices answered; the others are ignored";
+        }
+        return;
+    }
     qCInfo(lcOnvif) << "discovered" << device.endpoint << device.xaddrs << "via"
                     << device.interfaceAddress.toString();
+    m_deviceIndex.insert(key, int(m_devices.size()));
     m_devices << device;
     Q_EMIT deviceFound(device);
 }

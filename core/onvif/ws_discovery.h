@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QDeadlineTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
@@ -87,6 +89,12 @@ Q_SIGNALS:
     void finished();
 
 private:
+    /// Bounds on what answers may fill: devices in one discovery (a town has at most a few
+    /// hundred cameras), addresses and scopes per device.
+    static constexpr int kMaxDevices = 256;
+    static constexpr int kMaxXAddrs = 8;
+    static constexpr int kMaxScopes = 32;
+
     struct Probe;
     void sendRound();
     void readAnswers(QUdpSocket* socket, const QHostAddress& interfaceAddress);
@@ -103,7 +111,10 @@ private:
     QList<QHostAddress> m_unicastTargets;
     QStringList m_messageIds; ///< one per probe type; repeats reuse them
     QList<DiscoveredDevice> m_devices;
+    QHash<QString, int> m_deviceIndex; ///< normalised endpoint → index in m_devices
+    bool m_tooMany = false;
     QTimer m_window;
+    QDeadlineTimer m_windowEnds;
     QTimer m_repeat;
     int m_round = 0;
     int m_unicastNext = 0;

@@ -3,8 +3,10 @@
 // real camera exchanges in tests/data/onvif-captures.
 #include "core/onvif/http_digest.h"
 #include "core/onvif/onvif_parsers.h"
+#include "core/onvif/ws_discovery.h"
 #include "core/onvif/ws_security.h"
 #include "core/onvif/xml_tree.h"
+#include "core/runtime/display_text.h"
 
 #include <QDateTime>
 #include <QDirIterator>
@@ -38,6 +40,8 @@ private Q_SLOTS:
     void httpDigestRfcExamples_data();
     void httpDigestRfcExamples();
     void digestChallengeParsing();
+    void hostileDigestChallenges();
+    void cameraTextIsDisplaySafe();
     void capturesParse();
     void captureDetails();
     void captureResponses_data();
@@ -339,6 +343,53 @@ void TestOnvifProtocol::xmlLimitsAndLeniency()
     QCOMPARE(bool(doc), parses);
     if (!parses)
         QVERIFY(!error.isEmpty());
+}
+
+void TestOnvifProtocol::hostileDigestChallenges()
+{
+    // An algorithm Vigil does not compute is refused (SHA-512-256 was labelled as asked but
+    // computed as MD5); quotes in what the camera sent cannot end a value in our answer.
+    QVERIFY(DigestChallenge::parse({"Digest realm=\"x\", nonce=\"n\", algorithm=SHA-512-256"})
+                    .isEmpty());
+    QCOMPARE(DigestChallenge::parse({"Digest realm=\"x\", nonce=\"n\", algorithm=SHA-256"}).size(),
+            1);
+    DigestChallenge c;
+    c.realm = QStringLiteral("cam\", admin=\"evil");
+    c.nonce = QStringLiteral("n\\\"x");
+    c.algorithm = QStringLiteral("MD5");
+    const QByteArray header = digestAuthorization(c, QStringLiteral("clerk"), QStringLiteral("pw"),
+            QStringLiteral("GET"), QStringLiteral("/"), 1);
+    QVERIFY2(header.contains("realm=\"cam\\\", admin=\\\"evil\""), header.constData());
+    QVERIFY2(header.contains("nonce=\"n\\\\\\\"x\""), header.constData());
+}
+
+void TestOnvifProtocol::cameraTextIsDisplaySafe()
+{
+    using vigil::runtime::displaySafe;
+    // ESC sequences, 8-bit CSI, line breaks and bidirectional overrides, as a camera name.
+    QCOMPARE(displaySafe(QStringLiteral("Cam\x1b[31m red")), QStringLiteral("Cam\\u001b[31m red"));
+    QCOMPARE(displaySafe(QString(QChar(0x9b)) + QStringLiteral("2J")), QStringLiteral("\\u009b2J"));
+    QCOMPARE(displaySafe(QStringLiteral("a\nCamera added successfully")),
+            QStringLiteral("a Camera added successfully"));
+    QCOMPARE(displaySafe(QStringLiteral("abc") + QChar(0x202e) + QStringLiteral("fdp.exe")),
+            QStringLiteral("abc\\u202efdp.exe"));
+    QCOMPARE(displaySafe(QStringLiteral("Calle Sucre ñ 東")), QStringLiteral("Calle Sucre ñ 東"));
+    const QString longName = displaySafe(QString(1000, u'x'), 64);
+    QCOMPARE(longName.size(), 64);
+    QVERIFY(longName.endsWith(QChar(0x2026)));
+    // Parsed answers come out safe: a device name from a WS-Discovery scope, percent-encoded.
+    const QByteArray probeMatch
+            = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" "
+              "xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\" "
+              "xmlns:a=\"http://schemas.xmlsoap.org/ws/2004/08/"
+              "addressing\"><s:Body><d:ProbeMatches>"
+              "<d:ProbeMatch><a:EndpointReference><a:Address>urn:uuid:1</a:Address>"
+              "</a:EndpointReference><d:Scopes>onvif://www.onvif.org/name/%1B%5B31mEvil%0AAdded"
+              "</d:Scopes><d:XAddrs>http://127.0.0.1/onvif/device_service</d:XAddrs>"
+              "</d:ProbeMatch></d:ProbeMatches></s:Body></s:Envelope>";
+    const QList<DiscoveredDevice> found = WsDiscovery::parseAnswer(probeMatch, nullptr);
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().name, QStringLiteral("\\u001b[31mEvil Added"));
 }
 
 QTEST_GUILESS_MAIN(TestOnvifProtocol)
