@@ -22,14 +22,24 @@ namespace vigil::recording {
 class DecodeTimeline
 {
 public:
-    explicit DecodeTimeline(int reorderDepth)
+    /// `leap`: a change of presentation time larger than this (in its unit) is the camera's
+    /// clock leaping, not reordering: the timeline starts again there. 0: never.
+    explicit DecodeTimeline(int reorderDepth, qint64 leap = 0)
         : m_depth(qMax(0, reorderDepth))
+        , m_leap(leap)
     { }
 
     /// The decoding time of the next frame in decoding order, in the unit of `pts`; nullopt
     /// for a frame that cannot be timed.
     std::optional<qint64> next(qint64 pts, bool keyframe)
     {
+        if (m_leap > 0 && m_count > 0 && qAbs(pts - m_lastPts) > m_leap) {
+            m_pending = {};
+            m_count = 0;
+            m_started = false;
+            m_resync = false;
+        }
+        m_lastPts = pts;
         if (m_resync) {
             if (!keyframe)
                 return std::nullopt;
@@ -66,6 +76,8 @@ public:
 private:
     std::priority_queue<qint64, std::vector<qint64>, std::greater<>> m_pending;
     int m_depth = 0;
+    qint64 m_leap = 0;
+    qint64 m_lastPts = 0;
     qint64 m_count = 0;
     qint64 m_first = 0;
     qint64 m_last = 0;

@@ -304,6 +304,10 @@ Result<void> SegmentWriter::write(AVPacket* packet, int trackIndex)
     qint64 pts = packet->pts - track.origin;
     if (!track.video && pts < 0)
         return {}; // audio from before the first keyframe
+    // Nothing from another timeline (frames timed before a leap of the camera's clock) reaches
+    // the muxer, whose asserts a wild timestamp can trip.
+    if (av_rescale_q(qMin(dts, pts), track.timeBase, kMs) < -kMaxLeapMs)
+        return {};
     const qint64 ptsMs = av_rescale_q(pts, track.timeBase, kMs);
 
     if (track.video) {
@@ -322,8 +326,12 @@ Result<void> SegmentWriter::write(AVPacket* packet, int trackIndex)
         dts = track.lastDts + 1;
     if (pts < dts)
         pts = dts;
-    if (track.lastPts != AV_NOPTS_VALUE && pts > track.lastPts)
+    if (track.lastPts != AV_NOPTS_VALUE && pts > track.lastPts
+            && av_rescale_q(pts - track.lastPts, track.timeBase, kMs) <= kMaxLeapMs)
         track.lastDelta = pts - track.lastPts;
+    // A duration measured across a leap of the camera's time is no frame's duration.
+    if (packet->duration > 0 && av_rescale_q(packet->duration, track.timeBase, kMs) > kMaxLeapMs)
+        packet->duration = 0;
     if (packet->duration <= 0 && track.lastDelta > 0)
         packet->duration = track.lastDelta;
     track.lastDts = dts;
@@ -357,6 +365,18 @@ Result<void> SegmentWriter::write(AVPacket* packet, int trackIndex)
     }
     d->fragmentHasData = true;
     return {};
+}
+
+bool SegmentWriter::continues(const AVPacket* packet, int trackIndex) const
+{
+    if (!d->started || !d->output)
+        return true;
+    const Track& track = d->tracks[trackIndex];
+    const qint64 ts = packet->dts != AV_NOPTS_VALUE ? packet->dts : packet->pts;
+    if (track.lastDts == AV_NOPTS_VALUE || ts == AV_NOPTS_VALUE)
+        return true;
+    const qint64 stepMs = av_rescale_q(ts - track.origin - track.lastDts, track.timeBase, kMs);
+    return stepMs <= kMaxLeapMs && stepMs >= -kMaxStepBackMs;
 }
 
 Result<SegmentFacts> SegmentWriter::finish()

@@ -47,6 +47,13 @@ public:
     /// Writes a packet of `track` (an index into the tracks given to create()), timestamps in that
     /// track's time base. The packet is left to the caller.
     Result<void> write(AVPacket* packet, int track);
+    /// Whether `packet` continues this file's timeline: false when the camera's time leapt by
+    /// more than kMaxLeapMs, or went back by more than kMaxStepBackMs (the caller starts a new
+    /// file). Packets from far before the file's start are dropped by write().
+    bool continues(const AVPacket* packet, int track) const;
+
+    static constexpr qint64 kMaxLeapMs = 5000;
+    static constexpr qint64 kMaxStepBackMs = 1000;
     /// Completes the last fragment and the index, syncs and closes the file.
     Result<SegmentFacts> finish();
     /// After an error, or to drop the open fragment: cuts the file to its last complete fragment

@@ -46,6 +46,17 @@ constexpr AVRational kMs {1, 1000};
 constexpr qint64 kMaxClockOffsetMs = 2000;
 /// Files of one connection follow each other exactly unless the clock moved by this much.
 constexpr qint64 kContinuityMs = 1000;
+/// A camera's timestamps that run this far ahead of this computer's clock, or back by more than
+/// kMaxTimestampBackMs, left its timeline (firmware that leaps 2^31 ticks at each keyframe, or
+/// wraps): from there packets are dated by this computer's clock.
+constexpr qint64 kMaxTimestampAheadMs = 3000;
+constexpr qint64 kMaxTimestampBackMs = 1000;
+
+bool timelineBroken(qint64 wallMs, qint64 nowMs, qint64 tsMs, std::optional<qint64> previousTsMs)
+{
+    return wallMs - nowMs > kMaxTimestampAheadMs
+            || (previousTsMs && tsMs < *previousTsMs - kMaxTimestampBackMs);
+}
 
 std::atomic<qint64> g_lostRtpPackets {0};
 
@@ -199,6 +210,7 @@ struct StreamRecorder::Private
     qint64 lastFileEndMs = 0; ///< end of the last file closed, kept across connections
     int loggedReorderDepth = -1; ///< reader thread
     qint64 framesTooLarge = 0; ///< reader thread
+    qint64 timestampJumps = 0; ///< reader thread
     bool warnedBasic = false; ///< reader thread
 
     static int interrupt(void* opaque)
@@ -367,6 +379,17 @@ struct StreamRecorder::Private
         }
     }
 
+    /// The camera's timestamps left its timeline (logged the first time and every 100th).
+    void timestampsJumped(qint64 aheadMs)
+    {
+        if (++timestampJumps != 1 && timestampJumps % 100 != 0)
+            return;
+        qCWarning(lcRecording,
+                "camera %lld %s: its timestamps jumped (%lld ms from this computer's clock); "
+                "a new file starts and packets are dated by this computer's clock",
+                config.cameraId, qUtf8Printable(config.role), aheadMs);
+    }
+
     /// The camera reorders frames more deeply than its SPS announces: frames until the next
     /// keyframe cannot be timed and are dropped (once per connection and depth).
     void reorderedDeeper(int depth)
@@ -424,6 +447,8 @@ struct StreamRecorder::Private
         std::optional<DecodeTimeline> decodeTimes;
         qint64 arrivalBaseMs = 0;
         qint64 lostBefore = 0;
+        std::optional<qint64> previousTsMs;
+        bool trustRtcp = true;
         for (;;) {
             Result<RtspSession::Frame> frame = session.next();
             if (session.oversizedFrames() > 0)
@@ -449,7 +474,7 @@ struct StreamRecorder::Private
                 Item tracksItem = marker(Item::Kind::Tracks);
                 tracksItem.tracks = trackSet;
                 push(std::move(tracksItem));
-                decodeTimes.emplace(trackSet->reorderDepth);
+                decodeTimes.emplace(trackSet->reorderDepth, SegmentWriter::kMaxLeapMs * 90);
                 arrivalBaseMs = QDateTime::currentMSecsSinceEpoch() - frame->rtpTime / 90;
             }
             // RTP carries presentation times; with B-frames they are out of decoding order.
@@ -463,13 +488,23 @@ struct StreamRecorder::Private
             item.video = true;
             item.keyframe = frame->keyframe;
             item.wallMs = arrivalBaseMs + tsMs;
-            if (const std::optional<qint64> rtcp = session.wallClockOfRtpZeroMs()) {
+            if (const std::optional<qint64> rtcp = session.wallClockOfRtpZeroMs();
+                    rtcp && trustRtcp) {
                 item.clockOffsetMs = *rtcp - arrivalBaseMs;
                 if (qAbs(item.clockOffsetMs) < kMaxClockOffsetMs) {
                     item.rtcpClock = true;
                     item.wallMs = *rtcp + tsMs;
                 }
             }
+            if (const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                    timelineBroken(item.wallMs, now, tsMs, previousTsMs)) {
+                timestampsJumped(item.wallMs - now);
+                arrivalBaseMs = now - tsMs;
+                trustRtcp = false;
+                item.wallMs = now;
+                item.rtcpClock = false;
+            }
+            previousTsMs = tsMs;
             firstPacket(lastPacketWallMs, gotPackets, item.wallMs);
             lastPacketWallMs = item.wallMs;
             updateStatus([&](Status& s) {
@@ -631,6 +666,8 @@ struct StreamRecorder::Private
 
         qint64 arrivalBaseMs = 0; // wall-clock time of pts 0 by arrival
         bool haveBase = false;
+        std::optional<qint64> previousTsMs; // of video
+        bool trustRtcp = true;
         bool recordable = false; ///< the connection's first keyframe went out
         // Video and audio reach the writer in decoding-time order, whatever order the camera
         // interleaved them in (and video waits a frame for its successor): an audio frame timed
@@ -702,7 +739,8 @@ struct StreamRecorder::Private
             item.video = index == video;
             item.keyframe = (timed->flags & AV_PKT_FLAG_KEY) != 0;
             item.wallMs = arrivalBaseMs + tsMs;
-            if (input->start_time_realtime != AV_NOPTS_VALUE && input->start_time_realtime > 0) {
+            if (trustRtcp && input->start_time_realtime != AV_NOPTS_VALUE
+                    && input->start_time_realtime > 0) {
                 const qint64 rtcpBaseMs = input->start_time_realtime / 1000;
                 item.clockOffsetMs = rtcpBaseMs - arrivalBaseMs;
                 if (qAbs(item.clockOffsetMs) < kMaxClockOffsetMs) {
@@ -710,13 +748,23 @@ struct StreamRecorder::Private
                     item.wallMs = rtcpBaseMs + tsMs;
                 }
             }
+            if (timelineBroken(item.wallMs, now, tsMs, item.video ? previousTsMs : std::nullopt)) {
+                timestampsJumped(item.wallMs - now);
+                arrivalBaseMs = now - tsMs;
+                trustRtcp = false;
+                item.wallMs = now;
+                item.rtcpClock = false;
+            }
+            if (item.video)
+                previousTsMs = tsMs;
             firstPacket(lastPacketWallMs, gotPackets, item.wallMs);
             // An outage starts where the last video frame ends, as its file does.
             if (item.video)
                 lastPacketWallMs = item.wallMs
-                        + qMax<qint64>(0,
-                                av_rescale_q_rnd(
-                                        timed->duration, stream->time_base, kMs, AV_ROUND_UP));
+                        + qBound(qint64(0),
+                                qint64(av_rescale_q_rnd(
+                                        timed->duration, stream->time_base, kMs, AV_ROUND_UP)),
+                                SegmentWriter::kMaxLeapMs);
             updateStatus([&](Status& st) {
                 ++st.packets;
                 st.lastPacketMs = item.wallMs;
@@ -825,7 +873,8 @@ struct StreamRecorder::Private
             const qint64 leading = firstTimed - lead.begin();
             for (qint64 k = 0; k < leading; ++k)
                 lead[size_t(k)]->pts = earliest - step * (leading - k);
-            decodeTimes.emplace(reorderDepth);
+            decodeTimes.emplace(reorderDepth,
+                    av_rescale_q(SegmentWriter::kMaxLeapMs, kMs, input->streams[video]->time_base));
             newestVideoPts = lead.front()->pts;
             for (AVPacket*& q : lead) {
                 if (q->pts == AV_NOPTS_VALUE)
@@ -1027,6 +1076,11 @@ struct StreamRecorder::Private
             closeSegment();
             keepForPreRoll(item);
             return;
+        }
+        // A leap in the camera's time ends the file; the next starts at a keyframe.
+        if (segment && !segment->continues(item.packet, item.track)) {
+            closeSegment();
+            previousEndMs = 0;
         }
         if (!segment) {
             if (steadyMs() < retryAfterMs)

@@ -95,6 +95,59 @@ public:
         return frame + packet;
     }
 
+    /// An Annex B H.264 stream cut into access units, each a list of NAL units (parameter sets
+    /// and SEI stay with the slice that follows them; one slice per picture, as the simulator's
+    /// footage has).
+    static QList<QList<QByteArray>> accessUnits(const QByteArray& annexB)
+    {
+        QList<qsizetype> starts;
+        for (qsizetype i = 0; i + 3 < annexB.size(); ++i) {
+            if (annexB[i] == 0 && annexB[i + 1] == 0 && annexB[i + 2] == 1)
+                starts << i + 3;
+        }
+        QList<QList<QByteArray>> units;
+        QList<QByteArray> unit;
+        for (qsizetype n = 0; n < starts.size(); ++n) {
+            qsizetype end = n + 1 < starts.size() ? starts[n + 1] - 3 : annexB.size();
+            if (n + 1 < starts.size() && end > starts[n] && annexB[end - 1] == 0)
+                --end; // a four-byte start code
+            const QByteArray nal = annexB.mid(starts[n], end - starts[n]);
+            if (nal.isEmpty())
+                continue;
+            unit << nal;
+            const int type = nal[0] & 0x1f;
+            if (type == 1 || type == 5) {
+                units << unit;
+                unit.clear();
+            }
+        }
+        return units;
+    }
+
+    /// RTP packets (single NAL units, or FU-A fragments of 1400 bytes) for one access unit.
+    static QByteArray packetize(const QList<QByteArray>& nals, quint16& seq, quint32 timestamp)
+    {
+        QByteArray out;
+        for (qsizetype n = 0; n < nals.size(); ++n) {
+            const QByteArray& nal = nals[n];
+            const bool last = n + 1 == nals.size();
+            if (nal.size() <= 1400) {
+                out += rtp(seq++, timestamp, last, nal);
+                continue;
+            }
+            for (qsizetype at = 1; at < nal.size(); at += 1400) {
+                const bool first = at == 1;
+                const bool end = at + 1400 >= nal.size();
+                QByteArray payload(2, '\0');
+                payload[0] = char((nal[0] & 0xe0) | 28);
+                payload[1] = char((first ? 0x80 : 0) | (end ? 0x40 : 0) | (nal[0] & 0x1f));
+                payload += nal.mid(at, 1400);
+                out += rtp(seq++, timestamp, last && end, payload);
+            }
+        }
+        return out;
+    }
+
 private:
     void serve(QTcpSocket* socket)
     {

@@ -4,7 +4,13 @@
 #include "hostile/hostile_rtsp_server.h"
 #include "support/recording_fixture.h"
 
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +46,7 @@ private Q_SLOTS:
     void malformedLengths_data();
     void malformedLengths();
     void endlessFragmentsKeepMemoryBounded();
+    void timestampLeapsStartNewFiles();
     void basicOnlyWhenAsked_data();
     void basicOnlyWhenAsked();
 
@@ -175,6 +182,82 @@ void TestHostileRtsp::endlessFragmentsKeepMemoryBounded()
     QVERIFY2(peak > 0 && peak < 150, qPrintable(QStringLiteral("peak %1 MB").arg(peak)));
     QVERIFY2(!err.contains("disk is not keeping up"), err.constData());
     stopCleanly(recorder);
+}
+
+void TestHostileRtsp::timestampLeapsStartNewFiles()
+{
+    // RTP timestamps that leap 2^31 - 1 ticks at each keyframe made a 13-hour file of 1.6 s of
+    // video, dated days ahead, and sometimes aborted the process in FFmpeg's MP4 muxer. Now each
+    // leap starts a new file, dated by this computer's clock.
+    QList<QList<QByteArray>> units;
+    const QDir cache(CamsimProcess::cacheDir());
+    for (const QString& dir : cache.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (dir.endsWith(QLatin1String(".partial")) || dir.endsWith(QLatin1String("-h265")))
+            continue;
+        for (int n = 0; n < 6; ++n) {
+            QFile chunk(cache.filePath(dir)
+                    + QStringLiteral("/sub_%1.h264").arg(n, 5, 10, QLatin1Char('0')));
+            if (chunk.open(QIODevice::ReadOnly))
+                units += HostileRtspServer::accessUnits(chunk.readAll());
+        }
+        if (!units.isEmpty())
+            break;
+    }
+    QVERIFY(units.size() >= 60);
+    HostileRtspServer hostile;
+    QVERIFY(hostile.listen());
+    auto next = std::make_shared<qsizetype>(0);
+    auto seq = std::make_shared<quint16>(0);
+    auto clock = std::make_shared<QElapsedTimer>();
+    auto leaps = std::make_shared<quint32>(0);
+    hostile.stream = [units, next, seq, clock, leaps]() -> QByteArray {
+        if (!clock->isValid())
+            clock->start();
+        // Fifteen pictures a second, in time; a leap at every keyframe but the first.
+        if (*next >= units.size() || clock->elapsed() < *next * 1000 / 15)
+            return {};
+        const QList<QByteArray>& unit = units.at(*next);
+        const bool keyframe = std::any_of(unit.begin(), unit.end(),
+                [](const QByteArray& nal) { return (nal[0] & 0x1f) == 5; });
+        if (keyframe && *next > 0)
+            ++*leaps;
+        const quint32 timestamp = quint32(*next * 6000) + *leaps * 0x7fffffffu;
+        ++*next;
+        return HostileRtspServer::packetize(unit, *seq, timestamp);
+    };
+    const QString data = m_tmp.filePath(QStringLiteral("leaps"));
+    const CtlRun added = vigilctl(data,
+            {QStringLiteral("camera"), QStringLiteral("add"), hostile.url(),
+                    QStringLiteral("--name"), QStringLiteral("Leaping")});
+    QCOMPARE(added.exitCode, 0);
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    QProcess recorder;
+    QVERIFY(startRecording(recorder, data));
+    QTRY_VERIFY_WITH_TIMEOUT(*next >= units.size(), 30000);
+    ::kill(pid_t(recorder.processId()), SIGTERM);
+    QVERIFY(recorder.waitForFinished(20000));
+    QCOMPARE(recorder.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(recorder.exitCode(), 0);
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    const QJsonArray files = segmentList(data, 1);
+    if (files.size() < 3) {
+        QFile log(data + QStringLiteral("/logs/vigilctl.log"));
+        if (log.open(QIODevice::ReadOnly))
+            qWarning("%s", log.readAll().right(3000).constData());
+        qWarning("%s", QJsonDocument(files).toJson().constData());
+    }
+    QVERIFY2(files.size() >= 3, qPrintable(QString::number(files.size())));
+    for (const QJsonValue& v : files) {
+        const qint64 start = v.toObject().value(QLatin1String("start_ms")).toInteger();
+        const qint64 end = v.toObject().value(QLatin1String("end_ms")).toInteger();
+        QVERIFY2(start >= before - 2000 && end <= after + 2000 && end - start <= 3000,
+                qPrintable(QStringLiteral("a file of %1…%2 ms in a run of %3 ms")
+                                   .arg(start - before)
+                                   .arg(end - before)
+                                   .arg(after - before)));
+    }
+    const QStringList problems = catalogAndFilesProblems(data);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
 void TestHostileRtsp::basicOnlyWhenAsked_data()

@@ -130,6 +130,14 @@ void TestRecording::decodeTimesFromPresentationTimes()
     const auto [dts, depth] = decodeTimes(0);
     QCOMPARE(dts, (QList<qint64> {0, 3, -100, -100, -100, -100, -100, 6, 7, 8, 9}));
     QCOMPARE(depth, 1);
+    // A camera whose clock leaps (here by a million frames at the second keyframe) is not
+    // reordering: the timeline starts again at the leap.
+    recording::DecodeTimeline leaping(1, 100);
+    QList<qint64> leapt;
+    for (qsizetype i = 0; i < pts.size(); ++i)
+        leapt << leaping.next(pts.at(i) + (i >= 7 ? 1000000 : 0), i == 0 || i == 7).value_or(-100);
+    QCOMPARE(leapt, (QList<qint64> {-1, 0, 1, 2, 3, 4, 5, 1000006, 1000007, 1000008, 1000009}));
+    QCOMPARE(leaping.depth(), 1);
 }
 
 void TestRecording::recordsPlayableSegmentsCoveringWallTime()
