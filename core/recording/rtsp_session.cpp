@@ -28,6 +28,8 @@ constexpr qsizetype kMaxHeaders = 64 * 1024;
 constexpr qsizetype kMaxBody = 1024 * 1024;
 /// A frame larger than this is dropped (a 4K keyframe at a camera's best quality is ~2 MB).
 constexpr qsizetype kMaxAccessUnit = 16 * 1024 * 1024;
+/// Larger gaps in RTP sequence numbers are restarts or garbage, not counted as lost packets.
+constexpr int kMaxCountedLoss = 1000;
 constexpr int kPollSliceMs = 200;
 const QByteArray kStartCode("\x00\x00\x00\x01", 4);
 
@@ -91,6 +93,7 @@ struct RtspSession::Private
     qint64 oversizedFrames = 0;
     int lastSeq = -1;
     qint64 lost = 0;
+    int pendingLoss = 0; ///< a gap, counted when the next packet follows on
     bool haveTime = false;
     quint32 lastTs = 0;
     qint64 lastExt = 0;
@@ -430,8 +433,15 @@ struct RtspSession::Private
         if (end <= offset)
             return;
         if (lastSeq >= 0 && seq != ((lastSeq + 1) & 0xffff)) {
-            lost += (seq - lastSeq - 1) & 0xffff;
+            // A few hundred missing packets is loss; a wild jump is a sequence that restarted
+            // (or garbage), which says nothing of how much was lost.
+            // Counted once the stream goes on from there: garbage never does.
+            const int missing = (seq - lastSeq - 1) & 0xffff;
+            pendingLoss = missing < kMaxCountedLoss ? missing : 0;
             auBroken = true; // a frame with a hole decodes wrongly: drop it
+        } else if (pendingLoss > 0) {
+            lost += pendingLoss;
+            pendingLoss = 0;
         }
         lastSeq = seq;
         if (!accessUnit.isEmpty() && ts != auTimestamp)

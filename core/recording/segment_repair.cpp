@@ -143,35 +143,33 @@ private:
 
     /// Moves a file out of the recordings into quarantine: its new place, or "" when it could
     /// not be moved (then reported, and left where it is).
-    QString quarantine(const QString& relative)
-    {
-        const QString target = quarantinePath(relative);
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::rename(m_root + u'/' + relative, target)) {
-            m_report.problems << tr("%1 is damaged and could not be moved to %2; it was left "
-                                    "where it is.")
-                                         .arg(m_root + u'/' + relative, target);
-            return {};
-        }
-        ++m_report.quarantined;
-        return target;
-    }
+    QString quarantine(const QString& relative) { return intoQuarantine(relative, false); }
 
     /// Copies the original into quarantine before it is cut or removed.
     bool keepCopy(const QString& relative)
     {
+        const QString target = intoQuarantine(relative, true);
+        if (!target.isEmpty())
+            m_report.problems << tr("%1 was repaired; its original is kept in %2.")
+                                         .arg(m_root + u'/' + relative, target);
+        return !target.isEmpty();
+    }
+
+    QString intoQuarantine(const QString& relative, bool copy)
+    {
+        const QString source = m_root + u'/' + relative;
         const QString target = quarantinePath(relative);
         QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::copy(m_root + u'/' + relative, target)) {
-            m_report.problems << tr("%1 could not be copied to %2 before its repair; it was left "
-                                    "as it is.")
-                                         .arg(m_root + u'/' + relative, target);
-            return false;
+        if (!(copy ? QFile::copy(source, target) : QFile::rename(source, target))) {
+            m_report.problems << (copy ? tr("%1 could not be copied to %2 before its repair; it "
+                                            "was left as it is.")
+                                       : tr("%1 is damaged and could not be moved to %2; it was "
+                                            "left where it is."))
+                                         .arg(source, target);
+            return {};
         }
         ++m_report.quarantined;
-        m_report.problems << tr("%1 was repaired; its original is kept in %2.")
-                                     .arg(m_root + u'/' + relative, target);
-        return true;
+        return target;
     }
 
     catalog::SegmentStore& m_store;

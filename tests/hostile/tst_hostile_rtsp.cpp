@@ -1,6 +1,7 @@
 // A broken or hostile camera (a small RTSP server in this test) must not crash the recorder, grow
 // its memory without bound or get the camera's password in clear text, while a simulated camera
 // in the same `vigilctl record` keeps recording.
+#include "benchmarks/process_stats.h"
 #include "hostile/hostile_rtsp_server.h"
 #include "support/recording_fixture.h"
 
@@ -12,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,23 +21,6 @@
 
 using namespace vigil;
 using namespace vigil::test;
-
-namespace {
-
-/// Peak resident memory of a process, in MB (VmHWM), or -1.
-qint64 peakMemoryMb(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() / 1024;
-    }
-    return -1;
-}
-
-} // namespace
 
 class TestHostileRtsp : public QObject
 {
@@ -47,6 +32,7 @@ private Q_SLOTS:
     void malformedLengths();
     void endlessFragmentsKeepMemoryBounded();
     void timestampLeapsStartNewFiles();
+    void garbageRtpIsNotCountedAsLoss();
     void basicOnlyWhenAsked_data();
     void basicOnlyWhenAsked();
 
@@ -58,6 +44,8 @@ private:
     bool simulatorRecorded(const QString& data) { return !segmentList(data, 1).isEmpty(); }
     /// SIGTERM: the recorder stops cleanly, which it cannot have done if it crashed before.
     static void stopCleanly(QProcess& recorder);
+    /// The simulator's sub-stream footage (12 s), as access units.
+    static QList<QList<QByteArray>> simulatorFootage();
 
     QTemporaryDir m_tmp;
     CamsimProcess m_sim;
@@ -100,6 +88,25 @@ void TestHostileRtsp::stopCleanly(QProcess& recorder)
     QVERIFY(recorder.waitForFinished(20000));
     QCOMPARE(recorder.exitStatus(), QProcess::NormalExit);
     QCOMPARE(recorder.exitCode(), 0);
+}
+
+QList<QList<QByteArray>> TestHostileRtsp::simulatorFootage()
+{
+    QList<QList<QByteArray>> units;
+    const QDir cache(CamsimProcess::cacheDir());
+    for (const QString& dir : cache.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (dir.endsWith(QLatin1String(".partial")) || dir.endsWith(QLatin1String("-h265")))
+            continue;
+        for (int n = 0; n < 6; ++n) {
+            QFile chunk(cache.filePath(dir)
+                    + QStringLiteral("/sub_%1.h264").arg(n, 5, 10, QLatin1Char('0')));
+            if (chunk.open(QIODevice::ReadOnly))
+                units += HostileRtspServer::accessUnits(chunk.readAll());
+        }
+        if (!units.isEmpty())
+            break;
+    }
+    return units;
 }
 
 void TestHostileRtsp::malformedLengths_data()
@@ -178,7 +185,7 @@ void TestHostileRtsp::endlessFragmentsKeepMemoryBounded()
     QTRY_VERIFY_WITH_TIMEOUT(
             (err += recorder.readAllStandardError()).contains("larger than 16 MB"), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(simulatorRecorded(data), 20000);
-    const qint64 peak = peakMemoryMb(recorder.processId());
+    const double peak = bench::peakRssMb(recorder.processId());
     QVERIFY2(peak > 0 && peak < 150, qPrintable(QStringLiteral("peak %1 MB").arg(peak)));
     QVERIFY2(!err.contains("disk is not keeping up"), err.constData());
     stopCleanly(recorder);
@@ -189,20 +196,7 @@ void TestHostileRtsp::timestampLeapsStartNewFiles()
     // RTP timestamps that leap 2^31 - 1 ticks at each keyframe made a 13-hour file of 1.6 s of
     // video, dated days ahead, and sometimes aborted the process in FFmpeg's MP4 muxer. Now each
     // leap starts a new file, dated by this computer's clock.
-    QList<QList<QByteArray>> units;
-    const QDir cache(CamsimProcess::cacheDir());
-    for (const QString& dir : cache.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        if (dir.endsWith(QLatin1String(".partial")) || dir.endsWith(QLatin1String("-h265")))
-            continue;
-        for (int n = 0; n < 6; ++n) {
-            QFile chunk(cache.filePath(dir)
-                    + QStringLiteral("/sub_%1.h264").arg(n, 5, 10, QLatin1Char('0')));
-            if (chunk.open(QIODevice::ReadOnly))
-                units += HostileRtspServer::accessUnits(chunk.readAll());
-        }
-        if (!units.isEmpty())
-            break;
-    }
+    const QList<QList<QByteArray>> units = simulatorFootage();
     QVERIFY(units.size() >= 60);
     HostileRtspServer hostile;
     QVERIFY(hostile.listen());
@@ -258,6 +252,48 @@ void TestHostileRtsp::timestampLeapsStartNewFiles()
     }
     const QStringList problems = catalogAndFilesProblems(data);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+void TestHostileRtsp::garbageRtpIsNotCountedAsLoss()
+{
+    // Packets with random sequence numbers among real ones made lost_rtp_packets report
+    // 2,162,688: every jump there and back counted as thousands of lost packets.
+    const QList<QList<QByteArray>> units = simulatorFootage();
+    QVERIFY(units.size() >= 60);
+    HostileRtspServer hostile;
+    QVERIFY(hostile.listen());
+    auto next = std::make_shared<qsizetype>(0);
+    auto seq = std::make_shared<quint16>(0);
+    auto clock = std::make_shared<QElapsedTimer>();
+    hostile.stream = [units, next, seq, clock]() -> QByteArray {
+        if (!clock->isValid())
+            clock->start();
+        if (*next >= units.size() || clock->elapsed() < *next * 1000 / 15)
+            return {};
+        const quint32 timestamp = quint32(*next * 6000);
+        QByteArray out = HostileRtspServer::packetize(units.at(*next), *seq, timestamp);
+        if (*next % 3 == 1) { // garbage between two frames
+            const quint32 random = QRandomGenerator::global()->generate();
+            out += HostileRtspServer::rtp(quint16(random), random, false,
+                    QByteArray(1, char(0x41)) + QByteArray(100, char(random)));
+        }
+        ++*next;
+        return out;
+    };
+    const QString data = prepare(QStringLiteral("garbage"), hostile, false);
+    QVERIFY(!data.isEmpty());
+    QProcess recorder; // the server answers from this event loop: run it alongside
+    recorder.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
+            {QStringLiteral("--data-dir"), data, QStringLiteral("record"),
+                    QStringLiteral("--duration"), QStringLiteral("6"), QStringLiteral("--json")});
+    QVERIFY(recorder.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.state(), QProcess::NotRunning, 30000);
+    QCOMPARE(recorder.exitCode(), 0);
+    QVERIFY(*next > 60);
+    const QJsonObject summary = QJsonDocument::fromJson(recorder.readAllStandardOutput()).object();
+    QVERIFY(summary.value(QLatin1String("segments")).toInteger() >= 1);
+    const qint64 lost = summary.value(QLatin1String("lost_rtp_packets")).toInteger(-1);
+    QVERIFY2(lost >= 0 && lost < 1000, qPrintable(QString::number(lost)));
 }
 
 void TestHostileRtsp::basicOnlyWhenAsked_data()
