@@ -5,6 +5,7 @@
 // whatever bytes the test makes (RTP interleaved on the connection, or anything else).
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QTcpServer>
@@ -94,6 +95,27 @@ public:
         qToBigEndian<quint16>(quint16(packet.size()), frame.data() + 2);
         return frame + packet;
     }
+
+    /// Makes the RTP packets of access unit `index` (the running sequence number goes on).
+    using FramePackets = std::function<QByteArray(
+            qsizetype index, const QList<QByteArray>& unit, quint16& seq)>;
+
+    /// After PLAY, streams `units` in real time at `fps`, each made into packets by `packets`;
+    /// framesSent counts them.
+    void playAtFps(const QList<QList<QByteArray>>& units, int fps, FramePackets packets)
+    {
+        auto seq = std::make_shared<quint16>(0);
+        auto clock = std::make_shared<QElapsedTimer>();
+        stream = [this, units, fps, packets, seq, clock]() -> QByteArray {
+            if (!clock->isValid())
+                clock->start();
+            if (framesSent >= units.size() || clock->elapsed() < framesSent * 1000 / fps)
+                return {};
+            const qsizetype index = framesSent++;
+            return packets(index, units.at(index), *seq);
+        };
+    }
+    qsizetype framesSent = 0;
 
     /// An Annex B H.264 stream cut into access units, each a list of NAL units (parameter sets
     /// and SEI stay with the slice that follows them; one slice per picture, as the simulator's

@@ -200,25 +200,17 @@ void TestHostileRtsp::timestampLeapsStartNewFiles()
     QVERIFY(units.size() >= 60);
     HostileRtspServer hostile;
     QVERIFY(hostile.listen());
-    auto next = std::make_shared<qsizetype>(0);
-    auto seq = std::make_shared<quint16>(0);
-    auto clock = std::make_shared<QElapsedTimer>();
+    // A leap at every keyframe but the first.
     auto leaps = std::make_shared<quint32>(0);
-    hostile.stream = [units, next, seq, clock, leaps]() -> QByteArray {
-        if (!clock->isValid())
-            clock->start();
-        // Fifteen pictures a second, in time; a leap at every keyframe but the first.
-        if (*next >= units.size() || clock->elapsed() < *next * 1000 / 15)
-            return {};
-        const QList<QByteArray>& unit = units.at(*next);
-        const bool keyframe = std::any_of(unit.begin(), unit.end(),
-                [](const QByteArray& nal) { return (nal[0] & 0x1f) == 5; });
-        if (keyframe && *next > 0)
-            ++*leaps;
-        const quint32 timestamp = quint32(*next * 6000) + *leaps * 0x7fffffffu;
-        ++*next;
-        return HostileRtspServer::packetize(unit, *seq, timestamp);
-    };
+    hostile.playAtFps(
+            units, 15, [leaps](qsizetype index, const QList<QByteArray>& unit, quint16& seq) {
+                const bool keyframe = std::any_of(unit.begin(), unit.end(),
+                        [](const QByteArray& nal) { return (nal[0] & 0x1f) == 5; });
+                if (keyframe && index > 0)
+                    ++*leaps;
+                const quint32 timestamp = quint32(index * 6000) + *leaps * 0x7fffffffu;
+                return HostileRtspServer::packetize(unit, seq, timestamp);
+            });
     const QString data = m_tmp.filePath(QStringLiteral("leaps"));
     const CtlRun added = vigilctl(data,
             {QStringLiteral("camera"), QStringLiteral("add"), hostile.url(),
@@ -227,7 +219,7 @@ void TestHostileRtsp::timestampLeapsStartNewFiles()
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
     QProcess recorder;
     QVERIFY(startRecording(recorder, data));
-    QTRY_VERIFY_WITH_TIMEOUT(*next >= units.size(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(hostile.framesSent >= units.size(), 30000);
     // Every group of pictures has reached the index (the last one still open) before the stop.
     QTRY_VERIFY_WITH_TIMEOUT(segmentList(data, 1).size() >= 6, 30000);
     ::kill(pid_t(recorder.processId()), SIGTERM);
@@ -264,24 +256,15 @@ void TestHostileRtsp::garbageRtpIsNotCountedAsLoss()
     QVERIFY(units.size() >= 60);
     HostileRtspServer hostile;
     QVERIFY(hostile.listen());
-    auto next = std::make_shared<qsizetype>(0);
-    auto seq = std::make_shared<quint16>(0);
-    auto clock = std::make_shared<QElapsedTimer>();
-    hostile.stream = [units, next, seq, clock]() -> QByteArray {
-        if (!clock->isValid())
-            clock->start();
-        if (*next >= units.size() || clock->elapsed() < *next * 1000 / 15)
-            return {};
-        const quint32 timestamp = quint32(*next * 6000);
-        QByteArray out = HostileRtspServer::packetize(units.at(*next), *seq, timestamp);
-        if (*next % 3 == 1) { // garbage between two frames
+    hostile.playAtFps(units, 15, [](qsizetype index, const QList<QByteArray>& unit, quint16& seq) {
+        QByteArray out = HostileRtspServer::packetize(unit, seq, quint32(index * 6000));
+        if (index % 3 == 1) { // garbage between two frames
             const quint32 random = QRandomGenerator::global()->generate();
             out += HostileRtspServer::rtp(quint16(random), random, false,
                     QByteArray(1, char(0x41)) + QByteArray(100, char(random)));
         }
-        ++*next;
         return out;
-    };
+    });
     const QString data = prepare(QStringLiteral("garbage"), hostile, false);
     QVERIFY(!data.isEmpty());
     QProcess recorder; // the server answers from this event loop: run it alongside
@@ -291,7 +274,7 @@ void TestHostileRtsp::garbageRtpIsNotCountedAsLoss()
     QVERIFY(recorder.waitForStarted());
     QTRY_COMPARE_WITH_TIMEOUT(recorder.state(), QProcess::NotRunning, 30000);
     QCOMPARE(recorder.exitCode(), 0);
-    QVERIFY(*next > 60);
+    QVERIFY(hostile.framesSent > 60);
     const QJsonObject summary = QJsonDocument::fromJson(recorder.readAllStandardOutput()).object();
     QVERIFY(summary.value(QLatin1String("segments")).toInteger() >= 1);
     const qint64 lost = summary.value(QLatin1String("lost_rtp_packets")).toInteger(-1);
