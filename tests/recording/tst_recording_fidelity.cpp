@@ -129,6 +129,12 @@ private Q_SLOTS:
     void cameraClockThatDriftedIsNotTrusted();
 
 private:
+    /// Data rows: one camera read by Vigil's reader, one (with audio) by FFmpeg's.
+    static void bothReaders();
+    /// A simulated camera with `quirk`, added to a new data folder (returned; "" on failure).
+    QString cameraWithQuirk(
+            CamsimProcess& sim, const QString& quirk, const QStringList& cameraArgs);
+
     QTemporaryDir m_tmp;
 };
 
@@ -273,11 +279,26 @@ void TestRecordingFidelity::ffmpegPathRecordsFaithfully()
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
-void TestRecordingFidelity::bFramesKeepPresentationOrder_data()
+void TestRecordingFidelity::bothReaders()
 {
     QTest::addColumn<QStringList>("cameraArgs");
     QTest::newRow("Vigil's reader") << QStringList {};
     QTest::newRow("FFmpeg's reader (with audio)") << QStringList {QStringLiteral("--audio")};
+}
+
+QString TestRecordingFidelity::cameraWithQuirk(
+        CamsimProcess& sim, const QString& quirk, const QStringList& cameraArgs)
+{
+    if (!sim.start(1, simArgs(QStringList {QStringLiteral("--quirks"), quirk} + cameraArgs)))
+        return {};
+    const QString data
+            = m_tmp.filePath(quirk.section(u'=', 0, 0) + u'-' + QString::number(cameraArgs.size()));
+    return addCameras(data, sim, 1) ? data : QString();
+}
+
+void TestRecordingFidelity::bFramesKeepPresentationOrder_data()
+{
+    bothReaders();
 }
 
 void TestRecordingFidelity::bFramesKeepPresentationOrder()
@@ -288,12 +309,8 @@ void TestRecordingFidelity::bFramesKeepPresentationOrder()
     // with one time, or the first group of pictures scrambled.)
     QFETCH(QStringList, cameraArgs);
     CamsimProcess sim;
-    QVERIFY(sim.start(1,
-            simArgs(QStringList {QStringLiteral("--quirks"), QStringLiteral("b-frames")}
-                    + cameraArgs)));
-    const QString data
-            = m_tmp.filePath(QStringLiteral("bframes-") + QString::number(cameraArgs.size()));
-    QVERIFY(addCameras(data, sim, 1));
+    const QString data = cameraWithQuirk(sim, QStringLiteral("b-frames"), cameraArgs);
+    QVERIFY(!data.isEmpty());
     QVERIFY(setSetting(data, QStringLiteral("recording/segmentSeconds"), QStringLiteral("2")));
     const CtlRun r = vigilctl(
             data, {QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("7")});
@@ -344,9 +361,7 @@ void TestRecordingFidelity::bFramesKeepPresentationOrder()
 
 void TestRecordingFidelity::cameraClockThatDriftedIsNotTrusted_data()
 {
-    QTest::addColumn<QStringList>("cameraArgs");
-    QTest::newRow("h264 (Vigil's reader)") << QStringList {};
-    QTest::newRow("h264+aac (FFmpeg's reader)") << QStringList {QStringLiteral("--audio")};
+    bothReaders();
 }
 
 void TestRecordingFidelity::cameraClockThatDriftedIsNotTrusted()
@@ -354,12 +369,8 @@ void TestRecordingFidelity::cameraClockThatDriftedIsNotTrusted()
     // The camera's RTCP clock is 40 s ahead: this computer's clock dates the files.
     QFETCH(QStringList, cameraArgs);
     CamsimProcess sim;
-    QVERIFY(sim.start(1,
-            simArgs(QStringList {QStringLiteral("--quirks"), QStringLiteral("clock-drift=40")}
-                    + cameraArgs)));
-    const QString data
-            = m_tmp.filePath(QStringLiteral("drift-") + QString::number(cameraArgs.size()));
-    QVERIFY(addCameras(data, sim, 1));
+    const QString data = cameraWithQuirk(sim, QStringLiteral("clock-drift=40"), cameraArgs);
+    QVERIFY(!data.isEmpty());
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
     const CtlRun r = vigilctl(
             data, {QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("6")});
