@@ -34,6 +34,18 @@ namespace vigil::app {
 
 namespace {
 
+/// Commands that only read: they also work on a data folder this user may not write (the
+/// recorder's folder seen by a member of its group, a read-only copy).
+bool onlyReads(const QString& command, const QStringList& args)
+{
+    const QString sub = args.value(0);
+    return command == QLatin1String("info") || command == QLatin1String("segments")
+            || command == QLatin1String("storage")
+            || (command == QLatin1String("camera") && sub == QLatin1String("list"))
+            || (command == QLatin1String("settings")
+                    && (sub == QLatin1String("list") || sub == QLatin1String("get")));
+}
+
 class Ctl
 {
     Q_DECLARE_TR_FUNCTIONS(vigil::app::Ctl)
@@ -198,6 +210,7 @@ int Ctl::run(const QStringList& arguments)
             ? runtime::AppContext::Ownership::Exclusive
             : runtime::AppContext::Ownership::Shared;
     options.busyTimeoutMs = int(lockTimeout * 1000);
+    options.readOnlyFallback = onlyReads(command, positional.mid(1));
     options.logBaseName = QStringLiteral("vigilctl");
     options.consoleMinLevel = QtWarningMsg;
     Result<std::unique_ptr<runtime::AppContext>> context = runtime::AppContext::open(options);

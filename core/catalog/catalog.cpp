@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -90,9 +91,18 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString& path, Options opti
     const QString name = QStringLiteral("vigil-catalog-%1").arg(counter.fetch_add(1));
     std::unique_ptr<Catalog> catalog(new Catalog(path, name, options.busyTimeoutMs));
     {
+        if (options.readOnly && !QFileInfo::exists(path))
+            return Error {Error::Code::NotFound,
+                    tr("There is no catalog in \"%1\" yet, and Vigil may not create one there.")
+                            .arg(nativePath(QFileInfo(path).absolutePath())),
+                    {}};
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+        db.setConnectOptions(
+                QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1%2")
+                        .arg(options.busyTimeoutMs)
+                        .arg(options.readOnly ? QStringLiteral(";QSQLITE_OPEN_READONLY")
+                                              : QString()));
         if (!db.open()) {
             return Error {Error::Code::NotWritable,
                     tr("Cannot open the catalog \"%1\".").arg(nativePath(path)),
@@ -139,6 +149,17 @@ Result<void> Catalog::initialize(const Options& options)
                         .arg(m_schemaVersion)
                         .arg(latest),
                 {}};
+    }
+
+    if (options.readOnly) {
+        if (m_schemaVersion < latest)
+            return Error {Error::Code::NotWritable,
+                    tr("The catalog \"%1\" is from an older Vigil and must be upgraded, but Vigil "
+                       "may only read it here. Start the recorder (or run Vigil as its user) once "
+                       "to upgrade it.")
+                            .arg(nativePath(m_path)),
+                    {}};
+        return {};
     }
 
     // WAL: readers never block the recorder's writes; NORMAL sync is crash-safe in WAL mode.

@@ -35,6 +35,10 @@ public:
         /// The schema history to apply; the real one unless a test replaces it.
         std::span<const Migration> migrations;
         MigrationStepCallback onMigrationStep;
+        /// Opens an existing catalog for reading only (a folder this user may not write: the
+        /// recorder's, seen by a member of its group; a read-only copy): nothing is written,
+        /// no migration runs, and an out-of-date catalog is refused.
+        bool readOnly = false;
     };
 
     static Result<std::unique_ptr<Catalog>> open(const QString& path);

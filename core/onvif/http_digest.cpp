@@ -61,14 +61,25 @@ QMap<QString, QString> parseAuthParams(QByteArrayView value)
     return params;
 }
 
+/// A quoted-string's content (RFC 7230 §3.2.6): quotes and backslashes escaped, so that a
+/// realm or nonce from the camera cannot end the value and add parameters of its own.
+static QString quotedContent(QString text)
+{
+    text.replace(u'\\', QLatin1String("\\\\"));
+    text.replace(u'"', QLatin1String("\\\""));
+    text.remove(u'\r');
+    text.remove(u'\n');
+    return text;
+}
+
 QByteArray DigestChallenge::toHeader() const
 {
     QString h = QStringLiteral("Digest realm=\"%1\", nonce=\"%2\", algorithm=%3")
-                        .arg(realm, nonce, algorithm);
+                        .arg(quotedContent(realm), quotedContent(nonce), algorithm);
     if (!qop.isEmpty())
-        h += QStringLiteral(", qop=\"%1\"").arg(qop);
+        h += QStringLiteral(", qop=\"%1\"").arg(quotedContent(qop));
     if (!opaque.isEmpty())
-        h += QStringLiteral(", opaque=\"%1\"").arg(opaque);
+        h += QStringLiteral(", opaque=\"%1\"").arg(quotedContent(opaque));
     if (stale)
         h += QStringLiteral(", stale=true");
     return h.toLatin1();
@@ -112,6 +123,7 @@ QList<DigestChallenge> DigestChallenge::parse(const QList<QByteArray>& headerVal
             // labelled as asked but computed as MD5.
             const bool known = c.algorithm.compare(QLatin1String("MD5"), Qt::CaseInsensitive) == 0
                     || c.algorithm.compare(QLatin1String("SHA-256"), Qt::CaseInsensitive) == 0;
+            c.algorithm = c.algorithm.toUpper(); // tokens are case-insensitive; echoed as named
             if (!c.nonce.isEmpty() && known)
                 result.append(c);
         }
@@ -129,17 +141,6 @@ QString digestResponse(const QString& algorithm, const QString& username, const 
         return hashHex(algorithm, ha1 + u':' + nonce + u':' + ha2);
     return hashHex(
             algorithm, ha1 + u':' + nonce + u':' + nc + u':' + cnonce + u':' + qop + u':' + ha2);
-}
-
-/// A quoted-string's content (RFC 7230 §3.2.6): quotes and backslashes escaped, so that a
-/// realm or nonce from the camera cannot end the value and add parameters of its own.
-static QString quotedContent(QString text)
-{
-    text.replace(u'\\', QLatin1String("\\\\"));
-    text.replace(u'"', QLatin1String("\\\""));
-    text.remove(u'\r');
-    text.remove(u'\n');
-    return text;
 }
 
 QByteArray digestAuthorization(const DigestChallenge& challenge, const QString& username,

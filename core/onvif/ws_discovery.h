@@ -81,6 +81,12 @@ public:
     static QList<DiscoveredDevice> parseAnswer(
             const QByteArray& datagram, QString* relatesTo = nullptr);
 
+    /// Bounds on what answers may fill: devices in one discovery (a town has at most a few
+    /// hundred cameras), addresses and scopes per device.
+    static constexpr int kMaxDevices = 256;
+    static constexpr int kMaxXAddrs = 8;
+    static constexpr int kMaxScopes = 32;
+
 Q_SIGNALS:
     /// A device seen for the first time, or with new addresses or scopes.
     void deviceFound(const vigil::onvif::DiscoveredDevice& device);
@@ -89,12 +95,6 @@ Q_SIGNALS:
     void finished();
 
 private:
-    /// Bounds on what answers may fill: devices in one discovery (a town has at most a few
-    /// hundred cameras), addresses and scopes per device.
-    static constexpr int kMaxDevices = 256;
-    static constexpr int kMaxXAddrs = 8;
-    static constexpr int kMaxScopes = 32;
-
     struct Probe;
     void sendRound();
     void readAnswers(QUdpSocket* socket, const QHostAddress& interfaceAddress);

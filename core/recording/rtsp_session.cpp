@@ -1,16 +1,15 @@
 #include "core/recording/rtsp_session.h"
 
 #include "core/onvif/http_digest.h"
+#include "core/recording/rtsp_stream_parser.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QList>
-#include <QtEndian>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <deque>
 #include <fcntl.h>
 #include <netdb.h>
 #include <poll.h>
@@ -21,42 +20,8 @@ namespace vigil::recording {
 
 namespace {
 
-constexpr int kReadBlock = 64 * 1024;
-constexpr int kMaxBuffer = 4 * 1024 * 1024;
-/// An RTSP response's headers and body (an SDP is a few kilobytes).
-constexpr qsizetype kMaxHeaders = 64 * 1024;
-constexpr qsizetype kMaxBody = 1024 * 1024;
-/// A frame larger than this is dropped (a 4K keyframe at a camera's best quality is ~2 MB).
-constexpr qsizetype kMaxAccessUnit = 16 * 1024 * 1024;
-/// Larger gaps in RTP sequence numbers are restarts or garbage, not counted as lost packets.
-constexpr int kMaxCountedLoss = 1000;
 constexpr int kPollSliceMs = 200;
-const QByteArray kStartCode("\x00\x00\x00\x01", 4);
-
-struct Response
-{
-    int code = 0;
-    QList<QPair<QByteArray, QByteArray>> headers; ///< names lower-cased
-    QByteArray body;
-
-    QByteArray header(const char* name) const
-    {
-        for (const auto& [key, value] : headers) {
-            if (key == name)
-                return value;
-        }
-        return {};
-    }
-    QList<QByteArray> headerValues(const char* name) const
-    {
-        QList<QByteArray> values;
-        for (const auto& [key, value] : headers) {
-            if (key == name)
-                values << value;
-        }
-        return values;
-    }
-};
+using Response = RtspStreamParser::Response;
 
 } // namespace
 
@@ -64,8 +29,7 @@ struct RtspSession::Private
 {
     Options options;
     int fd = -1;
-    QByteArray buffer;
-    qsizetype pos = 0;
+    RtspStreamParser parser;
     int cseq = 0;
     QString user;
     QString password;
@@ -79,26 +43,6 @@ struct RtspSession::Private
     bool usedBasic = false; ///< the camera asked for Basic authentication
     int nonceCount = 0;
     QElapsedTimer clock;
-
-    // Depacketizing.
-    QByteArray sps;
-    QByteArray pps;
-    QByteArray accessUnit;
-    bool auKeyframe = false;
-    bool auBroken = false;
-    bool waitForKeyframe = false;
-    quint32 auTimestamp = 0;
-    bool inFragment = false;
-    bool oversized = false; ///< the frame being received outgrew kMaxAccessUnit
-    qint64 oversizedFrames = 0;
-    int lastSeq = -1;
-    qint64 lost = 0;
-    int pendingLoss = 0; ///< a gap, counted when the next packet follows on
-    bool haveTime = false;
-    quint32 lastTs = 0;
-    qint64 lastExt = 0;
-    std::optional<qint64> wallOfZeroMs;
-    std::deque<Frame> ready;
 
     Error error(Error::Code code, const QString& message, const QString& detail = {}) const
     {
@@ -179,20 +123,14 @@ struct RtspSession::Private
     /// Reads what the socket has (at least one byte), waiting up to the timeout.
     Result<void> fill()
     {
-        if (pos > 0 && (pos > kReadBlock || pos == buffer.size())) {
-            buffer.remove(0, pos);
-            pos = 0;
-        }
-        if (buffer.size() > kMaxBuffer)
-            return error(Error::Code::Protocol, tr("The camera sent data Vigil cannot read."),
-                    QStringLiteral("unframed data"));
         QElapsedTimer waited;
         waited.start();
         for (;;) {
-            const qsizetype old = buffer.size();
-            buffer.resize(old + kReadBlock);
-            const ssize_t n = ::recv(fd, buffer.data() + old, kReadBlock, 0);
-            buffer.resize(old + qMax<ssize_t>(n, 0));
+            Result<char*> room = parser.reserve(RtspStreamParser::kReadBlock);
+            if (!room)
+                return room.error();
+            const ssize_t n = ::recv(fd, room.value(), RtspStreamParser::kReadBlock, 0);
+            parser.received(n);
             if (n > 0)
                 return {};
             if (n == 0)
@@ -233,62 +171,6 @@ struct RtspSession::Private
         return sendAll(request);
     }
 
-    /// Parses one response at `pos`: nullopt while incomplete, an error when it is malformed
-    /// (a length that is negative, not a number or too large). Skips interleaved packets before it.
-    std::optional<Result<Response>> takeResponse()
-    {
-        while (pos < buffer.size() && buffer.at(pos) == '$') {
-            if (buffer.size() - pos < 4)
-                return std::nullopt;
-            const int len = qFromBigEndian<quint16>(buffer.constData() + pos + 2);
-            if (buffer.size() - pos < 4 + len)
-                return std::nullopt;
-            handleInterleaved(buffer.at(pos + 1),
-                    reinterpret_cast<const uchar*>(buffer.constData() + pos + 4), len);
-            pos += 4 + len;
-        }
-        const qsizetype end = buffer.indexOf("\r\n\r\n", pos);
-        if (end < 0 || end - pos > kMaxHeaders) {
-            if (buffer.size() - pos > kMaxHeaders)
-                return malformed(QStringLiteral("response headers over %1 bytes").arg(kMaxHeaders));
-            return std::nullopt;
-        }
-        const QList<QByteArray> lines = buffer.mid(pos, end - pos).split('\n');
-        Response r;
-        const QList<QByteArray> status = lines.value(0).trimmed().split(' ');
-        r.code = status.value(1).toInt();
-        qsizetype contentLength = 0;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines[i].indexOf(':');
-            if (colon <= 0)
-                continue;
-            const QByteArray key = lines[i].left(colon).trimmed().toLower();
-            const QByteArray value = lines[i].mid(colon + 1).trimmed();
-            r.headers.append({key, value});
-            if (key == "content-length") {
-                bool ok = !value.isEmpty() && std::all_of(value.begin(), value.end(), [](char c) {
-                    return c >= '0' && c <= '9';
-                });
-                const qint64 length = ok ? value.toLongLong(&ok) : -1;
-                if (!ok || length > kMaxBody)
-                    return malformed(QStringLiteral("Content-Length: %1")
-                                             .arg(QString::fromLatin1(value.left(40))));
-                contentLength = qsizetype(length);
-            }
-        }
-        if (buffer.size() - (end + 4) < contentLength)
-            return std::nullopt;
-        r.body = buffer.mid(end + 4, contentLength);
-        pos = end + 4 + contentLength;
-        return Result<Response>(std::move(r));
-    }
-
-    Error malformed(const QString& detail) const
-    {
-        return error(
-                Error::Code::Protocol, tr("The camera sent an answer Vigil cannot read."), detail);
-    }
-
     Result<Response> request(
             const QByteArray& method, const QByteArray& uri, const QByteArray& extra = {})
     {
@@ -296,7 +178,7 @@ struct RtspSession::Private
             if (Result<void> sent = send(method, uri, extra); !sent)
                 return sent.error();
             std::optional<Result<Response>> taken;
-            while (!(taken = takeResponse())) {
+            while (!(taken = parser.takeResponse())) {
                 if (Result<void> more = fill(); !more)
                     return more.error();
             }
@@ -342,176 +224,6 @@ struct RtspSession::Private
         return error(Error::Code::Protocol, tr("The camera %1 refused to stream.").arg(url),
                 QStringLiteral("%1: RTSP %2").arg(QLatin1String(what)).arg(r.code));
     }
-
-    // ---- RTP ----
-
-    qint64 extend(quint32 ts)
-    {
-        if (!haveTime) {
-            haveTime = true;
-            lastTs = ts;
-            lastExt = 0;
-            return 0;
-        }
-        lastExt += qint32(ts - lastTs);
-        lastTs = ts;
-        return lastExt;
-    }
-
-    void finishAccessUnit()
-    {
-        // After a loss, frames refer to what was lost: skip them until the next keyframe.
-        if (auBroken)
-            waitForKeyframe = true;
-        else if (auKeyframe)
-            waitForKeyframe = false;
-        if (!accessUnit.isEmpty() && !waitForKeyframe)
-            ready.push_back(Frame {accessUnit, extend(auTimestamp), auKeyframe});
-        accessUnit.clear();
-        auKeyframe = false;
-        auBroken = false;
-        inFragment = false;
-        oversized = false;
-    }
-
-    void noteNal(const uchar* nal, int size)
-    {
-        const int type = nal[0] & 0x1f;
-        if (type == 5)
-            auKeyframe = true;
-        else if (type == 7)
-            sps = kStartCode + QByteArray(reinterpret_cast<const char*>(nal), size);
-        else if (type == 8)
-            pps = kStartCode + QByteArray(reinterpret_cast<const char*>(nal), size);
-    }
-
-    void appendNal(const uchar* nal, int size)
-    {
-        if (size <= 0 || !roomFor(size + kStartCode.size()))
-            return;
-        noteNal(nal, size);
-        accessUnit += kStartCode;
-        accessUnit.append(reinterpret_cast<const char*>(nal), size);
-    }
-
-    /// Whether the frame being assembled can grow by `bytes`; a frame that would outgrow
-    /// kMaxAccessUnit (fragments that never end) is dropped, with everything up to its end.
-    bool roomFor(qsizetype bytes)
-    {
-        if (oversized)
-            return false;
-        if (accessUnit.size() + bytes <= kMaxAccessUnit)
-            return true;
-        accessUnit.clear();
-        accessUnit.squeeze();
-        oversized = true;
-        auBroken = true;
-        inFragment = false;
-        ++oversizedFrames;
-        return false;
-    }
-
-    void handleRtp(const uchar* p, int len)
-    {
-        if (len < 12 || (p[0] >> 6) != 2)
-            return;
-        const bool padding = p[0] & 0x20;
-        const bool extension = p[0] & 0x10;
-        const int csrc = p[0] & 0x0f;
-        const bool marker = p[1] & 0x80;
-        const int seq = qFromBigEndian<quint16>(p + 2);
-        const quint32 ts = qFromBigEndian<quint32>(p + 4);
-        int offset = 12 + 4 * csrc;
-        if (extension) {
-            if (len < offset + 4)
-                return;
-            offset += 4 + 4 * qFromBigEndian<quint16>(p + offset + 2);
-        }
-        int end = len;
-        if (padding && len > 0)
-            end -= p[len - 1];
-        if (end <= offset)
-            return;
-        if (lastSeq >= 0 && seq != ((lastSeq + 1) & 0xffff)) {
-            // A few hundred missing packets is loss; a wild jump is a sequence that restarted
-            // (or garbage), which says nothing of how much was lost.
-            // Counted once the stream goes on from there: garbage never does.
-            const int missing = (seq - lastSeq - 1) & 0xffff;
-            pendingLoss = missing < kMaxCountedLoss ? missing : 0;
-            auBroken = true; // a frame with a hole decodes wrongly: drop it
-        } else if (pendingLoss > 0) {
-            lost += pendingLoss;
-            pendingLoss = 0;
-        }
-        lastSeq = seq;
-        if (!accessUnit.isEmpty() && ts != auTimestamp)
-            finishAccessUnit();
-        auTimestamp = ts;
-        const uchar* payload = p + offset;
-        const int size = end - offset;
-        const int type = payload[0] & 0x1f;
-        if (type >= 1 && type <= 23) {
-            appendNal(payload, size);
-        } else if (type == 24) { // STAP-A
-            int at = 1;
-            while (at + 2 <= size) {
-                const int nalSize = qFromBigEndian<quint16>(payload + at);
-                at += 2;
-                if (at + nalSize > size)
-                    break;
-                appendNal(payload + at, nalSize);
-                at += nalSize;
-            }
-        } else if (type == 28 && size > 2) { // FU-A
-            const bool start = payload[1] & 0x80;
-            const bool endOfNal = payload[1] & 0x40;
-            if (start) {
-                const uchar header = uchar((payload[0] & 0xe0) | (payload[1] & 0x1f));
-                accessUnit += kStartCode;
-                accessUnit += char(header);
-                noteNal(&header, 1);
-                inFragment = true;
-            } else if (!inFragment) {
-                auBroken = true;
-            }
-            if (inFragment && roomFor(size - 2))
-                accessUnit.append(reinterpret_cast<const char*>(payload + 2), size - 2);
-            if (endOfNal)
-                inFragment = false;
-        }
-        if (marker)
-            finishAccessUnit();
-    }
-
-    void handleRtcp(const uchar* p, int len)
-    {
-        int at = 0;
-        while (at + 4 <= len) {
-            const int type = p[at + 1];
-            const int words = qFromBigEndian<quint16>(p + at + 2);
-            const int size = 4 * (words + 1);
-            if (at + size > len)
-                break;
-            if (type == 200 && size >= 28 && haveTime) { // sender report
-                const quint32 msw = qFromBigEndian<quint32>(p + at + 8);
-                const quint32 lsw = qFromBigEndian<quint32>(p + at + 12);
-                const quint32 ts = qFromBigEndian<quint32>(p + at + 16);
-                const qint64 ntpMs
-                        = (qint64(msw) - 2208988800LL) * 1000 + qint64((quint64(lsw) * 1000) >> 32);
-                const qint64 ext = lastExt + qint32(ts - lastTs);
-                wallOfZeroMs = ntpMs - ext / 90;
-            }
-            at += size;
-        }
-    }
-
-    void handleInterleaved(char channel, const uchar* data, int len)
-    {
-        if (channel == 0)
-            handleRtp(data, len);
-        else if (channel == 1)
-            handleRtcp(data, len);
-    }
 };
 
 RtspSession::RtspSession()
@@ -545,40 +257,25 @@ Result<void> RtspSession::open(const Options& options)
     if (base.isEmpty())
         base = d->baseUri;
 
-    // SDP: exactly one H.264 video stream, nothing else (audio goes through FFmpeg).
-    int media = 0;
-    bool h264 = false;
-    QByteArray control;
-    QByteArray sprop;
-    for (const QByteArray& raw : described->body.split('\n')) {
-        const QByteArray line = raw.trimmed();
-        if (line.startsWith("m=")) {
-            ++media;
-            if (!line.startsWith("m=video"))
-                return d->error(Error::Code::Unsupported, tr("The stream has audio or data."));
-        } else if (media == 1 && line.startsWith("a=rtpmap:")) {
-            h264 = line.contains(" H264/90000");
-        } else if (media == 1 && line.startsWith("a=control:")) {
-            control = line.mid(10);
-        } else if (media == 1 && line.startsWith("a=fmtp:")) {
-            for (const QByteArray& param : line.mid(line.indexOf(' ') + 1).split(';')) {
-                if (param.trimmed().startsWith("sprop-parameter-sets="))
-                    sprop = param.trimmed().mid(21);
-            }
-        }
-    }
-    if (media != 1 || !h264)
-        return d->error(Error::Code::Unsupported, tr("The stream is not H.264 video alone."));
-    for (const QByteArray& set : sprop.split(',')) {
-        const QByteArray nal = QByteArray::fromBase64(set.trimmed());
-        if (!nal.isEmpty())
-            d->noteNal(reinterpret_cast<const uchar*>(nal.constData()), int(nal.size()));
-    }
+    Result<RtspStreamParser::VideoDescription> video
+            = RtspStreamParser::describeVideo(described->body);
+    if (!video)
+        return video.error();
+    for (const QByteArray& nal : video->parameterSets)
+        d->parser.noteParameterSet(nal);
+    const QByteArray& control = video->control;
     if (control.isEmpty() || control == "*")
         d->controlUri = base;
-    else if (control.startsWith("rtsp://") || control.startsWith("rtsps://"))
+    else if (control.startsWith("rtsp://") || control.startsWith("rtsps://")) {
+        // Credentials go only to the host the user added.
+        if (QUrl(QString::fromUtf8(control)).host() != options.url.host())
+            return d->error(Error::Code::Protocol,
+                    tr("The camera %1 sent a stream address on another host; Vigil does not "
+                       "follow it.")
+                            .arg(options.url.toString(QUrl::RemoveUserInfo)),
+                    QString::fromUtf8(control.left(200)));
         d->controlUri = control;
-    else
+    } else
         d->controlUri = base + (base.endsWith('/') ? "" : "/") + control;
 
     Result<Response> setUp = d->request(
@@ -609,14 +306,11 @@ Result<void> RtspSession::open(const Options& options)
 Result<RtspSession::Frame> RtspSession::next()
 {
     for (;;) {
-        if (d->oversizedFrames > 0)
+        if (d->parser.oversizedFrames() > 0)
             return d->error(Error::Code::Protocol,
                     tr("The camera sent a frame larger than 16 MB; the stream was dropped."));
-        if (!d->ready.empty()) {
-            Frame f = std::move(d->ready.front());
-            d->ready.pop_front();
-            return f;
-        }
+        if (std::optional<Frame> frame = d->parser.takeFrame())
+            return std::move(*frame);
         // Keep the session alive (cameras drop sessions after their timeout without requests).
         if (d->clock.elapsed() - d->lastKeepaliveMs > d->sessionTimeoutS * 1000 / 2) {
             d->lastKeepaliveMs = d->clock.elapsed();
@@ -624,34 +318,10 @@ Result<RtspSession::Frame> RtspSession::next()
                 return sent.error();
         }
         // Everything complete in the buffer, then read more.
-        bool progressed = false;
-        while (d->pos < d->buffer.size()) {
-            const char first = d->buffer.at(d->pos);
-            if (first == '$') {
-                if (d->buffer.size() - d->pos < 4)
-                    break;
-                const int len = qFromBigEndian<quint16>(d->buffer.constData() + d->pos + 2);
-                if (d->buffer.size() - d->pos < 4 + len)
-                    break;
-                d->handleInterleaved(d->buffer.at(d->pos + 1),
-                        reinterpret_cast<const uchar*>(d->buffer.constData() + d->pos + 4), len);
-                d->pos += 4 + len;
-                progressed = true;
-            } else if (first == 'R') { // a response (keep-alive answers)
-                const std::optional<Result<Response>> taken = d->takeResponse();
-                if (!taken)
-                    break;
-                if (!*taken)
-                    return taken->error();
-                progressed = true;
-            } else { // out of step: find the next packet
-                const qsizetype next = d->buffer.indexOf('$', d->pos + 1);
-                d->pos = next < 0 ? d->buffer.size() : next;
-            }
-            if (!d->ready.empty())
-                break;
-        }
-        if (!d->ready.empty() || progressed)
+        Result<bool> progressed = d->parser.process();
+        if (!progressed)
+            return progressed.error();
+        if (progressed.value())
             continue;
         if (Result<void> more = d->fill(); !more)
             return more.error();
@@ -670,22 +340,22 @@ void RtspSession::close()
 
 QByteArray RtspSession::parameterSets() const
 {
-    return d->sps + d->pps;
+    return d->parser.parameterSets();
 }
 
 std::optional<qint64> RtspSession::wallClockOfRtpZeroMs() const
 {
-    return d->wallOfZeroMs;
+    return d->parser.wallClockOfRtpZeroMs();
 }
 
 qint64 RtspSession::lostPackets() const
 {
-    return d->lost;
+    return d->parser.lostPackets();
 }
 
 qint64 RtspSession::oversizedFrames() const
 {
-    return d->oversizedFrames;
+    return d->parser.oversizedFrames();
 }
 
 bool RtspSession::usesBasicAuthentication() const

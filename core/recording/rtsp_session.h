@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/recording/rtsp_stream_parser.h"
 #include "core/result.h"
 
 #include <QByteArray>
@@ -35,12 +36,7 @@ public:
     };
 
     /// An H.264 access unit in Annex B form (start codes before each NAL unit).
-    struct Frame
-    {
-        QByteArray data;
-        qint64 rtpTime = 0; ///< 90 kHz, unwrapped, from the first frame's time
-        bool keyframe = false;
-    };
+    using Frame = RtspStreamParser::Frame;
 
     RtspSession();
     ~RtspSession();

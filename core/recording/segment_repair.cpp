@@ -84,7 +84,10 @@ public:
         const qint64 size = QFileInfo(path).size();
         if (complete.value() == size && !fragments->isEmpty())
             return scanOrQuarantine(relative, facts);
-        if (!beingWritten) {
+        // Whole fragments behind a header that does not read are damage, not a torn tail:
+        // cutting back to the complete prefix would empty the file.
+        const bool headerDamaged = complete.value() == 0 && !fragments->isEmpty();
+        if (!beingWritten || headerDamaged) {
             if (const QString target = quarantine(relative); !target.isEmpty())
                 m_report.problems << tr("%1 is damaged (only %2 of its %3 bytes read whole); it "
                                         "was moved to %4 and kept.")

@@ -21,6 +21,7 @@ namespace {
 
 constexpr int kIoBufferBytes = 64 * 1024;
 constexpr AVRational kMs {1, 1000};
+constexpr AVRational kMicroseconds {1, AV_TIME_BASE}; // AV_TIME_BASE_Q is a C compound literal
 
 QString avErrorText(int code)
 {
@@ -295,9 +296,9 @@ Result<void> SegmentWriter::write(AVPacket* packet, int trackIndex)
         // The file's time 0 is when its first keyframe shows: its presentation time. With
         // B-frames the first frames are decoded before it (negative decoding times, which the
         // edit list allows), and keyframe offsets and the duration are presentation times.
-        const qint64 originUs = av_rescale_q(packet->pts, track.timeBase, AV_TIME_BASE_Q);
+        const qint64 originUs = av_rescale_q(packet->pts, track.timeBase, kMicroseconds);
         for (Track& t : d->tracks)
-            t.origin = av_rescale_q(originUs, AV_TIME_BASE_Q, t.timeBase);
+            t.origin = av_rescale_q(originUs, kMicroseconds, t.timeBase);
         d->started = true;
     }
     qint64 dts = packet->dts - track.origin;

@@ -24,10 +24,16 @@ AppContext::~AppContext()
 
 Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
 {
-    Result<DataDir> dir
-            = DataDir::open(options.dataDir.isEmpty() ? DataDir::defaultPath() : options.dataDir);
+    const QString path = options.dataDir.isEmpty() ? DataDir::defaultPath() : options.dataDir;
+    Result<DataDir> dir = DataDir::open(path);
+    if (!dir && dir.error().code == Error::Code::NotWritable && options.readOnlyFallback
+            && options.ownership == Ownership::Shared) {
+        if (Result<DataDir> readable = DataDir::openForReading(path))
+            dir = std::move(readable);
+    }
     if (!dir)
         return dir.error();
+    const bool readOnly = dir->isReadOnly();
     std::unique_ptr<AppContext> context(new AppContext(std::move(dir).value()));
 
     if (options.ownership == Ownership::Exclusive) {
@@ -37,7 +43,7 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
         context->m_lock = std::move(lock).value();
     }
 
-    if (!options.logBaseName.isEmpty()) {
+    if (!options.logBaseName.isEmpty() && !readOnly) {
         LogFile::Options log;
         log.directory = context->m_dataDir.logsPath();
         log.baseName = options.logBaseName;
@@ -51,6 +57,7 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
 
     catalog::Catalog::Options catalogOptions;
     catalogOptions.busyTimeoutMs = options.busyTimeoutMs;
+    catalogOptions.readOnly = readOnly;
     Result<std::unique_ptr<catalog::Catalog>> catalog
             = catalog::Catalog::open(context->m_dataDir.catalogPath(), catalogOptions);
     if (!catalog)

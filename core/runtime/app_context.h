@@ -33,6 +33,9 @@ public:
         int busyTimeoutMs = 5000;
         QString logBaseName = QStringLiteral("vigil"); ///< empty: no log file
         QtMsgType consoleMinLevel = QtDebugMsg; ///< see LogFile::Options
+        /// A folder this user cannot write is opened for reading (read-only commands): no lock,
+        /// no log file, the catalog read-only. Otherwise such a folder is an error.
+        bool readOnlyFallback = false;
     };
 
     static Result<std::unique_ptr<AppContext>> open(const Options& options);

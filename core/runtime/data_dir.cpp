@@ -69,6 +69,22 @@ Result<DataDir> DataDir::open(const QString& path)
     return DataDir(absolute);
 }
 
+Result<DataDir> DataDir::openForReading(const QString& path)
+{
+    const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    const QDir dir(absolute);
+    if (!QFileInfo(absolute).isDir() || !dir.isReadable()) {
+        return Error {Error::Code::NotFound,
+                tr("Vigil cannot read the data folder \"%1\". Check that it exists and that "
+                   "your user may read it, or choose another folder with --data-dir.")
+                        .arg(QDir::toNativeSeparators(absolute)),
+                {}};
+    }
+    DataDir result(absolute);
+    result.m_readOnly = true;
+    return result;
+}
+
 QString DataDir::defaultPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

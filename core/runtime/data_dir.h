@@ -20,6 +20,9 @@ class DataDir
 public:
     /// Creates the folder when missing and proves it is writable by writing a probe file.
     static Result<DataDir> open(const QString& path);
+    /// An existing folder this user may read but not write (the recorder's folder seen by a
+    /// member of its group, a read-only mount or copy): nothing is created or changed in it.
+    static Result<DataDir> openForReading(const QString& path);
     static QString defaultPath();
 
     QString path() const { return m_path; }
@@ -29,12 +32,15 @@ public:
     QString lockPath() const;
     /// The key that seals camera passwords (security::CredentialVault).
     QString credentialKeyPath() const;
+    /// Opened with openForReading().
+    bool isReadOnly() const { return m_readOnly; }
 
 private:
     explicit DataDir(QString path)
         : m_path(std::move(path))
     { }
     QString m_path;
+    bool m_readOnly = false;
 };
 
 /// Exclusive ownership of a data folder by one running Vigil (GUI or headless recorder), held as

@@ -72,10 +72,12 @@ private Q_SLOTS:
     void initTestCase();
     void rebuildKeepsEveryDamagedFile();
     void repairCutsOnlyTheTornTailOfAHeldFile();
+    void repairKeepsAnOpenFileWithADamagedHeader();
 
 private:
-    /// A data folder with ~10 s of one simulated camera, in 2-second files.
-    QString recorded(const QString& name);
+    /// A data folder with ~10 s of one simulated camera, in 2-second files, all of it under a
+    /// legal hold unless `hold` is false.
+    QString recorded(const QString& name, bool hold = true);
 
     QTemporaryDir m_tmp;
     CamsimProcess m_sim;
@@ -87,7 +89,7 @@ void TestDamagedFootage::initTestCase()
     QVERIFY(m_sim.start(1, simArgs()));
 }
 
-QString TestDamagedFootage::recorded(const QString& name)
+QString TestDamagedFootage::recorded(const QString& name, bool hold)
 {
     const QString data = m_tmp.filePath(name);
     if (!addCameras(data, m_sim, 1)
@@ -97,14 +99,16 @@ QString TestDamagedFootage::recorded(const QString& name)
             data, {QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("10")});
     if (r.exitCode != 0 || segmentFiles(data + QStringLiteral("/recordings")).size() < 4)
         return {};
+    if (!hold)
+        return data;
     // Everything is evidence: a legal hold over the whole recording.
     const QString from = QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODateWithMs);
     const QString to = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODateWithMs);
-    const CtlRun hold = vigilctl(data,
+    const CtlRun held = vigilctl(data,
             {QStringLiteral("hold"), QStringLiteral("add"), QStringLiteral("--camera"),
                     QStringLiteral("all"), QStringLiteral("--from"), from, QStringLiteral("--to"),
                     to, QStringLiteral("--case"), QStringLiteral("D-1")});
-    return hold.exitCode == 0 ? data : QString();
+    return held.exitCode == 0 ? data : QString();
 }
 
 void TestDamagedFootage::rebuildKeepsEveryDamagedFile()
@@ -192,6 +196,33 @@ void TestDamagedFootage::repairCutsOnlyTheTornTailOfAHeldFile()
     QVERIFY(filesByHash(data + QStringLiteral("/quarantine")).contains(original));
     const QStringList problems = catalogAndFilesProblems(data);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+void TestDamagedFootage::repairKeepsAnOpenFileWithADamagedHeader()
+{
+    // Found by fuzz_segment: a file the crash left open whose header box no longer reads (one
+    // flipped byte in "moov") was "cut back to its complete prefix", which is nothing: without a
+    // legal hold, the repair emptied it, fragments and all.
+    const QString data = recorded(QStringLiteral("header"), false);
+    QVERIFY(!data.isEmpty());
+    const QStringList files = segmentFiles(data + QStringLiteral("/recordings"));
+    const QString file = files.last();
+    const qint64 moov = boxOffset(file, "moov");
+    QVERIFY(moov > 0);
+    QVERIFY(damage(file, moov + 4, QByteArray("woov")));
+    const QByteArray original = sha256(file);
+    const QString relative = QDir(data + QStringLiteral("/recordings")).relativeFilePath(file);
+    {
+        RawDb db(data + QStringLiteral("/vigil.sqlite"));
+        QVERIFY(db.exec(QStringLiteral("UPDATE segments SET state = 'open' WHERE path = '%1'")
+                                .arg(relative)));
+    }
+    const CtlRun r = vigilctl(
+            data, {QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("1")});
+    QCOMPARE(r.exitCode, 0);
+    // Kept whole, in quarantine, and said so in the log.
+    QVERIFY(filesByHash(data + QStringLiteral("/quarantine")).contains(original));
+    QVERIFY(!QFileInfo::exists(file));
 }
 
 QTEST_GUILESS_MAIN(TestDamagedFootage)
