@@ -642,6 +642,14 @@ Commands:
         <source>A catalog error happened while %1.</source>
         <translation>Se produjo un error del catálogo mientras %1.</translation>
     </message>
+    <message>
+        <source>There is no catalog in &quot;%1&quot; yet, and Vigil may not create one there.</source>
+        <translation>Todavía no hay catálogo en &quot;%1&quot;, y Vigil no puede crear uno allí.</translation>
+    </message>
+    <message>
+        <source>The catalog &quot;%1&quot; is from an older Vigil and must be upgraded, but Vigil may only read it here. Start the recorder (or run Vigil as its user) once to upgrade it.</source>
+        <translation>El catálogo &quot;%1&quot; es de un Vigil anterior y debe actualizarse, pero aquí Vigil solo puede leerlo. Inicie el grabador (o ejecute Vigil como su usuario) una vez para actualizarlo.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::catalog::SegmentStore</name>
@@ -941,10 +949,6 @@ Commands:
         <translation>La cámara cerró la conexión.</translation>
     </message>
     <message>
-        <source>The camera sent data Vigil cannot read.</source>
-        <translation>La cámara envió datos que Vigil no puede leer.</translation>
-    </message>
-    <message>
         <source>The camera ended the stream.</source>
         <translation>La cámara terminó el flujo.</translation>
     </message>
@@ -973,6 +977,21 @@ Commands:
         <translation>La cámara %1 se negó a transmitir.</translation>
     </message>
     <message>
+        <source>The camera sent a frame larger than 16 MB; the stream was dropped.</source>
+        <translation>La cámara envió una imagen de más de 16 MB; se cortó la transmisión.</translation>
+    </message>
+    <message>
+        <source>The camera %1 sent a stream address on another host; Vigil does not follow it.</source>
+        <translation>La cámara %1 envió una dirección de flujo en otro equipo; Vigil no la sigue.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::recording::RtspStreamParser</name>
+    <message>
+        <source>The camera sent data Vigil cannot read.</source>
+        <translation>La cámara envió datos que Vigil no puede leer.</translation>
+    </message>
+    <message>
         <source>The stream has audio or data.</source>
         <translation>El flujo tiene audio o datos.</translation>
     </message>
@@ -983,10 +1002,6 @@ Commands:
     <message>
         <source>The camera sent an answer Vigil cannot read.</source>
         <translation>La cámara envió una respuesta que Vigil no puede leer.</translation>
-    </message>
-    <message>
-        <source>The camera sent a frame larger than 16 MB; the stream was dropped.</source>
-        <translation>La cámara envió una imagen de más de 16 MB; se cortó la transmisión.</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1164,10 @@ Commands:
     <message>
         <source>Vigil cannot write to the data folder &quot;%1&quot;. Give your user write access to it, or choose another folder with --data-dir.</source>
         <translation>Vigil no puede escribir en la carpeta de datos «%1». Dé permiso de escritura a su usuario o elija otra carpeta con --data-dir.</translation>
+    </message>
+    <message>
+        <source>Vigil cannot read the data folder &quot;%1&quot;. Check that it exists and that your user may read it, or choose another folder with --data-dir.</source>
+        <translation>Vigil no puede leer la carpeta de datos &quot;%1&quot;. Compruebe que existe y que su usuario puede leerla, o elija otra carpeta con --data-dir.</translation>
     </message>
 </context>
 <context>

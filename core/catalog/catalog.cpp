@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 
 #include <atomic>
 
@@ -97,12 +98,22 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString& path, Options opti
                             .arg(nativePath(QFileInfo(path).absolutePath())),
                     {}};
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(
-                QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1%2")
-                        .arg(options.busyTimeoutMs)
-                        .arg(options.readOnly ? QStringLiteral(";QSQLITE_OPEN_READONLY")
-                                              : QString()));
+        QString connectOptions
+                = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
+        if (!options.readOnly) {
+            db.setDatabaseName(path);
+        } else if (QFileInfo::exists(path + QStringLiteral("-wal"))) {
+            // A recorder has it open: read beside it through the shared WAL index.
+            db.setDatabaseName(path);
+            connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        } else {
+            // Nobody has it open, and SQLite may not create the WAL files in a folder this user
+            // cannot write: read the file as it is.
+            db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded)
+                    + QStringLiteral("?immutable=1"));
+            connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
+        }
+        db.setConnectOptions(connectOptions);
         if (!db.open()) {
             return Error {Error::Code::NotWritable,
                     tr("Cannot open the catalog \"%1\".").arg(nativePath(path)),

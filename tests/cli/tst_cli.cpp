@@ -1,10 +1,14 @@
 // The executables as a user runs them: --version, `vigil --data-dir` staying up until closed,
 // and every bad-input case of the issue through vigilctl (exit codes, messages, files untouched).
 #include "catalog/catalog_test_util.h"
+#include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
+#include "core/catalog/segment_store.h"
 #include "core/catalog/settings_store.h"
 #include "core/runtime/app_context.h"
 
+#include <QDirIterator>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -13,6 +17,8 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -64,6 +70,8 @@ private Q_SLOTS:
     void ctlReportsLockedCatalog();
     void ctlSpeaksSpanish();
     void otherProgramsSeeARunningVigilsWrites();
+    void ctlReadsAFolderItMayNotWrite_data();
+    void ctlReadsAFolderItMayNotWrite();
 
 private:
     QString dataDir() const { return m_dir->filePath(QStringLiteral("data")); }
@@ -358,6 +366,118 @@ void TestCli::otherProgramsSeeARunningVigilsWrites()
         QCOMPARE(r.out.trimmed(), QString::number(value));
     }
     QVERIFY(QFile::exists(catalogPath() + QStringLiteral("-wal")));
+}
+
+void TestCli::ctlReadsAFolderItMayNotWrite_data()
+{
+    QTest::addColumn<bool>("recorderRunning");
+    QTest::newRow("recorder running") << true;
+    QTest::newRow("recorder stopped") << false;
+}
+
+void TestCli::ctlReadsAFolderItMayNotWrite()
+{
+    // The recorder's folder is its user's: a clerk in its group may read it (0750 folders, 0640
+    // files) but not write. Read-only commands used to be refused there ("Vigil cannot write to
+    // the data folder"); they must work, change nothing, and writing ones must still be refused.
+    QFETCH(bool, recorderRunning);
+    if (::geteuid() != 0)
+        QSKIP("acting as another user (a member of the recorder's group) needs root");
+    constexpr uid_t kClerk = 65534; // nobody
+    constexpr gid_t kGroup = 65534; // nogroup: the recorder's group, of which the clerk is a member
+
+    vigil::runtime::AppContext::Options options;
+    options.dataDir = dataDir();
+    options.logBaseName.clear();
+    auto context = vigil::runtime::AppContext::open(options);
+    QVERIFY(context);
+    vigil::catalog::CameraRecord camera;
+    camera.uuid = QStringLiteral("urn:uuid:read-only-test");
+    camera.name = QStringLiteral("Calle Sucre");
+    camera.streams << vigil::catalog::StreamRecord {QStringLiteral("main"), QStringLiteral("p0"),
+            QStringLiteral("rtsp://127.0.0.1:554/main"), QStringLiteral("H264"), 1920, 1080, 15,
+            4000, true, 0};
+    const vigil::Result<qint64> cameraId = context.value()->cameras().add(camera);
+    QVERIFY(cameraId);
+    vigil::catalog::SegmentStore segments(context.value()->catalog());
+    const vigil::Result<qint64> streamId
+            = segments.streamId(cameraId.value(), QStringLiteral("main"));
+    QVERIFY(streamId);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    vigil::catalog::SegmentRecord segment;
+    segment.cameraId = cameraId.value();
+    segment.streamId = streamId.value();
+    segment.path = QStringLiteral("1/2026-11-29/main_20261129T120000.000Z.mp4");
+    segment.startMs = now - 120000;
+    segment.endMs = now - 60000;
+    segment.bytes = 123456;
+    segment.state = QStringLiteral("closed");
+    segment.codec = QStringLiteral("h264");
+    QVERIFY(segments.insert(segment));
+    QVERIFY(context.value()->settings().setValue(QStringLiteral("recording/segmentSeconds"), 20));
+    if (!recorderRunning)
+        context.value().reset();
+
+    // The clerk reaches the folder and a copy of vigilctl (the build tree may be private).
+    QVERIFY(QFile::setPermissions(m_dir->path(),
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                    | QFileDevice::ReadOther | QFileDevice::ExeOther));
+    const QString ctl = m_dir->filePath(QStringLiteral("vigilctl"));
+    QVERIFY(QFile::copy(kVigilctl, ctl));
+    QVERIFY(QFile::setPermissions(ctl,
+            QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                    | QFileDevice::ExeOther));
+    QVERIFY(::chown(dataDir().toLocal8Bit().constData(), 0, kGroup) == 0);
+    QDirIterator it(dataDir(), QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+            QDirIterator::Subdirectories);
+    while (it.hasNext())
+        QVERIFY(::chown(it.next().toLocal8Bit().constData(), 0, kGroup) == 0);
+    QStringList before;
+    QDirIterator all(dataDir(), QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+            QDirIterator::Subdirectories);
+    while (all.hasNext())
+        before << all.next();
+    before.sort();
+
+    const auto asClerk = [&](const QStringList& args) {
+        return run(QStringLiteral("setpriv"),
+                QStringList {QStringLiteral("--reuid=%1").arg(kClerk),
+                        QStringLiteral("--regid=%1").arg(kGroup), QStringLiteral("--clear-groups"),
+                        QStringLiteral("--"), ctl, QStringLiteral("--data-dir"), dataDir()}
+                        + args);
+    };
+    const Run list
+            = asClerk({QStringLiteral("camera"), QStringLiteral("list"), QStringLiteral("--json")});
+    QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+    QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 1);
+    QVERIFY(list.out.contains(QLatin1String("Calle Sucre")));
+    const Run listed = asClerk({QStringLiteral("segments"), QStringLiteral("--camera"),
+            QString::number(cameraId.value()), QStringLiteral("--json")});
+    QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
+    QVERIFY2(listed.out.contains(segment.path), qPrintable(listed.out));
+    const Run storage = asClerk({QStringLiteral("storage"), QStringLiteral("--json")});
+    QVERIFY2(storage.exitCode == 0, qPrintable(storage.err));
+    QVERIFY2(storage.out.contains(QLatin1String("123456")), qPrintable(storage.out));
+    const Run setting = asClerk({QStringLiteral("settings"), QStringLiteral("get"),
+            QStringLiteral("recording/segmentSeconds")});
+    QVERIFY2(setting.exitCode == 0, qPrintable(setting.err));
+    QCOMPARE(setting.out.trimmed(), QStringLiteral("20"));
+    QCOMPARE(asClerk({QStringLiteral("info")}).exitCode, 0);
+
+    // Writing is still refused, with the reason.
+    const Run set = asClerk({QStringLiteral("settings"), QStringLiteral("set"),
+            QStringLiteral("recording/segmentSeconds"), QStringLiteral("30")});
+    QCOMPARE(set.exitCode, 2);
+    QVERIFY2(set.err.contains(QLatin1String("cannot write")), qPrintable(set.err));
+
+    // Nothing was created or removed in the folder (no log, no lock, no catalog files).
+    QStringList after;
+    QDirIterator again(dataDir(), QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+            QDirIterator::Subdirectories);
+    while (again.hasNext())
+        after << again.next();
+    after.sort();
+    QCOMPARE(after, before);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
