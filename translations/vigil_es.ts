@@ -852,6 +852,10 @@ Commands:
         <source>The camera at %1 sent a picture larger than %2 MB; it was refused.</source>
         <translation>La cámara en %1 envió una imagen de más de %2 MB; se rechazó.</translation>
     </message>
+    <message>
+        <source>%1 answers, but not as an ONVIF camera. Check the address, or turn ONVIF on in the camera&apos;s own settings.</source>
+        <translation>%1 responde, pero no como una cámara ONVIF. Compruebe la dirección, o active ONVIF en la configuración de la propia cámara.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::onvif::WsDiscovery</name>

@@ -6,10 +6,7 @@
 
 #include <QDateTime>
 #include <QHostAddress>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QRegularExpression>
-#include <QTimer>
 
 namespace vigil::onvif {
 
@@ -59,8 +56,6 @@ OnvifClient::OnvifClient(QUrl deviceUrl, QString user, QString password, QObject
     , m_user(std::move(user))
     , m_password(std::move(password))
 {
-    // Credentials never follow a redirect to another host (or scheme, or port).
-    m_network.setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
     if (m_user.isEmpty())
         m_auth = AuthMethod::None;
 }
@@ -151,18 +146,22 @@ void OnvifClient::call(const QString& serviceUrl, const QString& bodyXml, Reply 
 
 void OnvifClient::send(const std::shared_ptr<Attempt>& attempt)
 {
-    QNetworkRequest request {QUrl(attempt->url)};
-    request.setHeader(QNetworkRequest::ContentTypeHeader,
-            QByteArrayLiteral("application/soap+xml; charset=utf-8"));
+    http::Request request;
+    request.method = "POST";
+    request.url = QUrl(attempt->url);
+    request.headers.append({QByteArrayLiteral("Content-Type"),
+            QByteArrayLiteral("application/soap+xml; charset=utf-8")});
+    request.maxBodyBytes = kMaxAnswerBytes;
+    request.timeoutMs = m_timeoutMs;
     QString header;
     const bool digest = attempt->authenticate && m_auth == AuthMethod::HttpDigest && m_challenge;
     if (digest) {
-        const QUrl url(attempt->url);
+        const QUrl& url = request.url;
         const QString uri = url.path(QUrl::FullyEncoded)
                 + (url.hasQuery() ? u'?' + url.query(QUrl::FullyEncoded) : QString());
-        request.setRawHeader("Authorization",
+        request.headers.append({QByteArrayLiteral("Authorization"),
                 digestAuthorization(*m_challenge, m_user, m_password, QStringLiteral("POST"), uri,
-                        ++m_nonceCount));
+                        ++m_nonceCount)});
         attempt->sentDigest = true;
     } else if (attempt->authenticate) {
         // A client should not send HTTP and WS credentials together: WS-Security unless Digest won.
@@ -171,58 +170,24 @@ void OnvifClient::send(const std::shared_ptr<Attempt>& attempt)
         header = token.securityHeaderXml();
         attempt->sentDigest = false;
     }
-    QNetworkReply* reply = m_network.post(request, envelope(header, attempt->body));
-    auto* timer = new QTimer(reply);
-    timer->setSingleShot(true);
-    auto timedOut = std::make_shared<bool>(false);
-    connect(timer, &QTimer::timeout, reply, [reply, timedOut] {
-        *timedOut = true;
-        reply->abort();
-    });
-    timer->start(m_timeoutMs);
-    const std::shared_ptr<Answer> answer = collectAnswer(reply, kMaxAnswerBytes);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, attempt, timedOut, answer] {
-        reply->deleteLater();
-        if (answer->tooLarge) {
+    request.body = envelope(header, attempt->body);
+    http::send(request, this, [this, attempt](const http::Response& response) {
+        if (response.failure == http::Failure::TooLarge) {
             attempt->done(Error {Error::Code::Protocol,
                     tr("The camera at %1 sent an answer larger than %2 MB; it was refused.")
                             .arg(displayAddress())
                             .arg(kMaxAnswerBytes / (1024 * 1024)),
-                    {}});
+                    response.detail});
             return;
         }
-        if (reply->isOpen())
-            answer->body += reply->readAll();
-        finished(reply, answer->body, attempt, *timedOut);
+        finished(response, attempt);
     });
 }
 
-std::shared_ptr<OnvifClient::Answer> OnvifClient::collectAnswer(
-        QNetworkReply* reply, qint64 maxBytes)
+void OnvifClient::finished(const http::Response& response, const std::shared_ptr<Attempt>& attempt)
 {
-    // Read as it arrives and checked then, not once complete: an endless or huge body is cut off
-    // at the limit instead of filling the memory first.
-    auto answer = std::make_shared<Answer>();
-    // A small read buffer makes Qt's network thread wait for this one instead of buffering
-    // whatever the camera sends.
-    reply->setReadBufferSize(256 * 1024);
-    connect(reply, &QNetworkReply::readyRead, reply, [reply, answer, maxBytes] {
-        if (answer->tooLarge)
-            return;
-        answer->body += reply->readAll();
-        if (answer->body.size() > maxBytes) {
-            answer->tooLarge = true;
-            answer->body = QByteArray();
-            reply->abort();
-        }
-    });
-    return answer;
-}
-
-void OnvifClient::finished(QNetworkReply* reply, const QByteArray& body,
-        const std::shared_ptr<Attempt>& attempt, bool timedOut)
-{
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const int status = response.status;
+    const QByteArray& body = response.body;
     const QString operation = operationName(attempt->body);
 
     // Some cameras want credentials even for GetSystemDateAndTime: ask again with them.
@@ -232,12 +197,8 @@ void OnvifClient::finished(QNetworkReply* reply, const QByteArray& body,
         return;
     }
     if (status == 401 && attempt->authenticate) {
-        QList<QByteArray> headers;
-        for (const auto& [name, value] : reply->rawHeaderPairs()) {
-            if (name.compare("WWW-Authenticate", Qt::CaseInsensitive) == 0)
-                headers += value.split('\n');
-        }
-        const QList<DigestChallenge> challenges = DigestChallenge::parse(headers);
+        const QList<DigestChallenge> challenges
+                = DigestChallenge::parse(response.values("www-authenticate"));
         const bool stale = !challenges.isEmpty() && challenges.first().stale;
         if (!challenges.isEmpty()
                 && (!attempt->sentDigest || (stale && attempt->staleRetries++ < 2))) {
@@ -255,8 +216,8 @@ void OnvifClient::finished(QNetworkReply* reply, const QByteArray& body,
         attempt->done(authenticationError());
         return;
     }
-    if (status == 0 || (reply->error() != QNetworkReply::NoError && body.isEmpty())) {
-        attempt->done(networkError(reply, timedOut, QUrl(attempt->url)));
+    if (status == 0 || (!response.ok() && body.isEmpty())) {
+        attempt->done(networkError(response, QUrl(attempt->url)));
         return;
     }
 
@@ -332,42 +293,33 @@ void OnvifClient::fetchSnapshot(const QString& url, std::function<void(Result<QB
     // The password goes only to the camera the user added, not to a server its answers name.
     const bool trusted = QUrl(url).host() == m_deviceUrl.host();
     *get = [this, url, done, get, trusted](std::optional<DigestChallenge> challenge, int nc) {
-        QNetworkRequest request {QUrl(url)};
+        http::Request request;
+        request.url = QUrl(url);
+        request.maxBodyBytes = kMaxSnapshotBytes;
+        request.timeoutMs = m_timeoutMs;
         if (challenge && trusted) {
-            const QUrl u(url);
+            const QUrl& u = request.url;
             const QString uri = u.path(QUrl::FullyEncoded)
                     + (u.hasQuery() ? u'?' + u.query(QUrl::FullyEncoded) : QString());
-            request.setRawHeader("Authorization",
+            request.headers.append({QByteArrayLiteral("Authorization"),
                     digestAuthorization(
-                            *challenge, m_user, m_password, QStringLiteral("GET"), uri, nc));
+                            *challenge, m_user, m_password, QStringLiteral("GET"), uri, nc)});
         }
-        QNetworkReply* reply = m_network.get(request);
-        auto* timer = new QTimer(reply);
-        timer->setSingleShot(true);
-        connect(timer, &QTimer::timeout, reply, &QNetworkReply::abort);
-        timer->start(m_timeoutMs);
-        const std::shared_ptr<Answer> answer = collectAnswer(reply, kMaxSnapshotBytes);
-        connect(reply, &QNetworkReply::finished, this,
-                [this, reply, done, get, challenge, url, trusted, answer] {
-                    reply->deleteLater();
-                    if (answer->tooLarge) {
+        http::send(request, this,
+                [this, done, get, challenge, url, trusted](const http::Response& response) {
+                    if (response.failure == http::Failure::TooLarge) {
                         done(Error {Error::Code::Protocol,
                                 tr("The camera at %1 sent a picture larger than %2 MB; it was "
                                    "refused.")
                                         .arg(displayAddress())
                                         .arg(kMaxSnapshotBytes / (1024 * 1024)),
-                                {}});
+                                response.detail});
                         return;
                     }
-                    const int status
-                            = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                    const int status = response.status;
                     if (status == 401 && !challenge && trusted) {
-                        QList<QByteArray> headers;
-                        for (const auto& [name, value] : reply->rawHeaderPairs()) {
-                            if (name.compare("WWW-Authenticate", Qt::CaseInsensitive) == 0)
-                                headers += value.split('\n');
-                        }
-                        const QList<DigestChallenge> challenges = DigestChallenge::parse(headers);
+                        const QList<DigestChallenge> challenges
+                                = DigestChallenge::parse(response.values("www-authenticate"));
                         if (!challenges.isEmpty()) {
                             (*get)(challenges.last(), 1);
                             return;
@@ -377,16 +329,15 @@ void OnvifClient::fetchSnapshot(const QString& url, std::function<void(Result<QB
                         done(authenticationError());
                         return;
                     }
-                    if (reply->isOpen())
-                        answer->body += reply->readAll();
-                    const QByteArray& body = answer->body;
-                    if (status != 200 || body.isEmpty()) {
-                        done(status == 0 ? networkError(reply, false, QUrl(url))
-                                         : Error {Error::Code::Protocol,
-                                                 tr("The camera at %1 sent no picture (HTTP %2).")
-                                                         .arg(displayAddress())
-                                                         .arg(status),
-                                                 {}});
+                    const QByteArray& body = response.body;
+                    if (status != 200 || body.isEmpty() || !response.ok()) {
+                        done(status == 0 || !response.ok()
+                                        ? networkError(response, QUrl(url))
+                                        : Error {Error::Code::Protocol,
+                                                tr("The camera at %1 sent no picture (HTTP %2).")
+                                                        .arg(displayAddress())
+                                                        .arg(status),
+                                                {}});
                         return;
                     }
                     done(body);
@@ -412,29 +363,30 @@ Error OnvifClient::authenticationError() const
     return Error {Error::Code::AuthenticationFailed, message, {}};
 }
 
-Error OnvifClient::networkError(QNetworkReply* reply, bool timedOut, const QUrl& url) const
+Error OnvifClient::networkError(const http::Response& response, const QUrl& url) const
 {
     // Name the address that failed: a service the camera advertised may live elsewhere.
     const QString where = QStringLiteral("%1:%2").arg(url.host()).arg(defaultPort(url));
-    const QString detail = reply->errorString();
-    if (timedOut || reply->error() == QNetworkReply::TimeoutError) {
+    const QString& detail = response.detail;
+    switch (response.failure) {
+    case http::Failure::Timeout:
         return Error {Error::Code::Timeout,
                 tr("The camera at %1 did not answer within %2 seconds.")
                         .arg(where)
                         .arg(m_timeoutMs / 1000.0, 0, 'g', 3),
                 detail};
-    }
-    switch (reply->error()) {
-    case QNetworkReply::SslHandshakeFailedError:
-    case QNetworkReply::TooManyRedirectsError:
-    case QNetworkReply::InsecureRedirectError:
+    case http::Failure::Tls:
         return Error {Error::Code::Protocol,
                 tr("The secure connection to the camera at %1 failed.").arg(where), detail};
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::HostNotFoundError:
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::UnknownNetworkError:
+    case http::Failure::Malformed:
+        return Error {Error::Code::Protocol,
+                tr("%1 answers, but not as an ONVIF camera. Check the address, or turn ONVIF on "
+                   "in the camera's own settings.")
+                        .arg(where),
+                detail};
+    case http::Failure::Refused:
+    case http::Failure::HostNotFound:
+    case http::Failure::Closed:
         return Error {Error::Code::Unreachable,
                 tr("Nothing answers at %1. Check the address and that the camera is switched on "
                    "and connected.")

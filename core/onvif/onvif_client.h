@@ -1,18 +1,16 @@
 #pragma once
 
 #include "core/onvif/http_digest.h"
+#include "core/onvif/http_exchange.h"
 #include "core/onvif/xml_tree.h"
 #include "core/result.h"
 
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
 
 #include <functional>
 #include <memory>
 #include <optional>
-
-class QNetworkReply;
 
 namespace vigil::onvif {
 
@@ -79,24 +77,15 @@ public:
 private:
     struct Attempt;
     void send(const std::shared_ptr<Attempt>& attempt);
-    struct Answer
-    {
-        QByteArray body;
-        bool tooLarge = false; ///< outgrew the limit: the reply was aborted
-    };
-    void finished(QNetworkReply* reply, const QByteArray& body,
-            const std::shared_ptr<Attempt>& attempt, bool timedOut);
-    /// Collects `reply`'s body as it arrives and aborts once it outgrows `maxBytes`.
-    std::shared_ptr<Answer> collectAnswer(QNetworkReply* reply, qint64 maxBytes);
+    void finished(const http::Response& response, const std::shared_ptr<Attempt>& attempt);
 
     /// The largest SOAP answer read (real cameras' biggest are ~100 KB) and snapshot.
     static constexpr qint64 kMaxAnswerBytes = 4 * 1024 * 1024;
     static constexpr qint64 kMaxSnapshotBytes = 16 * 1024 * 1024;
-    Error networkError(QNetworkReply* reply, bool timedOut, const QUrl& url) const;
+    Error networkError(const http::Response& response, const QUrl& url) const;
     Error authenticationError() const;
     QString operationName(const QString& bodyXml) const;
 
-    QNetworkAccessManager m_network;
     QUrl m_deviceUrl;
     QString m_user;
     QString m_password;

@@ -2,6 +2,7 @@
 // WS-Security digests that real cameras accepted, RFC 2617/7616 HTTP Digest examples, and the
 // real camera exchanges in tests/data/onvif-captures.
 #include "core/onvif/http_digest.h"
+#include "core/onvif/http_exchange.h"
 #include "core/onvif/onvif_parsers.h"
 #include "core/onvif/ws_discovery.h"
 #include "core/onvif/ws_security.h"
@@ -49,6 +50,8 @@ private Q_SLOTS:
     void captureFaults();
     void xmlLimitsAndLeniency_data();
     void xmlLimitsAndLeniency();
+    void httpAnswers_data();
+    void httpAnswers();
 };
 
 void TestOnvifProtocol::wsSecurityKnownAnswers_data()
@@ -390,6 +393,84 @@ void TestOnvifProtocol::cameraTextIsDisplaySafe()
     const QList<DiscoveredDevice> found = WsDiscovery::parseAnswer(probeMatch, nullptr);
     QCOMPARE(found.size(), 1);
     QCOMPARE(found.first().name, QStringLiteral("\\u001b[31mEvil Added"));
+}
+
+void TestOnvifProtocol::httpAnswers_data()
+{
+    using vigil::onvif::http::Failure;
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<bool>("closes"); // the server closes the connection after it
+    QTest::addColumn<int>("failure");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    const QByteArray soap("<s:Envelope/>");
+    QTest::newRow("sized") << "HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\n" + soap + "junk"
+                           << false << int(Failure::None) << 200 << soap;
+    QTest::newRow("chunks, extension, trailer")
+            << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                          "5;name=x\r\n<s:En\r\n8\r\nvelope/>\r\n0\r\nX-Check: 1\r\n\r\n")
+            << false << int(Failure::None) << 200 << soap;
+    QTest::newRow("100 Continue first")
+            << "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\n" + soap
+            << false << int(Failure::None) << 200 << soap;
+    QTest::newRow("bare line feeds, until close")
+            << "HTTP/1.0 200 OK\nContent-Type: text/xml\n\n" + soap << true << int(Failure::None)
+            << 200 << soap;
+    QTest::newRow("404 without body")
+            << QByteArray("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n") << false
+            << int(Failure::None) << 404 << QByteArray();
+    QTest::newRow("cut short") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n<s:")
+                               << true << int(Failure::Closed) << 200 << QByteArray();
+    QTest::newRow("too large declared")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1073741824\r\n\r\n") << false
+            << int(Failure::TooLarge) << 200 << QByteArray();
+    QTest::newRow("too large chunk") << QByteArray(
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n7ffffffffffffff\r\naaaa")
+                                     << false << int(Failure::TooLarge) << 200 << QByteArray();
+    QTest::newRow("negative length")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -1000000000\r\n\r\n") << false
+            << int(Failure::Malformed) << 200 << QByteArray();
+    QTest::newRow("two lengths") << QByteArray(
+            "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n")
+                                 << false << int(Failure::Malformed) << 200 << QByteArray();
+    QTest::newRow("chunk size not hex")
+            << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << false
+            << int(Failure::Malformed) << 200 << QByteArray();
+    QTest::newRow("endless chunk line")
+            << "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + QByteArray(8192, '1')
+            << false << int(Failure::Malformed) << 200 << QByteArray();
+    QTest::newRow("endless headers") << "HTTP/1.1 200 OK\r\nX: " + QByteArray(70 * 1024, 'a')
+                                     << false << int(Failure::Malformed) << 0 << QByteArray();
+    QTest::newRow("not HTTP") << QByteArray("RTSP/1.0 200 OK\r\n\r\n") << false
+                              << int(Failure::Malformed) << 0 << QByteArray();
+}
+
+void TestOnvifProtocol::httpAnswers()
+{
+    // Read byte by byte, then whole: the same answer, bounded either way.
+    using vigil::onvif::http::ResponseReader;
+    QFETCH(QByteArray, answer);
+    QFETCH(bool, closes);
+    QFETCH(int, failure);
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    for (const qsizetype piece : {qsizetype(1), answer.size()}) {
+        ResponseReader reader(1024 * 1024);
+        for (qsizetype at = 0; at < answer.size(); at += piece) {
+            const ResponseReader::State state = reader.feed(
+                    QByteArrayView(answer).sliced(at, qMin(piece, answer.size() - at)));
+            if (state == ResponseReader::State::Done || state == ResponseReader::State::Failed)
+                break;
+        }
+        if (closes)
+            reader.closed();
+        QCOMPARE(int(reader.response().failure), failure);
+        QCOMPARE(reader.state(),
+                failure == 0 ? ResponseReader::State::Done : ResponseReader::State::Failed);
+        QCOMPARE(reader.response().status, status);
+        if (failure == 0)
+            QCOMPARE(reader.response().body, body);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOnvifProtocol)
