@@ -639,8 +639,13 @@ struct StreamRecorder::Private
             // The SDP did not say everything the MP4 header needs: look at the first frames.
             input->max_analyze_duration = 3 * AV_TIME_BASE;
             deadline = steadyMs() + config.connectTimeoutMs;
+            interrupted = false;
             rc = avformat_find_stream_info(input, nullptr);
             analysed = true;
+            // A camera that stalls while it is analysed leaves the frame it was sending, cut
+            // short, among the packets FFmpeg keeps: nothing from this connection is written.
+            if (interrupted)
+                return connectionError(AVERROR_EXIT, tr("reading the stream"));
             if (rc < 0 || videoPar->width <= 0)
                 return connectionError(rc < 0 ? rc : AVERROR_INVALIDDATA, tr("reading the stream"));
         }

@@ -55,6 +55,9 @@ public:
         return n;
     }
     qint64 streamedBytes = 0;
+    /// Of everything written (answers and stream), what has left for the kernel's socket.
+    qint64 deliveredBytes = 0;
+    qint64 writtenBytes = 0;
 
     static QByteArray reply(const QByteArray& cseq, const QByteArray& headers = {},
             const QByteArray& body = {}, const QByteArray& status = "200 OK")
@@ -182,13 +185,17 @@ private:
                 if (bytes.isEmpty())
                     break;
                 streamedBytes += bytes.size();
+                writtenBytes += bytes.size();
                 socket->write(bytes);
             }
         };
         auto* timer = new QTimer(socket);
         timer->setInterval(5);
         connect(timer, &QTimer::timeout, socket, pump);
-        connect(socket, &QTcpSocket::bytesWritten, socket, pump);
+        connect(socket, &QTcpSocket::bytesWritten, socket, [this, pump](qint64 bytes) {
+            deliveredBytes += bytes;
+            pump();
+        });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer, streaming, timer] {
             *buffer += socket->readAll();
@@ -207,6 +214,7 @@ private:
                     socket->disconnectFromHost();
                     return;
                 }
+                writtenBytes += bytes.size();
                 socket->write(bytes);
                 if (method == "PLAY" && bytes.startsWith("RTSP/1.0 200") && stream) {
                     *streaming = true;

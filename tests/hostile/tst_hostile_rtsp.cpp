@@ -35,6 +35,8 @@ private Q_SLOTS:
     void garbageRtpIsNotCountedAsLoss();
     void basicOnlyWhenAsked_data();
     void basicOnlyWhenAsked();
+    void stopInTheMiddleOfAFrameKeepsTheLastFrameWhole_data();
+    void stopInTheMiddleOfAFrameKeepsTheLastFrameWhole();
 
 private:
     /// A data folder with the simulated camera (1, when `withSimulator`) and the hostile one.
@@ -318,6 +320,95 @@ void TestHostileRtsp::basicOnlyWhenAsked()
             basic = true;
     }
     QCOMPARE(basic, basicSent);
+}
+
+void TestHostileRtsp::stopInTheMiddleOfAFrameKeepsTheLastFrameWhole_data()
+{
+    QTest::addColumn<int>("cutAfterS");
+    // FFmpeg looks at the first 3 s of a stream whose SDP does not say everything.
+    QTest::newRow("while recording") << 5;
+    QTest::newRow("while the stream is analysed") << 1;
+}
+
+void TestHostileRtsp::stopInTheMiddleOfAFrameKeepsTheLastFrameWhole()
+{
+    // A camera with audio (read by FFmpeg) stalls in the middle of a keyframe: the read that the
+    // stop interrupts returned that half frame, which was written as the file's last frame (4 of
+    // 6 stops ended in a frame that does not decode); a stall while FFmpeg analysed the stream
+    // left the half frame among the packets it kept, written once the analysis gave up.
+    QFETCH(int, cutAfterS);
+    const QList<QList<QByteArray>> units = simulatorFootage();
+    QVERIFY(units.size() >= 150);
+    const auto isKeyframe = [](const QList<QByteArray>& unit) {
+        return std::any_of(unit.begin(), unit.end(),
+                [](const QByteArray& nal) { return (nal[0] & 0x1f) == 5; });
+    };
+    qsizetype cut = cutAfterS * 15; // the first keyframe after that
+    while (cut < units.size() && !isKeyframe(units.at(cut)))
+        ++cut;
+    QVERIFY(cut < units.size());
+    HostileRtspServer hostile;
+    QVERIFY(hostile.listen());
+    auto setups = std::make_shared<int>(0);
+    hostile.answer = [setups](const QByteArray& method, const QByteArray& cseq) {
+        if (method == "DESCRIBE")
+            return HostileRtspServer::reply(cseq, "Content-Type: application/sdp\r\n",
+                    "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=with audio\r\nt=0 0\r\n"
+                    "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n"
+                    "a=fmtp:96 packetization-mode=1\r\na=control:track1\r\n"
+                    "m=audio 0 RTP/AVP 97\r\na=rtpmap:97 MPEG4-GENERIC/16000/1\r\n"
+                    "a=fmtp:97 streamtype=5;profile-level-id=15;mode=AAC-hbr;config=1408;"
+                    "sizelength=13;indexlength=3;indexdeltalength=3\r\na=control:track2\r\n");
+        if (method == "SETUP")
+            return HostileRtspServer::reply(cseq,
+                    (*setups)++ == 0
+                            ? "Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\nSession: 4242\r\n"
+                            : "Transport: RTP/AVP/TCP;unicast;interleaved=2-3\r\nSession: "
+                              "4242\r\n");
+        return HostileRtspServer::honestAnswer(method, cseq);
+    };
+    // Whole frames up to the cut, then the first half of the keyframe's packets, then silence.
+    auto halfSent = std::make_shared<bool>(false);
+    hostile.playAtFps(units.mid(0, cut + 1), 15,
+            [cut, halfSent](qsizetype index, const QList<QByteArray>& unit, quint16& seq) {
+                const quint32 timestamp = quint32(index * 6000);
+                QByteArray packets = HostileRtspServer::packetize(unit, seq, timestamp);
+                if (index < cut)
+                    return packets;
+                // Interleaved packets: $, channel, 16-bit length, RTP.
+                QByteArray half;
+                int count = 0;
+                for (qsizetype at = 0; at + 4 <= packets.size();) {
+                    const int length = qFromBigEndian<quint16>(packets.constData() + at + 2);
+                    ++count;
+                    at += 4 + length;
+                }
+                for (qsizetype at = 0, n = 0; n < count / 2; ++n) {
+                    const int length = qFromBigEndian<quint16>(packets.constData() + at + 2);
+                    half += packets.mid(at, 4 + length);
+                    at += 4 + length;
+                }
+                *halfSent = count >= 4;
+                return half;
+            });
+    const QString data = m_tmp.filePath(QStringLiteral("half-frame-%1").arg(cutAfterS));
+    const CtlRun added = vigilctl(data,
+            {QStringLiteral("camera"), QStringLiteral("add"), hostile.url(),
+                    QStringLiteral("--name"), QStringLiteral("Half a frame")});
+    QCOMPARE(added.exitCode, 0);
+    QProcess recorder;
+    QVERIFY(startRecording(recorder, data));
+    // The half keyframe has left for the recorder's socket, and the footage before it is in
+    // the index (or, stalled in the analysis, the recorder gave up on the connection).
+    QTRY_VERIFY_WITH_TIMEOUT(*halfSent && hostile.deliveredBytes == hostile.writtenBytes, 30000);
+    if (cutAfterS > 3)
+        QTRY_VERIFY_WITH_TIMEOUT(!segmentList(data, 1).isEmpty(), 20000);
+    else
+        QTRY_VERIFY_WITH_TIMEOUT(
+                hostile.count("DESCRIBE") >= 3, 40000); // own reader, FFmpeg, again
+    stopCleanly(recorder);
+    const QStringList problems = catalogAndFilesProblems(data);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestHostileRtsp)
