@@ -50,6 +50,23 @@ qint64 boxOffset(const QString& path, const QByteArray& type, int nth = 0)
     return -1;
 }
 
+/// `file` is marked open in the index, as a crash while it was written leaves it, and the
+/// recorder starts once (repairing it) and stops.
+bool restartAfterCrashIn(const QString& data, const QString& file)
+{
+    const QString relative = QDir(data + QStringLiteral("/recordings")).relativeFilePath(file);
+    {
+        RawDb db(data + QStringLiteral("/vigil.sqlite"));
+        if (!db.exec(QStringLiteral("UPDATE segments SET state = 'open' WHERE path = '%1'")
+                             .arg(relative)))
+            return false;
+    }
+    return vigilctl(data,
+                   {QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("1")})
+                   .exitCode
+            == 0;
+}
+
 /// Every file under `folder` by its SHA-256.
 QHash<QByteArray, QString> filesByHash(const QString& folder)
 {
@@ -181,16 +198,8 @@ void TestDamagedFootage::repairCutsOnlyTheTornTailOfAHeldFile()
         f.write(partial + QByteArray(3000, '\x11'));
     }
     const QByteArray original = sha256(torn);
-    const QString relative = QDir(data + QStringLiteral("/recordings")).relativeFilePath(torn);
-    {
-        RawDb db(data + QStringLiteral("/vigil.sqlite"));
-        QVERIFY(db.exec(QStringLiteral("UPDATE segments SET state = 'open' WHERE path = '%1'")
-                                .arg(relative)));
-    }
     // The next start repairs it.
-    const CtlRun r = vigilctl(
-            data, {QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("1")});
-    QCOMPARE(r.exitCode, 0);
+    QVERIFY(restartAfterCrashIn(data, torn));
     QCOMPARE(QFileInfo(torn).size(), complete);
     QVERIFY(decodeProblems(torn).isEmpty());
     QVERIFY(filesByHash(data + QStringLiteral("/quarantine")).contains(original));
@@ -211,15 +220,7 @@ void TestDamagedFootage::repairKeepsAnOpenFileWithADamagedHeader()
     QVERIFY(moov > 0);
     QVERIFY(damage(file, moov + 4, QByteArray("woov")));
     const QByteArray original = sha256(file);
-    const QString relative = QDir(data + QStringLiteral("/recordings")).relativeFilePath(file);
-    {
-        RawDb db(data + QStringLiteral("/vigil.sqlite"));
-        QVERIFY(db.exec(QStringLiteral("UPDATE segments SET state = 'open' WHERE path = '%1'")
-                                .arg(relative)));
-    }
-    const CtlRun r = vigilctl(
-            data, {QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("1")});
-    QCOMPARE(r.exitCode, 0);
+    QVERIFY(restartAfterCrashIn(data, file));
     // Kept whole, in quarantine, and said so in the log.
     QVERIFY(filesByHash(data + QStringLiteral("/quarantine")).contains(original));
     QVERIFY(!QFileInfo::exists(file));
