@@ -126,6 +126,10 @@ bool ResponseReader::parseHeaders(QByteArrayView block)
         return false;
     }
     m_response.status = status.mid(9, 3).toInt();
+    if (m_response.status < 100 || m_response.status > 599) {
+        fail(Failure::Malformed, QStringLiteral("status %1").arg(m_response.status));
+        return false;
+    }
     m_response.headers.clear();
     for (qsizetype i = 1; i < lines.size(); ++i) {
         QByteArray line = lines.at(i);

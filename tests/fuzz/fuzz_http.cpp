@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (r.body.size() > maxBody)
         std::abort();
     if (reader.state() == ResponseReader::State::Done
-            && (r.status < 200 || r.status > 999 || !r.ok()))
+            && (r.status < 200 || r.status > 599 || !r.ok()))
         std::abort();
     if (reader.state() == ResponseReader::State::Failed && r.ok())
         std::abort();

@@ -441,6 +441,8 @@ void TestOnvifProtocol::httpAnswers_data()
             << false << int(Failure::Malformed) << 200 << QByteArray();
     QTest::newRow("endless headers") << "HTTP/1.1 200 OK\r\nX: " + QByteArray(70 * 1024, 'a')
                                      << false << int(Failure::Malformed) << 0 << QByteArray();
+    QTest::newRow("status 000") << QByteArray("HTTP/1.1 000 Zero\r\nContent-Length: 0\r\n\r\n")
+                                << false << int(Failure::Malformed) << 0 << QByteArray();
     QTest::newRow("not HTTP") << QByteArray("RTSP/1.0 200 OK\r\n\r\n") << false
                               << int(Failure::Malformed) << 0 << QByteArray();
 }
