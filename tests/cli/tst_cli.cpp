@@ -61,6 +61,7 @@ private Q_SLOTS:
     void versions();
     void guiRunsUntilClosed();
     void demoShowsSimulatedCameras();
+    void restartedDemoRecordsItsFourCameras();
     void ctlInfo();
     void ctlSettingsRoundTrip();
     void ctlUsageErrors();
@@ -180,6 +181,71 @@ void TestCli::demoShowsSimulatedCameras()
     QVERIFY(vigil.waitForFinished(30000));
     QCOMPARE(vigil.exitCode(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(simulatorProc), 10000);
+}
+
+void TestCli::restartedDemoRecordsItsFourCameras()
+{
+    // The demo's cameras are the same (identities and ports) at every start: the four cameras a
+    // clerk added are all online, and recorded, after Vigil is restarted.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("vigil.*.info=true"));
+    env.insert(QStringLiteral("VIGIL_CAMSIM_CACHE_DIR"),
+            QStringLiteral(VIGIL_BUILD_DIR "/camsim-cache"));
+    const auto startDemo = [&](QProcess& vigil) {
+        vigil.setProcessChannelMode(QProcess::MergedChannels);
+        vigil.setProcessEnvironment(env);
+        vigil.start(kVigil, {QStringLiteral("--demo"), QStringLiteral("--data-dir"), dataDir()});
+        QString output;
+        QTRY_VERIFY_WITH_TIMEOUT((output += QString::fromUtf8(vigil.readAll()))
+                                         .contains(QLatin1String("cameras discovered")),
+                60000);
+    };
+    const auto stopDemo = [](QProcess& vigil) {
+        ::kill(pid_t(vigil.processId()), SIGTERM);
+        QVERIFY(vigil.waitForFinished(30000));
+        QCOMPARE(vigil.exitCode(), 0);
+    };
+    {
+        QProcess vigil;
+        startDemo(vigil);
+        if (QTest::currentTestFailed())
+            return;
+        QFile ports(dataDir() + QStringLiteral("/demo-ports"));
+        QVERIFY(ports.open(QIODevice::ReadOnly));
+        const int base = ports.readAll().trimmed().toInt();
+        QVERIFY(base > 0);
+        // What the wizard does with the cameras it found (vigilctl beside the running window).
+        for (int i = 0; i < 4; ++i) {
+            const Run added = run(kVigilctl,
+                    {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("camera"),
+                            QStringLiteral("add"),
+                            QStringLiteral("http://127.0.0.1:%1/onvif/device_service")
+                                    .arg(base + 2 * i),
+                            QStringLiteral("--user"), QStringLiteral("demo"),
+                            QStringLiteral("--password"), QStringLiteral("demo")});
+            QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        }
+        stopDemo(vigil);
+    }
+    QProcess vigil;
+    startDemo(vigil);
+    if (QTest::currentTestFailed())
+        return;
+    const auto recorded = [this](int camera) {
+        const Run r = run(kVigilctl,
+                {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("segments"),
+                        QStringLiteral("--camera"), QString::number(camera),
+                        QStringLiteral("--json")});
+        return r.exitCode == 0
+                && !QJsonDocument::fromJson(r.out.toUtf8())
+                            .object()
+                            .value(QLatin1String("segments"))
+                            .toArray()
+                            .isEmpty();
+    };
+    for (int camera = 1; camera <= 4; ++camera)
+        QTRY_VERIFY2_WITH_TIMEOUT(recorded(camera), qPrintable(QString::number(camera)), 60000);
+    stopDemo(vigil);
 }
 
 void TestCli::ctlInfo()
