@@ -21,6 +21,14 @@ inline double processCpuSeconds(qint64 pid)
     return (fields.value(11).toDouble() + fields.value(12).toDouble()) / ticks;
 }
 
+/// Memory bounds checked by tests are multiplied by this: AddressSanitizer keeps freed memory in
+/// quarantine and adds its shadow memory.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr double kMemoryAllowance = 2.5;
+#else
+inline constexpr double kMemoryAllowance = 1.0;
+#endif
+
 /// Peak resident memory (VmHWM) of a live process, in MB.
 inline double peakRssMb(qint64 pid)
 {

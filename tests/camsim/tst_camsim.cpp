@@ -634,7 +634,10 @@ void TestCamsim::quirkClockSkew()
                     QStringLiteral("--no-discovery")}));
     const test::HttpResult time
             = soapCall(device(sim), QStringLiteral("<tds:GetSystemDateAndTime/>"));
-    const onvif::XmlElement* utc = time.xml()->path(
+    // Kept alive: path() points into it (found by AddressSanitizer).
+    const std::optional<onvif::XmlElement> answer = time.xml();
+    QVERIFY(answer);
+    const onvif::XmlElement* utc = answer->path(
             {u"Body", u"GetSystemDateAndTimeResponse", u"SystemDateAndTime", u"UTCDateTime"});
     QVERIFY(utc);
     const QDateTime deviceTime(
