@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -253,10 +254,18 @@ void TestRetention::tooSmallForTwoFilesKeepsTheNewest()
     QVERIFY(addCameras(data, m_sim, 1));
     QVERIFY(setSetting(data, QStringLiteral("recording/segmentSeconds"), QStringLiteral("2")));
     QVERIFY(setSetting(data, QStringLiteral("storage/quotaMB"), QStringLiteral("1")));
-    const CtlRun r = vigilctl(
-            data, {QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("12")});
-    QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.err.contains("Recording has STOPPED"), r.err.constData());
+    // Recording until the alert, however long the machine takes to fill the quota.
+    QProcess recorder;
+    recorder.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
+            {QStringLiteral("--data-dir"), data, QStringLiteral("record")});
+    QVERIFY(recorder.waitForStarted());
+    QByteArray err;
+    QTRY_VERIFY2_WITH_TIMEOUT(
+            (err += recorder.readAllStandardError()).contains("Recording has STOPPED"),
+            err.constData(), 90000);
+    ::kill(pid_t(recorder.processId()), SIGTERM);
+    QVERIFY(recorder.waitForFinished(30000));
+    QCOMPARE(recorder.exitCode(), 0);
     const QJsonArray kept = segmentList(data, 1);
     QVERIFY2(!kept.isEmpty(), "nothing was kept");
     const QStringList problems = catalogAndFilesProblems(data);
