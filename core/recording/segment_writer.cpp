@@ -303,6 +303,17 @@ Result<void> SegmentWriter::write(AVPacket* packet, int trackIndex)
     }
     qint64 dts = packet->dts - track.origin;
     qint64 pts = packet->pts - track.origin;
+    // Time that steps back a little (a camera's clock; FFmpeg's RTSP reader re-bases a track to
+    // the first RTCP report): the track's timeline moves so that this packet follows the last one
+    // at the usual interval, instead of one tick after it (two frames at once, which players and
+    // FFmpeg refuse). Larger steps end the file (continues()).
+    if (track.lastDts != AV_NOPTS_VALUE && dts <= track.lastDts && track.lastDelta > 0
+            && av_rescale_q(track.lastDts - dts, track.timeBase, kMs) <= kMaxStepBackMs) {
+        const qint64 shift = track.lastDts + track.lastDelta - dts;
+        track.origin -= shift;
+        dts += shift;
+        pts += shift;
+    }
     if (!track.video && pts < 0)
         return {}; // audio from before the first keyframe
     // Nothing from another timeline (frames timed before a leap of the camera's clock) reaches

@@ -46,6 +46,8 @@ private:
     bool simulatorRecorded(const QString& data) { return !segmentList(data, 1).isEmpty(); }
     /// SIGTERM: the recorder stops cleanly, which it cannot have done if it crashed before.
     static void stopCleanly(QProcess& recorder);
+    /// A camera that also offers AAC audio (which it never sends): read through FFmpeg.
+    static HostileRtspServer::Answer answersWithAudio();
     /// The simulator's sub-stream footage (12 s), as access units.
     static QList<QList<QByteArray>> simulatorFootage();
 
@@ -111,6 +113,28 @@ QList<QList<QByteArray>> TestHostileRtsp::simulatorFootage()
             break;
     }
     return units;
+}
+
+HostileRtspServer::Answer TestHostileRtsp::answersWithAudio()
+{
+    auto setups = std::make_shared<int>(0);
+    return [setups](const QByteArray& method, const QByteArray& cseq) {
+        if (method == "DESCRIBE")
+            return HostileRtspServer::reply(cseq, "Content-Type: application/sdp\r\n",
+                    "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=with audio\r\nt=0 0\r\n"
+                    "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n"
+                    "a=fmtp:96 packetization-mode=1\r\na=control:track1\r\n"
+                    "m=audio 0 RTP/AVP 97\r\na=rtpmap:97 MPEG4-GENERIC/16000/1\r\n"
+                    "a=fmtp:97 streamtype=5;profile-level-id=15;mode=AAC-hbr;config=1408;"
+                    "sizelength=13;indexlength=3;indexdeltalength=3\r\na=control:track2\r\n");
+        if (method == "SETUP")
+            return HostileRtspServer::reply(cseq,
+                    (*setups)++ == 0
+                            ? "Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\nSession: 4242\r\n"
+                            : "Transport: RTP/AVP/TCP;unicast;interleaved=2-3\r\nSession: "
+                              "4242\r\n");
+        return HostileRtspServer::honestAnswer(method, cseq);
+    };
 }
 
 void TestHostileRtsp::malformedLengths_data()
@@ -350,24 +374,7 @@ void TestHostileRtsp::stopInTheMiddleOfAFrameKeepsTheLastFrameWhole()
     QVERIFY(cut < units.size());
     HostileRtspServer hostile;
     QVERIFY(hostile.listen());
-    auto setups = std::make_shared<int>(0);
-    hostile.answer = [setups](const QByteArray& method, const QByteArray& cseq) {
-        if (method == "DESCRIBE")
-            return HostileRtspServer::reply(cseq, "Content-Type: application/sdp\r\n",
-                    "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=with audio\r\nt=0 0\r\n"
-                    "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n"
-                    "a=fmtp:96 packetization-mode=1\r\na=control:track1\r\n"
-                    "m=audio 0 RTP/AVP 97\r\na=rtpmap:97 MPEG4-GENERIC/16000/1\r\n"
-                    "a=fmtp:97 streamtype=5;profile-level-id=15;mode=AAC-hbr;config=1408;"
-                    "sizelength=13;indexlength=3;indexdeltalength=3\r\na=control:track2\r\n");
-        if (method == "SETUP")
-            return HostileRtspServer::reply(cseq,
-                    (*setups)++ == 0
-                            ? "Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\nSession: 4242\r\n"
-                            : "Transport: RTP/AVP/TCP;unicast;interleaved=2-3\r\nSession: "
-                              "4242\r\n");
-        return HostileRtspServer::honestAnswer(method, cseq);
-    };
+    hostile.answer = answersWithAudio();
     // Whole frames up to the cut, then the first half of the keyframe's packets, then silence.
     auto halfSent = std::make_shared<bool>(false);
     hostile.playAtFps(units.mid(0, cut + 1), 15,
