@@ -49,6 +49,18 @@ Run run(const QString& program, const QStringList& args)
     return r;
 }
 
+/// Every file and folder under `folder` (hidden ones too), sorted.
+QStringList everythingUnder(const QString& folder)
+{
+    QStringList found;
+    QDirIterator it(folder, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+            QDirIterator::Subdirectories);
+    while (it.hasNext())
+        found << it.next();
+    found.sort();
+    return found;
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -494,16 +506,9 @@ void TestCli::ctlReadsAFolderItMayNotWrite()
             QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
                     | QFileDevice::ExeOther));
     QVERIFY(::chown(dataDir().toLocal8Bit().constData(), 0, kGroup) == 0);
-    QDirIterator it(dataDir(), QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
-            QDirIterator::Subdirectories);
-    while (it.hasNext())
-        QVERIFY(::chown(it.next().toLocal8Bit().constData(), 0, kGroup) == 0);
-    QStringList before;
-    QDirIterator all(dataDir(), QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
-            QDirIterator::Subdirectories);
-    while (all.hasNext())
-        before << all.next();
-    before.sort();
+    const QStringList before = everythingUnder(dataDir());
+    for (const QString& path : before)
+        QVERIFY(::chown(path.toLocal8Bit().constData(), 0, kGroup) == 0);
 
     const auto asClerk = [&](const QStringList& args) {
         return run(QStringLiteral("setpriv"),
@@ -537,13 +542,7 @@ void TestCli::ctlReadsAFolderItMayNotWrite()
     QVERIFY2(set.err.contains(QLatin1String("cannot write")), qPrintable(set.err));
 
     // Nothing was created or removed in the folder (no log, no lock, no catalog files).
-    QStringList after;
-    QDirIterator again(dataDir(), QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
-            QDirIterator::Subdirectories);
-    while (again.hasNext())
-        after << again.next();
-    after.sort();
-    QCOMPARE(after, before);
+    QCOMPARE(everythingUnder(dataDir()), before);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
