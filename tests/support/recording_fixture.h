@@ -92,12 +92,17 @@ inline QJsonArray segmentList(const QString& dataDir, qint64 camera)
 }
 
 /// Decodes every frame with the ffmpeg command-line tool: "" when clean, else its complaint.
+/// Frames keep the file's own time base (`-enc_time_base -1`): by default ffmpeg re-times them
+/// to 1 / the frame rate it guesses, and a guess like 179/12 for a 15 fps camera whose capture
+/// times jitter by 12 ms makes two faithful timestamps round to one tick ("non monotonically
+/// increasing dts") although the file holds none.
 inline QString decodeProblems(const QString& path)
 {
     QProcess ffmpeg;
     ffmpeg.start(QStringLiteral("ffmpeg"),
             {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), path,
-                    QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")});
+                    QStringLiteral("-enc_time_base"), QStringLiteral("-1"), QStringLiteral("-f"),
+                    QStringLiteral("null"), QStringLiteral("-")});
     if (!ffmpeg.waitForFinished(60000))
         return QStringLiteral("ffmpeg timed out");
     const QByteArray err = ffmpeg.readAllStandardError().trimmed();
