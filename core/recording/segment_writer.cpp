@@ -9,6 +9,7 @@ extern "C" {
 #include <libavutil/mathematics.h>
 }
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -39,6 +40,7 @@ struct Track
     qint64 lastDts = AV_NOPTS_VALUE;
     qint64 lastPts = AV_NOPTS_VALUE;
     qint64 lastDelta = 0;
+    bool late = false; ///< began after the file's first fragment: left out of this file
 };
 
 } // namespace
@@ -301,12 +303,22 @@ Result<void> SegmentWriter::write(AVPacket* packet, int trackIndex)
             t.origin = av_rescale_q(originUs, kMicroseconds, t.timeBase);
         d->started = true;
     }
+    // A track that begins after the first fragment (audio that starts late, or whose time the
+    // camera corrected) cannot be placed any more: the moov, written with the first fragment,
+    // told the player where each track starts, and the muxer would move its first sample to the
+    // file's start. It waits for the next file, which the caller starts at the next keyframe.
+    if (!track.video && track.lastDts == AV_NOPTS_VALUE && (track.late || d->moovPlaced)) {
+        track.late = true;
+        return {};
+    }
     qint64 dts = packet->dts - track.origin;
     qint64 pts = packet->pts - track.origin;
-    // Time that steps back a little (a camera's clock; FFmpeg's RTSP reader re-bases a track to
-    // the first RTCP report): the track's timeline moves so that this packet follows the last one
-    // at the usual interval, instead of one tick after it (two frames at once, which players and
-    // FFmpeg refuse). Larger steps end the file (continues()).
+    // Video time that steps back a little (a camera's clock; FFmpeg's RTSP reader re-bases a
+    // track to the first RTCP report): the track's timeline moves so that this packet follows the
+    // last one at the usual interval, instead of one tick after it (two frames at once, which
+    // players and FFmpeg refuse). Larger steps end the file (continues()).
+    if (track.lastDts != AV_NOPTS_VALUE && dts <= track.lastDts && !track.video)
+        return {}; // audio that steps back overlaps what was written: moving it would desync it
     if (track.lastDts != AV_NOPTS_VALUE && dts <= track.lastDts && track.lastDelta > 0
             && av_rescale_q(track.lastDts - dts, track.timeBase, kMs) <= kMaxStepBackMs) {
         const qint64 shift = track.lastDts + track.lastDelta - dts;
@@ -377,6 +389,11 @@ Result<void> SegmentWriter::write(AVPacket* packet, int trackIndex)
     }
     d->fragmentHasData = true;
     return {};
+}
+
+bool SegmentWriter::wantsCut() const
+{
+    return std::any_of(d->tracks.cbegin(), d->tracks.cend(), [](const Track& t) { return t.late; });
 }
 
 bool SegmentWriter::continues(const AVPacket* packet, int trackIndex) const

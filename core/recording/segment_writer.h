@@ -52,6 +52,9 @@ public:
     /// file). Packets from far before the file's start are dropped by write().
     bool continues(const AVPacket* packet, int track) const;
 
+    /// Whether a track began after the file's first fragment (and is left out of this file): the
+    /// caller ends the file at the next keyframe, so that the next one carries the track.
+    bool wantsCut() const;
     static constexpr qint64 kMaxLeapMs = 5000;
     static constexpr qint64 kMaxStepBackMs = 1000;
     /// Completes the last fragment and the index, syncs and closes the file.

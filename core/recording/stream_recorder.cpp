@@ -4,6 +4,7 @@
 #include "core/recording/decode_timeline.h"
 #include "core/recording/rtsp_session.h"
 #include "core/recording/segment_writer.h"
+#include "core/recording/track_interleaver.h"
 #include "core/runtime/secret_masking.h"
 
 #include <QDateTime>
@@ -474,7 +475,7 @@ struct StreamRecorder::Private
                 Item tracksItem = marker(Item::Kind::Tracks);
                 tracksItem.tracks = trackSet;
                 push(std::move(tracksItem));
-                decodeTimes.emplace(trackSet->reorderDepth, SegmentWriter::kMaxLeapMs * 90);
+                decodeTimes.emplace(trackSet->reorderDepth, kMaxTimestampBackMs * 90);
                 arrivalBaseMs = QDateTime::currentMSecsSinceEpoch() - frame->rtpTime / 90;
             }
             // RTP carries presentation times; with B-frames they are out of decoding order.
@@ -674,44 +675,22 @@ struct StreamRecorder::Private
         std::optional<qint64> previousTsMs; // of video
         bool trustRtcp = true;
         bool recordable = false; ///< the connection's first keyframe went out
-        // Video and audio reach the writer in decoding-time order, whatever order the camera
-        // interleaved them in (and video waits a frame for its successor): an audio frame timed
-        // after a keyframe must not reach the writer before it, or it lands in the previous file.
-        struct Ordered
-        {
-            AVPacket* packet = nullptr;
-            qint64 orderMs = 0; ///< decoding time, ms, on the connection's shared timeline
-        };
-        std::deque<Ordered> waiting[2];
-        qint64 newestMs = std::numeric_limits<qint64>::min();
+        // Video and audio reach the writer in time order (TrackInterleaver).
+        TrackInterleaver<AVPacket*> interleaver(audio >= 0);
         std::function<void(AVPacket*)> deliver;
         const auto releaseOrdered = [&](bool all) {
-            for (;;) {
-                std::deque<Ordered>& v = waiting[0];
-                std::deque<Ordered>& a = waiting[1];
-                std::deque<Ordered>* next = nullptr;
-                if (!v.empty() && !a.empty())
-                    next = v.front().orderMs <= a.front().orderMs ? &v : &a;
-                else if (!v.empty() || !a.empty()) {
-                    std::deque<Ordered>& only = v.empty() ? a : v;
-                    // The other track may have nothing more to say (no audio, or it stalled).
-                    if (all || audio < 0 || newestMs - only.front().orderMs > 1000)
-                        next = &only;
-                }
-                if (!next)
-                    return;
-                AVPacket* first = next->front().packet;
-                next->pop_front();
-                deliver(first);
-            }
+            while (std::optional<AVPacket*> next = interleaver.pop(all))
+                deliver(*next);
         };
-        // Hands a complete, timed packet to the writer (takes it), in decoding-time order.
+        // Hands a complete, timed packet to the writer (takes it), in time order.
         const auto emitPacket = [&](AVPacket* timed) {
             const AVStream* stream = input->streams[timed->stream_index];
-            const qint64 orderMs = av_rescale_q(
-                    timed->dts != AV_NOPTS_VALUE ? timed->dts : timed->pts, stream->time_base, kMs);
-            newestMs = qMax(newestMs, orderMs);
-            waiting[timed->stream_index == video ? 0 : 1].push_back(Ordered {timed, orderMs});
+            const bool isVideo = timed->stream_index == video;
+            const bool byPts
+                    = (isVideo && (timed->flags & AV_PKT_FLAG_KEY)) || timed->dts == AV_NOPTS_VALUE;
+            const TrackTime at {
+                    byPts ? timed->pts : timed->dts, stream->time_base.num, stream->time_base.den};
+            interleaver.push(isVideo ? interleaver.kVideo : interleaver.kAudio, at, timed);
             releaseOrdered(false);
         };
         deliver = [&](AVPacket* timed) {
@@ -878,8 +857,10 @@ struct StreamRecorder::Private
             const qint64 leading = firstTimed - lead.begin();
             for (qint64 k = 0; k < leading; ++k)
                 lead[size_t(k)]->pts = earliest - step * (leading - k);
+            // No camera reorders frames by a second: a step that large is its timeline moving
+            // (FFmpeg re-bases a track at its first RTCP report), not a B-frame.
             decodeTimes.emplace(reorderDepth,
-                    av_rescale_q(SegmentWriter::kMaxLeapMs, kMs, input->streams[video]->time_base));
+                    av_rescale_q(kMaxTimestampBackMs, kMs, input->streams[video]->time_base));
             newestVideoPts = lead.front()->pts;
             for (AVPacket*& q : lead) {
                 if (q->pts == AV_NOPTS_VALUE)
@@ -897,6 +878,39 @@ struct StreamRecorder::Private
             }
             lead.clear();
             return false;
+        };
+        // Each track continues across the camera's re-based timestamps; audio goes with video.
+        TrackTimelines timelines;
+        qint64 loggedAudioMs = 0;
+        const auto keepTimeline = [&](AVPacket* p) {
+            const qint64 ts = p->pts != AV_NOPTS_VALUE ? p->pts : p->dts;
+            if (ts == AV_NOPTS_VALUE)
+                return; // timed from its neighbours, which are kept
+            const bool isVideo = p->stream_index == video;
+            const AVRational timeBase = input->streams[p->stream_index]->time_base;
+            const qint64 correctionMs = timelines.correct(
+                    isVideo ? timelines.kVideo : timelines.kAudio, av_rescale_q(ts, timeBase, kMs),
+                    av_rescale_q(oneFrame(p->stream_index), timeBase, kMs),
+                    QDateTime::currentMSecsSinceEpoch());
+            if (timelines.bridgedMs() != 0) {
+                qCWarning(lcRecording,
+                        "camera %lld %s: the camera's %s timestamps jumped by %lld ms while its "
+                        "packets kept coming; they continue where they left off",
+                        config.cameraId, qUtf8Printable(config.role), isVideo ? "video" : "audio",
+                        timelines.bridgedMs());
+            } else if (!isVideo && correctionMs != loggedAudioMs) {
+                qCWarning(lcRecording,
+                        "camera %lld %s: the camera's audio timestamps are %lld ms from its "
+                        "video's; audio is timed by its arrival",
+                        config.cameraId, qUtf8Printable(config.role), -correctionMs);
+            }
+            if (!isVideo)
+                loggedAudioMs = correctionMs;
+            const qint64 shift = av_rescale_q(correctionMs, kMs, timeBase);
+            if (p->pts != AV_NOPTS_VALUE)
+                p->pts += shift;
+            if (p->dts != AV_NOPTS_VALUE)
+                p->dts += shift;
         };
         AVPacket* packet = av_packet_alloc();
         Error ended;
@@ -925,6 +939,7 @@ struct StreamRecorder::Private
                 frameTooLarge();
                 continue;
             }
+            keepTimeline(packet);
             Held& h = held[index == video ? 0 : 1];
             if (index == video) {
                 if (!timeVideo(packet))
@@ -1096,7 +1111,8 @@ struct StreamRecorder::Private
             } else if (!(item.video && item.keyframe) || !openSegment(item)) {
                 return;
             }
-        } else if (item.video && item.keyframe && segment->durationMs() >= config.segmentMs) {
+        } else if (item.video && item.keyframe
+                && (segment->durationMs() >= config.segmentMs || segment->wantsCut())) {
             closeSegment();
             if (!openSegment(item))
                 return;

@@ -8,6 +8,7 @@
 #include "core/recording/recording_engine.h"
 #include "core/recording/segment_file.h"
 #include "core/recording/stream_recorder.h"
+#include "core/recording/track_interleaver.h"
 #include "core/runtime/app_context.h"
 #include "support/recording_fixture.h"
 
@@ -63,6 +64,8 @@ private Q_SLOTS:
     void initTestCase();
     void scheduleText();
     void decodeTimesFromPresentationTimes();
+    void tracksInterleaveByExactTime();
+    void tracksContinueAcrossRebasedTimestamps();
     void recordsPlayableSegmentsCoveringWallTime();
     void filesCutAtAnyByteAreRepaired();
     void killNineLoopLosesAtMostAFragment();
@@ -138,6 +141,94 @@ void TestRecording::decodeTimesFromPresentationTimes()
         leapt << leaping.next(pts.at(i) + (i >= 7 ? 1000000 : 0), i == 0 || i == 7).value_or(-100);
     QCOMPARE(leapt, (QList<qint64> {-1, 0, 1, 2, 3, 4, 5, 1000006, 1000007, 1000008, 1000009}));
     QCOMPARE(leaping.depth(), 1);
+}
+
+void TestRecording::tracksInterleaveByExactTime()
+{
+    using Interleaver = recording::TrackInterleaver<QString>;
+    const auto video = [](qint64 ts) { return recording::TrackTime {ts, 1, 90000}; };
+    const auto audio = [](qint64 ts) { return recording::TrackTime {ts, 1, 16000}; };
+    const auto drain = [](Interleaver& i, bool all) {
+        QStringList order;
+        while (std::optional<QString> next = i.pop(all))
+            order << *next;
+        return order;
+    };
+    // An AAC frame 0.05 ms before a keyframe (both "1000 ms" to the millisecond), which the
+    // camera sent after it: it belongs to the file that ends at the keyframe.
+    Interleaver close(true);
+    close.push(Interleaver::kVideo, video(90027), QStringLiteral("keyframe"));
+    close.push(Interleaver::kAudio, audio(16004), QStringLiteral("aac before"));
+    close.push(Interleaver::kAudio, audio(16005), QStringLiteral("aac after"));
+    QCOMPARE(drain(close, false),
+            (QStringList {QStringLiteral("aac before"), QStringLiteral("keyframe")}));
+    // The audio after the keyframe waits for the next video frame, or for the end.
+    close.push(Interleaver::kVideo, video(96027), QStringLiteral("frame"));
+    QCOMPARE(drain(close, false), (QStringList {QStringLiteral("aac after")}));
+    QCOMPARE(drain(close, true), (QStringList {QStringLiteral("frame")}));
+    QVERIFY(close.empty());
+
+    // At the same time exactly, video first: the audio frame starts the new file at 0.
+    Interleaver tie(true);
+    tie.push(Interleaver::kAudio, audio(16000), QStringLiteral("aac"));
+    tie.push(Interleaver::kVideo, video(90000), QStringLiteral("keyframe"));
+    QCOMPARE(drain(tie, true), (QStringList {QStringLiteral("keyframe"), QStringLiteral("aac")}));
+
+    // Audio that stalls holds video back for at most a second; a stream without audio, never.
+    Interleaver stalled(true, 1000);
+    stalled.push(Interleaver::kVideo, video(0), QStringLiteral("v0"));
+    stalled.push(Interleaver::kVideo, video(90000), QStringLiteral("v1"));
+    QCOMPARE(drain(stalled, false), QStringList {});
+    stalled.push(Interleaver::kVideo, video(90090), QStringLiteral("v2"));
+    QCOMPARE(drain(stalled, false), QStringList {QStringLiteral("v0")});
+    Interleaver silent(false);
+    silent.push(Interleaver::kVideo, video(0), QStringLiteral("v0"));
+    QCOMPARE(drain(silent, false), QStringList {QStringLiteral("v0")});
+}
+
+void TestRecording::tracksContinueAcrossRebasedTimestamps()
+{
+    using T = recording::TrackTimelines;
+    // Times in ms; the camera sends a video frame every 67 ms and an AAC frame every 64 ms.
+    T steady;
+    QCOMPARE(steady.correct(T::kVideo, 0, 67, 10000), 0);
+    QCOMPARE(steady.correct(T::kAudio, 30, 64, 10040), 0); // 30 ms apart: the camera's timing
+    QCOMPARE(steady.correct(T::kVideo, 67, 67, 10070), 0);
+    QCOMPARE(steady.correct(T::kAudio, 94, 64, 10100), 0);
+
+    // The audio's first sender report moves it 3 s on while its packets keep coming: it
+    // continues where it left off, exactly.
+    T audioJumps;
+    audioJumps.correct(T::kVideo, 0, 67, 10000);
+    audioJumps.correct(T::kAudio, 30, 64, 10040);
+    QCOMPARE(audioJumps.correct(T::kAudio, 3094, 64, 10100), -3000);
+    QCOMPARE(audioJumps.bridgedMs(), 3000);
+    QCOMPARE(audioJumps.correct(T::kAudio, 3158, 64, 10165), -3000);
+    QCOMPARE(audioJumps.bridgedMs(), 0);
+
+    // The video's moves it 3 s back (its report came second): the same for the video.
+    T videoJumps;
+    videoJumps.correct(T::kVideo, 3000, 67, 10000);
+    videoJumps.correct(T::kAudio, 3030, 64, 10040);
+    QCOMPARE(videoJumps.correct(T::kVideo, 67, 67, 10070), 3000);
+    QCOMPARE(videoJumps.correct(T::kAudio, 3094, 64, 10100), 0);
+
+    // Time that passed is kept: 4 s without packets (a stalled camera) then 4 s later.
+    T stalled;
+    stalled.correct(T::kVideo, 0, 67, 10000);
+    QCOMPARE(stalled.correct(T::kVideo, 4067, 67, 14070), 0);
+    QCOMPARE(stalled.bridgedMs(), 0);
+
+    // Audio stamped 3 s after the video that arrives with it from its first packet on: moved to
+    // where its arrival puts it; less than the tolerance apart (an encoder that delays audio by
+    // 800 ms), trusted.
+    T ahead;
+    ahead.correct(T::kVideo, 0, 67, 10000);
+    QCOMPARE(ahead.correct(T::kAudio, 3030, 64, 10040), -2990);
+    QCOMPARE(ahead.correct(T::kAudio, 3094, 64, 10100), -2990);
+    T late;
+    late.correct(T::kVideo, 1000, 67, 10000);
+    QCOMPARE(late.correct(T::kAudio, 200, 64, 10010), 0);
 }
 
 void TestRecording::recordsPlayableSegmentsCoveringWallTime()

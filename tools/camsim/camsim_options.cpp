@@ -34,6 +34,8 @@ std::optional<Quirks> Quirks::parse(const QString& list, QString* error)
             q.rtcpClockOffsetSeconds = value.toInt(&ok);
         else if (key == QLatin1String("timestamp-jitter"))
             q.timestampJitterMs = qMin(number(0), 30);
+        else if (key == QLatin1String("audio-skew"))
+            q.audioSkewMs = qBound(-10000, value.toInt(&ok), 10000);
         else if (key == QLatin1String("b-frames"))
             q.bFrames = true;
         else if (key == QLatin1String("drop-stream-after"))

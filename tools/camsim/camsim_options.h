@@ -29,6 +29,10 @@ struct Quirks
     /// timestamp-jitter=MS: video timestamps are taken when each frame is captured and vary by up
     /// to ±MS ms (at most 30) around the frame rate's, as real cameras' do
     int timestampJitterMs = 0;
+    /// audio-skew=MS: with --audio, the audio's RTCP sender reports put it MS ms (±10 s at most)
+    /// after the video captured at the same moment, while the PLAY answer's rtptime does not (a
+    /// client's audio jumps by MS at its first report)
+    int audioSkewMs = 0;
 
     /// Parses "clock-skew=300,slow=200,…"; nullopt and a message on unknown or malformed items.
     static std::optional<Quirks> parse(const QString& list, QString* error);

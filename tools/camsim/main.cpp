@@ -66,7 +66,7 @@ int main(int argc, char* argv[])
             QStringLiteral(
                     "Comma-separated real-camera quirks: clock-skew=S, wrong-xaddr, media2-only, "
                     "http-digest-only, slow=MS, duplicate-probe-matches, drop-stream-after=S, "
-                    "clock-drift=S, b-frames, timestamp-jitter=MS."),
+                    "clock-drift=S, b-frames, timestamp-jitter=MS, audio-skew=MS."),
             QStringLiteral("list"));
     const QCommandLineOption video(QStringLiteral("video"),
             QStringLiteral("Footage to serve (default: OpenCV's vtest.avi)."),

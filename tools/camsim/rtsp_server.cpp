@@ -88,6 +88,7 @@ struct CameraServer
     int dropAfterSeconds = 0;
     int rtcpClockOffsetSeconds = 0;
     int timestampJitterMs = 0;
+    int audioSkewMs = 0;
     bool mounted = true;
     QMutex cropMutex;
     std::vector<GstElement*> crops; ///< videocrop elements of live PTZ media
@@ -234,13 +235,13 @@ gboolean holdMedia(gpointer data)
     return G_SOURCE_REMOVE;
 }
 
-// The clock-drift quirk: sender reports tell a wall clock that is off by whole seconds.
-gboolean shiftSenderReports(GObject*, GstBuffer* buffer, gboolean, gpointer data)
+/// Moves what the sender reports in `buffer` say: their wall clock by `ntpSeconds`, their RTP
+/// time back by `rtpTicks`.
+void rewriteSenderReports(GstBuffer* buffer, gint64 ntpSeconds, guint32 rtpTicks)
 {
-    const gint64 offset = gint64(GPOINTER_TO_INT(data));
     GstRTCPBuffer rtcp = GST_RTCP_BUFFER_INIT;
     if (!gst_rtcp_buffer_map(buffer, GST_MAP_READWRITE, &rtcp))
-        return TRUE;
+        return;
     GstRTCPPacket packet;
     for (gboolean more = gst_rtcp_buffer_get_first_packet(&rtcp, &packet); more;
             more = gst_rtcp_packet_move_to_next(&packet)) {
@@ -249,16 +250,44 @@ gboolean shiftSenderReports(GObject*, GstBuffer* buffer, gboolean, gpointer data
         guint32 ssrc = 0, rtpTime = 0, packets = 0, octets = 0;
         guint64 ntp = 0;
         gst_rtcp_packet_sr_get_sender_info(&packet, &ssrc, &ntp, &rtpTime, &packets, &octets);
-        ntp = guint64(gint64(ntp) + offset * (gint64(1) << 32));
-        gst_rtcp_packet_sr_set_sender_info(&packet, ssrc, ntp, rtpTime, packets, octets);
+        ntp = guint64(gint64(ntp) + ntpSeconds * (gint64(1) << 32));
+        gst_rtcp_packet_sr_set_sender_info(&packet, ssrc, ntp, rtpTime - rtpTicks, packets, octets);
     }
     gst_rtcp_buffer_unmap(&rtcp);
+}
+
+// The clock-drift quirk: sender reports tell a wall clock that is off by whole seconds.
+gboolean shiftSenderReports(GObject*, GstBuffer* buffer, gboolean, gpointer data)
+{
+    rewriteSenderReports(buffer, gint64(GPOINTER_TO_INT(data)), 0);
+    return TRUE;
+}
+
+// The audio-skew quirk: the audio's sender reports map the wall clock to an RTP time `data` ms
+// earlier than its packets carry, so that they put the audio later than the video captured at
+// the same moment. The PLAY answer's rtptime does not: one of a client's tracks jumps at the
+// first report.
+gboolean skewAudioReports(GObject*, GstBuffer* buffer, gboolean, gpointer data)
+{
+    constexpr gint64 kAudioRate = 16000; // audioBranch()'s
+    rewriteSenderReports(buffer, 0, guint32(gint64(GPOINTER_TO_INT(data)) * kAudioRate / 1000));
     return TRUE;
 }
 
 void onMediaPrepared(GstRTSPMedia* media, gpointer data)
 {
     auto* camera = static_cast<CameraServer*>(data);
+    // The second stream of a medium is its audio (audioBranch()).
+    if (camera->audioSkewMs != 0 && gst_rtsp_media_n_streams(media) > 1
+            && !g_object_get_data(G_OBJECT(media), "vigil-skew")) {
+        g_object_set_data(G_OBJECT(media), "vigil-skew", GINT_TO_POINTER(1));
+        if (GObject* session
+                = gst_rtsp_stream_get_rtpsession(gst_rtsp_media_get_stream(media, 1))) {
+            g_signal_connect(session, "on-sending-rtcp", G_CALLBACK(skewAudioReports),
+                    GINT_TO_POINTER(camera->audioSkewMs));
+            g_object_unref(session);
+        }
+    }
     if (camera->rtcpClockOffsetSeconds != 0 && !g_object_get_data(G_OBJECT(media), "vigil-shift")) {
         g_object_set_data(G_OBJECT(media), "vigil-shift", GINT_TO_POINTER(1));
         for (guint i = 0; i < gst_rtsp_media_n_streams(media); ++i) {
@@ -354,6 +383,7 @@ bool RtspServers::start(std::vector<Camera>& cameras, QString* error)
         camera->dropAfterSeconds = config.dropAfterSeconds;
         camera->rtcpClockOffsetSeconds = config.rtcpClockOffsetSeconds;
         camera->timestampJitterMs = config.timestampJitterMs;
+        camera->audioSkewMs = config.audioSkewMs;
         camera->server = gst_rtsp_server_new();
         gst_rtsp_server_set_address(camera->server, d->bind.toString().toUtf8().constData());
         gst_rtsp_server_set_service(camera->server, QByteArray::number(config.port).constData());

@@ -29,6 +29,7 @@ public:
         int rtcpClockOffsetSeconds = 0; ///< added to the NTP time of RTCP sender reports
         bool bFrames = false; ///< the main stream re-encoded live with B-frames (not with H.265)
         int timestampJitterMs = 0; ///< video timestamps vary by up to ± this much
+        int audioSkewMs = 0; ///< audio RTP timestamps this much after the video's
     };
 
     RtspServers(QHostAddress bind, QString user, QString password, MediaSet media);

@@ -32,6 +32,7 @@ bool Simulator::start(QString* error)
         c.rtcpClockOffsetSeconds = m_options.quirks.rtcpClockOffsetSeconds;
         c.bFrames = m_options.quirks.bFrames;
         c.timestampJitterMs = m_options.quirks.timestampJitterMs;
+        c.audioSkewMs = m_options.quirks.audioSkewMs;
         rtspCameras.push_back(c);
     }
     m_rtsp = std::make_unique<RtspServers>(
