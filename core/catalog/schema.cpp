@@ -14,7 +14,7 @@ namespace vigil::catalog {
 
 namespace {
 
-const std::array<Migration, 3> kMigrations = {{
+const std::array<Migration, 4> kMigrations = {{
         {1, "initial schema",
                 {
                         QStringLiteral(R"(CREATE TABLE settings (
@@ -187,6 +187,22 @@ const std::array<Migration, 3> kMigrations = {{
                 {
                         QStringLiteral(
                                 "ALTER TABLE cameras ADD COLUMN endpoint TEXT NOT NULL DEFAULT ''"),
+                }},
+        // Months of footage at town scale (millions of rows): what the recorder asks at every
+        // start and every retention pass costs O(answer), not O(rows). Files being written have
+        // an index of their own; each camera's count and bytes are kept beside the index, in
+        // the transaction of each insert, update and delete (SegmentStore).
+        {4, "catalog at town scale",
+                {
+                        QStringLiteral("CREATE INDEX segments_open ON segments (id) "
+                                       "WHERE state = 'open'"),
+                        QStringLiteral(R"(CREATE TABLE segment_totals (
+    camera_id BIGINT PRIMARY KEY REFERENCES cameras(id),
+    segments BIGINT NOT NULL DEFAULT 0,
+    bytes BIGINT NOT NULL DEFAULT 0))"),
+                        QStringLiteral("INSERT INTO segment_totals (camera_id, segments, bytes) "
+                                       "SELECT camera_id, COUNT(*), COALESCE(SUM(bytes), 0) "
+                                       "FROM segments GROUP BY camera_id"),
                 }},
 }};
 

@@ -4,9 +4,12 @@
 #include "core/catalog/sql_values.h"
 
 #include <QDateTime>
+#include <QPair>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace vigil::catalog {
 
@@ -55,7 +58,111 @@ bool bindAll(QSqlQuery& query, const QVariantList& values)
     return query.exec();
 }
 
+/// The upper end of the range of strings that start with `prefix` (which is not empty): an
+/// index range instead of a function of the column, which no index answers.
+QString prefixEnd(const QString& prefix)
+{
+    QString end = prefix;
+    end[end.size() - 1] = QChar(end.at(end.size() - 1).unicode() + 1);
+    return end;
+}
+
+/// Whole start-time ranges of the segments a legal hold can cover on `cameraId`, merged: each
+/// segment is in at most one.
+QList<QPair<qint64, qint64>> heldStartRanges(QSqlQuery& query, qint64 cameraId)
+{
+    QList<QPair<qint64, qint64>> ranges;
+    query.prepare(QStringLiteral("SELECT start_ms, end_ms FROM bookmarks WHERE legal_hold = 1 "
+                                 "AND (camera_id IS NULL OR camera_id = ?) ORDER BY start_ms"));
+    if (!bindAll(query, {cameraId}))
+        return ranges;
+    while (query.next()) {
+        const qint64 from = query.value(0).toLongLong() - kMaxSegmentMs;
+        const qint64 to = query.value(1).toLongLong();
+        if (!ranges.isEmpty() && from <= ranges.last().second)
+            ranges.last().second = qMax(ranges.last().second, to);
+        else
+            ranges.append({from, to});
+    }
+    return ranges;
+}
+
 } // namespace
+
+/// Writes that change the segments table and, in the same transaction, the per-camera totals
+/// (savepoints nest inside a caller's transaction, as in replaceAll()).
+class SegmentStore::Change
+{
+public:
+    explicit Change(const SegmentStore& store)
+        : m_db(QSqlDatabase::database(store.m_catalog.connectionName(), false))
+    {
+        QSqlQuery query(m_db);
+        m_open = query.exec(QStringLiteral("SAVEPOINT segment_change"));
+        if (!m_open)
+            m_error = query.lastError();
+    }
+    ~Change()
+    {
+        if (m_open) {
+            QSqlQuery query(m_db);
+            query.exec(QStringLiteral("ROLLBACK TO SAVEPOINT segment_change"));
+            query.exec(QStringLiteral("RELEASE SAVEPOINT segment_change"));
+        }
+    }
+    Change(const Change&) = delete;
+    Change& operator=(const Change&) = delete;
+
+    bool ok() const { return m_open; }
+    QSqlError error() const { return m_error; }
+    QSqlDatabase& db() { return m_db; }
+
+    /// Adds `segments` files and `bytes` to a camera's totals.
+    bool count(qint64 cameraId, qint64 segments, qint64 bytes)
+    {
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral(
+                "INSERT INTO segment_totals (camera_id, segments, bytes) VALUES (?, ?, ?) "
+                "ON CONFLICT (camera_id) DO UPDATE SET segments = segment_totals.segments + "
+                "excluded.segments, bytes = segment_totals.bytes + excluded.bytes"));
+        if (bindAll(query, {cameraId, segments, bytes}))
+            return true;
+        m_error = query.lastError();
+        return false;
+    }
+
+    /// The camera and size of the indexed segment `where` (one row), to take off its totals.
+    std::optional<QPair<qint64, qint64>> indexed(const QString& where, const QVariant& key)
+    {
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("SELECT camera_id, bytes FROM segments WHERE %1").arg(where));
+        if (!bindAll(query, {key})) {
+            m_error = query.lastError();
+            return std::nullopt;
+        }
+        if (!query.next())
+            return QPair<qint64, qint64> {0, 0};
+        return QPair<qint64, qint64> {query.value(0).toLongLong(), query.value(1).toLongLong()};
+    }
+
+    bool commit()
+    {
+        QSqlQuery query(m_db);
+        if (!query.exec(QStringLiteral("RELEASE SAVEPOINT segment_change"))) {
+            m_error = query.lastError();
+            return false;
+        }
+        m_open = false;
+        return true;
+    }
+
+    void fail(const QSqlError& error) { m_error = error; }
+
+private:
+    QSqlDatabase m_db;
+    bool m_open = false;
+    QSqlError m_error;
+};
 
 SegmentStore::SegmentStore(Catalog& catalog)
     : m_catalog(catalog)
@@ -63,7 +170,11 @@ SegmentStore::SegmentStore(Catalog& catalog)
 
 Result<qint64> SegmentStore::insert(const SegmentRecord& s)
 {
-    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    const QString during = tr("indexing the recording %1").arg(s.path);
+    Change change(*this);
+    if (!change.ok())
+        return m_catalog.sqlError(change.error(), during);
+    QSqlQuery query(change.db());
     query.prepare(QStringLiteral(
             "INSERT INTO segments (camera_id, stream_id, path, start_ms, end_ms, bytes, state, "
             "clock_source, clock_offset_ms, codec, width, height, has_audio, keyframes) "
@@ -73,42 +184,88 @@ Result<qint64> SegmentStore::insert(const SegmentRecord& s)
                         s.state, s.clockSource, s.clockOffsetMs, textValue(s.codec), s.width,
                         s.height, s.hasAudio ? 1 : 0, s.keyframes})
             || !query.next())
-        return m_catalog.sqlError(query.lastError(), tr("indexing the recording %1").arg(s.path));
-    return query.value(0).toLongLong();
+        return m_catalog.sqlError(query.lastError(), during);
+    const qint64 id = query.value(0).toLongLong();
+    query.finish();
+    if (!change.count(s.cameraId, 1, s.bytes) || !change.commit())
+        return m_catalog.sqlError(change.error(), during);
+    return id;
 }
 
 Result<void> SegmentStore::update(const SegmentRecord& s)
 {
-    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    const QString during = tr("indexing the recording %1").arg(s.path);
+    Change change(*this);
+    if (!change.ok())
+        return m_catalog.sqlError(change.error(), during);
+    const std::optional<QPair<qint64, qint64>> before
+            = change.indexed(QStringLiteral("path = ?"), s.path);
+    if (!before)
+        return m_catalog.sqlError(change.error(), during);
+    if (before->first == 0) { // its opening was never indexed (database was full)
+        change.commit();
+        if (Result<qint64> added = insert(s); !added)
+            return added.error();
+        return {};
+    }
+    QSqlQuery query(change.db());
     query.prepare(QStringLiteral(
             "UPDATE segments SET end_ms = ?, bytes = ?, state = ?, codec = ?, width = ?, "
             "height = ?, has_audio = ?, keyframes = ? WHERE path = ?"));
     if (!bindAll(query,
                 {qMax(s.startMs, s.endMs), s.bytes, s.state, textValue(s.codec), s.width, s.height,
                         s.hasAudio ? 1 : 0, s.keyframes, s.path}))
-        return m_catalog.sqlError(query.lastError(), tr("indexing the recording %1").arg(s.path));
-    if (query.numRowsAffected() == 0) { // its opening was never indexed (database was full)
-        if (Result<qint64> added = insert(s); !added)
-            return added.error();
-    }
+        return m_catalog.sqlError(query.lastError(), during);
+    if (!change.count(before->first, 0, s.bytes - before->second) || !change.commit())
+        return m_catalog.sqlError(change.error(), during);
+    return {};
+}
+
+Result<void> SegmentStore::remove(const QString& where, const QVariant& key)
+{
+    const QString during = tr("removing a recording from the index");
+    Change change(*this);
+    if (!change.ok())
+        return m_catalog.sqlError(change.error(), during);
+    const std::optional<QPair<qint64, qint64>> before = change.indexed(where, key);
+    if (!before)
+        return m_catalog.sqlError(change.error(), during);
+    if (before->first == 0)
+        return {}; // not indexed
+    QSqlQuery query(change.db());
+    query.prepare(QStringLiteral("DELETE FROM segments WHERE %1").arg(where));
+    if (!bindAll(query, {key}))
+        return m_catalog.sqlError(query.lastError(), during);
+    if (!change.count(before->first, -1, -before->second) || !change.commit())
+        return m_catalog.sqlError(change.error(), during);
     return {};
 }
 
 Result<void> SegmentStore::removeById(qint64 id)
 {
-    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
-    query.prepare(QStringLiteral("DELETE FROM segments WHERE id = ?"));
-    if (!bindAll(query, {id}))
-        return m_catalog.sqlError(query.lastError(), tr("removing a recording from the index"));
-    return {};
+    return remove(QStringLiteral("id = ?"), id);
 }
 
 Result<void> SegmentStore::removeByPath(const QString& path)
 {
-    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
-    query.prepare(QStringLiteral("DELETE FROM segments WHERE path = ?"));
-    if (!bindAll(query, {path}))
-        return m_catalog.sqlError(query.lastError(), tr("removing a recording from the index"));
+    return remove(QStringLiteral("path = ?"), path);
+}
+
+Result<void> SegmentStore::recountTotals()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_catalog.connectionName(), false);
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SAVEPOINT recount"))
+            || !query.exec(QStringLiteral("DELETE FROM segment_totals"))
+            || !query.exec(QStringLiteral(
+                    "INSERT INTO segment_totals (camera_id, segments, bytes) SELECT camera_id, "
+                    "COUNT(*), COALESCE(SUM(bytes), 0) FROM segments GROUP BY camera_id"))
+            || !query.exec(QStringLiteral("RELEASE SAVEPOINT recount"))) {
+        const QSqlError error = query.lastError();
+        query.exec(QStringLiteral("ROLLBACK TO SAVEPOINT recount"));
+        query.exec(QStringLiteral("RELEASE SAVEPOINT recount"));
+        return m_catalog.sqlError(error, tr("counting the recordings"));
+    }
     return {};
 }
 
@@ -149,10 +306,12 @@ Result<QList<SegmentRecord>> SegmentStore::all() const
 Result<QSet<QString>> SegmentStore::pathsUnder(const QString& prefix) const
 {
     QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
-    query.prepare(QStringLiteral("SELECT path FROM segments WHERE substr(path, 1, ?) = ?"));
-    if (!bindAll(query, {prefix.size(), prefix}))
-        return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
     QSet<QString> paths;
+    if (prefix.isEmpty())
+        return paths;
+    query.prepare(QStringLiteral("SELECT path FROM segments WHERE path >= ? AND path < ?"));
+    if (!bindAll(query, {prefix, prefixEnd(prefix)}))
+        return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
     while (query.next())
         paths.insert(query.value(0).toString());
     return paths;
@@ -160,8 +319,21 @@ Result<QSet<QString>> SegmentStore::pathsUnder(const QString& prefix) const
 
 Result<std::optional<qint64>> SegmentStore::lastEnd(qint64 streamId) const
 {
+    // A stream's files follow each other: the newest few by start hold the latest end.
     QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
-    query.prepare(QStringLiteral("SELECT MAX(end_ms) FROM segments WHERE stream_id = ?"));
+    query.prepare(QStringLiteral("SELECT MAX(n.end_ms) FROM (SELECT end_ms FROM segments WHERE "
+                                 "stream_id = ? ORDER BY start_ms DESC LIMIT 4) n"));
+    if (!bindAll(query, {streamId}) || !query.next())
+        return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
+    if (query.value(0).isNull())
+        return std::optional<qint64>();
+    return std::optional<qint64>(query.value(0).toLongLong());
+}
+
+Result<std::optional<qint64>> SegmentStore::newestStart(qint64 streamId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    query.prepare(QStringLiteral("SELECT MAX(start_ms) FROM segments WHERE stream_id = ?"));
     if (!bindAll(query, {streamId}) || !query.next())
         return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
     if (query.value(0).isNull())
@@ -195,7 +367,8 @@ Result<void> SegmentStore::replaceAll(const QList<SegmentRecord>& segments)
     if (!db.transaction())
         return m_catalog.sqlError(db.lastError(), tr("rebuilding the recordings index"));
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("DELETE FROM segments"))) {
+    if (!query.exec(QStringLiteral("DELETE FROM segments"))
+            || !query.exec(QStringLiteral("DELETE FROM segment_totals"))) {
         const QSqlError error = query.lastError();
         db.rollback();
         return m_catalog.sqlError(error, tr("rebuilding the recordings index"));
@@ -253,31 +426,92 @@ Result<void> SegmentStore::addAlert(qint64 cameraId, const QString& kind, const 
     return {};
 }
 
+Result<QList<QPair<qint64, int>>> SegmentStore::camerasWithFootage() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    if (!query.exec(QStringLiteral("SELECT t.camera_id, c.retention_days FROM segment_totals t "
+                                   "JOIN cameras c ON c.id = t.camera_id WHERE t.segments > 0 "
+                                   "ORDER BY t.camera_id")))
+        return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
+    QList<QPair<qint64, int>> cameras;
+    while (query.next())
+        cameras.append({query.value(0).toLongLong(), query.value(1).toInt()});
+    return cameras;
+}
+
+Result<QList<SegmentRecord>> SegmentStore::oldestOf(
+        const QList<QPair<qint64, QString>>& perCamera, const QVariantList& binds, int limit) const
+{
+    // Each camera's oldest through its (camera_id, start_ms) index, merged oldest first.
+    QList<SegmentRecord> merged;
+    for (const auto& [cameraId, where] : perCamera) {
+        QVariantList all {cameraId};
+        all << binds << limit;
+        Result<QList<SegmentRecord>> some
+                = select(QStringLiteral("WHERE s.camera_id = ? AND %1 ORDER BY s.start_ms LIMIT ?")
+                                 .arg(where),
+                        all);
+        if (!some)
+            return some.error();
+        merged << some.value();
+    }
+    std::stable_sort(merged.begin(), merged.end(),
+            [](const SegmentRecord& a, const SegmentRecord& b) { return a.startMs < b.startMs; });
+    if (merged.size() > limit)
+        merged.resize(limit);
+    return merged;
+}
+
 Result<QList<SegmentRecord>> SegmentStore::expired(qint64 nowMs, int limit) const
 {
-    return select(QStringLiteral("JOIN cameras c ON c.id = s.camera_id "
-                                 "WHERE s.state != 'open' AND c.retention_days > 0 "
-                                 "AND s.end_ms < ? - c.retention_days * CAST(86400000 AS BIGINT) "
-                                 "AND NOT %1 ORDER BY s.start_ms LIMIT ?")
-                          .arg(QLatin1String(kHeld)),
-            {nowMs, limit});
+    const Result<QList<QPair<qint64, int>>> cameras = camerasWithFootage();
+    if (!cameras)
+        return cameras.error();
+    QList<SegmentRecord> merged;
+    for (const auto& [cameraId, days] : cameras.value()) {
+        if (days <= 0)
+            continue;
+        // Due files start before the cut-off: the walk stops at the first that does not.
+        const qint64 cutoff = nowMs - days * qint64(86400000);
+        Result<QList<SegmentRecord>> some = oldestOf(
+                {{cameraId,
+                        QStringLiteral("s.start_ms < ? AND s.end_ms < ? AND s.state != 'open' "
+                                       "AND NOT %1")
+                                .arg(QLatin1String(kHeld))}},
+                {cutoff, cutoff}, limit);
+        if (!some)
+            return some.error();
+        merged << some.value();
+    }
+    std::stable_sort(merged.begin(), merged.end(),
+            [](const SegmentRecord& a, const SegmentRecord& b) { return a.startMs < b.startMs; });
+    if (merged.size() > limit)
+        merged.resize(limit);
+    return merged;
 }
 
 Result<QList<SegmentRecord>> SegmentStore::oldestDeletable(int limit) const
 {
+    const Result<QList<QPair<qint64, int>>> cameras = camerasWithFootage();
+    if (!cameras)
+        return cameras.error();
     // Never a stream's newest finished file: deleting it to make room for the next one of the
     // same camera keeps nothing at all on a disk too small for two.
-    return select(QStringLiteral("WHERE s.state != 'open' AND NOT %1 AND s.start_ms < (SELECT "
-                                 "MAX(n.start_ms) FROM segments n WHERE n.stream_id = s.stream_id "
-                                 "AND n.state != 'open') ORDER BY s.start_ms LIMIT ?")
-                          .arg(QLatin1String(kHeld)),
-            {limit});
+    QList<QPair<qint64, QString>> perCamera;
+    for (const auto& camera : cameras.value()) {
+        perCamera.append({camera.first,
+                QStringLiteral("s.state != 'open' AND NOT %1 AND s.start_ms < (SELECT "
+                               "MAX(n.start_ms) FROM segments n WHERE n.stream_id = s.stream_id "
+                               "AND n.state != 'open')")
+                        .arg(QLatin1String(kHeld))});
+    }
+    return oldestOf(perCamera, {}, limit);
 }
 
 Result<qint64> SegmentStore::totalBytes() const
 {
     QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
-    if (!query.exec(QStringLiteral("SELECT COALESCE(SUM(bytes), 0) FROM segments"))
+    if (!query.exec(QStringLiteral("SELECT COALESCE(SUM(bytes), 0) FROM segment_totals"))
             || !query.next())
         return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
     return query.value(0).toLongLong();
@@ -287,37 +521,55 @@ Result<QList<CameraUsage>> SegmentStore::usage() const
 {
     QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
     if (!query.exec(QStringLiteral(
-                "SELECT c.id, c.name, c.retention_days, COUNT(s.id), COALESCE(SUM(s.bytes), 0), "
-                "COALESCE(MIN(s.start_ms), 0), COALESCE(MAX(s.end_ms), 0) FROM cameras c "
-                "LEFT JOIN segments s ON s.camera_id = c.id "
-                "WHERE c.removed_ms IS NULL OR s.id IS NOT NULL GROUP BY c.id, c.name, "
-                "c.retention_days ORDER BY c.id")))
+                "SELECT c.id, c.name, c.retention_days, COALESCE(t.segments, 0), "
+                "COALESCE(t.bytes, 0) FROM cameras c LEFT JOIN segment_totals t ON t.camera_id = "
+                "c.id WHERE c.removed_ms IS NULL OR t.segments > 0 ORDER BY c.id")))
         return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
     QList<CameraUsage> usage;
     while (query.next()) {
         usage << CameraUsage {query.value(0).toLongLong(), query.value(1).toString(),
-                query.value(2).toInt(), query.value(3).toLongLong(), query.value(4).toLongLong(),
-                query.value(5).toLongLong(), query.value(6).toLongLong(), 0};
+                query.value(2).toInt(), query.value(3).toLongLong(), query.value(4).toLongLong(), 0,
+                0, 0};
     }
-    if (!query.exec(QStringLiteral("SELECT s.camera_id, SUM(s.bytes) FROM segments s WHERE %1 "
-                                   "GROUP BY s.camera_id")
-                            .arg(QLatin1String(kHeld))))
-        return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
-    while (query.next()) {
-        for (CameraUsage& u : usage) {
-            if (u.cameraId == query.value(0).toLongLong())
-                u.heldBytes = query.value(1).toLongLong();
+    for (CameraUsage& u : usage) {
+        if (u.segments == 0)
+            continue;
+        // Oldest and newest through the camera's (camera_id, start_ms) index.
+        query.prepare(QStringLiteral(
+                "SELECT (SELECT MIN(start_ms) FROM segments WHERE camera_id = ?), (SELECT "
+                "MAX(n.end_ms) FROM (SELECT end_ms FROM segments WHERE camera_id = ? ORDER BY "
+                "start_ms DESC LIMIT 8) n)"));
+        if (!bindAll(query, {u.cameraId, u.cameraId}) || !query.next())
+            return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
+        u.oldestMs = query.value(0).toLongLong();
+        u.newestMs = query.value(1).toLongLong();
+        // Held bytes: the files that the holds on this camera can reach, by start time.
+        for (const auto& [from, to] : heldStartRanges(query, u.cameraId)) {
+            QSqlQuery held(QSqlDatabase::database(m_catalog.connectionName(), false));
+            held.prepare(QStringLiteral("SELECT COALESCE(SUM(s.bytes), 0) FROM segments s WHERE "
+                                        "s.camera_id = ? AND s.start_ms >= ? AND s.start_ms <= ? "
+                                        "AND %1")
+                                 .arg(QLatin1String(kHeld)));
+            if (!bindAll(held, {u.cameraId, from, to}) || !held.next())
+                return m_catalog.sqlError(held.lastError(), tr("reading the recordings index"));
+            u.heldBytes += held.value(0).toLongLong();
         }
+        if (query.lastError().isValid())
+            return m_catalog.sqlError(query.lastError(), tr("reading the legal holds"));
     }
     return usage;
 }
 
 Result<qint64> SegmentStore::bytesEndedBetween(qint64 fromMs, qint64 toMs) const
 {
+    // Through each camera's (camera_id, start_ms) index: a file that ended in the window
+    // started at most kMaxSegmentMs before it.
     QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
-    query.prepare(QStringLiteral("SELECT COALESCE(SUM(bytes), 0) FROM segments "
-                                 "WHERE state != 'open' AND end_ms >= ? AND end_ms < ?"));
-    if (!bindAll(query, {fromMs, toMs}) || !query.next())
+    query.prepare(QStringLiteral(
+            "SELECT COALESCE(SUM(bytes), 0) FROM segments WHERE camera_id IN (SELECT camera_id "
+            "FROM segment_totals) AND start_ms >= ? AND start_ms < ? AND state != 'open' AND "
+            "end_ms >= ? AND end_ms < ?"));
+    if (!bindAll(query, {fromMs - kMaxSegmentMs, toMs, fromMs, toMs}) || !query.next())
         return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
     return query.value(0).toLongLong();
 }

@@ -4,8 +4,10 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QPair>
 #include <QSet>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -84,6 +86,8 @@ public:
     Result<QSet<QString>> pathsUnder(const QString& prefix) const;
     /// The end of the newest segment of a stream, if any.
     Result<std::optional<qint64>> lastEnd(qint64 streamId) const;
+    /// The start of the newest segment of a stream, if any.
+    Result<std::optional<qint64>> newestStart(qint64 streamId) const;
     /// Stream id of a camera's role, 0 when the camera has no such stream.
     Result<qint64> streamId(qint64 cameraId, const QString& role) const;
     /// Whether a legal hold covers [fromMs, toMs] on a camera.
@@ -97,6 +101,7 @@ public:
     Result<void> addAlert(qint64 cameraId, const QString& kind, const QString& message);
 
     /// Segments past their camera's retention age at `nowMs`, not held, not open; oldest first.
+    /// Each camera's oldest files are walked through its index up to the first that is not due.
     Result<QList<SegmentRecord>> expired(qint64 nowMs, int limit) const;
     /// The oldest segments that are neither held nor open nor their stream's newest finished
     /// file, over every camera.
@@ -106,8 +111,20 @@ public:
     /// Bytes of closed segments that ended in [fromMs, toMs).
     Result<qint64> bytesEndedBetween(qint64 fromMs, qint64 toMs) const;
 
+    /// Counts every camera's segments and bytes again from the index (the totals are kept
+    /// with each change; this is for upgrades and checks).
+    Result<void> recountTotals();
+
 private:
+    class Change;
     Result<QList<SegmentRecord>> select(const QString& where, const QVariantList& binds) const;
+    Result<void> remove(const QString& where, const QVariant& key);
+    /// (camera, retention days) of the cameras that have footage.
+    Result<QList<QPair<qint64, int>>> camerasWithFootage() const;
+    /// The oldest `limit` segments over the cameras given, each with its own condition on `s`
+    /// (binds after the camera id), oldest first.
+    Result<QList<SegmentRecord>> oldestOf(const QList<QPair<qint64, QString>>& perCamera,
+            const QVariantList& binds, int limit) const;
 
     Catalog& m_catalog;
 };

@@ -193,6 +193,9 @@ int main(int argc, char** argv)
             return 1;
     }
     db.commit();
+    // The rows went in without the per-camera totals that SegmentStore keeps with each change.
+    if (!store.recountTotals())
+        return 1;
     const double buildMs = msSince(build);
     // Files of the newest two days, as the repair after a crash finds them.
     for (int c = 1; c <= kCameras; ++c) {
