@@ -7,10 +7,6 @@
 #include <optional>
 #include <utility>
 
-extern "C" {
-#include <libavutil/mathematics.h>
-}
-
 namespace vigil::recording {
 
 /// A moment of a track: `ts` ticks of `num`/`den` seconds.
@@ -20,13 +16,12 @@ struct TrackTime
     int num = 1;
     int den = 1000;
 
-    qint64 ms() const { return av_rescale_q(ts, AVRational {num, den}, AVRational {1, 1000}); }
-    /// Exact comparison across time bases (no rounding to a common unit).
-    friend int compare(const TrackTime& a, const TrackTime& b)
-    {
-        return av_compare_ts(a.ts, AVRational {a.num, a.den}, b.ts, AVRational {b.num, b.den});
-    }
+    /// The time in milliseconds, rounded to the nearest.
+    qint64 ms() const;
 };
+
+/// Exact comparison across time bases (no rounding to a common unit): -1, 0 or 1.
+int compare(const TrackTime& a, const TrackTime& b);
 
 /// Keeps each track of a connection on one continuous timeline, and the audio with the video.
 ///
