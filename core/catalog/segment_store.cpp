@@ -303,6 +303,15 @@ Result<QList<SegmentRecord>> SegmentStore::all() const
     return select(QStringLiteral("ORDER BY s.camera_id, s.stream_id, s.start_ms"), {});
 }
 
+Result<bool> SegmentStore::contains(const QString& path) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM segments WHERE path = ?"));
+    if (!bindAll(query, {path}) || !query.next())
+        return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
+    return query.value(0).toInt() > 0;
+}
+
 Result<QSet<QString>> SegmentStore::pathsUnder(const QString& prefix) const
 {
     QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));

@@ -82,6 +82,8 @@ public:
     /// Segments of a camera that overlap [fromMs, toMs), oldest first.
     Result<QList<SegmentRecord>> list(qint64 cameraId, qint64 fromMs, qint64 toMs) const;
     Result<QList<SegmentRecord>> all() const;
+    /// Whether a segment with this path is indexed.
+    Result<bool> contains(const QString& path) const;
     /// Paths of indexed segments whose path starts with `prefix`.
     Result<QSet<QString>> pathsUnder(const QString& prefix) const;
     /// The end of the newest segment of a stream, if any.

@@ -238,22 +238,62 @@ Result<RepairReport> SegmentRepair::repairAfterCrash(catalog::Catalog& catalog, 
     }
 
     // Files created just before a crash, before the index heard of them: in each camera's
-    // newest day folder (and the day before, for a crash at midnight).
+    // newest day folder (and the day before, for a crash at midnight), named after a time later
+    // than its stream's newest indexed file. The index is asked once per stream, not per file.
     const QDir recordings(root);
+    // Per stream, "<camera>/<role>" -> the time part of its newest indexed file's name
+    // (yyyyMMddTHHmmss.zzz, which sorts as time does); "" when it has none.
+    QHash<QString, QString> newestOfStream;
+    const auto notIndexed = [&](const QString& relative) -> Result<bool> {
+        const Result<bool> known = store.contains(relative);
+        if (!known)
+            return known.error();
+        return !known.value();
+    };
+    constexpr qsizetype kTimeChars = 19;
+    const auto newerThanIndexed = [&](const QString& camera, const QString& relative,
+                                          const QString& name) -> Result<bool> {
+        const QString role = name.section(u'_', 0, 0);
+        bool numeric = false;
+        const qint64 cameraId = camera.toLongLong(&numeric);
+        if (!numeric || (role != QLatin1String("main") && role != QLatin1String("sub"))
+                || name.size() < role.size() + 1 + kTimeChars)
+            return notIndexed(relative);
+        const QString key = camera + u'/' + role;
+        if (!newestOfStream.contains(key)) {
+            const Result<qint64> streamId = store.streamId(cameraId, role);
+            if (!streamId)
+                return streamId.error();
+            QString newest;
+            if (streamId.value() > 0) {
+                const Result<std::optional<qint64>> start = store.newestStart(streamId.value());
+                if (!start)
+                    return start.error();
+                if (start.value())
+                    newest = SegmentFile::fileName(role, *start.value())
+                                     .mid(role.size() + 1, kTimeChars);
+            }
+            newestOfStream.insert(key, newest);
+        }
+        if (QStringView(name).mid(role.size() + 1, kTimeChars) < newestOfStream.value(key))
+            return false;
+        // At or after the newest indexed start: that file itself, or one the index never heard of.
+        return notIndexed(relative);
+    };
     for (const QString& camera : recordings.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         QStringList days = QDir(recordings.filePath(camera))
                                    .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
         days = days.mid(qMax(0, int(days.size()) - 2));
         for (const QString& day : days) {
             const QString prefix = camera + u'/' + day + u'/';
-            const Result<QSet<QString>> known = store.pathsUnder(prefix);
-            if (!known)
-                return known.error();
             const QStringList files
                     = QDir(root + u'/' + prefix).entryList({QStringLiteral("*.mp4")}, QDir::Files);
             for (const QString& name : files) {
                 const QString relative = prefix + name;
-                if (known->contains(relative))
+                const Result<bool> unknown = newerThanIndexed(camera, relative, name);
+                if (!unknown)
+                    return unknown.error();
+                if (!unknown.value())
                     continue;
                 SegmentFacts facts;
                 const Outcome outcome = examiner.examine(relative, true, facts);
