@@ -330,8 +330,8 @@ Result<std::optional<qint64>> SegmentStore::lastEnd(qint64 streamId) const
 {
     // A stream's files follow each other: the newest few by start hold the latest end.
     QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
-    query.prepare(QStringLiteral("SELECT MAX(n.end_ms) FROM (SELECT end_ms FROM segments WHERE "
-                                 "stream_id = ? ORDER BY start_ms DESC LIMIT 4) n"));
+    query.prepare(QStringLiteral("SELECT MAX(newest.end_ms) FROM (SELECT end_ms FROM segments "
+                                 "WHERE stream_id = ? ORDER BY start_ms DESC LIMIT 4) newest"));
     if (!bindAll(query, {streamId}) || !query.next())
         return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
     if (query.value(0).isNull())
@@ -510,8 +510,9 @@ Result<QList<SegmentRecord>> SegmentStore::oldestDeletable(int limit) const
     for (const auto& camera : cameras.value()) {
         perCamera.append({camera.first,
                 QStringLiteral("s.state != 'open' AND NOT %1 AND s.start_ms < (SELECT "
-                               "MAX(n.start_ms) FROM segments n WHERE n.stream_id = s.stream_id "
-                               "AND n.state != 'open')")
+                               "MAX(later.start_ms) FROM segments later WHERE later.stream_id = "
+                               "s.stream_id "
+                               "AND later.state != 'open')")
                         .arg(QLatin1String(kHeld))});
     }
     return oldestOf(perCamera, {}, limit);
@@ -546,8 +547,8 @@ Result<QList<CameraUsage>> SegmentStore::usage() const
         // Oldest and newest through the camera's (camera_id, start_ms) index.
         query.prepare(QStringLiteral(
                 "SELECT (SELECT MIN(start_ms) FROM segments WHERE camera_id = ?), (SELECT "
-                "MAX(n.end_ms) FROM (SELECT end_ms FROM segments WHERE camera_id = ? ORDER BY "
-                "start_ms DESC LIMIT 8) n)"));
+                "MAX(newest.end_ms) FROM (SELECT end_ms FROM segments WHERE camera_id = ? ORDER BY "
+                "start_ms DESC LIMIT 8) newest)"));
         if (!bindAll(query, {u.cameraId, u.cameraId}) || !query.next())
             return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
         u.oldestMs = query.value(0).toLongLong();

@@ -15,12 +15,20 @@
 #include <QStorageInfo>
 #include <QUrl>
 
+#include <cmath>
+
 namespace vigil::recording {
 
 namespace {
 
-/// Shorter holes are jitter, not gaps.
-constexpr qint64 kMinGapMs = 1000;
+/// A hole between two files longer than two frame intervals is a gap (shorter ones are the
+/// frames' own timing); a stream whose frame rate is not known is taken for 25 fps.
+qint64 minGapMs(const catalog::CameraRecord* camera, const QString& role)
+{
+    const catalog::StreamRecord* stream = camera ? camera->stream(role) : nullptr;
+    const double fps = stream && stream->fps > 0 ? stream->fps : 25.0;
+    return qint64(std::ceil(2000.0 / fps));
+}
 constexpr qint64 kAlertRepeatMs = 60000;
 constexpr int kKeptAlerts = 50;
 constexpr int kBlockedRecheckMs = 5000;
@@ -378,7 +386,8 @@ void RecordingEngine::handle(const RecorderEvent& e)
                                QDateTime::currentDateTime())
                             == RecordMode::Continuous;
             if (continuous && lastEnd && lastEnd->has_value()
-                    && e.facts.header.startMs - lastEnd->value() > kMinGapMs) {
+                    && e.facts.header.startMs - lastEnd->value()
+                            > minGapMs(&c->record, e.facts.header.role)) {
                 check(store.addGap({e.cameraId, e.streamId, lastEnd->value(),
                         e.facts.header.startMs, tr("Vigil was not recording")}));
             }
@@ -431,7 +440,7 @@ void RecordingEngine::handle(const RecorderEvent& e)
         break;
     }
     case RecorderEvent::Type::Connected:
-        if (e.startMs > 0 && e.endMs - e.startMs > kMinGapMs) {
+        if (e.startMs > 0 && e.endMs - e.startMs > minGapMs(c ? &c->record : nullptr, e.role)) {
             check(store.addGap(
                     {e.cameraId, e.streamId, e.startMs, e.endMs, tr("The camera was offline")}));
         }
