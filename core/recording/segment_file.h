@@ -20,7 +20,11 @@ struct KeyframeEntry
     bool operator==(const KeyframeEntry&) const = default;
 };
 
-/// The catalog's `segments.keyframes` blob: little-endian (offset_ms:int32, byte_pos:int64) pairs.
+/// The catalog's `segments.keyframes` blob: 0xfe, the number of entries, then per entry the steps
+/// from the previous one (offset_ms, byte_pos) as zigzag varints — about 5 bytes a keyframe
+/// instead of 12. A blob of the first format (little-endian int32 offset_ms + int64 byte_pos per
+/// entry, catalogs before version 4) is still read: its size is a multiple of 12, which a
+/// compact blob's never is.
 QByteArray packKeyframes(const QList<KeyframeEntry>& keyframes);
 QList<KeyframeEntry> unpackKeyframes(const QByteArray& blob);
 

@@ -89,13 +89,17 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const qint64 rows = argc > 1 ? QByteArray(argv[1]).toLongLong() : 100000;
-    if (rows < kCameras * 200) {
-        std::fprintf(stderr, "usage: catalog_bench ROWS (at least %d)\n", kCameras * 200);
+    if (rows < 50000) { // a day and an hour per camera: one camera has a batch due
+        std::fprintf(stderr, "usage: catalog_bench ROWS (at least 50000)\n");
         return 2;
     }
     QTemporaryDir tmp;
     if (!tmp.isValid())
         return 1;
+    if (qEnvironmentVariableIsSet("CATALOG_BENCH_KEEP")) { // to look into it afterwards
+        tmp.setAutoRemove(false);
+        std::fprintf(stderr, "catalog_bench: keeping %s\n", qPrintable(tmp.path()));
+    }
     const QString root = tmp.filePath(QStringLiteral("recordings"));
     const QString catalogPath = tmp.filePath(QStringLiteral("vigil.sqlite"));
     QTcpServer camera;
