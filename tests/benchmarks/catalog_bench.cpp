@@ -85,28 +85,14 @@ bool exec(QSqlQuery& q, const QString& sql)
 
 } // namespace
 
-int main(int argc, char** argv)
+/// Builds a schema-3 catalog of `perCamera` files per camera ending at `now`; 0 on success.
+int buildCatalog(const QString& catalogPath, quint16 port, qint64 perCamera, qint64 now,
+        qint64& first, double& buildMs)
 {
-    QCoreApplication app(argc, argv);
-    const qint64 rows = argc > 1 ? QByteArray(argv[1]).toLongLong() : 100000;
-    if (rows < 50000) { // a day and an hour per camera: one camera has a batch due
-        std::fprintf(stderr, "usage: catalog_bench ROWS (at least 50000)\n");
-        return 2;
-    }
-    QTemporaryDir tmp;
-    if (!tmp.isValid())
-        return 1;
-    if (qEnvironmentVariableIsSet("CATALOG_BENCH_KEEP")) { // to look into it afterwards
-        tmp.setAutoRemove(false);
-        std::fprintf(stderr, "catalog_bench: keeping %s\n", qPrintable(tmp.path()));
-    }
-    const QString root = tmp.filePath(QStringLiteral("recordings"));
-    const QString catalogPath = tmp.filePath(QStringLiteral("vigil.sqlite"));
-    QTcpServer camera;
-    if (!camera.listen(QHostAddress::LocalHost))
-        return 1;
-
-    Result<std::unique_ptr<catalog::Catalog>> opened = catalog::Catalog::open(catalogPath);
+    // Schema 3, the last before this issue: what a town's catalog is when it upgrades.
+    catalog::Catalog::Options v3;
+    v3.migrations = catalog::schemaMigrations().first(3);
+    Result<std::unique_ptr<catalog::Catalog>> opened = catalog::Catalog::open(catalogPath, v3);
     if (!opened) {
         std::fprintf(stderr, "catalog_bench: %s\n", qPrintable(opened.error().fullText()));
         return 1;
@@ -125,7 +111,7 @@ int main(int argc, char** argv)
         r.retentionDays = 0; // nothing due: the idle pass
         catalog::StreamRecord main;
         main.role = QStringLiteral("main");
-        main.uri = QStringLiteral("rtsp://127.0.0.1:%1/camera%2").arg(camera.serverPort()).arg(c);
+        main.uri = QStringLiteral("rtsp://127.0.0.1:%1/camera%2").arg(port).arg(c);
         r.streams << main;
         const Result<qint64> id = cameras.add(r);
         if (!id || id.value() != c) {
@@ -139,9 +125,7 @@ int main(int argc, char** argv)
 
     // The rows, oldest first, cameras interleaved, in one transaction.
     QSqlDatabase db = QSqlDatabase::database(cat.connectionName(), false);
-    const qint64 perCamera = rows / kCameras;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch() / kFileMs * kFileMs;
-    const qint64 first = now - perCamera * kFileMs;
+    first = now - perCamera * kFileMs;
     QElapsedTimer build;
     build.start();
     db.transaction();
@@ -197,10 +181,52 @@ int main(int argc, char** argv)
             return 1;
     }
     db.commit();
-    // The rows went in without the per-camera totals that SegmentStore keeps with each change.
-    if (!store.recountTotals())
+    buildMs = msSince(build);
+    return 0;
+}
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const qint64 rows = argc > 1 ? QByteArray(argv[1]).toLongLong() : 100000;
+    if (rows < 50000) { // a day and an hour per camera: one camera has a batch due
+        std::fprintf(stderr, "usage: catalog_bench ROWS (at least 50000)\n");
+        return 2;
+    }
+    QTemporaryDir tmp;
+    if (!tmp.isValid())
         return 1;
-    const double buildMs = msSince(build);
+    if (qEnvironmentVariableIsSet("CATALOG_BENCH_KEEP")) { // to look into it afterwards
+        tmp.setAutoRemove(false);
+        std::fprintf(stderr, "catalog_bench: keeping %s\n", qPrintable(tmp.path()));
+    }
+    const QString root = tmp.filePath(QStringLiteral("recordings"));
+    const QString catalogPath = tmp.filePath(QStringLiteral("vigil.sqlite"));
+    QTcpServer camera;
+    if (!camera.listen(QHostAddress::LocalHost))
+        return 1;
+
+    const qint64 perCamera = rows / kCameras;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() / kFileMs * kFileMs;
+    qint64 first = 0;
+    double buildMs = 0;
+    if (const int built
+            = buildCatalog(catalogPath, camera.serverPort(), perCamera, now, first, buildMs))
+        return built;
+    // The upgrade to this version's schema, timed.
+    QElapsedTimer upgrade;
+    upgrade.start();
+    Result<std::unique_ptr<catalog::Catalog>> opened = catalog::Catalog::open(catalogPath);
+    if (!opened) {
+        std::fprintf(stderr, "catalog_bench: %s\n", qPrintable(opened.error().fullText()));
+        return 1;
+    }
+    const double upgradeMs = msSince(upgrade);
+    catalog::Catalog& cat = *opened.value();
+    catalog::CameraStore cameras(cat);
+    catalog::SettingsStore settings(cat);
+    catalog::SegmentStore store(cat);
+    QSqlDatabase db = QSqlDatabase::database(cat.connectionName(), false);
     // Files of the newest two days, as the repair after a crash finds them.
     for (int c = 1; c <= kCameras; ++c) {
         for (qint64 start = qMax(first, now - 2 * kDayMs) / kFileMs * kFileMs; start < now;
@@ -273,6 +299,7 @@ int main(int argc, char** argv)
         return 1;
     }
     std::fprintf(stderr, "catalog_bench: built in %.0f ms\n", buildMs);
+    std::fprintf(stderr, "catalog_bench: upgrade to this schema took %.0f ms\n", upgradeMs);
     std::printf("catalog_bench rows=%lld bytes_per_row=%.0f start_to_first_connect_ms=%.0f "
                 "retention_idle_ms=%.1f retention_batch_ms=%.1f storage_ms=%.1f "
                 "total_bytes_ms=%.2f segments_hour_ms=%.2f\n",
