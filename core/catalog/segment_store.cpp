@@ -90,22 +90,36 @@ QList<QPair<qint64, qint64>> heldStartRanges(QSqlQuery& query, qint64 cameraId)
 } // namespace
 
 /// Writes that change the segments table and, in the same transaction, the per-camera totals
-/// (savepoints nest inside a caller's transaction, as in replaceAll()).
+/// (a savepoint inside a caller's transaction, as in replaceAll()).
 class SegmentStore::Change
 {
 public:
     explicit Change(const SegmentStore& store)
         : m_db(QSqlDatabase::database(store.m_catalog.connectionName(), false))
     {
+        // Alone, the change takes the write lock before it reads (BEGIN IMMEDIATE): a deferred
+        // transaction that reads first fails at once, without waiting, when another program
+        // wrote in between. Inside a caller's transaction it is a savepoint.
         QSqlQuery query(m_db);
-        m_open = query.exec(QStringLiteral("SAVEPOINT segment_change"));
+        m_own = query.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!m_own
+                && !query.lastError().databaseText().contains(
+                        QLatin1String("within a transaction"))) {
+            m_error = query.lastError(); // busy beyond the timeout, disk, …
+            return;
+        }
+        m_open = m_own || query.exec(QStringLiteral("SAVEPOINT segment_change"));
         if (!m_open)
             m_error = query.lastError();
     }
     ~Change()
     {
-        if (m_open) {
-            QSqlQuery query(m_db);
+        if (!m_open)
+            return;
+        QSqlQuery query(m_db);
+        if (m_own) {
+            query.exec(QStringLiteral("ROLLBACK"));
+        } else {
             query.exec(QStringLiteral("ROLLBACK TO SAVEPOINT segment_change"));
             query.exec(QStringLiteral("RELEASE SAVEPOINT segment_change"));
         }
@@ -148,7 +162,8 @@ public:
     bool commit()
     {
         QSqlQuery query(m_db);
-        if (!query.exec(QStringLiteral("RELEASE SAVEPOINT segment_change"))) {
+        if (!query.exec(m_own ? QStringLiteral("COMMIT")
+                              : QStringLiteral("RELEASE SAVEPOINT segment_change"))) {
             m_error = query.lastError();
             return false;
         }
@@ -160,6 +175,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    bool m_own = false; ///< its own transaction, not a savepoint in the caller's
     bool m_open = false;
     QSqlError m_error;
 };

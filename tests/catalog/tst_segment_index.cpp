@@ -1,7 +1,8 @@
 // The segment index at town scale: the per-camera totals equal a recount after random changes
 // and after a crash in the middle of one; no query the recorder or the storage report makes
 // reads the whole segments table (SQLite's own query plans, for the statements really run);
-// retention clears a backlog oldest first and never touches held footage.
+// retention clears a backlog oldest first, never touches held footage and never shuts out a
+// recorder indexing new files meanwhile.
 #include "catalog_test_util.h"
 #include "core/catalog/catalog.h"
 #include "core/storage/retention.h"
@@ -230,9 +231,33 @@ void TestSegmentIndex::retentionClearsABacklogOldestFirstButNeverHeld()
     hold.legalHold = true;
     QVERIFY(bookmarks.add(hold));
 
+    // A recorder indexes new files all along (another process here, as fast as it can).
+    QProcess recorder;
+    recorder.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    recorder.start(QStringLiteral(VIGIL_BIN_DIR "/segment_churn_helper"),
+            {catalogPath(), QStringLiteral("3"), QStringLiteral("inserts")});
+    QVERIFY(recorder.waitForStarted());
+    QByteArray said;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            (said += recorder.readAllStandardOutput()).contains("changing"), 30000);
+    const auto indexedByRecorder = [&] {
+        RawDb raw(catalogPath());
+        // The newest file made here starts at now - 1 h + 3 ms; the recorder's follow it.
+        return raw
+                .scalar(QStringLiteral("SELECT COUNT(*) FROM segments WHERE start_ms > %1")
+                                .arg(now - 3600000 + 3))
+                .toLongLong();
+    };
+    const qint64 before = indexedByRecorder();
+
     storage::Retention retention(catalog, root);
     const storage::RetentionReport report = retention.run(storage::RetentionPolicy {}, now);
     QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.join(u'\n')));
+    // The recorder was never shut out for long (its writes wait 5 s at most, then it stops).
+    QVERIFY(indexedByRecorder() > before);
+    QCOMPARE(recorder.state(), QProcess::Running);
+    recorder.kill();
+    QVERIFY(recorder.waitForFinished(10000));
     // Everything older than 30 days went, but the held files (and the file that overlaps the
     // hold's start); nothing newer did.
     const auto left = store.all();
@@ -248,7 +273,9 @@ void TestSegmentIndex::retentionClearsABacklogOldestFirstButNeverHeld()
     }
     QCOMPARE(held, 5);
     QCOMPARE(report.deletedByAge, 3 * 70 * 24 - held);
-    QCOMPARE(left->size(), 3 * 100 * 24 - report.deletedByAge);
+    const auto recorded = std::count_if(left->begin(), left->end(),
+            [&](const catalog::SegmentRecord& s) { return s.startMs <= now - 3600000 + 3; });
+    QCOMPARE(recorded, 3 * 100 * 24 - report.deletedByAge);
     const auto [kept, counted] = totalsAndRecount(catalogPath());
     QCOMPARE(kept, counted);
 }
