@@ -681,6 +681,10 @@ Commands:
         <source>reading the legal holds</source>
         <translation>al leer las retenciones legales</translation>
     </message>
+    <message>
+        <source>counting the recordings</source>
+        <translation>contando las grabaciones</translation>
+    </message>
 </context>
 <context>
     <name>vigil::catalog::SettingsStore</name>
