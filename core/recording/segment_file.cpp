@@ -118,11 +118,16 @@ QByteArray packKeyframes(const QList<KeyframeEntry>& keyframes)
     blob.reserve(2 + keyframes.size() * 6);
     blob.append(char(kCompactKeyframes));
     putVarint(blob, keyframes.size());
+    // Offsets as the change of their step (keyframes come at a steady interval: mostly 0, one
+    // byte); byte positions as their step.
     KeyframeEntry previous;
+    qint64 previousStep = 0;
     for (const KeyframeEntry& k : keyframes) {
-        putVarint(blob, qint64(k.offsetMs) - previous.offsetMs);
+        const qint64 step = qint64(k.offsetMs) - previous.offsetMs;
+        putVarint(blob, step - previousStep);
         putVarint(blob, k.bytePos - previous.bytePos);
         previous = k;
+        previousStep = step;
     }
     if (blob.size() % kKeyframeEntryBytes == 0)
         blob.append('\0'); // never the size of a table in the first format
@@ -148,13 +153,15 @@ QList<KeyframeEntry> unpackKeyframes(const QByteArray& blob)
     if (!getVarint(blob, at, count) || count < 0 || count > blob.size())
         return keyframes;
     qint64 offsetMs = 0;
+    qint64 offsetStep = 0;
     qint64 bytePos = 0;
     for (qint64 i = 0; i < count; ++i) {
-        qint64 offsetStep = 0;
+        qint64 stepChange = 0;
         qint64 posStep = 0;
-        if (!getVarint(blob, at, offsetStep) || !getVarint(blob, at, posStep))
+        if (!getVarint(blob, at, stepChange) || !getVarint(blob, at, posStep))
             break;
         // Wrapping sums: a damaged blob gives wrong entries, never undefined behaviour.
+        offsetStep = qint64(quint64(offsetStep) + quint64(stepChange));
         offsetMs = qint64(quint64(offsetMs) + quint64(offsetStep));
         bytePos = qint64(quint64(bytePos) + quint64(posStep));
         keyframes << KeyframeEntry {qint32(offsetMs), bytePos};

@@ -20,11 +20,11 @@ struct KeyframeEntry
     bool operator==(const KeyframeEntry&) const = default;
 };
 
-/// The catalog's `segments.keyframes` blob: 0xfe, the number of entries, then per entry the steps
-/// from the previous one (offset_ms, byte_pos) as zigzag varints — about 5 bytes a keyframe
-/// instead of 12. A blob of the first format (little-endian int32 offset_ms + int64 byte_pos per
-/// entry, catalogs before version 4) is still read: its size is a multiple of 12, which a
-/// compact blob's never is.
+/// The catalog's `segments.keyframes` blob: 0xfe, the number of entries, then per entry, as
+/// zigzag varints, the change of the offset_ms step and the byte_pos step from the previous
+/// entry — about 4 bytes a keyframe instead of 12. A blob of the first format (little-endian int32
+/// offset_ms + int64 byte_pos per entry, catalogs before version 4) is still read: its size is a
+/// multiple of 12, which a compact blob's never is.
 QByteArray packKeyframes(const QList<KeyframeEntry>& keyframes);
 QList<KeyframeEntry> unpackKeyframes(const QByteArray& blob);
 

@@ -152,7 +152,7 @@ void TestRecording::keyframeTablesAreCompact()
     for (int k = 0; k < 30; ++k)
         minute << recording::KeyframeEntry {k * 2000 + (k % 3), 1200 + k * 1000003LL};
     const QByteArray compact = recording::packKeyframes(minute);
-    QVERIFY2(compact.size() <= 30 * 6, qPrintable(QString::number(compact.size())));
+    QVERIFY2(compact.size() <= 30 * 5, qPrintable(QString::number(compact.size())));
     QCOMPARE(recording::unpackKeyframes(compact), minute);
     for (const QList<recording::KeyframeEntry>& table :
             {QList<recording::KeyframeEntry> {}, QList<recording::KeyframeEntry> {{0, 0}},
