@@ -62,6 +62,7 @@ private Q_SLOTS:
     void totalsSurviveACrash();
     void queriesReadNoWholeTable();
     void retentionClearsABacklogOldestFirstButNeverHeld();
+    void interruptedUpgradeLeavesTheCatalogAsItWas();
 
 private:
     QString catalogPath() const { return m_tmp->filePath(QStringLiteral("vigil.sqlite")); }
@@ -276,6 +277,48 @@ void TestSegmentIndex::retentionClearsABacklogOldestFirstButNeverHeld()
     const auto recorded = std::count_if(left->begin(), left->end(),
             [&](const catalog::SegmentRecord& s) { return s.startMs <= now - 3600000 + 3; });
     QCOMPARE(recorded, 3 * 100 * 24 - report.deletedByAge);
+    const auto [kept, counted] = totalsAndRecount(catalogPath());
+    QCOMPARE(kept, counted);
+}
+
+void TestSegmentIndex::interruptedUpgradeLeavesTheCatalogAsItWas()
+{
+    // A town's catalog of the previous schema (3), with footage.
+    {
+        catalog::Catalog::Options v3;
+        v3.migrations = catalog::schemaMigrations().first(3);
+        auto catalog = catalog::Catalog::open(catalogPath(), v3);
+        QVERIFY(catalog);
+        QVERIFY(addSegmentCameras(*catalog.value(), 2));
+        QSqlQuery q(QSqlDatabase::database(catalog.value()->connectionName(), false));
+        for (int i = 0; i < 300; ++i) {
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO segments (camera_id, stream_id, path, "
+                                          "start_ms, end_ms, bytes, state) VALUES (%1, %1, "
+                                          "'%1/day/main_%2.mp4', %2, %3, 1000, 'closed')")
+                                   .arg(1 + i % 2)
+                                   .arg(qint64(i) * 60000)
+                                   .arg(qint64(i) * 60000 + 59000)));
+        }
+    }
+    const QStringList schemaBefore = RawDb(catalogPath()).schema();
+    // The upgrade dies after its first two statements (the index, the table of totals).
+    QProcess helper;
+    helper.start(QStringLiteral(VIGIL_BIN_DIR "/migration_crash_helper"),
+            {catalogPath(), QStringLiteral("4"), QStringLiteral("2"), QStringLiteral("real")});
+    QVERIFY(helper.waitForFinished(30000));
+    QCOMPARE(helper.exitCode(), 42);
+    {
+        RawDb raw(catalogPath());
+        QCOMPARE(raw.schema(), schemaBefore);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 3);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM segments")).toInt(), 300);
+    }
+    // The next start upgrades it whole, totals counted.
+    auto upgraded = catalog::Catalog::open(catalogPath());
+    QVERIFY(upgraded);
+    QCOMPARE(upgraded.value()->schemaVersion(), 4);
+    catalog::SegmentStore store(*upgraded.value());
+    QCOMPARE(store.totalBytes().value(), qint64(300 * 1000));
     const auto [kept, counted] = totalsAndRecount(catalogPath());
     QCOMPARE(kept, counted);
 }
