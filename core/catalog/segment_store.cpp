@@ -101,7 +101,10 @@ public:
         // transaction that reads first fails at once, without waiting, when another program
         // wrote in between. Inside a caller's transaction it is a savepoint.
         QSqlQuery query(m_db);
-        m_own = query.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        // (PostgreSQL locks rows as they are written: a plain BEGIN is enough there.)
+        m_own = query.exec(store.m_catalog.dialect() == Dialect::Sqlite
+                        ? QStringLiteral("BEGIN IMMEDIATE")
+                        : QStringLiteral("BEGIN"));
         if (!m_own
                 && !query.lastError().databaseText().contains(
                         QLatin1String("within a transaction"))) {
