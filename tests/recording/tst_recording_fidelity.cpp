@@ -325,7 +325,13 @@ void TestRecordingFidelity::bFramesKeepPresentationOrder()
         const QString path = s.value(QLatin1String("path")).toString();
         QVERIFY2(decodeProblems(path).isEmpty(), qPrintable(decodeProblems(path)));
         const QList<FrameFacts> frames = probeFrames(path);
-        QVERIFY2(frames.size() >= 2, qPrintable(path));
+        // The stop may come right after the keyframe that began the last file.
+        QVERIFY2(frames.size() >= (v == segments.last() ? 1 : 2),
+                qPrintable(QStringLiteral("%1 of %2 files: %3 frames in %4")
+                                   .arg(segments.toVariantList().indexOf(v.toVariant()) + 1)
+                                   .arg(segments.size())
+                                   .arg(frames.size())
+                                   .arg(path)));
         QVERIFY(frames.first().key);
         QVERIFY2(qAbs(frames.first().timeMs) < 1,
                 qPrintable(QString::number(frames.first().timeMs)));
