@@ -468,16 +468,16 @@ Result<QList<QPair<qint64, int>>> SegmentStore::camerasWithFootage() const
 }
 
 Result<QList<SegmentRecord>> SegmentStore::oldestOf(
-        const QList<QPair<qint64, QString>>& perCamera, const QVariantList& binds, int limit) const
+        const QList<CameraCondition>& perCamera, int limit) const
 {
     // Each camera's oldest through its (camera_id, start_ms) index, merged oldest first.
     QList<SegmentRecord> merged;
-    for (const auto& [cameraId, where] : perCamera) {
-        QVariantList all {cameraId};
-        all << binds << limit;
+    for (const CameraCondition& c : perCamera) {
+        QVariantList all {c.cameraId};
+        all << c.binds << limit;
         Result<QList<SegmentRecord>> some
                 = select(QStringLiteral("WHERE s.camera_id = ? AND %1 ORDER BY s.start_ms LIMIT ?")
-                                 .arg(where),
+                                 .arg(c.where),
                         all);
         if (!some)
             return some.error();
@@ -495,27 +495,18 @@ Result<QList<SegmentRecord>> SegmentStore::expired(qint64 nowMs, int limit) cons
     const Result<QList<QPair<qint64, int>>> cameras = camerasWithFootage();
     if (!cameras)
         return cameras.error();
-    QList<SegmentRecord> merged;
+    // Due files start before the cut-off: each camera's walk stops at the first that does not.
+    QList<CameraCondition> perCamera;
     for (const auto& [cameraId, days] : cameras.value()) {
         if (days <= 0)
             continue;
-        // Due files start before the cut-off: the walk stops at the first that does not.
         const qint64 cutoff = nowMs - days * qint64(86400000);
-        Result<QList<SegmentRecord>> some = oldestOf(
-                {{cameraId,
-                        QStringLiteral("s.start_ms < ? AND s.end_ms < ? AND s.state != 'open' "
-                                       "AND NOT %1")
-                                .arg(QLatin1String(kHeld))}},
-                {cutoff, cutoff}, limit);
-        if (!some)
-            return some.error();
-        merged << some.value();
+        perCamera.append({cameraId,
+                QStringLiteral("s.start_ms < ? AND s.end_ms < ? AND s.state != 'open' AND NOT %1")
+                        .arg(QLatin1String(kHeld)),
+                {cutoff, cutoff}});
     }
-    std::stable_sort(merged.begin(), merged.end(),
-            [](const SegmentRecord& a, const SegmentRecord& b) { return a.startMs < b.startMs; });
-    if (merged.size() > limit)
-        merged.resize(limit);
-    return merged;
+    return oldestOf(perCamera, limit);
 }
 
 Result<QList<SegmentRecord>> SegmentStore::oldestDeletable(int limit) const
@@ -525,16 +516,16 @@ Result<QList<SegmentRecord>> SegmentStore::oldestDeletable(int limit) const
         return cameras.error();
     // Never a stream's newest finished file: deleting it to make room for the next one of the
     // same camera keeps nothing at all on a disk too small for two.
-    QList<QPair<qint64, QString>> perCamera;
+    QList<CameraCondition> perCamera;
     for (const auto& camera : cameras.value()) {
         perCamera.append({camera.first,
                 QStringLiteral("s.state != 'open' AND NOT %1 AND s.start_ms < (SELECT "
-                               "MAX(later.start_ms) FROM segments later WHERE later.stream_id = "
-                               "s.stream_id "
-                               "AND later.state != 'open')")
-                        .arg(QLatin1String(kHeld))});
+                               "MAX(later.start_ms) FROM segments later WHERE "
+                               "later.stream_id = s.stream_id AND later.state != 'open')")
+                        .arg(QLatin1String(kHeld)),
+                {}});
     }
-    return oldestOf(perCamera, {}, limit);
+    return oldestOf(perCamera, limit);
 }
 
 Result<qint64> SegmentStore::totalBytes() const

@@ -123,10 +123,16 @@ private:
     Result<void> remove(const QString& where, const QVariant& key);
     /// (camera, retention days) of the cameras that have footage.
     Result<QList<QPair<qint64, int>>> camerasWithFootage() const;
-    /// The oldest `limit` segments over the cameras given, each with its own condition on `s`
-    /// (binds after the camera id), oldest first.
-    Result<QList<SegmentRecord>> oldestOf(const QList<QPair<qint64, QString>>& perCamera,
-            const QVariantList& binds, int limit) const;
+    /// A camera and a condition on its segments `s` with the values it binds.
+    struct CameraCondition
+    {
+        qint64 cameraId = 0;
+        QString where;
+        QVariantList binds;
+    };
+    /// The oldest `limit` segments over the cameras given, each with its own condition, oldest
+    /// first.
+    Result<QList<SegmentRecord>> oldestOf(const QList<CameraCondition>& perCamera, int limit) const;
 
     Catalog& m_catalog;
 };
