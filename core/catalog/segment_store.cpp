@@ -58,15 +58,6 @@ bool bindAll(QSqlQuery& query, const QVariantList& values)
     return query.exec();
 }
 
-/// The upper end of the range of strings that start with `prefix` (which is not empty): an
-/// index range instead of a function of the column, which no index answers.
-QString prefixEnd(const QString& prefix)
-{
-    QString end = prefix;
-    end[end.size() - 1] = QChar(end.at(end.size() - 1).unicode() + 1);
-    return end;
-}
-
 /// Whole start-time ranges of the segments a legal hold can cover on `cameraId`, merged: each
 /// segment is in at most one.
 QList<QPair<qint64, qint64>> heldStartRanges(QSqlQuery& query, qint64 cameraId)
@@ -173,8 +164,6 @@ public:
         m_open = false;
         return true;
     }
-
-    void fail(const QSqlError& error) { m_error = error; }
 
 private:
     QSqlDatabase m_db;
@@ -329,20 +318,6 @@ Result<bool> SegmentStore::contains(const QString& path) const
     if (!bindAll(query, {path}) || !query.next())
         return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
     return query.value(0).toInt() > 0;
-}
-
-Result<QSet<QString>> SegmentStore::pathsUnder(const QString& prefix) const
-{
-    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
-    QSet<QString> paths;
-    if (prefix.isEmpty())
-        return paths;
-    query.prepare(QStringLiteral("SELECT path FROM segments WHERE path >= ? AND path < ?"));
-    if (!bindAll(query, {prefix, prefixEnd(prefix)}))
-        return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
-    while (query.next())
-        paths.insert(query.value(0).toString());
-    return paths;
 }
 
 Result<std::optional<qint64>> SegmentStore::lastEnd(qint64 streamId) const

@@ -84,8 +84,6 @@ public:
     Result<QList<SegmentRecord>> all() const;
     /// Whether a segment with this path is indexed.
     Result<bool> contains(const QString& path) const;
-    /// Paths of indexed segments whose path starts with `prefix`.
-    Result<QSet<QString>> pathsUnder(const QString& prefix) const;
     /// The end of the newest segment of a stream, if any.
     Result<std::optional<qint64>> lastEnd(qint64 streamId) const;
     /// The start of the newest segment of a stream, if any.
