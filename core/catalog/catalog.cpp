@@ -12,6 +12,7 @@
 #include <QUrl>
 
 #include <atomic>
+#include <optional>
 
 namespace vigil::catalog {
 
@@ -203,21 +204,38 @@ Result<void> Catalog::migrate(const Options& options, int latest)
                     "description TEXT NOT NULL, applied_ms BIGINT NOT NULL)");
         }
         statements << migration.statements;
+        const int count = int(statements.size() + (migration.code ? 1 : 0) + migration.then.size());
+        const auto failed = [&](Error e) {
+            db.rollback();
+            if (e.code == Error::Code::Database)
+                e.code = Error::Code::MigrationFailed;
+            return e;
+        };
 
         QSqlQuery query(db);
-        for (int i = 0; i < statements.size(); ++i) {
-            if (options.onMigrationStep)
-                options.onMigrationStep(migration.version, i, int(statements.size()));
-            if (!query.exec(expandDialect(statements.at(i), m_dialect))) {
-                const QSqlError error = query.lastError();
-                db.rollback();
-                Error e = sqlError(
-                        error, tr("upgrading the catalog to version %1").arg(migration.version));
-                if (e.code == Error::Code::Database)
-                    e.code = Error::Code::MigrationFailed;
-                return e;
+        const auto run = [&](const QStringList& list, int first) -> std::optional<Error> {
+            for (int i = 0; i < list.size(); ++i) {
+                if (options.onMigrationStep)
+                    options.onMigrationStep(migration.version, first + i, count);
+                const QString sql = expandDialect(list.at(i), m_dialect);
+                if (!sql.isEmpty() && !query.exec(sql)) {
+                    return sqlError(query.lastError(),
+                            tr("upgrading the catalog to version %1").arg(migration.version));
+                }
             }
+            return std::nullopt;
+        };
+        if (std::optional<Error> error = run(statements, 0))
+            return failed(*error);
+        if (migration.code) {
+            if (options.onMigrationStep)
+                options.onMigrationStep(migration.version, int(statements.size()), count);
+            if (Result<void> done = migration.code(m_connectionName, m_dialect); !done)
+                return failed(done.error());
         }
+        if (std::optional<Error> error
+                = run(migration.then, int(statements.size() + (migration.code ? 1 : 0))))
+            return failed(*error);
         query.prepare(QStringLiteral(
                 "INSERT INTO schema_version (version, description, applied_ms) VALUES (?, ?, ?)"));
         query.addBindValue(migration.version);

@@ -6,7 +6,14 @@
 // - every time-range table has a composite index (camera_id, start_ms) and queries bound start_ms
 //   from below (start_ms >= from - maxSpan) so the index is used;
 // - foreign keys are declared; cameras are never hard-deleted while footage exists (removed_ms).
+#include "core/catalog/keyframes.h"
 #include "core/catalog/migration.h"
+#include "core/catalog/segment_store.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <array>
 
@@ -14,7 +21,57 @@ namespace vigil::catalog {
 
 namespace {
 
-const std::array<Migration, 4> kMigrations = {{
+constexpr char kSegmentColumns[] = "id, camera_id, stream_id, path, start_ms, end_ms, bytes, "
+                                   "state, clock_source, clock_offset_ms, codec, width, height, "
+                                   "has_audio, keyframes";
+
+/// Version 5: copies `segments` into `segments_compact`, without the paths the recorder's
+/// naming rule gives (segmentPath()) and with every keyframe table in the compact format.
+Result<void> copySegmentsCompact(const QString& connectionName, Dialect)
+{
+    QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    QSqlQuery read(db);
+    read.setForwardOnly(true);
+    QSqlQuery write(db);
+    const auto failed = [](const QSqlQuery& query) -> Result<void> {
+        return Error {Error::Code::MigrationFailed,
+                QCoreApplication::translate("vigil::catalog::Catalog",
+                        "The recordings index could not be copied into its compact form."),
+                query.lastError().text()};
+    };
+    if (!read.exec(QStringLiteral("SELECT s.id, s.camera_id, s.stream_id, s.path, s.start_ms, "
+                                  "s.end_ms, s.bytes, s.state, s.clock_source, s.clock_offset_ms, "
+                                  "s.codec, s.width, s.height, s.has_audio, s.keyframes, "
+                                  "st.camera_id, st.role FROM segments s LEFT JOIN streams st ON "
+                                  "st.id = s.stream_id ORDER BY s.id")))
+        return failed(read);
+    if (!write.prepare(QStringLiteral("INSERT INTO segments_compact (%1) VALUES (?, ?, ?, ?, ?, ?, "
+                                      "?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                               .arg(QLatin1String(kSegmentColumns))))
+        return failed(write);
+    constexpr int kPath = 3;
+    constexpr int kStart = 4;
+    constexpr int kKeyframes = 14;
+    while (read.next()) {
+        for (int i = 0; i <= kKeyframes; ++i)
+            write.bindValue(i, read.value(i));
+        const bool named = !read.value(15).isNull()
+                && read.value(kPath).toString()
+                        == segmentPath(read.value(15).toLongLong(), read.value(16).toString(),
+                                read.value(kStart).toLongLong());
+        if (named)
+            write.bindValue(kPath, QVariant());
+        if (!read.value(kKeyframes).isNull())
+            write.bindValue(kKeyframes, compactKeyframes(read.value(kKeyframes).toByteArray()));
+        if (!write.exec())
+            return failed(write);
+    }
+    if (read.lastError().isValid())
+        return failed(read);
+    return {};
+}
+
+const std::array<Migration, 5> kMigrations = {{
         {1, "initial schema",
                 {
                         QStringLiteral(R"(CREATE TABLE settings (
@@ -204,6 +261,54 @@ const std::array<Migration, 4> kMigrations = {{
                                        "SELECT camera_id, COUNT(*), COALESCE(SUM(bytes), 0) "
                                        "FROM segments GROUP BY camera_id"),
                 }},
+        // Compact rows (608 → under 250 bytes a file at town scale): a path is stored only when
+        // it is not the one the recorder's naming rule gives its stream and start (segmentPath();
+        // the unique index on it goes, a file is found by its stream and start), and keyframe
+        // tables are rewritten in the compact format. The table is copied, so its rows are
+        // written once; the space of the old rows is reused by new ones.
+        {5, "compact segment rows",
+                {
+                        QStringLiteral(R"(CREATE TABLE segments_compact (
+    id {{id}},
+    camera_id BIGINT NOT NULL REFERENCES cameras(id),
+    stream_id BIGINT NOT NULL REFERENCES streams(id),
+    path TEXT,
+    start_ms BIGINT NOT NULL,
+    end_ms BIGINT NOT NULL,
+    bytes BIGINT NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'closed', 'repaired')),
+    clock_source TEXT NOT NULL DEFAULT 'arrival' CHECK (clock_source IN ('rtcp', 'arrival')),
+    clock_offset_ms BIGINT NOT NULL DEFAULT 0,
+    codec TEXT NOT NULL DEFAULT '',
+    width INTEGER NOT NULL DEFAULT 0,
+    height INTEGER NOT NULL DEFAULT 0,
+    has_audio SMALLINT NOT NULL DEFAULT 0,
+    keyframes {{blob}},
+    CHECK (end_ms >= start_ms)))"),
+                },
+                copySegmentsCompact,
+                {
+                        // Ids are never given twice, even those of files already deleted.
+                        QStringLiteral(
+                                "{{sqlite}}UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE("
+                                "(SELECT old.seq FROM sqlite_sequence old WHERE old.name = "
+                                "'segments'), 0)) WHERE name = 'segments_compact'"),
+                        QStringLiteral("{{postgres}}SELECT setval(pg_get_serial_sequence("
+                                       "'segments_compact', 'id'), GREATEST((SELECT last_value "
+                                       "FROM segments_id_seq), (SELECT COALESCE(MAX(id), 1) FROM "
+                                       "segments_compact)))"),
+                        QStringLiteral("DROP TABLE segments"),
+                        QStringLiteral("ALTER TABLE segments_compact RENAME TO segments"),
+                        QStringLiteral("CREATE INDEX segments_camera_start ON segments (camera_id, "
+                                       "start_ms)"),
+                        // One file per stream and start among those stored without a path.
+                        QStringLiteral("CREATE UNIQUE INDEX segments_stream_start ON segments "
+                                       "(stream_id, start_ms, (COALESCE(path, '')))"),
+                        QStringLiteral("CREATE UNIQUE INDEX segments_path ON segments (path) "
+                                       "WHERE path IS NOT NULL"),
+                        QStringLiteral("CREATE INDEX segments_open ON segments (id) "
+                                       "WHERE state = 'open'"),
+                }},
 }};
 
 } // namespace
@@ -215,6 +320,17 @@ std::span<const Migration> schemaMigrations()
 
 QString expandDialect(QString sql, Dialect dialect)
 {
+    const QLatin1String sqliteOnly("{{sqlite}}");
+    const QLatin1String postgresOnly("{{postgres}}");
+    if (sql.startsWith(sqliteOnly)) {
+        if (dialect != Dialect::Sqlite)
+            return {};
+        sql.remove(0, sqliteOnly.size());
+    } else if (sql.startsWith(postgresOnly)) {
+        if (dialect != Dialect::Postgres)
+            return {};
+        sql.remove(0, postgresOnly.size());
+    }
     switch (dialect) {
     case Dialect::Sqlite:
         sql.replace(QLatin1String("{{id}}"), QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));

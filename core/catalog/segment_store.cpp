@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QPair>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -25,10 +26,6 @@ const char kHeld[] = "EXISTS (SELECT 1 FROM bookmarks b WHERE b.legal_hold = 1 "
                      "AND (b.camera_id IS NULL OR b.camera_id = s.camera_id) "
                      "AND b.start_ms <= s.end_ms AND b.end_ms >= s.start_ms)";
 
-/// Segments are at most an hour long (recording/segmentSeconds ≤ 3600): a lower bound on
-/// start_ms lets range queries use the (camera_id, start_ms) index.
-constexpr qint64 kMaxSegmentMs = 2 * 3600 * 1000;
-
 SegmentRecord readSegment(const QSqlQuery& q)
 {
     SegmentRecord s;
@@ -36,8 +33,9 @@ SegmentRecord readSegment(const QSqlQuery& q)
     s.cameraId = q.value(1).toLongLong();
     s.streamId = q.value(2).toLongLong();
     s.role = q.value(3).toString();
-    s.path = q.value(4).toString();
     s.startMs = q.value(5).toLongLong();
+    s.path = q.value(4).isNull() ? segmentPath(s.cameraId, s.role, s.startMs)
+                                 : q.value(4).toString();
     s.endMs = q.value(6).toLongLong();
     s.bytes = q.value(7).toLongLong();
     s.state = q.value(8).toString();
@@ -139,12 +137,13 @@ public:
         return false;
     }
 
-    /// The camera and size of the indexed segment `where` (one row), to take off its totals.
-    std::optional<QPair<qint64, qint64>> indexed(const QString& where, const QVariant& key)
+    /// The camera and size of the indexed segment `key` (one row), to take off its totals.
+    std::optional<QPair<qint64, qint64>> indexed(const Key& key)
     {
         QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("SELECT camera_id, bytes FROM segments WHERE %1").arg(where));
-        if (!bindAll(query, {key})) {
+        query.prepare(
+                QStringLiteral("SELECT camera_id, bytes FROM segments WHERE %1").arg(key.where));
+        if (!bindAll(query, key.binds)) {
             m_error = query.lastError();
             return std::nullopt;
         }
@@ -172,9 +171,46 @@ private:
     QSqlError m_error;
 };
 
+QString segmentPath(qint64 cameraId, const QString& role, qint64 startMs)
+{
+    const QDateTime start = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
+    return QStringLiteral("%1/%2/%3_%4.mp4")
+            .arg(QString::number(cameraId), start.toString(QStringLiteral("yyyy-MM-dd")), role,
+                    start.toString(QStringLiteral("yyyyMMdd'T'HHmmss.zzz'Z'")));
+}
+
+std::optional<SegmentName> parseSegmentPath(const QString& relative)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+            "^([0-9]+)/[0-9]{4}-[0-9]{2}-[0-9]{2}/(main|sub)_([0-9]{8}T[0-9]{6}\\.[0-9]{3})Z"
+            "(-[0-9]+)?\\.mp4$"));
+    const QRegularExpressionMatch m = pattern.match(relative);
+    if (!m.hasMatch())
+        return std::nullopt;
+    QDateTime start = QDateTime::fromString(m.captured(3), QStringLiteral("yyyyMMdd'T'HHmmss.zzz"));
+    start.setTimeSpec(Qt::UTC);
+    if (!start.isValid())
+        return std::nullopt;
+    SegmentName name {m.captured(1).toLongLong(), m.captured(2), start.toMSecsSinceEpoch(), false};
+    name.canonical = relative == segmentPath(name.cameraId, name.role, name.startMs);
+    return name;
+}
+
 SegmentStore::SegmentStore(Catalog& catalog)
     : m_catalog(catalog)
 { }
+
+SegmentStore::Key SegmentStore::keyOf(const QString& path)
+{
+    const std::optional<SegmentName> name = parseSegmentPath(path);
+    if (!name || !name->canonical)
+        return {QStringLiteral("path = ?"), {path}};
+    // Stored without its path (see insert()); written out only when its stream is not the one
+    // the path names, which the index allows but the recorder never does.
+    return {QStringLiteral("(path = ? OR (stream_id = (SELECT st.id FROM streams st WHERE "
+                           "st.camera_id = ? AND st.role = ?) AND start_ms = ? AND path IS NULL))"),
+            {path, name->cameraId, name->role, name->startMs}};
+}
 
 Result<qint64> SegmentStore::insert(const SegmentRecord& s)
 {
@@ -183,14 +219,22 @@ Result<qint64> SegmentStore::insert(const SegmentRecord& s)
     if (!change.ok())
         return m_catalog.sqlError(change.error(), during);
     QSqlQuery query(change.db());
+    // The path is kept only when it is not the one the stream's camera, role and start give.
+    query.prepare(QStringLiteral("SELECT camera_id, role FROM streams WHERE id = ?"));
+    if (!bindAll(query, {s.streamId}))
+        return m_catalog.sqlError(query.lastError(), during);
+    const bool named = query.next()
+            && s.path
+                    == segmentPath(
+                            query.value(0).toLongLong(), query.value(1).toString(), s.startMs);
     query.prepare(QStringLiteral(
             "INSERT INTO segments (camera_id, stream_id, path, start_ms, end_ms, bytes, state, "
             "clock_source, clock_offset_ms, codec, width, height, has_audio, keyframes) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     if (!bindAll(query,
-                {s.cameraId, s.streamId, s.path, s.startMs, qMax(s.startMs, s.endMs), s.bytes,
-                        s.state, s.clockSource, s.clockOffsetMs, textValue(s.codec), s.width,
-                        s.height, s.hasAudio ? 1 : 0, s.keyframes})
+                {s.cameraId, s.streamId, named ? QVariant() : QVariant(s.path), s.startMs,
+                        qMax(s.startMs, s.endMs), s.bytes, s.state, s.clockSource, s.clockOffsetMs,
+                        textValue(s.codec), s.width, s.height, s.hasAudio ? 1 : 0, s.keyframes})
             || !query.next())
         return m_catalog.sqlError(query.lastError(), during);
     const qint64 id = query.value(0).toLongLong();
@@ -206,8 +250,8 @@ Result<void> SegmentStore::update(const SegmentRecord& s)
     Change change(*this);
     if (!change.ok())
         return m_catalog.sqlError(change.error(), during);
-    const std::optional<QPair<qint64, qint64>> before
-            = change.indexed(QStringLiteral("path = ?"), s.path);
+    const Key key = keyOf(s.path);
+    const std::optional<QPair<qint64, qint64>> before = change.indexed(key);
     if (!before)
         return m_catalog.sqlError(change.error(), during);
     if (before->first == 0) { // its opening was never indexed (database was full)
@@ -219,30 +263,32 @@ Result<void> SegmentStore::update(const SegmentRecord& s)
     QSqlQuery query(change.db());
     query.prepare(QStringLiteral(
             "UPDATE segments SET end_ms = ?, bytes = ?, state = ?, codec = ?, width = ?, "
-            "height = ?, has_audio = ?, keyframes = ? WHERE path = ?"));
+            "height = ?, has_audio = ?, keyframes = ? WHERE %1")
+                          .arg(key.where));
     if (!bindAll(query,
-                {qMax(s.startMs, s.endMs), s.bytes, s.state, textValue(s.codec), s.width, s.height,
-                        s.hasAudio ? 1 : 0, s.keyframes, s.path}))
+                QVariantList {qMax(s.startMs, s.endMs), s.bytes, s.state, textValue(s.codec),
+                        s.width, s.height, s.hasAudio ? 1 : 0, s.keyframes}
+                        + key.binds))
         return m_catalog.sqlError(query.lastError(), during);
     if (!change.count(before->first, 0, s.bytes - before->second) || !change.commit())
         return m_catalog.sqlError(change.error(), during);
     return {};
 }
 
-Result<void> SegmentStore::remove(const QString& where, const QVariant& key)
+Result<void> SegmentStore::remove(const Key& key)
 {
     const QString during = tr("removing a recording from the index");
     Change change(*this);
     if (!change.ok())
         return m_catalog.sqlError(change.error(), during);
-    const std::optional<QPair<qint64, qint64>> before = change.indexed(where, key);
+    const std::optional<QPair<qint64, qint64>> before = change.indexed(key);
     if (!before)
         return m_catalog.sqlError(change.error(), during);
     if (before->first == 0)
         return {}; // not indexed
     QSqlQuery query(change.db());
-    query.prepare(QStringLiteral("DELETE FROM segments WHERE %1").arg(where));
-    if (!bindAll(query, {key}))
+    query.prepare(QStringLiteral("DELETE FROM segments WHERE %1").arg(key.where));
+    if (!bindAll(query, key.binds))
         return m_catalog.sqlError(query.lastError(), during);
     if (!change.count(before->first, -1, -before->second) || !change.commit())
         return m_catalog.sqlError(change.error(), during);
@@ -251,12 +297,12 @@ Result<void> SegmentStore::remove(const QString& where, const QVariant& key)
 
 Result<void> SegmentStore::removeById(qint64 id)
 {
-    return remove(QStringLiteral("id = ?"), id);
+    return remove({QStringLiteral("id = ?"), {id}});
 }
 
 Result<void> SegmentStore::removeByPath(const QString& path)
 {
-    return remove(QStringLiteral("path = ?"), path);
+    return remove(keyOf(path));
 }
 
 Result<void> SegmentStore::recountTotals()
@@ -314,8 +360,9 @@ Result<QList<SegmentRecord>> SegmentStore::all() const
 Result<bool> SegmentStore::contains(const QString& path) const
 {
     QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
-    query.prepare(QStringLiteral("SELECT COUNT(*) FROM segments WHERE path = ?"));
-    if (!bindAll(query, {path}) || !query.next())
+    const Key key = keyOf(path);
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM segments WHERE %1").arg(key.where));
+    if (!bindAll(query, key.binds) || !query.next())
         return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
     return query.value(0).toInt() > 0;
 }

@@ -15,8 +15,30 @@ namespace vigil::catalog {
 
 class Catalog;
 
+/// Segments are at most an hour long (recording/segmentSeconds ≤ 3600), so this bounds how long
+/// before a time a file that covers it can have started: a lower bound on start_ms lets range
+/// queries use the (camera_id, start_ms) index.
+constexpr qint64 kMaxSegmentMs = 2 * 3600 * 1000;
+
+/// Where the recorder puts a stream's file that starts at `startMs`, relative to the recordings
+/// folder: `<camera>/<YYYY-MM-DD>/<role>_<YYYYMMDD>T<HHmmss.zzz>Z.mp4`, in UTC. The index keeps
+/// a path only when it differs from this one (a name that was taken got "-1"), so a row of the
+/// index does not carry ~45 bytes that its camera, stream and start already say.
+QString segmentPath(qint64 cameraId, const QString& role, qint64 startMs);
+
+/// What a path of segmentPath()'s shape names; "-<n>" may come before ".mp4", and the day
+/// folder may differ from the start's day (a file moved in by hand).
+struct SegmentName
+{
+    qint64 cameraId = 0;
+    QString role;
+    qint64 startMs = 0;
+    bool canonical = false; ///< exactly segmentPath(cameraId, role, startMs)
+};
+std::optional<SegmentName> parseSegmentPath(const QString& relative);
+
 /// One recorded file in the segment index. `path` is relative to the recordings folder
-/// (`<camera>/<YYYY-MM-DD>/<role>_<start>.mp4`), so a data folder can be moved.
+/// (segmentPath()), so a data folder can be moved.
 struct SegmentRecord
 {
     qint64 id = 0;
@@ -117,8 +139,15 @@ public:
 
 private:
     class Change;
+    /// A condition on `segments` (no alias) that finds the row of `path`, and its values.
+    struct Key
+    {
+        QString where;
+        QVariantList binds;
+    };
+    static Key keyOf(const QString& path);
     Result<QList<SegmentRecord>> select(const QString& where, const QVariantList& binds) const;
-    Result<void> remove(const QString& where, const QVariant& key);
+    Result<void> remove(const Key& key);
     /// (camera, retention days) of the cameras that have footage.
     Result<QList<QPair<qint64, int>>> camerasWithFootage() const;
     /// A camera and a condition on its segments `s` with the values it binds.

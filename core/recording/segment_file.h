@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/catalog/keyframes.h"
 #include "core/result.h"
 
 #include <QCoreApplication>
@@ -10,23 +11,9 @@
 
 namespace vigil::recording {
 
-/// A keyframe inside a segment: its time from the segment start and the byte offset of the
-/// fragment (moof) that begins with it, so a player can seek without scanning the file.
-struct KeyframeEntry
-{
-    qint32 offsetMs = 0;
-    qint64 bytePos = 0;
-
-    bool operator==(const KeyframeEntry&) const = default;
-};
-
-/// The catalog's `segments.keyframes` blob: 0xfe, the number of entries, then per entry, as
-/// zigzag varints, the change of the offset_ms step and the byte_pos step from the previous
-/// entry — about 4 bytes a keyframe instead of 12. A blob of the first format (little-endian int32
-/// offset_ms + int64 byte_pos per entry, catalogs before version 4) is still read: its size is a
-/// multiple of 12, which a compact blob's never is.
-QByteArray packKeyframes(const QList<KeyframeEntry>& keyframes);
-QList<KeyframeEntry> unpackKeyframes(const QByteArray& blob);
+using catalog::KeyframeEntry;
+using catalog::packKeyframes;
+using catalog::unpackKeyframes;
 
 /// What a segment file says about itself, so the index can be rebuilt from the files alone.
 /// Written as JSON in the MP4 `comment` tag of the (empty) moov box at the start of the file.
@@ -72,8 +59,6 @@ public:
     static Result<qint64> truncateToCompleteFragments(const QString& path);
     /// Reads a (complete) segment with libavformat: header, duration, codec, keyframes.
     static Result<SegmentFacts> scan(const QString& path);
-    /// File name for a segment of `role` starting at `startMs`: `main_20261129T071500.123Z.mp4`.
-    static QString fileName(const QString& role, qint64 startMs);
 };
 
 } // namespace vigil::recording

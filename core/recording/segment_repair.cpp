@@ -4,13 +4,11 @@
 #include "core/logging_categories.h"
 #include "core/recording/segment_file.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QRegularExpression>
 #include <QSet>
 
 #include <optional>
@@ -23,29 +21,9 @@ namespace {
 /// muxer was writing (a second or two of video). A longer unreadable part is damage, not a torn
 /// tail, and the original is kept in quarantine before anything is cut.
 constexpr qint64 kMaxTornTail = 8 * 1024 * 1024;
-constexpr qint64 kMaxSegmentMs = 2 * 3600 * 1000;
-
-/// What Vigil names its files: `<camera>/<yyyy-MM-dd>/<role>_<yyyyMMddTHHmmss.zzzZ>[-n].mp4`.
-struct SegmentName
-{
-    qint64 cameraId = 0;
-    qint64 startMs = 0;
-};
-
-std::optional<SegmentName> parseSegmentPath(const QString& relative)
-{
-    static const QRegularExpression pattern(QStringLiteral(
-            "^([0-9]+)/[0-9]{4}-[0-9]{2}-[0-9]{2}/(main|sub)_([0-9]{8}T[0-9]{6}\\.[0-9]{3})Z"
-            "(-[0-9]+)?\\.mp4$"));
-    const QRegularExpressionMatch m = pattern.match(relative);
-    if (!m.hasMatch())
-        return std::nullopt;
-    QDateTime start = QDateTime::fromString(m.captured(3), QStringLiteral("yyyyMMdd'T'HHmmss.zzz"));
-    start.setTimeSpec(Qt::UTC);
-    if (!start.isValid())
-        return std::nullopt;
-    return SegmentName {m.captured(1).toLongLong(), start.toMSecsSinceEpoch()};
-}
+using catalog::kMaxSegmentMs;
+using catalog::parseSegmentPath;
+using catalog::SegmentName;
 
 enum class Outcome { Indexed, Removed, Kept };
 
@@ -270,7 +248,8 @@ Result<RepairReport> SegmentRepair::repairAfterCrash(catalog::Catalog& catalog, 
                 if (!start)
                     return start.error();
                 if (start.value())
-                    newest = SegmentFile::fileName(role, *start.value())
+                    newest = catalog::segmentPath(cameraId, role, *start.value())
+                                     .section(u'/', -1)
                                      .mid(role.size() + 1, kTimeChars);
             }
             newestOfStream.insert(key, newest);

@@ -1,5 +1,6 @@
 #include "core/recording/stream_recorder.h"
 
+#include "core/catalog/segment_store.h"
 #include "core/logging_categories.h"
 #include "core/recording/decode_timeline.h"
 #include "core/recording/rtsp_session.h"
@@ -1135,10 +1136,6 @@ struct StreamRecorder::Private
 
     bool openSegment(const Item& first)
     {
-        const QDateTime start = QDateTime::fromMSecsSinceEpoch(first.wallMs, Qt::UTC);
-        const QString dir = QStringLiteral("%1/%2")
-                                    .arg(config.cameraId)
-                                    .arg(start.toString(QStringLiteral("yyyy-MM-dd")));
         SegmentHeader header;
         header.cameraId = config.cameraId;
         header.cameraUuid = config.cameraUuid;
@@ -1151,11 +1148,11 @@ struct StreamRecorder::Private
             header.startMs = previousEndMs;
         header.clockSource = first.rtcpClock ? QStringLiteral("rtcp") : QStringLiteral("arrival");
         header.clockOffsetMs = first.clockOffsetMs;
-        QString relative = dir + u'/' + SegmentFile::fileName(config.role, header.startMs);
+        const QString named = catalog::segmentPath(config.cameraId, config.role, header.startMs);
+        QString relative = named;
         for (int n = 1; QFile::exists(config.recordingsRoot + u'/' + relative); ++n) {
-            relative = dir + u'/'
-                    + SegmentFile::fileName(config.role, header.startMs)
-                              .replace(QLatin1String(".mp4"), QStringLiteral("-%1.mp4").arg(n));
+            relative = QString(named).replace(
+                    QLatin1String(".mp4"), QStringLiteral("-%1.mp4").arg(n));
         }
         Result<std::unique_ptr<SegmentWriter>> created = SegmentWriter::create(
                 config.recordingsRoot + u'/' + relative, tracks->specs, header, config.fragmentMs);

@@ -9,6 +9,8 @@
 //   storage_ms                 `vigilctl storage`'s report
 //   total_bytes_ms             SegmentStore::totalBytes()
 //   segments_hour_ms           one camera's hour (SegmentStore::list)
+//   bytes_per_row              the catalog's pages in use after the upgrade, per row (stderr
+//                              also gives the schema-3 file's, and the file's after the upgrade)
 // Prints: catalog_bench rows=.. bytes_per_row=.. start_to_first_connect_ms=.. retention_idle_ms=..
 //         retention_batch_ms=.. storage_ms=.. total_bytes_ms=.. segments_hour_ms=..
 // Targets (issue 11) at 5,000,000 rows: start ≤ 2000, idle ≤ 20, batch ≤ 100, storage ≤ 200,
@@ -33,6 +35,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QtEndian>
 
 #include <cstdio>
 
@@ -49,29 +52,32 @@ double msSince(const QElapsedTimer& t)
     return double(t.nsecsElapsed()) / 1e6;
 }
 
-QString dayOf(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"));
-}
-
-QString pathOf(qint64 camera, qint64 startMs)
-{
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
-    return QStringLiteral("%1/%2/main_%3.mp4")
-            .arg(camera)
-            .arg(dayOf(startMs), t.toString(QStringLiteral("yyyyMMdd'T'HHmmss.zzz'Z'")));
-}
-
-/// 30 keyframes, 2 s apart, at the byte positions of a 4 Mbit/s stream.
+/// 30 keyframes, 2 s apart, at the byte positions of a 4 Mbit/s stream, as schema 3 stored
+/// them: 12 bytes each (int32 offset_ms, int64 byte_pos, little-endian).
 QByteArray keyframesOf(qint64 seed)
 {
-    QList<recording::KeyframeEntry> keyframes;
+    QByteArray blob;
     qint64 pos = 1200 + seed % 97;
     for (int k = 0; k < 30; ++k) {
-        keyframes << recording::KeyframeEntry {qint32(k * 2000), pos};
+        char entry[12];
+        qToLittleEndian<qint32>(k * 2000, entry);
+        qToLittleEndian<qint64>(pos, entry + 4);
+        blob.append(entry, sizeof entry);
         pos += 1000000 + (seed * 7919 + k * 104729) % 60000;
     }
-    return recording::packKeyframes(keyframes);
+    return blob;
+}
+
+/// Bytes of the catalog's pages that hold something (the file less its free pages).
+qint64 bytesInUse(QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    const auto pragma = [&](const char* name) {
+        return q.exec(QStringLiteral("PRAGMA %1").arg(QLatin1String(name))) && q.next()
+                ? q.value(0).toLongLong()
+                : 0;
+    };
+    return (pragma("page_count") - pragma("freelist_count")) * pragma("page_size");
 }
 
 bool exec(QSqlQuery& q, const QString& sql)
@@ -141,7 +147,7 @@ int buildCatalog(const QString& catalogPath, quint16 port, qint64 perCamera, qin
                 const qint64 start = first + i * kFileMs + c * 37;
                 insert.bindValue(0, c);
                 insert.bindValue(1, streams.at(c - 1));
-                insert.bindValue(2, pathOf(c, start));
+                insert.bindValue(2, catalog::segmentPath(c, QStringLiteral("main"), start));
                 insert.bindValue(3, start);
                 insert.bindValue(4, start + kFileMs - 1);
                 insert.bindValue(5, 30000000 + (i * 31 + c) % 1000000);
@@ -213,6 +219,8 @@ int main(int argc, char** argv)
     if (const int built
             = buildCatalog(catalogPath, camera.serverPort(), perCamera, now, first, buildMs))
         return built;
+    const double rowCount = double(perCamera * kCameras);
+    const double fileBytesBefore = double(QFileInfo(catalogPath).size()) / rowCount;
     // The upgrade to this version's schema, timed.
     QElapsedTimer upgrade;
     upgrade.start();
@@ -231,13 +239,17 @@ int main(int argc, char** argv)
     for (int c = 1; c <= kCameras; ++c) {
         for (qint64 start = qMax(first, now - 2 * kDayMs) / kFileMs * kFileMs; start < now;
                 start += kFileMs) {
-            const QString path = root + u'/' + pathOf(c, start + c * 37);
+            const QString path
+                    = root + u'/' + catalog::segmentPath(c, QStringLiteral("main"), start + c * 37);
             QDir().mkpath(QFileInfo(path).absolutePath());
             QFile(path).open(QIODevice::WriteOnly);
         }
     }
     QSqlQuery(db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-    const double bytesPerRow = double(QFileInfo(catalogPath).size()) / double(perCamera * kCameras);
+    // An upgraded catalog keeps the old rows' pages as free space that new rows fill first; a
+    // new catalog has none.
+    const double fileBytesAfter = double(QFileInfo(catalogPath).size()) / rowCount;
+    const double bytesPerRow = double(bytesInUse(db)) / rowCount;
 
     // Recorder start → first camera contact.
     double startMs = 0;
@@ -300,6 +312,10 @@ int main(int argc, char** argv)
     }
     std::fprintf(stderr, "catalog_bench: built in %.0f ms\n", buildMs);
     std::fprintf(stderr, "catalog_bench: upgrade to this schema took %.0f ms\n", upgradeMs);
+    std::fprintf(stderr,
+            "catalog_bench: bytes per row: %.0f before the upgrade (file); after it %.0f in use, "
+            "%.0f with the free pages the file keeps\n",
+            fileBytesBefore, bytesPerRow, fileBytesAfter);
     std::printf("catalog_bench rows=%lld bytes_per_row=%.0f start_to_first_connect_ms=%.0f "
                 "retention_idle_ms=%.1f retention_batch_ms=%.1f storage_ms=%.1f "
                 "total_bytes_ms=%.2f segments_hour_ms=%.2f\n",

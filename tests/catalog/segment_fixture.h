@@ -30,14 +30,14 @@ inline bool addSegmentCameras(catalog::Catalog& catalog, int count)
     return true;
 }
 
-/// A closed 60-s segment of `camera` starting at `startMs`.
+/// A closed 60-s segment of `camera` starting at `startMs`, named as the recorder names it.
 inline catalog::SegmentRecord segmentOf(
         catalog::SegmentStore& store, qint64 camera, qint64 startMs, qint64 bytes)
 {
     catalog::SegmentRecord s;
     s.cameraId = camera;
     s.streamId = store.streamId(camera, QStringLiteral("main")).value();
-    s.path = QStringLiteral("%1/day/main_%2.mp4").arg(camera).arg(startMs);
+    s.path = catalog::segmentPath(camera, QStringLiteral("main"), startMs);
     s.startMs = startMs;
     s.endMs = startMs + 60000;
     s.bytes = bytes;
@@ -56,6 +56,8 @@ inline bool randomChange(catalog::SegmentStore& store, int cameras, qint64& next
     case 1: {
         catalog::SegmentRecord s = segmentOf(store, camera, next, random->bounded(1, 1000000));
         next += 60000;
+        if (random->bounded(8) == 0) // a name that was taken, which the index stores whole
+            s.path.replace(QLatin1String(".mp4"), QLatin1String("-1.mp4"));
         if (random->bounded(2) == 0)
             s.state = QStringLiteral("open");
         return bool(store.insert(s));

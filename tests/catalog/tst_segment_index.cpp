@@ -5,14 +5,17 @@
 // recorder indexing new files meanwhile.
 #include "catalog_test_util.h"
 #include "core/catalog/catalog.h"
+#include "core/catalog/keyframes.h"
 #include "core/storage/retention.h"
 #include "segment_fixture.h"
 
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDriver>
+#include <QSqlError>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 #include <csignal>
 #include <sqlite3.h>
@@ -160,6 +163,7 @@ void TestSegmentIndex::queriesReadNoWholeTable()
     const qint64 now = first + 600 * 60000;
     QVERIFY(store.openSegments());
     QVERIFY(store.contains(QStringLiteral("1/day/main_1.mp4")));
+    QVERIFY(store.contains(catalog::segmentPath(2, QStringLiteral("main"), first + 2)).value());
     QVERIFY(store.lastEnd(1));
     QVERIFY(store.newestStart(1));
     QVERIFY(store.expired(now + 30 * qint64(86400000), 64));
@@ -171,6 +175,11 @@ void TestSegmentIndex::queriesReadNoWholeTable()
     catalog::SegmentRecord changed = segmentOf(store, 1, now, 5);
     QVERIFY(store.insert(changed));
     changed.bytes = 9;
+    QVERIFY(store.update(changed));
+    QVERIFY(store.removeByPath(changed.path));
+    QVERIFY(!store.contains(changed.path).value());
+    changed.path.replace(QLatin1String(".mp4"), QLatin1String("-1.mp4")); // a name taken
+    QVERIFY(store.insert(changed));
     QVERIFY(store.update(changed));
     QVERIFY(store.removeByPath(changed.path));
     QVERIFY(store.removeById(1));
@@ -282,7 +291,11 @@ void TestSegmentIndex::retentionClearsABacklogOldestFirstButNeverHeld()
 
 void TestSegmentIndex::interruptedUpgradeLeavesTheCatalogAsItWas()
 {
-    // A town's catalog of the previous schema (3), with footage.
+    // A town's catalog of the schema before this issue (3), with footage: most files named by
+    // the rule, some not; keyframe tables in the first, 12-byte format; the newest ids deleted.
+    constexpr int kRows = 300;
+    constexpr int kKept = 290;
+    QHash<qint64, QPair<QString, QList<catalog::KeyframeEntry>>> before;
     {
         catalog::Catalog::Options v3;
         v3.migrations = catalog::schemaMigrations().first(3);
@@ -290,34 +303,101 @@ void TestSegmentIndex::interruptedUpgradeLeavesTheCatalogAsItWas()
         QVERIFY(catalog);
         QVERIFY(addSegmentCameras(*catalog.value(), 2));
         QSqlQuery q(QSqlDatabase::database(catalog.value()->connectionName(), false));
-        for (int i = 0; i < 300; ++i) {
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO segments (camera_id, stream_id, path, "
-                                          "start_ms, end_ms, bytes, state) VALUES (%1, %1, "
-                                          "'%1/day/main_%2.mp4', %2, %3, 1000, 'closed')")
-                                   .arg(1 + i % 2)
-                                   .arg(qint64(i) * 60000)
-                                   .arg(qint64(i) * 60000 + 59000)));
+        q.prepare(QStringLiteral("INSERT INTO segments (camera_id, stream_id, path, start_ms, "
+                                 "end_ms, bytes, state, keyframes) VALUES (?, ?, ?, ?, ?, 1000, "
+                                 "'closed', ?) RETURNING id"));
+        for (int i = 0; i < kRows; ++i) {
+            const qint64 camera = 1 + i % 2;
+            const qint64 start = 1796000000000 + qint64(i) * 60000 + i % 7;
+            const QString path = i % 3 == 0
+                    ? QStringLiteral("%1/moved/main_%2.mp4").arg(camera).arg(i)
+                    : catalog::segmentPath(camera, QStringLiteral("main"), start);
+            const QList<catalog::KeyframeEntry> keyframes {{0, 1200 + i}, {2000, 900000 + i}};
+            QByteArray legacy;
+            for (const catalog::KeyframeEntry& k : keyframes) {
+                char entry[12];
+                qToLittleEndian<qint32>(k.offsetMs, entry);
+                qToLittleEndian<qint64>(k.bytePos, entry + 4);
+                legacy.append(entry, 12);
+            }
+            for (const QVariant& v :
+                    QVariantList {camera, camera, path, start, start + 59000, legacy})
+                q.addBindValue(v);
+            QVERIFY2(q.exec() && q.next(), qPrintable(q.lastError().text()));
+            before.insert(q.value(0).toLongLong(), {path, keyframes});
+            q.finish();
         }
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM segments WHERE id > %1").arg(kKept)));
     }
     const QStringList schemaBefore = RawDb(catalogPath()).schema();
-    // The upgrade dies after its first two statements (the index, the table of totals).
-    QProcess helper;
-    helper.start(QStringLiteral(VIGIL_BIN_DIR "/migration_crash_helper"),
-            {catalogPath(), QStringLiteral("4"), QStringLiteral("2"), QStringLiteral("real")});
-    QVERIFY(helper.waitForFinished(30000));
-    QCOMPARE(helper.exitCode(), 42);
+    const auto crashAt = [&](int version, int statement) {
+        QProcess helper;
+        helper.start(QStringLiteral(VIGIL_BIN_DIR "/migration_crash_helper"),
+                {catalogPath(), QString::number(version), QString::number(statement),
+                        QStringLiteral("real")});
+        return helper.waitForFinished(60000) && helper.exitCode() == 42;
+    };
+    // Version 4 dies after its first two statements (the index, the table of totals).
+    QVERIFY(crashAt(4, 2));
     {
         RawDb raw(catalogPath());
         QCOMPARE(raw.schema(), schemaBefore);
         QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 3);
-        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM segments")).toInt(), 300);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM segments")).toInt(), kKept);
     }
-    // The next start upgrades it whole, totals counted.
+    // Version 5 dies after the copy and the old table's drop, before the rename: version 4,
+    // committed, is whole; so is every row.
+    QStringList schemaOf4;
+    {
+        auto v4 = [] {
+            catalog::Catalog::Options o;
+            o.migrations = catalog::schemaMigrations().first(4);
+            return o;
+        }();
+        QVERIFY(catalog::Catalog::open(catalogPath(), v4));
+        schemaOf4 = RawDb(catalogPath()).schema();
+    }
+    QVERIFY(crashAt(5, 5));
+    {
+        RawDb raw(catalogPath());
+        QCOMPARE(raw.schema(), schemaOf4);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 4);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM segments")).toInt(), kKept);
+    }
+    // The next start upgrades it whole: the same files with the same ids, paths and keyframes,
+    // totals counted; only the paths the rule does not give are stored, and tables are compact.
     auto upgraded = catalog::Catalog::open(catalogPath());
     QVERIFY(upgraded);
-    QCOMPARE(upgraded.value()->schemaVersion(), 4);
+    QCOMPARE(upgraded.value()->schemaVersion(), int(catalog::schemaMigrations().size()));
     catalog::SegmentStore store(*upgraded.value());
-    QCOMPARE(store.totalBytes().value(), qint64(300 * 1000));
+    QCOMPARE(store.totalBytes().value(), qint64(kKept * 1000));
+    const auto all = store.all();
+    QVERIFY(all);
+    QCOMPARE(all->size(), kKept);
+    for (const catalog::SegmentRecord& s : all.value()) {
+        QVERIFY(before.contains(s.id));
+        QCOMPARE(s.path, before.value(s.id).first);
+        QCOMPARE(catalog::unpackKeyframes(s.keyframes), before.value(s.id).second);
+        QVERIFY(s.keyframes.size() % 12 != 0);
+        QVERIFY(store.contains(s.path).value());
+    }
+    {
+        RawDb raw(catalogPath());
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM segments WHERE path IS NOT "
+                                           "NULL"))
+                         .toInt(),
+                kKept / 3 + 1);
+    }
+    // Ids are not given twice: the deleted newest ones stay used.
+    catalog::SegmentRecord next = segmentOf(store, 1, 1797000000000, 5);
+    const auto id = store.insert(next);
+    QVERIFY(id);
+    QCOMPARE(id.value(), qint64(kRows + 1));
+    // A second file of the same stream and start needs a name of its own.
+    QVERIFY(!store.insert(next));
+    next.path.replace(QLatin1String(".mp4"), QLatin1String("-1.mp4"));
+    QVERIFY(store.insert(next));
+    QVERIFY(!store.insert(next));
     const auto [kept, counted] = totalsAndRecount(catalogPath());
     QCOMPARE(kept, counted);
 }

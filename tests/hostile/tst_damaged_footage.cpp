@@ -55,12 +55,16 @@ qint64 boxOffset(const QString& path, const QByteArray& type, int nth = 0)
 bool restartAfterCrashIn(const QString& data, const QString& file)
 {
     const QString relative = QDir(data + QStringLiteral("/recordings")).relativeFilePath(file);
-    {
-        RawDb db(data + QStringLiteral("/vigil.sqlite"));
-        if (!db.exec(QStringLiteral("UPDATE segments SET state = 'open' WHERE path = '%1'")
-                             .arg(relative)))
-            return false;
+    qint64 id = 0;
+    for (const vigil::catalog::SegmentRecord& row : indexedSegments(data)) {
+        if (row.path == relative)
+            id = row.id;
     }
+    if (id == 0
+            || !RawDb(data + QStringLiteral("/vigil.sqlite"))
+                        .exec(QStringLiteral("UPDATE segments SET state = 'open' WHERE id = %1")
+                                        .arg(id)))
+        return false;
     return vigilctl(data,
                    {QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("1")})
                    .exitCode

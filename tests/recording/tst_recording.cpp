@@ -43,15 +43,10 @@ struct Row
 
 QList<Row> indexRows(const QString& dataDir)
 {
-    RawDb db(dataDir + QStringLiteral("/vigil.sqlite"));
-    QSqlQuery q(db.db());
-    q.exec(QStringLiteral("SELECT path, start_ms, end_ms, bytes, keyframes, stream_id FROM "
-                          "segments ORDER BY path"));
     QList<Row> rows;
-    while (q.next()) {
-        rows << Row {q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                q.value(3).toLongLong(), q.value(4).toByteArray(), q.value(5).toLongLong()};
-    }
+    for (const catalog::SegmentRecord& s : indexedSegments(dataDir))
+        rows << Row {s.path, s.startMs, s.endMs, s.bytes, s.keyframes, s.streamId};
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.path < b.path; });
     return rows;
 }
 

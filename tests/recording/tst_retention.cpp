@@ -106,10 +106,18 @@ void TestRetention::ageDeletesOldFootageButKeepsHolds()
     // Camera 1's footage becomes 40 days old (its retention is the default 30 days).
     constexpr qint64 k40Days = 40LL * 86400000;
     {
+        // The files keep their names, which no longer say their start: the index stores them.
+        const QList<vigil::catalog::SegmentRecord> rows = indexedSegments(data);
         RawDb db(data + QStringLiteral("/vigil.sqlite"));
-        QVERIFY(db.exec(QStringLiteral("UPDATE segments SET start_ms = start_ms - %1, end_ms = "
-                                       "end_ms - %1 WHERE camera_id = 1")
-                                .arg(k40Days)));
+        for (const vigil::catalog::SegmentRecord& row : rows) {
+            if (row.cameraId != 1)
+                continue;
+            QVERIFY(db.exec(QStringLiteral("UPDATE segments SET path = '%1', start_ms = start_ms "
+                                           "- %2, end_ms = end_ms - %2 WHERE id = %3")
+                                    .arg(row.path)
+                                    .arg(k40Days)
+                                    .arg(row.id)));
+        }
     }
     const CtlRun listed = vigilctl(data,
             {QStringLiteral("segments"), QStringLiteral("--camera"), QStringLiteral("1"),
@@ -303,12 +311,9 @@ void TestRetention::fullDiskOfHeldFootageStopsThenResumes()
     // What was recorded before the disk filled is intact: every file the index has finished
     // (the recorder keeps trying new files, which get no complete fragment and are removed).
     QStringList finished;
-    {
-        RawDb db(data + QStringLiteral("/vigil.sqlite"));
-        QSqlQuery q(db.db());
-        QVERIFY(q.exec(QStringLiteral("SELECT path FROM segments WHERE state <> 'open'")));
-        while (q.next())
-            finished << data + QStringLiteral("/recordings/") + q.value(0).toString();
+    for (const vigil::catalog::SegmentRecord& row : indexedSegments(data)) {
+        if (row.state != QLatin1String("open"))
+            finished << data + QStringLiteral("/recordings/") + row.path;
     }
     QVERIFY(!finished.isEmpty());
     for (const QString& file : std::as_const(finished)) {

@@ -4,6 +4,8 @@
 // index as vigilctl prints it, and checks that recorded files decode and match the catalog.
 
 #include "catalog/catalog_test_util.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/segment_store.h"
 #include "support/camsim_process.h"
 
 #include <QDir>
@@ -122,29 +124,43 @@ inline QStringList segmentFiles(const QString& recordings)
     return files;
 }
 
+/// Every row of a data folder's segment index, read as Vigil reads it (a path is stored only
+/// when the naming rule does not give it). Fails the test when the catalog cannot be read.
+inline QList<catalog::SegmentRecord> indexedSegments(const QString& dataDir)
+{
+    catalog::Catalog::Options options;
+    options.readOnly = true;
+    const auto opened = catalog::Catalog::open(dataDir + QStringLiteral("/vigil.sqlite"), options);
+    if (!opened) {
+        qWarning("%s", qPrintable(opened.error().fullText()));
+        return {};
+    }
+    const auto rows = catalog::SegmentStore(*opened.value()).all();
+    if (!rows)
+        qWarning("%s", qPrintable(rows.error().fullText()));
+    return rows ? rows.value() : QList<catalog::SegmentRecord> {};
+}
+
 /// The index and the files agree: nothing open, every row's file exists with the indexed size,
 /// every file is indexed, every file decodes. Returns the problems found.
 inline QStringList catalogAndFilesProblems(const QString& dataDir)
 {
     QStringList problems;
     const QString recordings = dataDir + QStringLiteral("/recordings");
-    RawDb db(dataDir + QStringLiteral("/vigil.sqlite"));
-    QSqlQuery q(db.db());
-    q.exec(QStringLiteral("SELECT path, bytes, state, end_ms - start_ms FROM segments"));
     QSet<QString> indexed;
-    while (q.next()) {
-        const QString path = recordings + u'/' + q.value(0).toString();
+    for (const catalog::SegmentRecord& row : indexedSegments(dataDir)) {
+        const QString path = recordings + u'/' + row.path;
         indexed << QFileInfo(path).absoluteFilePath();
-        if (q.value(2).toString() == QLatin1String("open"))
+        if (row.state == QLatin1String("open"))
             problems << QStringLiteral("still open: %1").arg(path);
         if (!QFileInfo::exists(path))
             problems << QStringLiteral("missing file: %1").arg(path);
-        else if (QFileInfo(path).size() != q.value(1).toLongLong())
+        else if (QFileInfo(path).size() != row.bytes)
             problems << QStringLiteral("size %1 != indexed %2: %3")
                                 .arg(QFileInfo(path).size())
-                                .arg(q.value(1).toLongLong())
+                                .arg(row.bytes)
                                 .arg(path);
-        if (q.value(3).toLongLong() <= 0)
+        if (row.endMs - row.startMs <= 0)
             problems << QStringLiteral("no duration: %1").arg(path);
     }
     for (const QString& file : segmentFiles(recordings)) {
