@@ -650,6 +650,10 @@ Commands:
         <source>The catalog &quot;%1&quot; is from an older Vigil and must be upgraded, but Vigil may only read it here. Start the recorder (or run Vigil as its user) once to upgrade it.</source>
         <translation>El catálogo &quot;%1&quot; es de un Vigil anterior y debe actualizarse, pero aquí Vigil solo puede leerlo. Inicie el grabador (o ejecute Vigil como su usuario) una vez para actualizarlo.</translation>
     </message>
+    <message>
+        <source>The recordings index could not be copied into its compact form.</source>
+        <translation>No se pudo copiar el índice de grabaciones a su forma compacta.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::catalog::SegmentStore</name>

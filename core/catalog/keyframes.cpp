@@ -34,19 +34,21 @@ bool getVarint(const QByteArray& in, qsizetype& at, qint64& value)
     return false;
 }
 
-} // namespace
-
-QByteArray packKeyframes(const QList<KeyframeEntry>& keyframes)
+/// Packs `count` entries that `entry(i)` gives, without a list in between (the upgrade to
+/// version 5 packs millions).
+template<typename Entry>
+QByteArray pack(qsizetype count, Entry entry)
 {
     QByteArray blob;
-    blob.reserve(2 + keyframes.size() * 6);
+    blob.reserve(4 + count * 6);
     blob.append(char(kCompactKeyframes));
-    putVarint(blob, keyframes.size());
+    putVarint(blob, count);
     // Offsets as the change of their step (keyframes come at a steady interval: mostly 0, one
     // byte); byte positions as their step.
     KeyframeEntry previous;
     qint64 previousStep = 0;
-    for (const KeyframeEntry& k : keyframes) {
+    for (qsizetype i = 0; i < count; ++i) {
+        const KeyframeEntry k = entry(i);
         const qint64 step = qint64(k.offsetMs) - previous.offsetMs;
         putVarint(blob, step - previousStep);
         putVarint(blob, k.bytePos - previous.bytePos);
@@ -58,16 +60,28 @@ QByteArray packKeyframes(const QList<KeyframeEntry>& keyframes)
     return blob;
 }
 
+/// Entry `i` of a table in the first format: fixed 12-byte entries.
+KeyframeEntry firstFormatEntry(const QByteArray& blob, qsizetype i)
+{
+    const uchar* in = reinterpret_cast<const uchar*>(blob.constData()) + i * kKeyframeEntryBytes;
+    return {qFromLittleEndian<qint32>(in), qFromLittleEndian<qint64>(in + 4)};
+}
+
+} // namespace
+
+QByteArray packKeyframes(const QList<KeyframeEntry>& keyframes)
+{
+    return pack(keyframes.size(), [&](qsizetype i) { return keyframes.at(i); });
+}
+
 QList<KeyframeEntry> unpackKeyframes(const QByteArray& blob)
 {
     QList<KeyframeEntry> keyframes;
     if (blob.size() % kKeyframeEntryBytes == 0) {
-        // The first format (catalogs from before version 4): fixed 12-byte entries.
-        const uchar* in = reinterpret_cast<const uchar*>(blob.constData());
-        for (qsizetype i = 0; i + kKeyframeEntryBytes <= blob.size(); i += kKeyframeEntryBytes) {
-            keyframes << KeyframeEntry {
-                    qFromLittleEndian<qint32>(in + i), qFromLittleEndian<qint64>(in + i + 4)};
-        }
+        // The first format (catalogs from before version 5).
+        keyframes.reserve(blob.size() / kKeyframeEntryBytes);
+        for (qsizetype i = 0; i < blob.size() / kKeyframeEntryBytes; ++i)
+            keyframes << firstFormatEntry(blob, i);
         return keyframes;
     }
     if (uchar(blob.at(0)) != kCompactKeyframes)
@@ -97,7 +111,8 @@ QByteArray compactKeyframes(const QByteArray& blob)
 {
     if (blob.isEmpty() || blob.size() % kKeyframeEntryBytes != 0)
         return blob;
-    return packKeyframes(unpackKeyframes(blob));
+    return pack(blob.size() / kKeyframeEntryBytes,
+            [&](qsizetype i) { return firstFormatEntry(blob, i); });
 }
 
 } // namespace vigil::catalog

@@ -379,15 +379,21 @@ void TestCatalog::busyCatalogGivesClearError()
 
 void TestCatalog::postgresDialectHasNoSqliteisms()
 {
+    using vigil::catalog::Dialect;
+    using vigil::catalog::expandDialect;
     for (const vigil::catalog::Migration& migration : vigil::catalog::schemaMigrations()) {
-        for (const QString& statement : migration.statements) {
-            const QString pg
-                    = vigil::catalog::expandDialect(statement, vigil::catalog::Dialect::Postgres);
-            QVERIFY2(!pg.contains(QLatin1String("{{")), qPrintable(pg));
-            for (const char* sqliteOnly :
-                    {"AUTOINCREMENT", "BLOB", "PRAGMA", "julianday", "WITHOUT ROWID"})
+        for (const QString& statement : migration.statements + migration.then) {
+            const QString pg = expandDialect(statement, Dialect::Postgres);
+            for (const char* sqliteOnly : {"AUTOINCREMENT", "BLOB", "PRAGMA", "julianday",
+                         "WITHOUT ROWID", "sqlite_", "{{"})
                 QVERIFY2(!pg.contains(QLatin1String(sqliteOnly), Qt::CaseInsensitive),
                         qPrintable(pg));
+            // Statements for one dialect only vanish from the other.
+            const QString lite = expandDialect(statement, Dialect::Sqlite);
+            for (const char* postgresOnly : {"setval", "GREATEST", "BYTEA", "IDENTITY", "{{"})
+                QVERIFY2(!lite.contains(QLatin1String(postgresOnly), Qt::CaseInsensitive),
+                        qPrintable(lite));
+            QVERIFY(!pg.isEmpty() || !lite.isEmpty());
         }
     }
 }
