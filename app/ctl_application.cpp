@@ -1,6 +1,7 @@
 #include "app/ctl_application.h"
 
 #include "app/ctl_recording.h"
+#include "app/ctl_status.h"
 #include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/settings_store.h"
@@ -104,6 +105,7 @@ int Ctl::run(const QStringList& arguments)
             "  camera record ID       How a camera records: --mode, --schedule, --retention-days, "
             "--pre-roll, --post-roll\n"
             "  record                 Record every camera until stopped (or --duration S)\n"
+            "  status                 The running recorder's cameras, streams and alerts\n"
             "  segments --camera ID   Recordings of a camera [--from T --to T]\n"
             "  storage                Space used, free and held; days kept per camera\n"
             "  catalog rebuild        Recreate the recordings index from the files\n"
@@ -196,6 +198,11 @@ int Ctl::run(const QStringList& arguments)
         if (!m_ownsLog)
             QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false"));
     }
+    if (command == QLatin1String("status")) // asks the recorder; needs no catalog
+        return CtlStatus::run(runtime::CommandLine::commonOptions(m_parser).dataDir.isEmpty()
+                        ? runtime::DataDir::defaultPath()
+                        : runtime::CommandLine::commonOptions(m_parser).dataDir,
+                m_parser.isSet(QStringLiteral("json")), m_out, m_err);
     if (command == QLatin1String("discover"))
         return discover();
     if (command == QLatin1String("probe"))

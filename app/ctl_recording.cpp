@@ -5,6 +5,7 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/segment_store.h"
 #include "core/catalog/settings_store.h"
+#include "core/control/recorder_service.h"
 #include "core/recording/record_schedule.h"
 #include "core/recording/recording_engine.h"
 #include "core/recording/segment_file.h"
@@ -115,16 +116,15 @@ int CtlRecording::record()
         if (!ok || duration <= 0)
             return usage(tr("--duration takes a number of seconds."));
     }
-    recording::RecordingEngine::Options options;
-    options.recordingsRoot = m_context.dataDir().recordingsPath();
-    options.credentialKeyPath = m_context.dataDir().credentialKeyPath();
-    recording::RecordingEngine engine(
-            m_context.catalog(), m_context.settings(), m_context.cameras(), options);
+    // A foreground recorder: the same service as vigil-recorder, so the window and "vigilctl
+    // status" see it too.
+    control::RecorderService service(m_context);
+    recording::RecordingEngine& engine = service.engine();
     QObject::connect(&engine, &recording::RecordingEngine::alertRaised, &engine,
             [this](const recording::RecordingEngine::Alert& alert) {
                 m_err << tr("vigilctl: %1").arg(alert.message) << Qt::endl;
             });
-    const Result<recording::RepairReport> started = engine.start();
+    const Result<recording::RepairReport> started = service.start();
     if (!started)
         return failed(started.error().message);
     if (started->repaired || started->adopted)
@@ -150,7 +150,7 @@ int CtlRecording::record()
     QCoreApplication::exec();
 
     const QList<recording::RecordingEngine::StreamStatus> streams = engine.streams();
-    engine.stop();
+    service.stop();
     const recording::RecordingEngine::Summary after = engine.summary();
     qint64 packets = 0;
     qint64 dropped = 0;

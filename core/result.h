@@ -30,6 +30,7 @@ struct Error
         AuthenticationFailed, ///< wrong user name or password
         Unsupported, ///< the device does not offer the operation
         Protocol, ///< it answers, but not as expected (not ONVIF, broken XML …)
+        PermissionDenied, ///< the operating system refuses this user
     };
 
     Code code = Code::Unknown;

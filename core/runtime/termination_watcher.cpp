@@ -27,8 +27,9 @@ void onSignal(int signalNumber)
 } // namespace
 #endif
 
-TerminationWatcher::TerminationWatcher(QObject* parent)
+TerminationWatcher::TerminationWatcher(QObject* parent, Hangup hangup)
     : QObject(parent)
+    , m_reloadOnHangup(hangup == Hangup::Reload)
 {
 #ifdef Q_OS_UNIX
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_pipe) != 0) {
@@ -40,6 +41,10 @@ TerminationWatcher::TerminationWatcher(QObject* parent)
         char byte = 0;
         if (::read(g_pipe[1], &byte, 1) != 1)
             return;
+        if (int(byte) == SIGHUP) {
+            Q_EMIT reloadRequested();
+            return;
+        }
         qCInfo(lcRuntime) << "signal" << int(byte) << "received, shutting down";
         Q_EMIT terminationRequested(int(byte));
         QCoreApplication::quit();
@@ -50,6 +55,8 @@ TerminationWatcher::TerminationWatcher(QObject* parent)
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGTERM, &action, nullptr);
     ::sigaction(SIGINT, &action, nullptr);
+    if (m_reloadOnHangup)
+        ::sigaction(SIGHUP, &action, nullptr);
 #endif
 }
 
@@ -59,6 +66,8 @@ TerminationWatcher::~TerminationWatcher()
     if (g_pipe[0] >= 0) {
         ::signal(SIGTERM, SIG_DFL);
         ::signal(SIGINT, SIG_DFL);
+        if (m_reloadOnHangup)
+            ::signal(SIGHUP, SIG_DFL);
         delete m_notifier;
         m_notifier = nullptr;
         ::close(g_pipe[0]);

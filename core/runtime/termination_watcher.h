@@ -15,14 +15,20 @@ class TerminationWatcher : public QObject
     Q_OBJECT
 
 public:
-    explicit TerminationWatcher(QObject* parent = nullptr);
+    enum class Hangup {
+        Default, ///< SIGHUP keeps its default action
+        Reload, ///< SIGHUP emits reloadRequested() (services: "read your configuration again")
+    };
+    explicit TerminationWatcher(QObject* parent = nullptr, Hangup hangup = Hangup::Default);
     ~TerminationWatcher() override;
 
 Q_SIGNALS:
     void terminationRequested(int signalNumber);
+    void reloadRequested();
 
 private:
     QSocketNotifier* m_notifier = nullptr;
+    bool m_reloadOnHangup = false;
 };
 
 } // namespace vigil::runtime

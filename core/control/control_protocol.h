@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace vigil::control {
+
+/// The recorder's local control protocol. A stream of frames, each:
+///   uint32 big-endian length of what follows (kind + payload), at most kMaxFrameBytes
+///   uint8  kind: 1 = a message (a UTF-8 JSON object), 2 = reserved for live packets
+///   payload
+/// Every message has "type"; a request may carry "id", which its reply repeats. The first
+/// message each way is "hello" with "protocol": the version both speak (kProtocolVersion).
+/// Nothing in it assumes a local peer (paths the client must open are an optimisation only),
+/// so the same protocol can later run over TCP with TLS.
+constexpr int kProtocolVersion = 1;
+constexpr quint32 kMaxFrameBytes = 1024 * 1024;
+
+enum class FrameKind : quint8 { Message = 1, Packet = 2 };
+
+/// One frame ready to be written: a message.
+QByteArray encodeMessage(const QJsonObject& message);
+
+/// Splits a byte stream into messages. A frame longer than kMaxFrameBytes, of an unknown kind,
+/// or a payload that is not a JSON object is an error: the stream cannot be trusted after it.
+class FrameReader
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::control::FrameReader)
+
+public:
+    /// Appends what arrived; returns the complete messages (none while a frame is incomplete).
+    QList<QJsonObject> feed(const QByteArray& bytes);
+    /// Why the stream was refused; empty while it is sound.
+    QString error() const { return m_error; }
+
+private:
+    QByteArray m_buffer;
+    QString m_error;
+};
+
+/// The socket name of the recorder of a data folder (a file in it, mode 0770 on Unix).
+QString socketPath(const QString& dataDir);
+
+} // namespace vigil::control

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/recording/segment_repair.h"
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QObject>
+
+#include <memory>
+
+class QTimer;
+
+namespace vigil::runtime {
+class AppContext;
+}
+namespace vigil::recording {
+class RecordingEngine;
+}
+
+namespace vigil::control {
+
+class ControlServer;
+
+/// What `vigil-recorder` and `vigilctl record` run: the recording engine of a data folder (whose
+/// lock the caller holds), its control socket for the window and vigilctl, and the service
+/// manager's readiness and watchdog.
+class RecorderService : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RecorderService(runtime::AppContext& context, QObject* parent = nullptr);
+    ~RecorderService() override;
+
+    /// Repairs, starts recording, opens the control socket, tells systemd it is ready.
+    Result<recording::RepairReport> start();
+    /// Stops recording (open files finished and indexed) and closes the socket.
+    void stop();
+    /// Reads cameras and settings again (SIGHUP, or a client's "reload").
+    void reload();
+
+    recording::RecordingEngine& engine() { return *m_engine; }
+    ControlServer& control() { return *m_control; }
+
+private:
+    runtime::AppContext& m_context;
+    std::unique_ptr<recording::RecordingEngine> m_engine;
+    std::unique_ptr<ControlServer> m_control;
+    QTimer* m_watchdog = nullptr;
+    bool m_running = false;
+};
+
+} // namespace vigil::control
