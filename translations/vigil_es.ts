@@ -224,46 +224,6 @@
         <translation>texto</translation>
     </message>
     <message>
-        <source>Vigil command line.
-
-Commands:
-  info                   Data folder, catalog and library versions
-  settings list          Settings with their values
-  settings get KEY       Print one setting
-  settings set KEY VALUE Change a setting
-  settings unset KEY     Return a setting to its default
-  discover               Find ONVIF cameras (WS-Discovery)
-  probe URL              Read an ONVIF camera&apos;s identity, streams and capabilities
-  camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)
-  camera list            The cameras Vigil knows
-  camera remove ID       Remove a camera (its recordings stay until retention)
-  camera record ID       How a camera records: --mode, --schedule, --retention-days, --pre-roll, --post-roll
-  record                 Record every camera until stopped (or --duration S)
-  segments --camera ID   Recordings of a camera [--from T --to T]
-  storage                Space used, free and held; days kept per camera
-  catalog rebuild        Recreate the recordings index from the files
-  hold add               Keep footage for a case: --camera ID --from T --to T --case C</source>
-        <translation>Línea de órdenes de Vigil.
-
-Órdenes:
-  info                   Carpeta de datos, catálogo y versiones de bibliotecas
-  settings list          Ajustes con sus valores
-  settings get CLAVE     Muestra un ajuste
-  settings set CLAVE VALOR Cambia un ajuste
-  settings unset CLAVE   Devuelve un ajuste a su valor predeterminado
-  discover               Busca cámaras ONVIF (WS-Discovery)
-  probe URL              Lee la identidad, los flujos y las capacidades de una cámara ONVIF
-  camera add URL         Añade una cámara (dirección ONVIF o URL rtsp://)
-  camera list            Las cámaras que Vigil conoce
-  camera remove ID       Quita una cámara (sus grabaciones quedan hasta la retención)
-  camera record ID       Cómo graba una cámara: --mode, --schedule, --retention-days, --pre-roll, --post-roll
-  record                 Graba todas las cámaras hasta detenerlo (o --duration S)
-  segments --camera ID   Grabaciones de una cámara [--from T --to T]
-  storage                Espacio usado, libre y retenido; días guardados por cámara
-  catalog rebuild        Rehace el índice de grabaciones a partir de los archivos
-  hold add               Conserva imágenes para un caso: --camera ID --from T --to T --case C</translation>
-    </message>
-    <message>
         <source>camera record: off, continuous, motion or schedule.</source>
         <translation>camera record: off (apagada), continuous (continua), motion (movimiento) o schedule (horario).</translation>
     </message>
@@ -330,6 +290,48 @@ Commands:
     <message>
         <source>Password for %1: </source>
         <translation>Contraseña de %1: </translation>
+    </message>
+    <message>
+        <source>Vigil command line.
+
+Commands:
+  info                   Data folder, catalog and library versions
+  settings list          Settings with their values
+  settings get KEY       Print one setting
+  settings set KEY VALUE Change a setting
+  settings unset KEY     Return a setting to its default
+  discover               Find ONVIF cameras (WS-Discovery)
+  probe URL              Read an ONVIF camera&apos;s identity, streams and capabilities
+  camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)
+  camera list            The cameras Vigil knows
+  camera remove ID       Remove a camera (its recordings stay until retention)
+  camera record ID       How a camera records: --mode, --schedule, --retention-days, --pre-roll, --post-roll
+  record                 Record every camera until stopped (or --duration S)
+  status                 The running recorder&apos;s cameras, streams and alerts
+  segments --camera ID   Recordings of a camera [--from T --to T]
+  storage                Space used, free and held; days kept per camera
+  catalog rebuild        Recreate the recordings index from the files
+  hold add               Keep footage for a case: --camera ID --from T --to T --case C</source>
+        <translation>Línea de órdenes de Vigil.
+
+Órdenes:
+  info                   Carpeta de datos, catálogo y versiones de bibliotecas
+  settings list          Ajustes con sus valores
+  settings get CLAVE     Muestra un ajuste
+  settings set CLAVE VALOR Cambia un ajuste
+  settings unset CLAVE   Devuelve un ajuste a su valor predeterminado
+  discover               Busca cámaras ONVIF (WS-Discovery)
+  probe URL              Lee la identidad, los flujos y las capacidades de una cámara ONVIF
+  camera add URL         Añade una cámara (dirección ONVIF o URL rtsp://)
+  camera list            Las cámaras que Vigil conoce
+  camera remove ID       Quita una cámara (sus grabaciones quedan hasta la retención)
+  camera record ID       Cómo graba una cámara: --mode, --schedule, --retention-days, --pre-roll, --post-roll
+  record                 Graba todas las cámaras hasta detenerlo (o --duration S)
+  status                 Cámaras, flujos y alertas del grabador en marcha
+  segments --camera ID   Grabaciones de una cámara [--from T --to T]
+  storage                Espacio usado, libre y retenido; días guardados por cámara
+  catalog rebuild        Rehace el índice de grabaciones a partir de los archivos
+  hold add               Conserva imágenes para un caso: --camera ID --from T --to T --case C</translation>
     </message>
 </context>
 <context>
@@ -460,6 +462,53 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::app::CtlStatus</name>
+    <message>
+        <source>vigilctl: %1</source>
+        <translation>vigilctl: %1</translation>
+    </message>
+    <message>
+        <source>Recorder %1 (process %2), running since %3.</source>
+        <translation>Grabador %1 (proceso %2), en marcha desde %3.</translation>
+    </message>
+    <message>
+        <source>%1 cameras: %2 online, %3 recording.</source>
+        <translation>%1 cámaras: %2 conectadas, %3 grabando.</translation>
+    </message>
+    <message>
+        <source>Recording has STOPPED: the disk is full of footage under legal hold.</source>
+        <translation>La grabación se ha DETENIDO: el disco está lleno de imágenes en retención legal.</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>grabando</translation>
+    </message>
+    <message>
+        <source>online, not recording</source>
+        <translation>conectada, sin grabar</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>desconectada</translation>
+    </message>
+    <message>
+        <source>  %1 %2: %3</source>
+        <translation>  %1 %2: %3</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>Alerts, newest first:</source>
+        <translation>Alertas, de la más reciente a la más antigua:</translation>
+    </message>
+    <message>
+        <source>  %1  %2</source>
+        <translation>  %1  %2</translation>
+    </message>
+</context>
+<context>
     <name>vigil::app::GuiApplication</name>
     <message>
         <source>Vigil: video management for small municipalities.</source>
@@ -512,6 +561,21 @@ Commands:
     <message>
         <source>Finding the demo cameras…</source>
         <translation>Buscando las cámaras de demostración…</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::Recorder</name>
+    <message>
+        <source>Vigil&apos;s recording service: records every camera of a data folder, keeps its retention, and answers the window and vigilctl on a local socket. SIGTERM stops it cleanly; SIGHUP reads cameras and settings again.</source>
+        <translation>Servicio de grabación de Vigil: graba todas las cámaras de una carpeta de datos, aplica su retención y responde a la ventana y a vigilctl por un socket local. SIGTERM lo detiene limpiamente; SIGHUP vuelve a leer cámaras y ajustes.</translation>
+    </message>
+    <message>
+        <source>vigil-recorder: %1</source>
+        <translation>vigil-recorder: %1</translation>
+    </message>
+    <message>
+        <source>vigil-recorder: recording %1 cameras into %2.</source>
+        <translation>vigil-recorder: grabando %1 cámaras en %2.</translation>
     </message>
 </context>
 <context>
@@ -755,6 +819,71 @@ Commands:
     <message>
         <source>&quot;%1&quot; takes a number from %2 to %3.</source>
         <translation>«%1» espera un número de %2 a %3.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::control::ControlClient</name>
+    <message>
+        <source>The recorder of %1 does not accept this user. Ask for membership of its group (&quot;vigil&quot;).</source>
+        <translation>El grabador de %1 no acepta a este usuario. Pida ser miembro de su grupo («vigil»).</translation>
+    </message>
+    <message>
+        <source>No recorder is running for %1. Start it with &quot;vigil-recorder&quot; (or the vigil-recorder service).</source>
+        <translation>No hay ningún grabador en marcha para %1. Inícielo con «vigil-recorder» (o el servicio vigil-recorder).</translation>
+    </message>
+    <message>
+        <source>The recorder of %1 did not answer.</source>
+        <translation>El grabador de %1 no respondió.</translation>
+    </message>
+    <message>
+        <source>Not connected to the recorder.</source>
+        <translation>No hay conexión con el grabador.</translation>
+    </message>
+    <message>
+        <source>The recorder refused: %1</source>
+        <translation>El grabador lo rechazó: %1</translation>
+    </message>
+    <message>
+        <source>The recorder closed the connection.</source>
+        <translation>El grabador cerró la conexión.</translation>
+    </message>
+    <message>
+        <source>The recorder did not answer in time.</source>
+        <translation>El grabador no respondió a tiempo.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::control::ControlServer</name>
+    <message>
+        <source>The recorder cannot open its control socket &quot;%1&quot;: %2</source>
+        <translation>El grabador no puede abrir su socket de control «%1»: %2</translation>
+    </message>
+    <message>
+        <source>This program speaks another version of the recorder&apos;s protocol (the recorder speaks version %1). Install the same Vigil version.</source>
+        <translation>Este programa habla otra versión del protocolo del grabador (el grabador habla la versión %1). Instale la misma versión de Vigil.</translation>
+    </message>
+    <message>
+        <source>Which camera? A trigger needs a camera number.</source>
+        <translation>¿Qué cámara? Un disparo necesita un número de cámara.</translation>
+    </message>
+    <message>
+        <source>The recorder does not know the request &quot;%1&quot;.</source>
+        <translation>El grabador no conoce la petición «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::control::FrameReader</name>
+    <message>
+        <source>A message of %1 bytes was refused (the most is %2).</source>
+        <translation>Se rechazó un mensaje de %1 bytes (el máximo es %2).</translation>
+    </message>
+    <message>
+        <source>A frame of unknown kind %1 was refused.</source>
+        <translation>Se rechazó una trama de tipo desconocido %1.</translation>
+    </message>
+    <message>
+        <source>A message that is not a JSON object with a type was refused.</source>
+        <translation>Se rechazó un mensaje que no es un objeto JSON con tipo.</translation>
     </message>
 </context>
 <context>
