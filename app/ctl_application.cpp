@@ -229,8 +229,13 @@ int Ctl::run(const QStringList& arguments)
 
     if (command == QLatin1String("info"))
         return info();
-    if (command == QLatin1String("camera"))
-        return cameraCommand(positional.mid(1));
+    if (command == QLatin1String("camera")) {
+        const int code = cameraCommand(positional.mid(1));
+        // A running recorder takes the change at once.
+        if (code == ExitOk && positional.value(1) != QLatin1String("list"))
+            CtlStatus::reloadRecorder(m_context->dataDir().path());
+        return code;
+    }
     if (CtlRecording::handles(command))
         return CtlRecording(m_parser, *m_context, m_out, m_err).run(command, positional.mid(1));
     return settingsCommand(positional.mid(1));

@@ -12,6 +12,14 @@
 
 namespace vigil::app {
 
+void CtlStatus::reloadRecorder(const QString& dataDir)
+{
+    control::ControlClient client(dataDir);
+    if (client.connectToRecorder(2000))
+        (void)client.request(
+                QJsonObject {{QStringLiteral("type"), QStringLiteral("reload")}}, 10000);
+}
+
 int CtlStatus::run(const QString& dataDir, bool json, QTextStream& out, QTextStream& err)
 {
     control::ControlClient client(dataDir);

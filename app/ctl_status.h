@@ -14,6 +14,9 @@ class CtlStatus
 
 public:
     static int run(const QString& dataDir, bool json, QTextStream& out, QTextStream& err);
+    /// Asks a running recorder of the folder to read cameras and settings again (after camera
+    /// add, remove, record); nothing when none runs.
+    static void reloadRecorder(const QString& dataDir);
 };
 
 } // namespace vigil::app

@@ -2,10 +2,10 @@
 
 #include "core/catalog/catalog.h"
 #include "core/catalog/settings_store.h"
+#include "core/control/recorder_link.h"
 #include "core/demo/simulator_process.h"
 #include "core/logging_categories.h"
 #include "core/onvif/ws_discovery.h"
-#include "core/recording/recording_engine.h"
 #include "core/runtime/app_context.h"
 #include "core/runtime/command_line.h"
 #include "core/runtime/data_dir.h"
@@ -37,7 +37,7 @@ GuiApplication::~GuiApplication()
     // The window uses the status and the catalog: destroy it first.
     m_window.reset();
     m_status.reset();
-    m_recorder.reset(); // finishes and indexes the open segments
+    m_recorder.reset(); // the recorder itself goes on
     m_context.reset();
 }
 
@@ -55,6 +55,9 @@ void setUpParser(QCommandLineParser& parser, const QStringList& arguments)
             GuiApplication::tr("Start with %1 simulated cameras on this computer (nothing is sent "
                                "to the network).")
                     .arg(GuiApplication::kDemoCameras)));
+    parser.addOption(QCommandLineOption(QStringLiteral("no-recorder"),
+            GuiApplication::tr("Do not start a recorder when none runs for the data folder: the "
+                               "window only watches.")));
 }
 
 namespace {
@@ -97,7 +100,8 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     // The demo keeps its catalog apart from a real installation's.
     if (demo && options.dataDir.isEmpty())
         options.dataDir = runtime::DataDir::defaultPath() + QStringLiteral("/demo");
-    options.ownership = runtime::AppContext::Ownership::Exclusive;
+    // The window is a client: the recorder owns the data folder; windows and vigilctl run beside.
+    options.ownership = runtime::AppContext::Ownership::Shared;
     Result<std::unique_ptr<runtime::AppContext>> context = runtime::AppContext::open(options);
     if (!context)
         return context.error();
@@ -129,15 +133,12 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     m_window->show();
     connect(static_cast<widgets::SettingsPage*>(m_window->page(widgets::PageId::Settings)),
             &widgets::SettingsPage::camerasChanged, this, [this] {
-                if (m_recorder) {
-                    if (const Result<void> reloaded = m_recorder->reload(); !reloaded)
-                        qCWarning(lcApp).noquote() << reloaded.error().fullText();
-                }
+                m_recorder->send({{QStringLiteral("type"), QStringLiteral("reload")}});
                 m_status->refresh();
             });
 
     qCInfo(lcApp) << "main window shown";
-    startRecording();
+    startRecording(!parser.isSet(QStringLiteral("no-recorder")));
     if (demo)
         startDemo();
     return {};
@@ -163,37 +164,26 @@ void GuiApplication::showSetupWizard()
     wizard.setObjectName(QStringLiteral("setupWizard"));
     connect(&wizard, &widgets::SetupWizard::camerasAdded, this, [this](int count) {
         qCInfo(lcApp) << "setup wizard added" << count << "cameras";
-        if (m_recorder) {
-            if (const Result<void> reloaded = m_recorder->reload(); !reloaded)
-                m_window->statusBarController()->setProblem(reloaded.error().message);
-        }
+        m_recorder->send({{QStringLiteral("type"), QStringLiteral("reload")}});
         m_status->refresh();
     });
     wizard.exec();
 }
 
-void GuiApplication::startRecording()
+void GuiApplication::startRecording(bool launch)
 {
-    // The GUI is the recorder of its data folder (the instance lock keeps `vigilctl record` out).
-    recording::RecordingEngine::Options options;
-    options.recordingsRoot = m_context->dataDir().recordingsPath();
-    options.credentialKeyPath = m_context->dataDir().credentialKeyPath();
-    m_recorder = std::make_unique<recording::RecordingEngine>(
-            m_context->catalog(), m_context->settings(), m_context->cameras(), options);
-    const Result<recording::RepairReport> started = m_recorder->start();
-    if (!started) {
-        qCWarning(lcApp).noquote() << started.error().fullText();
-        m_window->statusBarController()->setProblem(
-                tr("Recording could not start: %1").arg(started.error().message));
-        m_recorder.reset();
-        return;
+    // Recording is the recorder's (vigil-recorder, a service or started here, detached, so that
+    // it goes on when the window closes); the window follows it through the control socket.
+    m_recorder = std::make_unique<control::RecorderLink>(m_context->dataDir().path());
+    if (launch) {
+        m_recorder->setLauncher(
+                QCoreApplication::applicationDirPath() + QStringLiteral("/vigil-recorder"),
+                {QStringLiteral("--data-dir"), m_context->dataDir().path()});
     }
-    if (started->repaired + started->adopted > 0)
-        m_window->statusBarController()->showNotice(
-                tr("Recovered %1 recordings interrupted by the last shutdown.")
-                        .arg(started->repaired + started->adopted),
-                15000);
-    m_status->setRecordingEngine(m_recorder.get());
+    connect(m_recorder.get(), &control::RecorderLink::recorderLaunched, this,
+            [](qint64 pid) { qCInfo(lcApp) << "started the recorder, pid" << pid; });
+    m_status->setRecorderLink(m_recorder.get());
+    m_recorder->start();
 }
 
 void GuiApplication::startDemo()

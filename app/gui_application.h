@@ -20,8 +20,8 @@ namespace vigil::runtime {
 class AppContext;
 class TerminationWatcher;
 } // namespace vigil::runtime
-namespace vigil::recording {
-class RecordingEngine;
+namespace vigil::control {
+class RecorderLink;
 }
 namespace vigil::status {
 class SystemStatus;
@@ -56,11 +56,12 @@ public:
 
 private:
     void startDemo();
-    void startRecording();
+    /// Follows the data folder's recorder; `launch`: starts one when none answers.
+    void startRecording(bool launch);
     void discoverDemoCameras();
 
     std::unique_ptr<runtime::AppContext> m_context;
-    std::unique_ptr<recording::RecordingEngine> m_recorder; ///< before m_status: it outlives it
+    std::unique_ptr<control::RecorderLink> m_recorder; ///< before m_status: it outlives it
     std::unique_ptr<status::SystemStatus> m_status;
     std::unique_ptr<widgets::MainWindow> m_window;
     std::unique_ptr<runtime::TerminationWatcher> m_termination;

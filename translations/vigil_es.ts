@@ -535,14 +535,6 @@ Commands:
         <translation>Añadir cámaras…</translation>
     </message>
     <message>
-        <source>Recording could not start: %1</source>
-        <translation>No se pudo iniciar la grabación: %1</translation>
-    </message>
-    <message>
-        <source>Recovered %1 recordings interrupted by the last shutdown.</source>
-        <translation>Se recuperaron %1 grabaciones interrumpidas por el último cierre.</translation>
-    </message>
-    <message>
         <source>Starting the demo cameras…</source>
         <translation>Iniciando las cámaras de demostración…</translation>
     </message>
@@ -561,6 +553,10 @@ Commands:
     <message>
         <source>Finding the demo cameras…</source>
         <translation>Buscando las cámaras de demostración…</translation>
+    </message>
+    <message>
+        <source>Do not start a recorder when none runs for the data folder: the window only watches.</source>
+        <translation>No iniciar un grabador cuando no hay ninguno en marcha para la carpeta de datos: la ventana solo observa.</translation>
     </message>
 </context>
 <context>
@@ -2139,6 +2135,10 @@ Commands:
     <message>
         <source>RECORDING STOPPED: the disk is full of footage under legal hold.</source>
         <translation>GRABACIÓN DETENIDA: el disco está lleno de imágenes en retención legal.</translation>
+    </message>
+    <message>
+        <source>RECORDING STOPPED: Vigil&apos;s recorder is not running.</source>
+        <translation>GRABACIÓN DETENIDA: el grabador de Vigil no está en marcha.</translation>
     </message>
 </context>
 <context>

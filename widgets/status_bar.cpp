@@ -121,6 +121,10 @@ void StatusBarController::update()
         m_alert->setText(tr("RECORDING STOPPED: the disk is full of footage under legal hold."));
         m_alert->setStyleSheet(QStringLiteral("color: white; background: #b00020; padding: 0 6px;"
                                               "font-weight: bold;"));
+    } else if (s.cameras > 0 && !s.recorderRunning) {
+        m_alert->setText(tr("RECORDING STOPPED: Vigil's recorder is not running."));
+        m_alert->setStyleSheet(QStringLiteral("color: white; background: #b00020; padding: 0 6px;"
+                                              "font-weight: bold;"));
     } else {
         const QString alert = m_problem.isEmpty() ? s.lastAlert : m_problem;
         m_alert->setText(alert);

@@ -1,9 +1,10 @@
 #include "core/status/system_status.h"
 
 #include "core/catalog/camera_store.h"
+#include "core/control/recorder_link.h"
 #include "core/logging_categories.h"
-#include "core/recording/recording_engine.h"
 
+#include <QJsonArray>
 #include <QStorageInfo>
 
 namespace vigil::status {
@@ -19,17 +20,19 @@ SystemStatus::SystemStatus(QString storagePath, catalog::CameraStore* cameras, Q
     refresh();
 }
 
-void SystemStatus::setRecordingEngine(recording::RecordingEngine* engine)
+void SystemStatus::setRecorderLink(control::RecorderLink* link)
 {
-    m_engine = engine;
-    connect(engine, &recording::RecordingEngine::statusChanged, this, &SystemStatus::refresh);
-    connect(engine, &recording::RecordingEngine::alertRaised, this,
-            [this](const recording::RecordingEngine::Alert& alert) {
-                m_lastAlert = alert.message;
-                m_lastAlertCamera
-                        = alert.kind == QLatin1String("camera_offline") ? alert.cameraId : 0;
-                refresh();
-            });
+    m_link = link;
+    connect(link, &control::RecorderLink::statusChanged, this, &SystemStatus::refresh);
+    connect(link, &control::RecorderLink::connectionChanged, this, &SystemStatus::refresh);
+    connect(link, &control::RecorderLink::alertReceived, this, [this](const QJsonObject& alert) {
+        m_lastAlert = alert.value(QLatin1String("message")).toString();
+        m_lastAlertCamera
+                = alert.value(QLatin1String("kind")).toString() == QLatin1String("camera_offline")
+                ? alert.value(QLatin1String("camera")).toInteger()
+                : 0;
+        refresh();
+    });
     refresh();
 }
 
@@ -48,19 +51,21 @@ void SystemStatus::refresh()
         else
             qCWarning(lcStatus) << count.error().fullText();
     }
-    if (m_engine) {
-        const recording::RecordingEngine::Summary summary = m_engine->summary();
-        next.camerasOnline = summary.camerasOnline;
-        next.camerasRecording = summary.camerasRecording;
-        next.recordingErrors = summary.streamsWithErrors;
-        next.recordingStopped = summary.storageBlocked;
+    if (m_link && m_link->isConnected()) {
+        const QJsonObject status = m_link->status();
+        const QJsonObject summary = status.value(QLatin1String("summary")).toObject();
+        next.camerasOnline = summary.value(QLatin1String("cameras_online")).toInt();
+        next.camerasRecording = summary.value(QLatin1String("cameras_recording")).toInt();
+        next.recordingErrors = summary.value(QLatin1String("streams_with_errors")).toInt();
+        next.recordingStopped = summary.value(QLatin1String("storage_blocked")).toBool();
         next.recorderRunning = true;
-        next.footageBytes = summary.footageBytes;
+        next.footageBytes = summary.value(QLatin1String("footage_bytes")).toInteger();
         // "Camera X is not recording: unreachable" stops being true when X is back: not shown then.
         if (m_lastAlertCamera > 0) {
-            for (const recording::RecordingEngine::StreamStatus& s : m_engine->streams()) {
-                if (s.cameraId == m_lastAlertCamera && s.role == QLatin1String("main")
-                        && s.online) {
+            for (const QJsonValue& v : status.value(QLatin1String("cameras")).toArray()) {
+                const QJsonObject camera = v.toObject();
+                if (camera.value(QLatin1String("id")).toInteger() == m_lastAlertCamera
+                        && camera.value(QLatin1String("online")).toBool()) {
                     m_lastAlert.clear();
                     m_lastAlertCamera = 0;
                 }

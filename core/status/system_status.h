@@ -7,8 +7,8 @@
 namespace vigil::catalog {
 class CameraStore;
 }
-namespace vigil::recording {
-class RecordingEngine;
+namespace vigil::control {
+class RecorderLink;
 }
 
 namespace vigil::status {
@@ -29,7 +29,7 @@ public:
         int camerasRecording = 0;
         int recordingErrors = 0; ///< streams that should record and cannot (offline, write errors)
         bool recordingStopped = false; ///< no space left but held footage
-        bool recorderRunning = false; ///< this process records (the engine is attached)
+        bool recorderRunning = false; ///< the recorder of the data folder answers
         qint64 footageBytes = 0; ///< recordings on disk, as the engine last counted them
         QString lastAlert; ///< the newest recording alert, translated
 
@@ -41,8 +41,8 @@ public:
     Snapshot snapshot() const { return m_snapshot; }
     QString storagePath() const { return m_storagePath; }
     void setPollInterval(int ms) { m_timer.setInterval(ms); }
-    /// Online and recording counts and alerts come from the engine once it runs.
-    void setRecordingEngine(recording::RecordingEngine* engine);
+    /// Online and recording counts and alerts come from the recorder, through `link`.
+    void setRecorderLink(control::RecorderLink* link);
 
 public Q_SLOTS:
     void refresh();
@@ -53,7 +53,7 @@ Q_SIGNALS:
 private:
     QString m_storagePath;
     catalog::CameraStore* m_cameras = nullptr;
-    recording::RecordingEngine* m_engine = nullptr;
+    control::RecorderLink* m_link = nullptr;
     QString m_lastAlert;
     qint64 m_lastAlertCamera = 0; ///< the camera an offline alert is about, while shown
     Snapshot m_snapshot;

@@ -6,6 +6,7 @@
 #include "core/catalog/segment_store.h"
 #include "core/catalog/settings_store.h"
 #include "core/runtime/app_context.h"
+#include "support/recording_fixture.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -69,9 +70,11 @@ class TestCli : public QObject
 
 private Q_SLOTS:
     void init();
+    void cleanup();
     void versions_data();
     void versions();
     void guiRunsUntilClosed();
+    void recordingOutlivesTheWindow();
     void demoShowsSimulatedCameras();
     void restartedDemoRecordsItsFourCameras();
     void ctlInfo();
@@ -87,6 +90,8 @@ private Q_SLOTS:
     void ctlReadsAFolderItMayNotWrite();
 
 private:
+    /// The pid of the recorder answering for the data folder, 0 when none answers.
+    qint64 recorderPid();
     QString dataDir() const { return m_dir->filePath(QStringLiteral("data")); }
     QString catalogPath() const { return dataDir() + QStringLiteral("/vigil.sqlite"); }
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -96,6 +101,29 @@ void TestCli::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+}
+
+qint64 TestCli::recorderPid()
+{
+    const Run r = run(kVigilctl,
+            {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("status"),
+                    QStringLiteral("--json")});
+    return QJsonDocument::fromJson(r.out.toUtf8())
+            .object()
+            .value(QLatin1String("recorder"))
+            .toObject()
+            .value(QLatin1String("pid"))
+            .toInteger();
+}
+
+void TestCli::cleanup()
+{
+    // A window starts a recorder that outlives it: stop the one of this test's folder.
+    if (const qint64 pid = recorderPid(); pid > 0) {
+        ::kill(pid_t(pid), SIGTERM);
+        QTRY_VERIFY_WITH_TIMEOUT(
+                recorderPid() == 0 && !QFile::exists(QStringLiteral("/proc/%1").arg(pid)), 30000);
+    }
 }
 
 void TestCli::versions_data()
@@ -149,22 +177,63 @@ void TestCli::guiRunsUntilClosed()
     }
     QCOMPARE(vigil.state(), QProcess::Running);
 
-    // While it runs, the data folder belongs to it: a second GUI is refused with a clear message.
+    // The window is a client: it started the data folder's recorder, and a second window runs
+    // beside it, following the same recorder.
+    QTRY_VERIFY_WITH_TIMEOUT(recorderPid() > 0, 30000);
+    const qint64 recorder = recorderPid();
     QProcess second;
     second.setProcessChannelMode(QProcess::MergedChannels);
+    second.setProcessEnvironment(env);
     second.start(kVigil, {QStringLiteral("--data-dir"), dataDir()});
-    QByteArray secondOutput;
-    QTRY_VERIFY_WITH_TIMEOUT((secondOutput += second.readAll()).contains("Another Vigil"), 30000);
-    second.kill();
-    second.waitForFinished();
+    QTRY_VERIFY_WITH_TIMEOUT(
+            logText().count(QLatin1String("connected to the recorder")) >= 2, 30000);
+    QCOMPARE(recorderPid(), recorder);
+    ::kill(pid_t(second.processId()), SIGTERM);
+    QVERIFY(second.waitForFinished(30000));
     QCOMPARE(vigil.state(), QProcess::Running);
 
-    // Closing (SIGTERM, as a session manager or service stop does) ends it cleanly.
+    // Closing (SIGTERM, as a session manager does) ends the window cleanly; the recorder, and
+    // its hold on the folder, stay.
     ::kill(pid_t(vigil.processId()), SIGTERM);
     QVERIFY(vigil.waitForFinished(30000));
     QCOMPARE(vigil.exitStatus(), QProcess::NormalExit);
     QCOMPARE(vigil.exitCode(), 0);
-    QVERIFY(!QFile::exists(dataDir() + QStringLiteral("/vigil.lock")));
+    QCOMPARE(recorderPid(), recorder);
+    QVERIFY(QFile::exists(dataDir() + QStringLiteral("/vigil.lock")));
+    // Stopped in turn, the recorder lets the folder go.
+    ::kill(pid_t(recorder), SIGTERM);
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(dataDir() + QStringLiteral("/vigil.lock")), 30000);
+}
+
+void TestCli::recordingOutlivesTheWindow()
+{
+    // A camera, a window that starts the recorder, then the window killed (SIGKILL: a crash, a
+    // forced log-out): recording goes on, and new files keep coming.
+    vigil::test::CamsimProcess sim;
+    QVERIFY(sim.start(1, vigil::test::simArgs()));
+    QVERIFY(vigil::test::addCameras(dataDir(), sim, 1));
+    QVERIFY(vigil::test::setSetting(
+            dataDir(), QStringLiteral("recording/segmentSeconds"), QStringLiteral("2")));
+    QProcess vigil;
+    vigil.start(kVigil, {QStringLiteral("--data-dir"), dataDir()});
+    QVERIFY(vigil.waitForStarted());
+    const auto recording = [&] {
+        const Run r = run(kVigilctl,
+                {QStringLiteral("--data-dir"), dataDir(), QStringLiteral("status"),
+                        QStringLiteral("--json")});
+        return QJsonDocument::fromJson(r.out.toUtf8())
+                .object()
+                .value(QLatin1String("summary"))
+                .toObject()
+                .value(QLatin1String("cameras_recording"))
+                .toInt();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(recording(), 1, 30000);
+    ::kill(pid_t(vigil.processId()), SIGKILL);
+    QVERIFY(vigil.waitForFinished(10000));
+    const qsizetype before = vigil::test::segmentList(dataDir(), 1).size();
+    QTRY_VERIFY_WITH_TIMEOUT(vigil::test::segmentList(dataDir(), 1).size() >= before + 2, 30000);
+    QCOMPARE(recording(), 1);
 }
 
 void TestCli::demoShowsSimulatedCameras()

@@ -25,6 +25,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -33,6 +34,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <csignal>
 
 using namespace vigil;
 using widgets::MainWindow;
@@ -55,7 +58,7 @@ private Q_SLOTS:
     void spanishInterface();
     void settingsPageSavesLanguage();
     void startupErrorIsShownInADialog();
-    void secondVigilOnSameDataFolderIsRefused();
+    void windowsFollowTheRecorder();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -339,21 +342,55 @@ void TestMainWindow::startupErrorIsShownInADialog()
     QCOMPARE(shownText, QStringLiteral("The catalog is damaged."));
 }
 
-void TestMainWindow::secondVigilOnSameDataFolderIsRefused()
+void TestMainWindow::windowsFollowTheRecorder()
 {
+    // A camera the recorder will count (it never answers: nothing on that port).
+    const QString data = m_dir.filePath(QStringLiteral("follow"));
+    QProcess ctl;
+    ctl.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
+            {QStringLiteral("--data-dir"), data, QStringLiteral("camera"), QStringLiteral("add"),
+                    QStringLiteral("rtsp://127.0.0.1:9/nothing")});
+    QVERIFY(ctl.waitForFinished(30000));
+    QCOMPARE(ctl.exitCode(), 0);
+
+    // Two windows on one data folder: both are clients, neither owns it.
+    const QStringList args = {QStringLiteral("vigil"), QStringLiteral("--data-dir"), data,
+            QStringLiteral("--no-recorder")};
     app::GuiApplication first;
-    const QStringList args = {QStringLiteral("vigil"), QStringLiteral("--data-dir"),
-            m_dir.filePath(QStringLiteral("gui"))};
     const Result<void> started = first.start(args);
     QVERIFY2(started, qPrintable(started ? QString() : started.error().fullText()));
-    QVERIFY(first.mainWindow()->isVisible());
-
     app::GuiApplication second;
-    const Result<void> refused = second.start(args);
-    QVERIFY(!refused);
-    QCOMPARE(refused.error().code, Error::Code::Locked);
-    QVERIFY(refused.error().message.contains(QLatin1String("Another Vigil")));
-    QVERIFY(!second.mainWindow());
+    QVERIFY(second.start(args));
+    QVERIFY(first.mainWindow()->isVisible());
+    QVERIFY(second.mainWindow()->isVisible());
+    widgets::StatusBarController* bar = first.mainWindow()->statusBarController();
+    widgets::StatusBarController* other = second.mainWindow()->statusBarController();
+    const auto stopped = [](widgets::StatusBarController* b) {
+        return b->alertText().startsWith(QLatin1String("RECORDING STOPPED"));
+    };
+    QTRY_VERIFY(stopped(bar)); // no recorder runs yet
+
+    QProcess recorder;
+    const auto startRecorder = [&] {
+        recorder.start(QStringLiteral(VIGIL_BIN_DIR "/vigil-recorder"),
+                {QStringLiteral("--data-dir"), data});
+        return recorder.waitForStarted();
+    };
+    QVERIFY(startRecorder());
+    QTRY_VERIFY_WITH_TIMEOUT(!stopped(bar) && !stopped(other), 15000);
+    QVERIFY2(
+            bar->camerasLabelText().startsWith(QLatin1String("Cameras: 1 (0 online, 0 recording)")),
+            qPrintable(bar->camerasLabelText())); // and its problem: nothing answers
+
+    // The recorder dies (kill -9): both windows say so within 5 s, and recover when it is back.
+    ::kill(pid_t(recorder.processId()), SIGKILL);
+    QVERIFY(recorder.waitForFinished(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(stopped(bar) && stopped(other), 5000);
+    QVERIFY(startRecorder());
+    QTRY_VERIFY_WITH_TIMEOUT(!stopped(bar) && !stopped(other), 15000);
+    ::kill(pid_t(recorder.processId()), SIGTERM);
+    QVERIFY(recorder.waitForFinished(30000));
+    QCOMPARE(recorder.exitCode(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)

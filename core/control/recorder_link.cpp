@@ -1,0 +1,145 @@
+#include "core/control/recorder_link.h"
+
+#include "core/logging_categories.h"
+
+#include <QLocalSocket>
+#include <QProcess>
+
+namespace vigil::control {
+
+namespace {
+
+constexpr int kRetryMs = 1000;
+constexpr qint64 kLaunchAfterMs = 1500; ///< without an answer before a recorder is started
+constexpr qint64 kRelaunchMs = 10000;
+
+} // namespace
+
+RecorderLink::RecorderLink(QString dataDir, QObject* parent)
+    : QObject(parent)
+    , m_dataDir(std::move(dataDir))
+{
+    m_retry.setSingleShot(true);
+    m_retry.setInterval(kRetryMs);
+    connect(&m_retry, &QTimer::timeout, this, &RecorderLink::connectNow);
+    m_sinceLost.start();
+}
+
+RecorderLink::~RecorderLink()
+{
+    if (m_socket)
+        m_socket->disconnect(this);
+}
+
+void RecorderLink::setLauncher(const QString& program, const QStringList& arguments)
+{
+    m_program = program;
+    m_arguments = arguments;
+}
+
+void RecorderLink::start()
+{
+    connectNow();
+}
+
+void RecorderLink::connectNow()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+    }
+    m_reader = FrameReader();
+    m_socket = new QLocalSocket(this);
+    connect(m_socket, &QLocalSocket::connected, this, &RecorderLink::onConnected);
+    // Unconnected after a failed attempt as after a lost connection (errorOccurred comes
+    // before the state changes).
+    connect(m_socket, &QLocalSocket::stateChanged, this, [this](QLocalSocket::LocalSocketState s) {
+        if (s == QLocalSocket::UnconnectedState)
+            QMetaObject::invokeMethod(this, &RecorderLink::onDisconnected, Qt::QueuedConnection);
+    });
+    connect(m_socket, &QLocalSocket::readyRead, this, &RecorderLink::onReadyRead);
+    m_socket->connectToServer(socketPath(m_dataDir));
+}
+
+void RecorderLink::onConnected()
+{
+    m_socket->write(encodeMessage(QJsonObject {{QStringLiteral("type"), QStringLiteral("hello")},
+            {QStringLiteral("protocol"), kProtocolVersion}}));
+    m_socket->write(
+            encodeMessage(QJsonObject {{QStringLiteral("type"), QStringLiteral("subscribe")}}));
+    m_socket->write(
+            encodeMessage(QJsonObject {{QStringLiteral("type"), QStringLiteral("status")}}));
+}
+
+void RecorderLink::onDisconnected()
+{
+    if (m_retry.isActive() || (m_socket && m_socket->state() != QLocalSocket::UnconnectedState))
+        return; // already retrying, or a late notice about an earlier socket
+    if (m_connected) {
+        qCWarning(lcRecording) << "lost the connection to the recorder";
+        m_connected = false;
+        m_status = {};
+        m_sinceLost.start();
+        Q_EMIT connectionChanged(false);
+        Q_EMIT statusChanged();
+    }
+    maybeLaunch();
+    m_retry.start();
+}
+
+void RecorderLink::onReadyRead()
+{
+    const QList<QJsonObject> messages = m_reader.feed(m_socket->readAll());
+    for (const QJsonObject& m : messages) {
+        const QString type = m.value(QLatin1String("type")).toString();
+        if (type == QLatin1String("hello")) {
+            m_connected = true;
+            qCInfo(lcRecording) << "connected to the recorder"
+                                << m.value(QLatin1String("recorder")).toString();
+            Q_EMIT connectionChanged(true);
+        } else if (type == QLatin1String("status")) {
+            m_status = m;
+            Q_EMIT statusChanged();
+        } else if (type == QLatin1String("alert")) {
+            Q_EMIT alertReceived(m);
+        } else if (type == QLatin1String("error")) {
+            qCWarning(lcRecording) << "the recorder refused a request:"
+                                   << m.value(QLatin1String("message")).toString();
+        }
+    }
+    if (!m_reader.error().isEmpty()) {
+        qCWarning(lcRecording) << "the recorder's messages cannot be read:" << m_reader.error();
+        m_socket->abort();
+    }
+}
+
+bool RecorderLink::send(const QJsonObject& request)
+{
+    if (!m_connected || !m_socket)
+        return false;
+    QJsonObject message = request;
+    message.insert(QStringLiteral("id"), m_nextId++);
+    m_socket->write(encodeMessage(message));
+    return true;
+}
+
+void RecorderLink::maybeLaunch()
+{
+    if (m_program.isEmpty() || m_sinceLost.elapsed() < kLaunchAfterMs)
+        return;
+    if (m_sinceLaunch.isValid() && m_sinceLaunch.elapsed() < kRelaunchMs)
+        return;
+    m_sinceLaunch.start();
+    qint64 pid = 0;
+    // Detached: the recorder keeps recording when the window closes. A second one started by
+    // another window at the same moment finds the folder locked and exits.
+    if (QProcess::startDetached(m_program, m_arguments, QString(), &pid)) {
+        qCInfo(lcRecording) << "no recorder answered; started" << m_program << "pid" << pid;
+        Q_EMIT recorderLaunched(pid);
+    } else {
+        qCWarning(lcRecording) << "cannot start the recorder" << m_program;
+    }
+}
+
+} // namespace vigil::control
