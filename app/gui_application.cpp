@@ -138,7 +138,8 @@ Result<void> GuiApplication::start(const QStringList& arguments)
             });
 
     qCInfo(lcApp) << "main window shown";
-    startRecording(!parser.isSet(QStringLiteral("no-recorder")));
+    // The demo records only while its window (and its simulated cameras) are open.
+    startRecording(!parser.isSet(QStringLiteral("no-recorder")), demo);
     if (demo)
         startDemo();
     return {};
@@ -170,7 +171,7 @@ void GuiApplication::showSetupWizard()
     wizard.exec();
 }
 
-void GuiApplication::startRecording(bool launch)
+void GuiApplication::startRecording(bool launch, bool onlyWhileOpen)
 {
     // Recording is the recorder's (vigil-recorder, a service or started here, detached, so that
     // it goes on when the window closes); the window follows it through the control socket.
@@ -179,6 +180,7 @@ void GuiApplication::startRecording(bool launch)
         m_recorder->setLauncher(
                 QCoreApplication::applicationDirPath() + QStringLiteral("/vigil-recorder"),
                 {QStringLiteral("--data-dir"), m_context->dataDir().path()});
+        m_recorder->setStopLaunchedOnExit(onlyWhileOpen);
     }
     connect(m_recorder.get(), &control::RecorderLink::recorderLaunched, this,
             [](qint64 pid) { qCInfo(lcApp) << "started the recorder, pid" << pid; });

@@ -56,8 +56,9 @@ public:
 
 private:
     void startDemo();
-    /// Follows the data folder's recorder; `launch`: starts one when none answers.
-    void startRecording(bool launch);
+    /// Follows the data folder's recorder; `launch`: starts one when none answers, which stops
+    /// with the window when `onlyWhileOpen`.
+    void startRecording(bool launch, bool onlyWhileOpen);
     void discoverDemoCameras();
 
     std::unique_ptr<runtime::AppContext> m_context;

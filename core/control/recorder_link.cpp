@@ -5,6 +5,10 @@
 #include <QLocalSocket>
 #include <QProcess>
 
+#ifdef Q_OS_UNIX
+#include <csignal>
+#endif
+
 namespace vigil::control {
 
 namespace {
@@ -29,6 +33,13 @@ RecorderLink::~RecorderLink()
 {
     if (m_socket)
         m_socket->disconnect(this);
+#ifdef Q_OS_UNIX
+    // SIGTERM: it finishes and indexes its open files, as a service stop does.
+    if (m_stopLaunchedOnExit && m_launchedPid > 0) {
+        qCInfo(lcRecording) << "stopping the recorder started here, pid" << m_launchedPid;
+        ::kill(pid_t(m_launchedPid), SIGTERM);
+    }
+#endif
 }
 
 void RecorderLink::setLauncher(const QString& program, const QStringList& arguments)
@@ -136,6 +147,7 @@ void RecorderLink::maybeLaunch()
     // another window at the same moment finds the folder locked and exits.
     if (QProcess::startDetached(m_program, m_arguments, QString(), &pid)) {
         qCInfo(lcRecording) << "no recorder answered; started" << m_program << "pid" << pid;
+        m_launchedPid = pid;
         Q_EMIT recorderLaunched(pid);
     } else {
         qCWarning(lcRecording) << "cannot start the recorder" << m_program;

@@ -25,6 +25,9 @@ public:
 
     /// A recorder to start, detached, when none has answered for a moment (at most every 10 s).
     void setLauncher(const QString& program, const QStringList& arguments);
+    /// The recorder this link started stops with it ("record only while Vigil is open": the
+    /// demo). Off by default: a recorder outlives the window.
+    void setStopLaunchedOnExit(bool stop) { m_stopLaunchedOnExit = stop; }
     void start();
 
     bool isConnected() const { return m_connected; }
@@ -59,6 +62,8 @@ private:
     QElapsedTimer m_sinceLaunch;
     QElapsedTimer m_sinceLost;
     qint64 m_nextId = 1;
+    qint64 m_launchedPid = 0;
+    bool m_stopLaunchedOnExit = false;
 };
 
 } // namespace vigil::control

@@ -256,12 +256,15 @@ void TestCli::demoShowsSimulatedCameras()
     QVERIFY2(started.hasMatch(), qPrintable(output));
     const QString simulatorProc = QStringLiteral("/proc/") + started.captured(1);
     QVERIFY(QFile::exists(simulatorProc));
+    QTRY_VERIFY_WITH_TIMEOUT(recorderPid() > 0, 30000);
 
     // Closing Vigil takes its simulator with it.
     ::kill(pid_t(vigil.processId()), SIGTERM);
     QVERIFY(vigil.waitForFinished(30000));
     QCOMPARE(vigil.exitCode(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(simulatorProc), 10000);
+    // The demo records only while it is open: its recorder stops too.
+    QTRY_COMPARE_WITH_TIMEOUT(recorderPid(), qint64(0), 30000);
 }
 
 void TestCli::restartedDemoRecordsItsFourCameras()
