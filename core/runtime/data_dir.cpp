@@ -87,6 +87,13 @@ Result<DataDir> DataDir::openForReading(const QString& path)
 
 QString DataDir::defaultPath()
 {
+#ifdef Q_OS_LINUX
+    // The packaged recorder's folder (vigil-recorder.service), for the members of its group.
+    if (const QFileInfo service(
+                QString::fromLatin1(kServiceDataDir) + QStringLiteral("/vigil.sqlite"));
+            service.exists() && service.isReadable())
+        return QString::fromLatin1(kServiceDataDir);
+#endif
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 

@@ -23,7 +23,10 @@ public:
     /// An existing folder this user may read but not write (the recorder's folder seen by a
     /// member of its group, a read-only mount or copy): nothing is created or changed in it.
     static Result<DataDir> openForReading(const QString& path);
+    /// The service's folder (kServiceDataDir) when this user may read its catalog, else the
+    /// user's own (QStandardPaths::AppDataLocation).
     static QString defaultPath();
+    static constexpr char kServiceDataDir[] = "/var/lib/vigil";
 
     QString path() const { return m_path; }
     QString catalogPath() const;

@@ -30,8 +30,14 @@ bool installTranslations(const QLocale& locale)
     QLocale::setDefault(locale);
 
     auto vigil = std::make_unique<QTranslator>();
-    const bool found = vigil->load(
-            locale, QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    // An installed .qm (<prefix>/share/vigil/translations) before the one built in, so that an
+    // updated translation needs no rebuild.
+    const QString installedDir = QDir(QCoreApplication::applicationDirPath())
+                                         .filePath(QStringLiteral("../share/vigil/translations"));
+    const bool found
+            = vigil->load(locale, QStringLiteral("vigil"), QStringLiteral("_"), installedDir)
+            || vigil->load(
+                    locale, QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n"));
     if (found) {
         QCoreApplication::installTranslator(vigil.get());
         installed().push_back(std::move(vigil));
