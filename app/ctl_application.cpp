@@ -42,6 +42,7 @@ bool onlyReads(const QString& command, const QStringList& args)
     const QString sub = args.value(0);
     return command == QLatin1String("info") || command == QLatin1String("segments")
             || command == QLatin1String("storage")
+            || (command == QLatin1String("alerts") && sub.isEmpty())
             || (command == QLatin1String("camera") && sub == QLatin1String("list"))
             || (command == QLatin1String("settings")
                     && (sub == QLatin1String("list") || sub == QLatin1String("get")));
@@ -106,6 +107,7 @@ int Ctl::run(const QStringList& arguments)
             "--pre-roll, --post-roll\n"
             "  record                 Record every camera until stopped (or --duration S)\n"
             "  status                 The running recorder's cameras, streams and alerts\n"
+            "  alerts [--camera ID]   Alerts, newest first; \"alerts ack ID|all\" acknowledges\n"
             "  segments --camera ID   Recordings of a camera [--from T --to T]\n"
             "  storage                Space used, free and held; days kept per camera\n"
             "  catalog rebuild        Recreate the recordings index from the files\n"
@@ -208,7 +210,8 @@ int Ctl::run(const QStringList& arguments)
     if (command == QLatin1String("probe"))
         return probe(positional.mid(1));
     if (command != QLatin1String("info") && command != QLatin1String("settings")
-            && command != QLatin1String("camera") && !CtlRecording::handles(command))
+            && command != QLatin1String("camera") && command != QLatin1String("alerts")
+            && !CtlRecording::handles(command))
         return usage(tr("Unknown command \"%1\".").arg(command));
 
     runtime::AppContext::Options options;
@@ -229,6 +232,10 @@ int Ctl::run(const QStringList& arguments)
 
     if (command == QLatin1String("info"))
         return info();
+    if (command == QLatin1String("alerts"))
+        return CtlStatus::alerts(*m_context, positional.mid(1),
+                m_parser.value(QStringLiteral("camera")).toLongLong(),
+                m_parser.isSet(QStringLiteral("json")), m_out, m_err);
     if (command == QLatin1String("camera")) {
         const int code = cameraCommand(positional.mid(1));
         // A running recorder takes the change at once.

@@ -1,7 +1,9 @@
 #include "app/ctl_status.h"
 
 #include "app/ctl_application.h"
+#include "core/catalog/alert_store.h"
 #include "core/control/control_client.h"
+#include "core/runtime/app_context.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -81,6 +83,78 @@ int CtlStatus::run(const QString& dataDir, bool json, QTextStream& out, QTextStr
                                              a.value(QLatin1String("at_ms")).toInteger()),
                                      QLocale::ShortFormat),
                                 a.value(QLatin1String("message")).toString())
+            << Qt::endl;
+    }
+    return ExitOk;
+}
+
+int CtlStatus::alerts(runtime::AppContext& context, const QStringList& args, qint64 camera,
+        bool json, QTextStream& out, QTextStream& err)
+{
+    catalog::AlertStore store(context.catalog());
+    const QString who = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    if (args.value(0) == QLatin1String("ack") && args.size() == 2) {
+        if (args.at(1) == QLatin1String("all")) {
+            const Result<int> done = store.acknowledgeAll(who, camera);
+            if (!done) {
+                err << tr("vigilctl: %1").arg(done.error().message) << Qt::endl;
+                return ExitFailed;
+            }
+            out << (done.value() == 1 ? tr("1 alert acknowledged.")
+                                      : tr("%1 alerts acknowledged.").arg(done.value()))
+                << Qt::endl;
+            return ExitOk;
+        }
+        bool ok = false;
+        const qint64 id = args.at(1).toLongLong(&ok);
+        if (!ok) {
+            err << tr("vigilctl: \"%1\" is not an alert number; \"vigilctl alerts\" shows them.")
+                            .arg(args.at(1))
+                << Qt::endl;
+            return ExitUsage;
+        }
+        if (const Result<void> done = store.acknowledge(id, who); !done) {
+            err << tr("vigilctl: %1").arg(done.error().message) << Qt::endl;
+            return ExitFailed;
+        }
+        out << tr("Alert %1 acknowledged.").arg(id) << Qt::endl;
+        return ExitOk;
+    }
+    if (!args.isEmpty()) {
+        err << tr("vigilctl: Use: alerts [--camera ID] [--json] | alerts ack ID|all") << Qt::endl;
+        return ExitUsage;
+    }
+    const Result<QList<catalog::AlertRecord>> alerts = store.list(camera);
+    if (!alerts) {
+        err << tr("vigilctl: %1").arg(alerts.error().message) << Qt::endl;
+        return ExitFailed;
+    }
+    if (json) {
+        QJsonArray array;
+        for (const catalog::AlertRecord& a : alerts.value()) {
+            array.append(QJsonObject {{QStringLiteral("id"), a.id},
+                    {QStringLiteral("at_ms"), a.atMs}, {QStringLiteral("camera"), a.cameraId},
+                    {QStringLiteral("kind"), a.kind}, {QStringLiteral("message"), a.message},
+                    {QStringLiteral("acknowledged_ms"), a.acknowledgedMs},
+                    {QStringLiteral("acknowledged_by"), a.acknowledgedBy}});
+        }
+        out << QString::fromUtf8(QJsonDocument(
+                QJsonObject {{QStringLiteral("alerts"),
+                        array}}).toJson(QJsonDocument::Compact))
+            << Qt::endl;
+        return ExitOk;
+    }
+    if (alerts->isEmpty())
+        out << tr("No alerts.") << Qt::endl;
+    const QLocale locale;
+    for (const catalog::AlertRecord& a : alerts.value()) {
+        out << tr("%1  %2  %3  %4")
+                        .arg(a.id)
+                        .arg(locale.toString(
+                                     QDateTime::fromMSecsSinceEpoch(a.atMs), QLocale::ShortFormat),
+                                a.acknowledgedMs > 0 ? tr("seen by %1").arg(a.acknowledgedBy)
+                                                     : tr("NEW"),
+                                a.message)
             << Qt::endl;
     }
     return ExitOk;

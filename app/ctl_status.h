@@ -4,6 +4,10 @@
 
 class QTextStream;
 
+namespace vigil::runtime {
+class AppContext;
+}
+
 namespace vigil::app {
 
 /// `vigilctl status [--json]`: asks the recorder of a data folder (vigil-recorder, or a
@@ -17,6 +21,9 @@ public:
     /// Asks a running recorder of the folder to read cameras and settings again (after camera
     /// add, remove, record); nothing when none runs.
     static void reloadRecorder(const QString& dataDir);
+    /// `vigilctl alerts [--camera ID] [--json]` and `vigilctl alerts ack ID|all`.
+    static int alerts(runtime::AppContext& context, const QStringList& args, qint64 camera,
+            bool json, QTextStream& out, QTextStream& err);
 };
 
 } // namespace vigil::app

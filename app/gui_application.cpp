@@ -1,5 +1,6 @@
 #include "app/gui_application.h"
 
+#include "core/catalog/alert_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/settings_store.h"
 #include "core/control/recorder_link.h"
@@ -12,6 +13,7 @@
 #include "core/runtime/termination_watcher.h"
 #include "core/runtime/translations.h"
 #include "core/status/system_status.h"
+#include "widgets/alerts/alerts_dialog.h"
 #include "widgets/main_window.h"
 #include "widgets/pages/live_page.h"
 #include "widgets/pages/settings_page.h"
@@ -38,6 +40,7 @@ GuiApplication::~GuiApplication()
     m_window.reset();
     m_status.reset();
     m_recorder.reset(); // the recorder itself goes on
+    m_alerts.reset();
     m_context.reset();
 }
 
@@ -117,6 +120,8 @@ Result<void> GuiApplication::start(const QStringList& arguments)
 
     m_status = std::make_unique<status::SystemStatus>(
             m_context->dataDir().path(), &m_context->cameras());
+    m_alerts = std::make_unique<catalog::AlertStore>(m_context->catalog());
+    m_status->setAlertStore(m_alerts.get());
 
     widgets::PageContext pages;
     auto* addCameras
@@ -137,12 +142,26 @@ Result<void> GuiApplication::start(const QStringList& arguments)
                 m_status->refresh();
             });
 
+    connect(m_window->statusBarController(), &widgets::StatusBarController::alertsRequested, this,
+            &GuiApplication::showAlerts);
     qCInfo(lcApp) << "main window shown";
     // The demo records only while its window (and its simulated cameras) are open.
     startRecording(!parser.isSet(QStringLiteral("no-recorder")), demo);
     if (demo)
         startDemo();
     return {};
+}
+
+void GuiApplication::showAlerts()
+{
+    // Until people sign in (accountability), the one who acknowledges is the desktop's user.
+    const QString who = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    widgets::AlertsDialog dialog(*m_alerts, m_context->cameras(), who, m_window.get());
+    connect(&dialog, &widgets::AlertsDialog::acknowledged, m_status.get(),
+            &status::SystemStatus::refresh);
+    connect(m_recorder.get(), &control::RecorderLink::alertReceived, &dialog,
+            &widgets::AlertsDialog::reload);
+    dialog.exec();
 }
 
 void GuiApplication::showSetupWizard()

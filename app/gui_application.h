@@ -20,6 +20,9 @@ namespace vigil::runtime {
 class AppContext;
 class TerminationWatcher;
 } // namespace vigil::runtime
+namespace vigil::catalog {
+class AlertStore;
+}
 namespace vigil::control {
 class RecorderLink;
 }
@@ -53,6 +56,7 @@ public:
 
     /// Opens the camera setup wizard (modal) and stores what it adds.
     void showSetupWizard();
+    void showAlerts();
 
 private:
     void startDemo();
@@ -62,6 +66,7 @@ private:
     void discoverDemoCameras();
 
     std::unique_ptr<runtime::AppContext> m_context;
+    std::unique_ptr<catalog::AlertStore> m_alerts; ///< before m_status: it outlives it
     std::unique_ptr<control::RecorderLink> m_recorder; ///< before m_status: it outlives it
     std::unique_ptr<status::SystemStatus> m_status;
     std::unique_ptr<widgets::MainWindow> m_window;

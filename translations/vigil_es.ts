@@ -308,6 +308,7 @@ Commands:
   camera record ID       How a camera records: --mode, --schedule, --retention-days, --pre-roll, --post-roll
   record                 Record every camera until stopped (or --duration S)
   status                 The running recorder&apos;s cameras, streams and alerts
+  alerts [--camera ID]   Alerts, newest first; &quot;alerts ack ID|all&quot; acknowledges
   segments --camera ID   Recordings of a camera [--from T --to T]
   storage                Space used, free and held; days kept per camera
   catalog rebuild        Recreate the recordings index from the files
@@ -328,6 +329,7 @@ Commands:
   camera record ID       Cómo graba una cámara: --mode, --schedule, --retention-days, --pre-roll, --post-roll
   record                 Graba todas las cámaras hasta detenerlo (o --duration S)
   status                 Cámaras, flujos y alertas del grabador en marcha
+  alerts [--camera ID]   Alertas, de la más reciente; «alerts ack ID|all» las da por vistas
   segments --camera ID   Grabaciones de una cámara [--from T --to T]
   storage                Espacio usado, libre y retenido; días guardados por cámara
   catalog rebuild        Rehace el índice de grabaciones a partir de los archivos
@@ -507,6 +509,42 @@ Commands:
         <source>  %1  %2</source>
         <translation>  %1  %2</translation>
     </message>
+    <message>
+        <source>1 alert acknowledged.</source>
+        <translation>1 alerta dada por vista.</translation>
+    </message>
+    <message>
+        <source>%1 alerts acknowledged.</source>
+        <translation>%1 alertas dadas por vistas.</translation>
+    </message>
+    <message>
+        <source>vigilctl: &quot;%1&quot; is not an alert number; &quot;vigilctl alerts&quot; shows them.</source>
+        <translation>vigilctl: «%1» no es un número de alerta; «vigilctl alerts» las muestra.</translation>
+    </message>
+    <message>
+        <source>Alert %1 acknowledged.</source>
+        <translation>Alerta %1 dada por vista.</translation>
+    </message>
+    <message>
+        <source>vigilctl: Use: alerts [--camera ID] [--json] | alerts ack ID|all</source>
+        <translation>vigilctl: Uso: alerts [--camera ID] [--json] | alerts ack ID|all</translation>
+    </message>
+    <message>
+        <source>No alerts.</source>
+        <translation>No hay alertas.</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4</source>
+        <translation>%1  %2  %3  %4</translation>
+    </message>
+    <message>
+        <source>seen by %1</source>
+        <translation>vista por %1</translation>
+    </message>
+    <message>
+        <source>NEW</source>
+        <translation>NUEVA</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::GuiApplication</name>
@@ -572,6 +610,25 @@ Commands:
     <message>
         <source>vigil-recorder: recording %1 cameras into %2.</source>
         <translation>vigil-recorder: grabando %1 cámaras en %2.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::catalog::AlertStore</name>
+    <message>
+        <source>reading the alerts</source>
+        <translation>al leer las alertas</translation>
+    </message>
+    <message>
+        <source>acknowledging the alert</source>
+        <translation>al dar por vista la alerta</translation>
+    </message>
+    <message>
+        <source>There is no alert %1.</source>
+        <translation>No existe la alerta %1.</translation>
+    </message>
+    <message>
+        <source>acknowledging the alerts</source>
+        <translation>al dar por vistas las alertas</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +1479,65 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::widgets::AlertsDialog</name>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>All cameras</source>
+        <translation>Todas las cámaras</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué ocurrió</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Vista</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Dar por vista</translation>
+    </message>
+    <message>
+        <source>Acknowledge all</source>
+        <translation>Dar todas por vistas</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Cámara:</translation>
+    </message>
+    <message>
+        <source>Camera %1</source>
+        <translation>Cámara %1</translation>
+    </message>
+    <message>
+        <source>Vigil</source>
+        <translation>Vigil</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>No alerts.</source>
+        <translation>No hay alertas.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::widgets::CameraRecordingDialog</name>
     <message>
         <source>Off</source>
@@ -2139,6 +2255,18 @@ Commands:
     <message>
         <source>RECORDING STOPPED: Vigil&apos;s recorder is not running.</source>
         <translation>GRABACIÓN DETENIDA: el grabador de Vigil no está en marcha.</translation>
+    </message>
+    <message>
+        <source>1 alert</source>
+        <translation>1 alerta</translation>
+    </message>
+    <message>
+        <source>%1 alerts</source>
+        <translation>%1 alertas</translation>
+    </message>
+    <message>
+        <source>Alerts no one has acknowledged yet: click to see them.</source>
+        <translation>Alertas que nadie ha dado por vistas todavía: pulse para verlas.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include <QProgressBar>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolButton>
 
 namespace vigil::widgets {
 
@@ -28,10 +29,17 @@ StatusBarController::StatusBarController(status::SystemStatus* status, QStatusBa
     m_progress->setMaximumWidth(200);
     m_progress->setTextVisible(false);
     m_progress->hide();
+    m_alerts = new QToolButton(bar);
+    m_alerts->setObjectName(QStringLiteral("statusAlerts"));
+    m_alerts->setAutoRaise(true);
+    m_alerts->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_alerts->hide();
+    connect(m_alerts, &QToolButton::clicked, this, &StatusBarController::alertsRequested);
     m_noticeTimer = new QTimer(this);
     m_noticeTimer->setSingleShot(true);
     connect(m_noticeTimer, &QTimer::timeout, m_notice, &QLabel::clear);
     // QStatusBar::showMessage() would hide these: Vigil never calls it.
+    bar->addWidget(m_alerts);
     bar->addWidget(m_alert, 1);
     bar->addWidget(m_notice, 1);
     bar->addWidget(m_progress);
@@ -80,6 +88,11 @@ QString StatusBarController::camerasLabelText() const
 QString StatusBarController::alertText() const
 {
     return m_alert->text();
+}
+
+QString StatusBarController::alertsButtonText() const
+{
+    return m_alerts->isHidden() ? QString() : m_alerts->text();
 }
 
 QString StatusBarController::noticeText() const
@@ -131,6 +144,12 @@ void StatusBarController::update()
         m_alert->setStyleSheet(alert.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
     }
     m_alert->setToolTip(m_alert->text());
+    // Unacknowledged alerts stay counted until a person has seen them: a passing notice, or a
+    // newer alert, never hides them.
+    m_alerts->setVisible(s.unacknowledgedAlerts > 0);
+    m_alerts->setText(s.unacknowledgedAlerts == 1 ? tr("1 alert")
+                                                  : tr("%1 alerts").arg(s.unacknowledgedAlerts));
+    m_alerts->setToolTip(tr("Alerts no one has acknowledged yet: click to see them."));
 }
 
 } // namespace vigil::widgets

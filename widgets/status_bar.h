@@ -6,6 +6,7 @@
 
 class QLabel;
 class QProgressBar;
+class QToolButton;
 class QStatusBar;
 class QTimer;
 
@@ -29,7 +30,14 @@ public:
     QString camerasLabelText() const;
     QString alertText() const;
     QString noticeText() const;
+    /// "3 alerts" while some are not acknowledged; empty (and hidden) otherwise.
+    QString alertsButtonText() const;
 
+Q_SIGNALS:
+    /// The alerts button was clicked: show the alert list.
+    void alertsRequested();
+
+public:
     /// A passing message (demo found its cameras, recordings recovered), gone after
     /// `timeoutMs` (0: until the next notice).
     void showNotice(const QString& text, int timeoutMs = 10000);
@@ -47,6 +55,7 @@ private:
     QLabel* m_alert = nullptr;
     QLabel* m_cameras = nullptr;
     QLabel* m_notice = nullptr;
+    QToolButton* m_alerts = nullptr;
     QProgressBar* m_progress = nullptr;
     QTimer* m_noticeTimer = nullptr;
     QString m_problem;

@@ -100,7 +100,7 @@ Result<void> copySegmentsCompact(const QString& connectionName, Dialect)
     return {};
 }
 
-const std::array<Migration, 5> kMigrations = {{
+const std::array<Migration, 6> kMigrations = {{
         {1, "initial schema",
                 {
                         QStringLiteral(R"(CREATE TABLE settings (
@@ -337,6 +337,16 @@ const std::array<Migration, 5> kMigrations = {{
                                        "WHERE path IS NOT NULL"),
                         QStringLiteral("CREATE INDEX segments_open ON segments (id) "
                                        "WHERE state = 'open'"),
+                }},
+        // Alerts are acknowledged by a person (who, when); the unacknowledged ones have an index
+        // of their own, so the status bar's count reads only them.
+        {6, "acknowledged alerts",
+                {
+                        QStringLiteral("ALTER TABLE alerts ADD COLUMN acknowledged_ms BIGINT"),
+                        QStringLiteral("ALTER TABLE alerts ADD COLUMN acknowledged_by TEXT NOT "
+                                       "NULL DEFAULT ''"),
+                        QStringLiteral("CREATE INDEX alerts_unacknowledged ON alerts (id) "
+                                       "WHERE acknowledged_ms IS NULL"),
                 }},
 }};
 

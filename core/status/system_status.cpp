@@ -1,5 +1,6 @@
 #include "core/status/system_status.h"
 
+#include "core/catalog/alert_store.h"
 #include "core/catalog/camera_store.h"
 #include "core/control/recorder_link.h"
 #include "core/logging_categories.h"
@@ -33,6 +34,12 @@ void SystemStatus::setRecorderLink(control::RecorderLink* link)
                 : 0;
         refresh();
     });
+    refresh();
+}
+
+void SystemStatus::setAlertStore(catalog::AlertStore* alerts)
+{
+    m_alerts = alerts;
     refresh();
 }
 
@@ -73,6 +80,12 @@ void SystemStatus::refresh()
         }
     }
     next.lastAlert = m_lastAlert;
+    if (m_alerts) {
+        if (const Result<int> count = m_alerts->unacknowledgedCount(); count)
+            next.unacknowledgedAlerts = count.value();
+        else
+            qCWarning(lcStatus) << count.error().fullText();
+    }
     if (next == m_snapshot)
         return;
     m_snapshot = next;

@@ -5,8 +5,9 @@
 #include <QTimer>
 
 namespace vigil::catalog {
+class AlertStore;
 class CameraStore;
-}
+} // namespace vigil::catalog
 namespace vigil::control {
 class RecorderLink;
 }
@@ -32,6 +33,7 @@ public:
         bool recorderRunning = false; ///< the recorder of the data folder answers
         qint64 footageBytes = 0; ///< recordings on disk, as the engine last counted them
         QString lastAlert; ///< the newest recording alert, translated
+        int unacknowledgedAlerts = 0; ///< alerts no person has acknowledged yet
 
         bool operator==(const Snapshot&) const = default;
     };
@@ -43,6 +45,8 @@ public:
     void setPollInterval(int ms) { m_timer.setInterval(ms); }
     /// Online and recording counts and alerts come from the recorder, through `link`.
     void setRecorderLink(control::RecorderLink* link);
+    /// The count of unacknowledged alerts comes from the catalog.
+    void setAlertStore(catalog::AlertStore* alerts);
 
 public Q_SLOTS:
     void refresh();
@@ -54,6 +58,7 @@ private:
     QString m_storagePath;
     catalog::CameraStore* m_cameras = nullptr;
     control::RecorderLink* m_link = nullptr;
+    catalog::AlertStore* m_alerts = nullptr;
     QString m_lastAlert;
     qint64 m_lastAlertCamera = 0; ///< the camera an offline alert is about, while shown
     Snapshot m_snapshot;

@@ -2,12 +2,14 @@
 // vigilctl status as its client, raw sockets that break the protocol, another user.
 #include "core/control/control_client.h"
 #include "core/control/control_protocol.h"
+#include "core/control/recorder_link.h"
 #include "support/recording_fixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocalSocket>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void badClientsDoNotHarmTheRecorder();
     void anotherUserIsRefused();
     void noRecorderIsSaidPlainly();
+    void alertsReachClientsAndAreAcknowledged(); // last: stops the cameras
     void cleanupTestCase();
 
 private:
@@ -221,6 +224,43 @@ void TestControl::noRecorderIsSaidPlainly()
     const CtlRun run = vigilctl(empty.path(), {QStringLiteral("status")});
     QCOMPARE(run.exitCode, 3);
     QVERIFY2(run.err.contains("No recorder is running for"), run.err.constData());
+}
+
+void TestControl::alertsReachClientsAndAreAcknowledged()
+{
+    // A client subscribed as the window is; the cameras go away (the simulator stops).
+    control::RecorderLink link(m_data);
+    QSignalSpy alerts(&link, &control::RecorderLink::alertReceived);
+    link.start();
+    QTRY_VERIFY_WITH_TIMEOUT(link.isConnected(), 10000);
+    m_sim.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(alerts.size() >= 2, 30000); // one per camera, pushed
+    QCOMPARE(alerts.first().first().toJsonObject().value(QLatin1String("kind")).toString(),
+            QStringLiteral("camera_offline"));
+    QTRY_COMPARE_WITH_TIMEOUT(link.status()
+                                      .value(QLatin1String("summary"))
+                                      .toObject()
+                                      .value(QLatin1String("cameras_online"))
+                                      .toInt(),
+            0, 15000);
+    // Kept in the catalog until a person acknowledges them.
+    const auto unacknowledged = [&] {
+        const CtlRun run = vigilctl(m_data, {QStringLiteral("alerts"), QStringLiteral("--json")});
+        int count = 0;
+        for (const QJsonValue& v :
+                QJsonDocument::fromJson(run.out).object().value(QLatin1String("alerts")).toArray())
+            count += v.toObject().value(QLatin1String("acknowledged_ms")).toInteger() == 0;
+        return count;
+    };
+    QVERIFY(unacknowledged() >= 2);
+    const CtlRun ack = vigilctl(
+            m_data, {QStringLiteral("alerts"), QStringLiteral("ack"), QStringLiteral("all")});
+    QCOMPARE(ack.exitCode, 0);
+    QCOMPARE(unacknowledged(), 0);
+    QCOMPARE(vigilctl(m_data,
+                     {QStringLiteral("alerts"), QStringLiteral("ack"), QStringLiteral("999")})
+                     .exitCode,
+            3);
 }
 
 QTEST_GUILESS_MAIN(TestControl)

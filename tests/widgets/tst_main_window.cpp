@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -34,6 +35,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <csignal>
 
@@ -381,6 +383,36 @@ void TestMainWindow::windowsFollowTheRecorder()
     QVERIFY2(
             bar->camerasLabelText().startsWith(QLatin1String("Cameras: 1 (0 online, 0 recording)")),
             qPrintable(bar->camerasLabelText())); // and its problem: nothing answers
+
+    // The recorder's alert (the camera does not answer) is counted in both windows until a
+    // person acknowledges it in the alert list.
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->alertsButtonText().isEmpty(), 30000);
+    QVERIFY2(bar->alertsButtonText().endsWith(QLatin1String("alert")),
+            qPrintable(bar->alertsButtonText()));
+    QTRY_VERIFY_WITH_TIMEOUT(!other->alertsButtonText().isEmpty(), 15000);
+    bool listed = false;
+    QString acknowledgedText;
+    QTimer::singleShot(0, this, [&] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto* list = dialog->findChild<QTreeWidget*>(QStringLiteral("alertsList"));
+        if (list && list->topLevelItemCount() >= 1) {
+            const QString first = list->topLevelItem(0)->text(2);
+            listed = first.contains(QLatin1String("cannot be reached"));
+            if (!listed)
+                qWarning("first alert: %s", qPrintable(first));
+            dialog->findChild<QPushButton*>(QStringLiteral("alertsAcknowledgeAll"))->click();
+            acknowledgedText = list->topLevelItem(0)->text(3);
+        }
+        dialog->reject();
+    });
+    Q_EMIT bar->alertsRequested();
+    QVERIFY(listed);
+    QVERIFY2(!acknowledgedText.isEmpty() && acknowledgedText != QLatin1String("not yet"),
+            qPrintable(acknowledgedText));
+    QTRY_VERIFY(bar->alertsButtonText().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(other->alertsButtonText().isEmpty(), 15000);
 
     // The recorder dies (kill -9): both windows say so within 5 s, and recover when it is back.
     ::kill(pid_t(recorder.processId()), SIGKILL);
