@@ -398,12 +398,12 @@ void TestMainWindow::windowsFollowTheRecorder()
             return;
         auto* list = dialog->findChild<QTreeWidget*>(QStringLiteral("alertsList"));
         if (list && list->topLevelItemCount() >= 1) {
-            const QString first = list->topLevelItem(0)->text(2);
+            const QString first = list->topLevelItem(0)->text(3);
             listed = first.contains(QLatin1String("cannot be reached"));
             if (!listed)
                 qWarning("first alert: %s", qPrintable(first));
             dialog->findChild<QPushButton*>(QStringLiteral("alertsAcknowledgeAll"))->click();
-            acknowledgedText = list->topLevelItem(0)->text(3);
+            acknowledgedText = list->topLevelItem(0)->text(2);
         }
         dialog->reject();
     });

@@ -44,8 +44,8 @@ AlertsDialog::AlertsDialog(
     m_list->setObjectName(QStringLiteral("alertsList"));
     m_list->setRootIsDecorated(false);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_list->setHeaderLabels({tr("When"), tr("Camera"), tr("What happened"), tr("Acknowledged")});
-    m_list->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_list->setHeaderLabels({tr("When"), tr("Camera"), tr("Acknowledged"), tr("What happened")});
+    m_list->header()->setStretchLastSection(true);
     m_list->setWordWrap(true);
 
     m_problem = new QLabel(this);
@@ -107,15 +107,15 @@ void AlertsDialog::reload()
                         a.cameraId > 0 ? (a.cameraName.isEmpty() ? tr("Camera %1").arg(a.cameraId)
                                                                  : a.cameraName)
                                        : tr("Vigil"),
-                        a.message,
                         done ? tr("%1, %2").arg(
                                 locale.toString(QDateTime::fromMSecsSinceEpoch(a.acknowledgedMs),
                                         QLocale::ShortFormat),
                                 a.acknowledgedBy)
-                             : tr("not yet")});
+                             : tr("not yet"),
+                        a.message});
         item->setData(0, kIdRole, a.id);
         item->setData(0, kAcknowledgedRole, done);
-        item->setToolTip(2, a.message);
+        item->setToolTip(3, a.message);
         if (!done) {
             QFont bold = item->font(0);
             bold.setBold(true);
@@ -124,8 +124,8 @@ void AlertsDialog::reload()
         }
     }
     if (alerts->isEmpty())
-        new QTreeWidgetItem(m_list, {QString(), QString(), tr("No alerts."), QString()});
-    for (int column : {0, 1, 3})
+        new QTreeWidgetItem(m_list, {QString(), QString(), QString(), tr("No alerts.")});
+    for (int column : {0, 1, 2})
         m_list->resizeColumnToContents(column);
     m_acknowledge->setEnabled(false);
     m_acknowledgeAll->setEnabled(open > 0);
