@@ -24,6 +24,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QStatusBar>
 
 namespace vigil::app {
@@ -145,8 +146,26 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     connect(m_window->statusBarController(), &widgets::StatusBarController::alertsRequested, this,
             &GuiApplication::showAlerts);
     qCInfo(lcApp) << "main window shown";
-    // The demo records only while its window (and its simulated cameras) are open.
-    startRecording(!parser.isSet(QStringLiteral("no-recorder")), demo);
+    // The demo records only while its window (and its simulated cameras) are open; so does
+    // an installation set to (recording/onlyWhileWindowOpen), which asks before closing.
+    const bool onlyWhileOpen = demo
+            || m_context->settings()
+                       .value(QLatin1String(catalog::settings::kRecordingOnlyWhileWindowOpen))
+                       .toBool();
+    startRecording(!parser.isSet(QStringLiteral("no-recorder")), onlyWhileOpen);
+    if (onlyWhileOpen && !demo) {
+        m_window->setCloseGuard([this] {
+            if (!m_recorder->stopsRecordingOnExit())
+                return true;
+            const int cameras = m_recorder->status()
+                                        .value(QLatin1String("summary"))
+                                        .toObject()
+                                        .value(QLatin1String("cameras"))
+                                        .toInt();
+            return cameras == 0
+                    || widgets::MainWindow::confirmStopRecording(m_window.get(), cameras);
+        });
+    }
     if (demo)
         startDemo();
     return {};

@@ -873,6 +873,10 @@ Commands:
         <source>&quot;%1&quot; takes a number from %2 to %3.</source>
         <translation>«%1» espera un número de %2 a %3.</translation>
     </message>
+    <message>
+        <source>Record only while a Vigil window is open: the window starts the recorder and closing it stops recording (off: the recorder runs on its own)</source>
+        <translation>Grabar solo mientras haya una ventana de Vigil abierta: la ventana inicia el grabador y al cerrarla se detiene la grabación (desactivado: el grabador funciona por su cuenta)</translation>
+    </message>
 </context>
 <context>
     <name>vigil::control::ControlClient</name>
@@ -1869,6 +1873,30 @@ Commands:
     <message>
         <source>About &amp;Qt</source>
         <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Stop recording?</source>
+        <translation>¿Detener la grabación?</translation>
+    </message>
+    <message>
+        <source>Closing Vigil stops recording of 1 camera.</source>
+        <translation>Al cerrar Vigil se detiene la grabación de 1 cámara.</translation>
+    </message>
+    <message>
+        <source>Closing Vigil stops recording of %1 cameras.</source>
+        <translation>Al cerrar Vigil se detiene la grabación de %1 cámaras.</translation>
+    </message>
+    <message>
+        <source>Vigil is set to record only while its window is open. To record around the clock, turn off &quot;Record only while a Vigil window is open&quot; in Settings.</source>
+        <translation>Vigil está configurado para grabar solo mientras su ventana esté abierta. Para grabar día y noche, desactive «Grabar solo mientras haya una ventana de Vigil abierta» en Ajustes.</translation>
+    </message>
+    <message>
+        <source>Close and stop recording</source>
+        <translation>Cerrar y detener la grabación</translation>
+    </message>
+    <message>
+        <source>Keep Vigil open</source>
+        <translation>Mantener Vigil abierto</translation>
     </message>
 </context>
 <context>

@@ -11,9 +11,12 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -161,6 +164,33 @@ void MainWindow::showAbout()
 {
     AboutDialog dialog(this);
     dialog.exec();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_closeGuard && !m_closeGuard()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::confirmStopRecording(QWidget* parent, int cameras)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Stop recording?"),
+            cameras == 1 ? tr("Closing Vigil stops recording of 1 camera.")
+                         : tr("Closing Vigil stops recording of %1 cameras.").arg(cameras),
+            QMessageBox::NoButton, parent);
+    box.setObjectName(QStringLiteral("stopRecordingPrompt"));
+    box.setInformativeText(tr("Vigil is set to record only while its window is open. To record "
+                              "around the clock, turn off \"Record only while a Vigil window is "
+                              "open\" in Settings."));
+    QPushButton* close
+            = box.addButton(tr("Close and stop recording"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Keep Vigil open"), QMessageBox::RejectRole);
+    box.setDefaultButton(qobject_cast<QPushButton*>(box.buttons().last()));
+    box.exec();
+    return box.clickedButton() == close;
 }
 
 } // namespace vigil::widgets

@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <vector>
 
 class QListWidget;
@@ -33,6 +34,13 @@ public:
     QAction* pageAction(PageId id) const;
     QAction* aboutAction() const { return m_about; }
     StatusBarController* statusBarController() const { return m_statusBar; }
+    /// Asked before the window closes; false keeps it open.
+    void setCloseGuard(std::function<bool()> guard) { m_closeGuard = std::move(guard); }
+    /// "Closing Vigil stops recording of N cameras": true when the user chooses to close.
+    static bool confirmStopRecording(QWidget* parent, int cameras);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void createPages(const PageContext& context);
@@ -46,6 +54,7 @@ private:
     std::vector<FeaturePage*> m_pages;
     std::vector<QAction*> m_pageActions;
     StatusBarController* m_statusBar = nullptr;
+    std::function<bool()> m_closeGuard;
 };
 
 } // namespace vigil::widgets

@@ -16,7 +16,7 @@ namespace vigil::catalog {
 
 namespace {
 
-const std::array<SettingSpec, 6> kKnown = {{
+const std::array<SettingSpec, 7> kKnown = {{
         {settings::kUiLanguage, QMetaType::QString, QString(),
                 QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
                         "Language of the user interface (en, es); empty follows the system"),
@@ -29,6 +29,10 @@ const std::array<SettingSpec, 6> kKnown = {{
                 QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
                         "Length of a recording file in seconds (files are cut on keyframes)"),
                 {}, 2, 3600},
+        {settings::kRecordingOnlyWhileWindowOpen, QMetaType::Bool, false,
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "Record only while a Vigil window is open: the window starts the recorder "
+                        "and closing it stops recording (off: the recorder runs on its own)")},
         {settings::kStorageQuotaMB, QMetaType::LongLong, 0,
                 QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
                         "Most space recordings may use, in MB; 0: no quota (free space still "

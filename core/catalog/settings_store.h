@@ -30,6 +30,7 @@ namespace settings {
 inline constexpr char kUiLanguage[] = "ui/language";
 inline constexpr char kOnvifRewriteAddresses[] = "onvif/rewriteAddresses";
 inline constexpr char kRecordingSegmentSeconds[] = "recording/segmentSeconds";
+inline constexpr char kRecordingOnlyWhileWindowOpen[] = "recording/onlyWhileWindowOpen";
 inline constexpr char kStorageQuotaMB[] = "storage/quotaMB";
 inline constexpr char kStorageMinFreeMB[] = "storage/minFreeMB";
 inline constexpr char kStorageMinFreePercent[] = "storage/minFreePercent";

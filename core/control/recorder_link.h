@@ -28,6 +28,8 @@ public:
     /// The recorder this link started stops with it ("record only while Vigil is open": the
     /// demo). Off by default: a recorder outlives the window.
     void setStopLaunchedOnExit(bool stop) { m_stopLaunchedOnExit = stop; }
+    /// Closing this link stops recording: it started the recorder, which stops with it.
+    bool stopsRecordingOnExit() const { return m_stopLaunchedOnExit && m_launchedPid > 0; }
     void start();
 
     bool isConnected() const { return m_connected; }

@@ -4,6 +4,7 @@
 #include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/settings_store.h"
+#include "core/control/control_client.h"
 #include "core/recording/record_schedule.h"
 #include "core/runtime/app_context.h"
 #include "core/runtime/translations.h"
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void settingsPageSavesLanguage();
     void startupErrorIsShownInADialog();
     void windowsFollowTheRecorder();
+    void closingAsksWhenRecordingStopsWithTheWindow();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -423,6 +425,62 @@ void TestMainWindow::windowsFollowTheRecorder()
     ::kill(pid_t(recorder.processId()), SIGTERM);
     QVERIFY(recorder.waitForFinished(30000));
     QCOMPARE(recorder.exitCode(), 0);
+}
+
+void TestMainWindow::closingAsksWhenRecordingStopsWithTheWindow()
+{
+    // An installation set to record only while the window is open, with a camera.
+    const QString data = m_dir.filePath(QStringLiteral("only-open"));
+    const auto ctl = [&](const QStringList& args) {
+        QProcess p;
+        p.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
+                QStringList {QStringLiteral("--data-dir"), data} + args);
+        return p.waitForFinished(30000) && p.exitCode() == 0;
+    };
+    QVERIFY(ctl({QStringLiteral("camera"), QStringLiteral("add"),
+            QStringLiteral("rtsp://127.0.0.1:9/nothing"), QStringLiteral("--name"),
+            QStringLiteral("Calle Sucre")}));
+    QVERIFY(ctl({QStringLiteral("settings"), QStringLiteral("set"),
+            QStringLiteral("recording/onlyWhileWindowOpen"), QStringLiteral("true")}));
+
+    auto gui = std::make_unique<app::GuiApplication>();
+    QVERIFY(gui->start({QStringLiteral("vigil"), QStringLiteral("--data-dir"), data}));
+    widgets::MainWindow* window = gui->mainWindow();
+    widgets::StatusBarController* bar = window->statusBarController();
+    // It started the recorder (none ran) and follows it.
+    QTRY_VERIFY_WITH_TIMEOUT(
+            !bar->alertText().startsWith(QLatin1String("RECORDING STOPPED")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            bar->camerasLabelText().startsWith(QLatin1String("Cameras: 1")), 10000);
+
+    // Closing asks first; "Keep Vigil open" keeps it open and recording.
+    const auto answer = [&](QMessageBox::ButtonRole role, QString* text) {
+        QTimer::singleShot(0, this, [role, text] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            *text = box->text();
+            for (QAbstractButton* b : box->buttons()) {
+                if (box->buttonRole(b) == role)
+                    b->click();
+            }
+        });
+    };
+    QString asked;
+    answer(QMessageBox::RejectRole, &asked);
+    QVERIFY(!window->close());
+    QCOMPARE(asked, QStringLiteral("Closing Vigil stops recording of 1 camera."));
+    QVERIFY(window->isVisible());
+    control::ControlClient stillThere(data);
+    QVERIFY(stillThere.connectToRecorder());
+
+    // "Close and stop recording": the window closes and its recorder stops with it.
+    asked.clear();
+    answer(QMessageBox::DestructiveRole, &asked);
+    QVERIFY(window->close());
+    QVERIFY(!asked.isEmpty());
+    gui.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!control::ControlClient(data).connectToRecorder(500), 30000);
 }
 
 QTEST_MAIN(TestMainWindow)
