@@ -96,6 +96,14 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     parser.process(arguments);
     // From here on SIGTERM/SIGINT end Vigil cleanly, even during start-up.
     m_termination = std::make_unique<runtime::TerminationWatcher>();
+    // A session ending (SIGTERM) asks nothing: an open prompt is closed, and Vigil quits even
+    // from inside it (the watcher's own quit() may end only the prompt's event loop).
+    connect(m_termination.get(), &runtime::TerminationWatcher::terminationRequested, this, [this] {
+        m_terminating = true;
+        if (QWidget* modal = QApplication::activeModalWidget())
+            modal->close();
+        QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    });
     const runtime::CommonOptions common = runtime::CommandLine::commonOptions(parser);
 
     const bool demo = parser.isSet(QStringLiteral("demo"));
@@ -155,7 +163,7 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     startRecording(!parser.isSet(QStringLiteral("no-recorder")), onlyWhileOpen);
     if (onlyWhileOpen && !demo) {
         m_window->setCloseGuard([this] {
-            if (!m_recorder->stopsRecordingOnExit())
+            if (m_terminating || !m_recorder->stopsRecordingOnExit())
                 return true;
             const int cameras = m_recorder->status()
                                         .value(QLatin1String("summary"))

@@ -66,6 +66,7 @@ private:
     void discoverDemoCameras();
 
     std::unique_ptr<runtime::AppContext> m_context;
+    bool m_terminating = false; ///< SIGTERM: quit without asking
     std::unique_ptr<catalog::AlertStore> m_alerts; ///< before m_status: it outlives it
     std::unique_ptr<control::RecorderLink> m_recorder; ///< before m_status: it outlives it
     std::unique_ptr<status::SystemStatus> m_status;

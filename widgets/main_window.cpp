@@ -187,8 +187,8 @@ bool MainWindow::confirmStopRecording(QWidget* parent, int cameras)
                               "open\" in Settings."));
     QPushButton* close
             = box.addButton(tr("Close and stop recording"), QMessageBox::DestructiveRole);
-    box.addButton(tr("Keep Vigil open"), QMessageBox::RejectRole);
-    box.setDefaultButton(qobject_cast<QPushButton*>(box.buttons().last()));
+    QPushButton* keep = box.addButton(tr("Keep Vigil open"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
     box.exec();
     return box.clickedButton() == close;
 }
