@@ -203,12 +203,20 @@ void TestControl::anotherUserIsRefused()
 {
     if (::geteuid() != 0)
         QSKIP("needs root to run a client as nobody");
-    // Only the service's user and group may connect: the socket is 0770.
+    // Only the service's user and group may connect: the socket is 0770. Everything else on
+    // the way is open to the other user (the folders may be traversed, vigilctl run from a copy:
+    // the build tree may be private), so that it is the socket that refuses.
+    const QString ctl = m_tmp.filePath(QStringLiteral("vigilctl"));
+    QVERIFY(QFile::exists(ctl) || QFile::copy(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"), ctl));
+    const auto open = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+            | QFileDevice::ReadOther | QFileDevice::ExeOther;
+    QVERIFY(QFile::setPermissions(ctl, open));
+    QVERIFY(QFile::setPermissions(m_tmp.path(), open));
+    QVERIFY(QFile::setPermissions(m_data, open));
     QProcess nobody;
     nobody.start(QStringLiteral("runuser"),
-            {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
-                    QStringLiteral(VIGIL_BIN_DIR "/vigilctl"), QStringLiteral("--data-dir"), m_data,
-                    QStringLiteral("status")});
+            {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), ctl,
+                    QStringLiteral("--data-dir"), m_data, QStringLiteral("status")});
     QVERIFY(nobody.waitForFinished(30000));
     QCOMPARE(nobody.exitCode(), 3);
     const QByteArray err = nobody.readAllStandardError();
