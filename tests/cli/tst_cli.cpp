@@ -232,7 +232,7 @@ void TestCli::recordingOutlivesTheWindow()
     ::kill(pid_t(vigil.processId()), SIGKILL);
     QVERIFY(vigil.waitForFinished(10000));
     const qsizetype before = vigil::test::segmentList(dataDir(), 1).size();
-    QTRY_VERIFY_WITH_TIMEOUT(vigil::test::segmentList(dataDir(), 1).size() >= before + 2, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(vigil::test::segmentList(dataDir(), 1).size() >= before + 2, 90000);
     QCOMPARE(recording(), 1);
 }
 

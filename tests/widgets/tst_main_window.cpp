@@ -356,6 +356,14 @@ void TestMainWindow::windowsFollowTheRecorder()
                     QStringLiteral("rtsp://127.0.0.1:9/nothing")});
     QVERIFY(ctl.waitForFinished(30000));
     QCOMPARE(ctl.exitCode(), 0);
+    // No space alert, however full this machine's disk: the only alert is the camera's.
+    for (const char* key : {"storage/minFreeMB", "storage/minFreePercent"}) {
+        ctl.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
+                {QStringLiteral("--data-dir"), data, QStringLiteral("settings"),
+                        QStringLiteral("set"), QLatin1String(key), QStringLiteral("0")});
+        QVERIFY(ctl.waitForFinished(30000));
+        QCOMPARE(ctl.exitCode(), 0);
+    }
 
     // Two windows on one data folder: both are clients, neither owns it.
     const QStringList args = {QStringLiteral("vigil"), QStringLiteral("--data-dir"), data,
@@ -442,6 +450,10 @@ void TestMainWindow::closingAsksWhenRecordingStopsWithTheWindow()
             QStringLiteral("Calle Sucre")}));
     QVERIFY(ctl({QStringLiteral("settings"), QStringLiteral("set"),
             QStringLiteral("recording/onlyWhileWindowOpen"), QStringLiteral("true")}));
+    for (const char* key : {"storage/minFreeMB", "storage/minFreePercent"}) {
+        QVERIFY(ctl({QStringLiteral("settings"), QStringLiteral("set"), QLatin1String(key),
+                QStringLiteral("0")}));
+    }
 
     auto gui = std::make_unique<app::GuiApplication>();
     QVERIFY(gui->start({QStringLiteral("vigil"), QStringLiteral("--data-dir"), data}));
@@ -449,7 +461,7 @@ void TestMainWindow::closingAsksWhenRecordingStopsWithTheWindow()
     widgets::StatusBarController* bar = window->statusBarController();
     // It started the recorder (none ran) and follows it.
     QTRY_VERIFY_WITH_TIMEOUT(
-            !bar->alertText().startsWith(QLatin1String("RECORDING STOPPED")), 20000);
+            !bar->alertText().startsWith(QLatin1String("RECORDING STOPPED")), 30000);
     QTRY_VERIFY_WITH_TIMEOUT(
             bar->camerasLabelText().startsWith(QLatin1String("Cameras: 1")), 10000);
 
