@@ -222,7 +222,9 @@ void GuiApplication::startRecording(bool launch, bool onlyWhileOpen)
     // Recording is the recorder's (vigil-recorder, a service or started here, detached, so that
     // it goes on when the window closes); the window follows it through the control socket.
     m_recorder = std::make_unique<control::RecorderLink>(m_context->dataDir().path());
-    if (launch) {
+    // The packaged service's folder has its recorder run by systemd, as the service's user: a
+    // window never starts a second one there as its own user.
+    if (launch && m_context->dataDir().path() != QLatin1String(runtime::DataDir::kServiceDataDir)) {
         m_recorder->setLauncher(
                 QCoreApplication::applicationDirPath() + QStringLiteral("/vigil-recorder"),
                 {QStringLiteral("--data-dir"), m_context->dataDir().path()});
