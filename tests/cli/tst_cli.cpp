@@ -131,6 +131,7 @@ void TestCli::versions_data()
     QTest::addColumn<QString>("program");
     QTest::newRow("vigil") << kVigil;
     QTest::newRow("vigilctl") << kVigilctl;
+    QTest::newRow("vigil-recorder") << QStringLiteral(VIGIL_BIN_DIR "/vigil-recorder");
 }
 
 void TestCli::versions()
