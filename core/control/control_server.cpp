@@ -143,7 +143,6 @@ void ControlServer::handle(QLocalSocket* socket, Client& client, const QJsonObje
         send(socket, reply(message, QStringLiteral("ok")));
     } else if (type == QLatin1String("reload")) {
         const Result<void> reloaded = m_engine.reload();
-        Q_EMIT reloadRequested();
         send(socket,
                 reloaded ? reply(message, QStringLiteral("ok"))
                          : errorReply(message, reloaded.error().message));

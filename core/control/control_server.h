@@ -39,10 +39,6 @@ public:
     /// The status message, as "status" requests get it.
     QJsonObject status() const;
 
-Q_SIGNALS:
-    /// A client asked for cameras and settings to be read again (after the wizard, say).
-    void reloadRequested();
-
 private:
     struct Client
     {
