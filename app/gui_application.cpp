@@ -12,6 +12,7 @@
 #include "core/runtime/data_dir.h"
 #include "core/runtime/termination_watcher.h"
 #include "core/runtime/translations.h"
+#include "core/setup/camera_editor.h"
 #include "core/status/system_status.h"
 #include "widgets/alerts/alerts_dialog.h"
 #include "widgets/main_window.h"
@@ -119,13 +120,7 @@ Result<void> GuiApplication::start(const QStringList& arguments)
         return context.error();
     m_context = std::move(context).value();
 
-    if (common.lang.isEmpty()) {
-        const QString saved = m_context->settings()
-                                      .value(QLatin1String(catalog::settings::kUiLanguage))
-                                      .toString();
-        if (!saved.isEmpty())
-            runtime::installTranslations(runtime::chooseLocale({}, saved));
-    }
+    runtime::installFolderLanguage(m_context->settings(), common.lang);
 
     m_status = std::make_unique<status::SystemStatus>(
             m_context->dataDir().path(), &m_context->cameras());
@@ -140,6 +135,13 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     pages.status = m_status.get();
     pages.settings = &m_context->settings();
     pages.cameras = &m_context->cameras();
+    m_cameraEditor = std::make_unique<setup::CameraEditor>(
+            m_context->cameras(), m_context->dataDir().credentialKeyPath());
+    m_cameraEditor->setRewriteAddresses(
+            m_context->settings()
+                    .value(QLatin1String(catalog::settings::kOnvifRewriteAddresses))
+                    .toBool());
+    pages.cameraEditor = m_cameraEditor.get();
     pages.dataDir = m_context->dataDir().path();
     pages.catalogPath = m_context->catalog().path();
     pages.schemaVersion = m_context->catalog().schemaVersion();
@@ -195,6 +197,10 @@ void GuiApplication::showSetupWizard()
 {
     widgets::SetupWizard::Options options;
     // In the demo, and only there, discovery stays on this computer.
+    options.interfaces = catalog::SettingsStore::discoveryInterfaces(
+            m_context->settings()
+                    .value(QLatin1String(catalog::settings::kOnvifDiscoveryInterfaces))
+                    .toString());
     if (m_simulator) {
         options.interfaces = {QHostAddress(QHostAddress::LocalHost)};
         options.suggestedUser = kDemoUser;

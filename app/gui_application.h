@@ -26,6 +26,9 @@ class AlertStore;
 namespace vigil::control {
 class RecorderLink;
 }
+namespace vigil::setup {
+class CameraEditor;
+}
 namespace vigil::status {
 class SystemStatus;
 }
@@ -70,6 +73,7 @@ private:
     std::unique_ptr<catalog::AlertStore> m_alerts; ///< before m_status: it outlives it
     std::unique_ptr<control::RecorderLink> m_recorder; ///< before m_status: it outlives it
     std::unique_ptr<status::SystemStatus> m_status;
+    std::unique_ptr<setup::CameraEditor> m_cameraEditor; ///< before m_window: it outlives it
     std::unique_ptr<widgets::MainWindow> m_window;
     std::unique_ptr<runtime::TerminationWatcher> m_termination;
     std::unique_ptr<demo::SimulatorProcess> m_simulator;

@@ -46,6 +46,10 @@ public:
             err << tr("vigil-recorder: %1").arg(context.error().message) << Qt::endl;
             return ExitCannotOpen;
         }
+        // Alerts are written in the language the folder's people chose (Settings → Language),
+        // whatever the service's own locale: the window shows them as they were raised.
+        runtime::installFolderLanguage(
+                context.value()->settings(), runtime::CommandLine::preScanLang(arguments));
         control::RecorderService service(*context.value());
         const Result<recording::RepairReport> started = service.start();
         if (!started) {

@@ -8,6 +8,9 @@ namespace vigil::catalog {
 class CameraStore;
 class SettingsStore;
 } // namespace vigil::catalog
+namespace vigil::setup {
+class CameraEditor;
+}
 namespace vigil::status {
 class SystemStatus;
 }
@@ -22,6 +25,7 @@ struct PageContext
     status::SystemStatus* status = nullptr;
     catalog::SettingsStore* settings = nullptr;
     catalog::CameraStore* cameras = nullptr;
+    setup::CameraEditor* cameraEditor = nullptr;
     QString dataDir;
     QString catalogPath;
     int schemaVersion = 0;

@@ -293,6 +293,81 @@ Result<void> CameraStore::setRecording(const CameraRecord& camera)
     return {};
 }
 
+Result<void> CameraStore::rename(qint64 id, const QString& given)
+{
+    const QString name = given.simplified();
+    if (name.isEmpty())
+        return Error {Error::Code::InvalidArgument, tr("A camera needs a name."), {}};
+    if (name.size() > kMaxNameLength) {
+        return Error {Error::Code::InvalidArgument,
+                tr("A camera's name has at most %1 characters.").arg(kMaxNameLength), {}};
+    }
+    return updateCamera(id, "name = ?", {textValue(name)}, tr("renaming camera %1").arg(id));
+}
+
+Result<void> CameraStore::setEnabled(qint64 id, bool enabled)
+{
+    return updateCamera(id, "enabled = ?", {QVariant(enabled ? 1 : 0)},
+            enabled ? tr("enabling camera %1").arg(id) : tr("disabling camera %1").arg(id));
+}
+
+Result<void> CameraStore::updateCamera(
+        qint64 id, const char* assignments, QVariantList values, const QString& doing)
+{
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    query.prepare(QStringLiteral("UPDATE cameras SET %1 WHERE id = ? AND removed_ms IS NULL")
+                          .arg(QLatin1String(assignments)));
+    values << QVariant(id);
+    for (const QVariant& v : std::as_const(values))
+        query.addBindValue(v);
+    if (!query.exec())
+        return m_catalog.sqlError(query.lastError(), doing);
+    if (query.numRowsAffected() == 0)
+        return Error {Error::Code::NotFound, tr("There is no camera %1.").arg(id), {}};
+    return {};
+}
+
+Result<void> CameraStore::setConnection(const CameraRecord& camera)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_catalog.connectionName(), false);
+    const QString doing = tr("changing how Vigil reaches camera %1").arg(camera.id);
+    if (!db.transaction())
+        return m_catalog.sqlError(db.lastError(), doing);
+    Result<void> done = updateCamera(camera.id,
+            "username = ?, secret = ?, auth_method = ?, clock_offset_ms = ?, firmware = ?, "
+            "has_ptz = ?, has_events = ?",
+            {textValue(camera.username), QVariant(camera.sealedSecret),
+                    textValue(camera.authMethod), QVariant(camera.clockOffsetMs),
+                    textValue(camera.firmware), QVariant(camera.hasPtz ? 1 : 0),
+                    QVariant(camera.hasEvents ? 1 : 0)},
+            doing);
+    if (done)
+        done = writeStreams(camera.id, camera.streams);
+    if (done) {
+        // Roles kept only for their footage stop recording.
+        QStringList marks;
+        for (qsizetype i = 0; i < camera.streams.size(); ++i)
+            marks << QStringLiteral("?");
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE streams SET record = 0 WHERE camera_id = ?%1")
+                              .arg(marks.isEmpty() ? QString()
+                                                   : QStringLiteral(" AND role NOT IN (%1)")
+                                                             .arg(marks.join(u','))));
+        query.addBindValue(camera.id);
+        for (const StreamRecord& s : camera.streams)
+            query.addBindValue(textValue(s.role));
+        if (!query.exec())
+            done = m_catalog.sqlError(query.lastError(), doing);
+    }
+    if (!done) {
+        db.rollback();
+        return done;
+    }
+    if (!db.commit())
+        return m_catalog.sqlError(db.lastError(), doing);
+    return {};
+}
+
 Result<void> CameraStore::remove(qint64 id)
 {
     QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));

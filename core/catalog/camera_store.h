@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -85,8 +86,22 @@ public:
     Result<void> remove(qint64 id);
     /// Changes how a camera records (mode, schedule, pre/post-roll, retention).
     Result<void> setRecording(const CameraRecord& camera);
+    /// Gives camera `id` a new name (trimmed; refused when empty or longer than kMaxNameLength).
+    Result<void> rename(qint64 id, const QString& name);
+    /// A disabled camera stays in Vigil with its footage and settings, and is not recorded.
+    Result<void> setEnabled(qint64 id, bool enabled);
+    /// How Vigil reaches camera `camera.id`, after it was checked live: user name, sealed
+    /// password, login method, clock offset, firmware, capabilities and streams. A stream that
+    /// has footage keeps its row (its footage refers to it); a role that is no longer chosen
+    /// stops being recorded.
+    Result<void> setConnection(const CameraRecord& camera);
+
+    static constexpr int kMaxNameLength = 100;
 
 private:
+    /// `UPDATE cameras SET <assignments> WHERE id = <id>` of a camera not removed.
+    Result<void> updateCamera(
+            qint64 id, const char* assignments, QVariantList values, const QString& doing);
     Result<void> writeStreams(qint64 cameraId, const QList<StreamRecord>& streams);
 
     Catalog& m_catalog;

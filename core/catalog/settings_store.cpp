@@ -16,7 +16,7 @@ namespace vigil::catalog {
 
 namespace {
 
-const std::array<SettingSpec, 7> kKnown = {{
+const std::array<SettingSpec, 8> kKnown = {{
         {settings::kUiLanguage, QMetaType::QString, QString(),
                 QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
                         "Language of the user interface (en, es); empty follows the system"),
@@ -25,6 +25,10 @@ const std::array<SettingSpec, 7> kKnown = {{
                 QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
                         "Use the address a camera was reached on instead of the (wrong) addresses "
                         "it advertises")},
+        {settings::kOnvifDiscoveryInterfaces, QMetaType::QString, QString(),
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "IPv4 addresses of the network cards the camera search uses, separated by "
+                        "commas (the card on the cameras' network); empty: every card")},
         {settings::kRecordingSegmentSeconds, QMetaType::Int, 60,
                 QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
                         "Length of a recording file in seconds (files are cut on keyframes)"),
@@ -203,6 +207,17 @@ Result<QStringList> SettingsStore::keys() const
     return result;
 }
 
+QList<QHostAddress> SettingsStore::discoveryInterfaces(const QString& text)
+{
+    QList<QHostAddress> addresses;
+    for (const QString& part : text.split(u',', Qt::SkipEmptyParts)) {
+        const QHostAddress address(part.trimmed());
+        if (address.protocol() == QAbstractSocket::IPv4Protocol)
+            addresses << address;
+    }
+    return addresses;
+}
+
 Result<QVariant> SettingsStore::parse(const QString& key, const QString& text)
 {
     const SettingSpec* known = spec(key);
@@ -232,6 +247,19 @@ Result<QVariant> SettingsStore::parse(const QString& key, const QString& text)
                         .arg(known->minimum)
                         .arg(known->maximum),
                 {}};
+    }
+    if (key == QLatin1String(settings::kOnvifDiscoveryInterfaces)) {
+        const QStringList parts = text.split(u',', Qt::SkipEmptyParts);
+        for (const QString& part : parts) {
+            const QHostAddress address(part.trimmed());
+            if (address.protocol() != QAbstractSocket::IPv4Protocol) {
+                return Error {Error::Code::InvalidArgument,
+                        tr("\"%1\" takes IPv4 addresses of this computer separated by commas, "
+                           "not \"%2\".")
+                                .arg(key, part.trimmed()),
+                        {}};
+            }
+        }
     }
     if (!known->choices.isEmpty() && !known->choices.contains(value.toString())) {
         QStringList shown;

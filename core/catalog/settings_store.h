@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QMetaType>
 #include <QStringList>
 #include <QVariant>
@@ -29,6 +30,7 @@ struct SettingSpec
 namespace settings {
 inline constexpr char kUiLanguage[] = "ui/language";
 inline constexpr char kOnvifRewriteAddresses[] = "onvif/rewriteAddresses";
+inline constexpr char kOnvifDiscoveryInterfaces[] = "onvif/discoveryInterfaces";
 inline constexpr char kRecordingSegmentSeconds[] = "recording/segmentSeconds";
 inline constexpr char kRecordingOnlyWhileWindowOpen[] = "recording/onlyWhileWindowOpen";
 inline constexpr char kStorageQuotaMB[] = "storage/quotaMB";
@@ -58,6 +60,9 @@ public:
     static const SettingSpec* spec(const QString& key);
     /// Parses user text (command line) into the type of a known setting.
     static Result<QVariant> parse(const QString& key, const QString& text);
+    /// The IPv4 addresses of `onvif/discoveryInterfaces` ("192.168.1.10, 10.0.0.2"); empty:
+    /// every network card.
+    static QList<QHostAddress> discoveryInterfaces(const QString& text);
 
 private:
     Catalog& m_catalog;

@@ -1,5 +1,6 @@
 #include "core/runtime/translations.h"
 
+#include "core/catalog/settings_store.h"
 #include "core/logging_categories.h"
 
 #include <QCoreApplication>
@@ -60,6 +61,15 @@ QLocale chooseLocale(const QString& commandLineLang, const QString& savedLang)
     if (!savedLang.isEmpty())
         return QLocale(savedLang);
     return QLocale::system();
+}
+
+void installFolderLanguage(const catalog::SettingsStore& settings, const QString& commandLineLang)
+{
+    if (!commandLineLang.isEmpty())
+        return;
+    const QString saved = settings.value(QLatin1String(catalog::settings::kUiLanguage)).toString();
+    if (!saved.isEmpty())
+        installTranslations(chooseLocale({}, saved));
 }
 
 QStringList availableLanguages()

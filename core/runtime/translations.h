@@ -3,6 +3,10 @@
 #include <QLocale>
 #include <QString>
 
+namespace vigil::catalog {
+class SettingsStore;
+}
+
 namespace vigil::runtime {
 
 /// Loads Vigil's embedded translation (":/i18n/vigil_<lang>.qm") and Qt's own (standard buttons
@@ -13,6 +17,11 @@ bool installTranslations(const QLocale& locale);
 /// The locale to use: `--lang` when given, else the saved `ui/language` setting, else the
 /// system's.
 QLocale chooseLocale(const QString& commandLineLang, const QString& savedLang);
+
+/// Once the data folder is open: its saved `ui/language`, unless `--lang` (`commandLineLang`)
+/// chose one. Every program of a folder speaks the language its people chose, the recorder's
+/// alerts too.
+void installFolderLanguage(const catalog::SettingsStore& settings, const QString& commandLineLang);
 
 /// Languages Vigil ships, as codes ("en", "es").
 QStringList availableLanguages();

@@ -31,12 +31,11 @@ catalog::StreamRecord streamFrom(const onvif::MediaProfile& p, const char* role)
 
 } // namespace
 
-Result<SavedCamera> saveCamera(catalog::CameraStore& store, const catalog::CameraRecord& given)
+Result<void> checkStreamUris(catalog::CameraRecord& record)
 {
     // Only RTSP addresses are stored (a camera's answers could name a local file, an FFmpeg
     // pseudo-protocol or a cloud metadata service), and never with credentials in them: those
     // live sealed beside the record.
-    catalog::CameraRecord record = given;
     for (catalog::StreamRecord& s : record.streams) {
         QUrl url(s.uri.trimmed());
         const QString scheme = url.scheme().toLower();
@@ -52,6 +51,14 @@ Result<SavedCamera> saveCamera(catalog::CameraStore& store, const catalog::Camer
         url.setUserInfo(QString());
         s.uri = url.toString();
     }
+    return {};
+}
+
+Result<SavedCamera> saveCamera(catalog::CameraStore& store, const catalog::CameraRecord& given)
+{
+    catalog::CameraRecord record = given;
+    if (Result<void> uris = checkStreamUris(record); !uris)
+        return uris.error();
     const Result<std::optional<catalog::CameraRecord>> same = store.findSame(record);
     if (!same)
         return same.error();

@@ -17,6 +17,10 @@ catalog::CameraRecord recordFromProbe(const onvif::DeviceDescription& device, co
 catalog::CameraRecord recordFromRtspUrl(
         QUrl url, const QString& user, const QByteArray& sealedSecret, const QString& name = {});
 
+/// Refuses stream addresses that are not rtsp:// or rtsps:// (a camera's answer could name a local
+/// file or an FFmpeg pseudo-protocol) and takes credentials out of the others.
+Result<void> checkStreamUris(catalog::CameraRecord& record);
+
 /// What saveCamera() did.
 struct SavedCamera
 {

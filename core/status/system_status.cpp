@@ -26,6 +26,8 @@ void SystemStatus::setRecorderLink(control::RecorderLink* link)
     m_link = link;
     connect(link, &control::RecorderLink::statusChanged, this, &SystemStatus::refresh);
     connect(link, &control::RecorderLink::connectionChanged, this, &SystemStatus::refresh);
+    connect(link, &control::RecorderLink::statusChanged, this, &SystemStatus::camerasReported);
+    connect(link, &control::RecorderLink::connectionChanged, this, &SystemStatus::camerasReported);
     connect(link, &control::RecorderLink::alertReceived, this, [this](const QJsonObject& alert) {
         m_lastAlert = alert.value(QLatin1String("message")).toString();
         m_lastAlertCamera
@@ -41,6 +43,21 @@ void SystemStatus::setAlertStore(catalog::AlertStore* alerts)
 {
     m_alerts = alerts;
     refresh();
+}
+
+SystemStatus::CameraState SystemStatus::cameraState(qint64 cameraId) const
+{
+    if (!m_link || !m_link->isConnected())
+        return {};
+    for (const QJsonValue& v : m_link->status().value(QLatin1String("cameras")).toArray()) {
+        const QJsonObject camera = v.toObject();
+        if (camera.value(QLatin1String("id")).toInteger() == cameraId) {
+            return {true, camera.value(QLatin1String("online")).toBool(),
+                    camera.value(QLatin1String("recording")).toBool(),
+                    camera.value(QLatin1String("error")).toString()};
+        }
+    }
+    return {};
 }
 
 void SystemStatus::refresh()

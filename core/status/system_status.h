@@ -38,9 +38,19 @@ public:
         bool operator==(const Snapshot&) const = default;
     };
 
+    /// One camera as the recorder last reported it.
+    struct CameraState
+    {
+        bool reported = false; ///< the recorder runs and records this camera
+        bool online = false;
+        bool recording = false;
+        QString error; ///< why it is not, translated by the recorder
+    };
+
     SystemStatus(QString storagePath, catalog::CameraStore* cameras, QObject* parent = nullptr);
 
     Snapshot snapshot() const { return m_snapshot; }
+    CameraState cameraState(qint64 cameraId) const;
     QString storagePath() const { return m_storagePath; }
     void setPollInterval(int ms) { m_timer.setInterval(ms); }
     /// Online and recording counts and alerts come from the recorder, through `link`.
@@ -53,6 +63,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void changed();
+    /// The recorder sent a new status: cameraState() may have changed.
+    void camerasReported();
 
 private:
     QString m_storagePath;

@@ -197,8 +197,12 @@ void TestMainWindow::pagesSayWhatIsTrueOnceCamerasExist()
     QVERIFY(table->isVisible());
     QCOMPARE(table->rowCount(), 1);
     QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Town Hall"));
-    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("10.0.0.5"));
-    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Continuously"));
+    // Nothing records it in this test: the status says why.
+    QCOMPARE(table->item(0, 1)->text(),
+            QStringLiteral("Not recording: the recorder is not running"));
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("10.0.0.5"));
+    QCOMPARE(table->item(0, 4)->text(), QStringLiteral("main 1920×1080 H264, 25 fps"));
+    QCOMPARE(table->item(0, 5)->text(), QStringLiteral("Continuously"));
     QSignalSpy changed(settings, &widgets::SettingsPage::camerasChanged);
     int step = 0;
     QTimer user;
@@ -232,7 +236,7 @@ void TestMainWindow::pagesSayWhatIsTrueOnceCamerasExist()
     QVERIFY(saved);
     QCOMPARE(saved->first().recordMode, QStringLiteral("schedule"));
     QCOMPARE(saved->first().schedule, recording::RecordSchedule::officeHours().toString());
-    QVERIFY(table->item(0, 2)->text().startsWith(QLatin1String("On a schedule: Continuous 60 h")));
+    QVERIFY(table->item(0, 5)->text().startsWith(QLatin1String("On a schedule: Continuous 60 h")));
 
     // Live does not claim the cameras are fine: nothing records them in this window.
     auto* live = static_cast<widgets::LivePage*>(window->page(PageId::Live));

@@ -4,6 +4,8 @@
 #include "core/catalog/settings_store.h"
 #include "core/runtime/translations.h"
 #include "core/status/system_status.h"
+#include "widgets/cameras/camera_connection_dialog.h"
+#include "widgets/cameras/stream_text.h"
 #include "widgets/empty_state.h"
 #include "widgets/recording/camera_recording_dialog.h"
 #include "widgets/status_bar.h"
@@ -15,6 +17,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -48,10 +51,10 @@ SettingsPage::SettingsPage(const PageContext& context, QWidget* parent)
     if (context.addCamerasAction)
         m_camerasEmpty->addAction(context.addCamerasAction);
     camerasLayout->addWidget(m_camerasEmpty);
-    m_cameraTable = new QTableWidget(0, 4, cameras);
+    m_cameraTable = new QTableWidget(0, 7, cameras);
     m_cameraTable->setObjectName(QStringLiteral("cameraTable"));
-    m_cameraTable->setHorizontalHeaderLabels(
-            {tr("Camera"), tr("Address"), tr("Records"), tr("Keeps footage")});
+    m_cameraTable->setHorizontalHeaderLabels({tr("Camera"), tr("Status"), tr("Address"),
+            tr("Model"), tr("Streams"), tr("Records"), tr("Keeps footage")});
     m_cameraTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_cameraTable->horizontalHeader()->setStretchLastSection(true);
     m_cameraTable->verticalHeader()->hide();
@@ -59,21 +62,33 @@ SettingsPage::SettingsPage(const PageContext& context, QWidget* parent)
     m_cameraTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_cameraTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_cameraTable->setToolTip(tr("Double-click a camera to change how it records."));
+    m_cameraTable->setMinimumHeight(180);
     connect(m_cameraTable, &QTableWidget::cellDoubleClicked, this,
             [this](int row) { editRecording(row); });
+    connect(m_cameraTable, &QTableWidget::itemSelectionChanged, this, &SettingsPage::updateButtons);
     camerasLayout->addWidget(m_cameraTable);
     auto* cameraButtons = new QHBoxLayout;
-    auto* recordingButton = new QPushButton(tr("Recording…"), cameras);
-    recordingButton->setObjectName(QStringLiteral("cameraRecordingButton"));
-    connect(recordingButton, &QPushButton::clicked, this,
-            [this] { editRecording(m_cameraTable->currentRow()); });
-    cameraButtons->addWidget(recordingButton);
+    const auto addButton
+            = [&](const QString& text, const char* name, void (SettingsPage::*act)(int)) {
+                  auto* button = new QPushButton(text, cameras);
+                  button->setObjectName(QLatin1String(name));
+                  connect(button, &QPushButton::clicked, this,
+                          [this, act] { (this->*act)(m_cameraTable->currentRow()); });
+                  cameraButtons->addWidget(button);
+                  return button;
+              };
+    addButton(tr("Rename…"), "cameraRenameButton", &SettingsPage::renameCamera);
+    addButton(tr("Connection…"), "cameraConnectionButton", &SettingsPage::editConnection)
+            ->setEnabled(context.cameraEditor != nullptr);
+    addButton(tr("Recording…"), "cameraRecordingButton", &SettingsPage::editRecording);
+    m_enableButton = addButton(tr("Disable"), "cameraEnableButton", &SettingsPage::toggleEnabled);
+    addButton(tr("Remove…"), "cameraRemoveButton", &SettingsPage::removeCamera);
+    cameraButtons->addStretch(1);
     if (context.addCamerasAction) {
         auto* add = new QPushButton(tr("Add Cameras…"), cameras);
         connect(add, &QPushButton::clicked, context.addCamerasAction, &QAction::trigger);
         cameraButtons->addWidget(add);
     }
-    cameraButtons->addStretch(1);
     m_cameraButtons = new QWidget(cameras);
     m_cameraButtons->setLayout(cameraButtons);
     camerasLayout->addWidget(m_cameraButtons);
@@ -117,6 +132,8 @@ SettingsPage::SettingsPage(const PageContext& context, QWidget* parent)
     if (context.status) {
         connect(context.status, &status::SystemStatus::changed, this, &SettingsPage::updateStorage);
         connect(context.status, &status::SystemStatus::changed, this, &SettingsPage::updateCameras);
+        connect(context.status, &status::SystemStatus::camerasReported, this,
+                &SettingsPage::updateCameras);
     }
     updateStorage();
     updateCameras();
@@ -129,59 +146,173 @@ void SettingsPage::updateCameras()
         if (const Result<QList<catalog::CameraRecord>> listed = m_context.cameras->list())
             cameras = listed.value();
     }
-    QStringList shown;
+    QList<QStringList> rows;
     for (const catalog::CameraRecord& c : std::as_const(cameras)) {
-        shown << QString::number(c.id) << c.name << c.deviceUrl << c.recordMode << c.schedule
-              << QString::number(c.retentionDays);
+        const QUrl address(c.address());
+        rows << QStringList {c.name, statusText(c),
+                address.port() > 0 ? QStringLiteral("%1:%2").arg(address.host()).arg(address.port())
+                                   : address.host(),
+                QStringList {c.vendor, c.model}.join(u' ').trimmed(), StreamText::recorded(c),
+                CameraRecordingDialog::modeText(c),
+                c.retentionDays > 0 ? tr("%1 days").arg(c.retentionDays)
+                                    : tr("until the disk is full"),
+                QString::number(c.id)};
     }
+    QStringList shown;
+    for (const QStringList& row : std::as_const(rows))
+        shown << row.join(u'\t');
     if (shown.join(u'\n') == m_camerasShown && m_cameraTable->rowCount() == cameras.size())
         return;
     m_camerasShown = shown.join(u'\n');
+    const qint64 selected = m_cameraTable->currentRow() >= 0
+            ? m_cameraTable->item(m_cameraTable->currentRow(), 0)->data(Qt::UserRole).toLongLong()
+            : 0;
     m_camerasEmpty->setVisible(cameras.isEmpty());
     m_cameraTable->setVisible(!cameras.isEmpty());
     m_cameraButtons->setVisible(!cameras.isEmpty());
     m_cameraTable->setRowCount(int(cameras.size()));
     for (int row = 0; row < cameras.size(); ++row) {
-        const catalog::CameraRecord& c = cameras.at(row);
-        const QUrl address(c.address());
-        auto* name = new QTableWidgetItem(c.name);
-        name->setData(Qt::UserRole, c.id);
-        m_cameraTable->setItem(row, 0, name);
-        m_cameraTable->setItem(row, 1,
-                new QTableWidgetItem(address.port() > 0
-                                ? QStringLiteral("%1:%2").arg(address.host()).arg(address.port())
-                                : address.host()));
-        m_cameraTable->setItem(row, 2, new QTableWidgetItem(CameraRecordingDialog::modeText(c)));
-        m_cameraTable->setItem(row, 3,
-                new QTableWidgetItem(c.retentionDays > 0 ? tr("%1 days").arg(c.retentionDays)
-                                                         : tr("until the disk is full")));
+        for (int column = 0; column < m_cameraTable->columnCount(); ++column) {
+            auto* item = new QTableWidgetItem(rows.at(row).at(column));
+            if (column == 0)
+                item->setData(Qt::UserRole, cameras.at(row).id);
+            if (!cameras.at(row).enabled)
+                item->setForeground(palette().brush(QPalette::PlaceholderText));
+            m_cameraTable->setItem(row, column, item);
+        }
+        if (cameras.at(row).id == selected)
+            m_cameraTable->selectRow(row);
     }
     if (m_cameraTable->currentRow() < 0 && !cameras.isEmpty())
         m_cameraTable->selectRow(0);
+    updateButtons();
+}
+
+QString SettingsPage::statusText(const catalog::CameraRecord& camera) const
+{
+    if (!camera.enabled)
+        return tr("Disabled");
+    if (camera.recordMode == QLatin1String("off"))
+        return tr("Not recorded");
+    if (!m_context.status || !m_context.status->snapshot().recorderRunning)
+        return tr("Not recording: the recorder is not running");
+    const status::SystemStatus::CameraState state = m_context.status->cameraState(camera.id);
+    if (!state.reported)
+        return tr("Starting…");
+    if (state.recording)
+        return tr("Recording");
+    if (state.online)
+        return tr("Online, not recording now");
+    return state.error.isEmpty() ? tr("Offline") : tr("Offline: %1").arg(state.error);
+}
+
+void SettingsPage::updateButtons()
+{
+    const std::optional<catalog::CameraRecord> camera = cameraAt(m_cameraTable->currentRow());
+    for (QPushButton* button : m_cameraButtons->findChildren<QPushButton*>()) {
+        if (button->objectName().startsWith(QLatin1String("camera")))
+            button->setEnabled(camera.has_value()
+                    && (button->objectName() != QLatin1String("cameraConnectionButton")
+                            || m_context.cameraEditor));
+    }
+    m_enableButton->setText(camera && !camera->enabled ? tr("Enable") : tr("Disable"));
+}
+
+std::optional<catalog::CameraRecord> SettingsPage::cameraAt(int row) const
+{
+    if (!m_context.cameras || row < 0 || row >= m_cameraTable->rowCount())
+        return std::nullopt;
+    const qint64 id = m_cameraTable->item(row, 0)->data(Qt::UserRole).toLongLong();
+    const Result<QList<catalog::CameraRecord>> cameras = m_context.cameras->list();
+    if (!cameras)
+        return std::nullopt;
+    for (const catalog::CameraRecord& c : cameras.value()) {
+        if (c.id == id)
+            return c;
+    }
+    return std::nullopt;
+}
+
+void SettingsPage::changed(const Result<void>& result, const QString& title)
+{
+    if (!result) {
+        QMessageBox::warning(this, title, result.error().message);
+        return;
+    }
+    updateCameras();
+    Q_EMIT camerasChanged();
 }
 
 void SettingsPage::editRecording(int row)
 {
-    if (!m_context.cameras || row < 0 || row >= m_cameraTable->rowCount())
+    const std::optional<catalog::CameraRecord> camera = cameraAt(row);
+    if (!camera)
         return;
-    const qint64 id = m_cameraTable->item(row, 0)->data(Qt::UserRole).toLongLong();
-    const Result<QList<catalog::CameraRecord>> cameras = m_context.cameras->list();
-    if (!cameras)
+    CameraRecordingDialog dialog(*camera, this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    for (const catalog::CameraRecord& c : cameras.value()) {
-        if (c.id != id)
-            continue;
-        CameraRecordingDialog dialog(c, this);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        if (const Result<void> saved = m_context.cameras->setRecording(dialog.camera()); !saved) {
-            QMessageBox::warning(this, tr("Recording settings not saved"), saved.error().message);
-            return;
-        }
-        updateCameras();
-        Q_EMIT camerasChanged();
+    changed(m_context.cameras->setRecording(dialog.camera()), tr("Recording settings not saved"));
+}
+
+void SettingsPage::renameCamera(int row)
+{
+    const std::optional<catalog::CameraRecord> camera = cameraAt(row);
+    if (!camera)
         return;
-    }
+    QInputDialog dialog(this);
+    dialog.setWindowTitle(tr("Rename Camera"));
+    dialog.setLabelText(
+            tr("New name of \"%1\" (for example the street it watches):").arg(camera->name));
+    dialog.setTextValue(camera->name);
+    dialog.setObjectName(QStringLiteral("renameDialog"));
+    if (dialog.exec() != QDialog::Accepted || dialog.textValue().simplified() == camera->name)
+        return;
+    changed(m_context.cameras->rename(camera->id, dialog.textValue()), tr("Camera not renamed"));
+}
+
+void SettingsPage::editConnection(int row)
+{
+    const std::optional<catalog::CameraRecord> camera = cameraAt(row);
+    if (!camera || !m_context.cameraEditor)
+        return;
+    CameraConnectionDialog dialog(*camera, *m_context.cameraEditor, this);
+    dialog.setObjectName(QStringLiteral("connectionDialog"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    changed({}, QString()); // saved by the dialog
+}
+
+void SettingsPage::toggleEnabled(int row)
+{
+    const std::optional<catalog::CameraRecord> camera = cameraAt(row);
+    if (!camera)
+        return;
+    changed(m_context.cameras->setEnabled(camera->id, !camera->enabled),
+            camera->enabled ? tr("Camera not disabled") : tr("Camera not enabled"));
+}
+
+void SettingsPage::removeCamera(int row)
+{
+    const std::optional<catalog::CameraRecord> camera = cameraAt(row);
+    if (!camera)
+        return;
+    QMessageBox box(QMessageBox::Question, tr("Remove Camera"),
+            tr("Remove \"%1\" from Vigil? It stops recording now.").arg(camera->name),
+            QMessageBox::NoButton, this);
+    box.setInformativeText(camera->retentionDays > 0
+                    ? tr("Its recordings stay, and can be played back, until they are %1 days "
+                         "old. Footage under a legal hold stays until the hold is released.")
+                              .arg(camera->retentionDays)
+                    : tr("Its recordings stay, and can be played back, until the disk needs "
+                         "the space. Footage under a legal hold stays until the hold is "
+                         "released."));
+    QPushButton* remove = box.addButton(tr("Remove Camera"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != remove)
+        return;
+    changed(m_context.cameras->remove(camera->id), tr("Camera not removed"));
 }
 
 QString SettingsPage::title() const

@@ -1,10 +1,14 @@
 #pragma once
 
+#include "core/catalog/camera_store.h"
 #include "widgets/feature_page.h"
 #include "widgets/page_context.h"
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace vigil::widgets {
@@ -27,9 +31,20 @@ public:
     QTableWidget* cameraTable() const { return m_cameraTable; }
     /// Opens the recording settings of the camera in `row` of the table; saved when accepted.
     void editRecording(int row);
+    /// Asks for a new name of the camera in `row`.
+    void renameCamera(int row);
+    /// Opens the login and streams of the camera in `row`, checked live before they are saved.
+    void editConnection(int row);
+    /// Disables the camera in `row` when it is enabled, else enables it.
+    void toggleEnabled(int row);
+    /// Asks, then removes the camera in `row`; its footage stays until retention.
+    void removeCamera(int row);
+    /// The text the Status column shows for `camera`.
+    QString statusText(const catalog::CameraRecord& camera) const;
 
 Q_SIGNALS:
-    /// A camera's recording settings were saved: the recorder should pick them up.
+    /// A camera was changed (renamed, enabled, removed, its login, streams or recording
+    /// settings): the recorder should pick it up.
     void camerasChanged();
 
 public:
@@ -39,11 +54,17 @@ private:
     void saveLanguage();
     void updateStorage();
     void updateCameras();
+    void updateButtons();
+    /// The camera in `row` of the table, as the catalog has it now.
+    std::optional<catalog::CameraRecord> cameraAt(int row) const;
+    /// Reports a failed change; on success refreshes the table and tells the recorder.
+    void changed(const Result<void>& result, const QString& title);
 
     PageContext m_context;
     EmptyState* m_camerasEmpty = nullptr;
     QTableWidget* m_cameraTable = nullptr;
     QWidget* m_cameraButtons = nullptr;
+    QPushButton* m_enableButton = nullptr;
     QString m_camerasShown; ///< what the table shows, to rebuild it only when it changes
     QComboBox* m_language = nullptr;
     QLabel* m_languageNote = nullptr;

@@ -1,5 +1,6 @@
 #include "widgets/setup/setup_pages.h"
 
+#include "widgets/cameras/stream_text.h"
 #include "widgets/recording/schedule_grid.h"
 #include "widgets/setup/setup_wizard.h"
 
@@ -30,11 +31,6 @@ using setup::Verification;
 using setup::Wizard;
 
 namespace {
-
-QString profileText(const onvif::MediaProfile& p)
-{
-    return SetupPage::tr("%1×%2 %3, %4 fps").arg(p.width).arg(p.height).arg(p.encoding).arg(p.fps);
-}
 
 /// Shows a password cell as bullets and edits it in a password field.
 class PasswordDelegate : public QStyledItemDelegate
@@ -376,7 +372,7 @@ void StreamsSetupPage::render()
                 combo->addItem(tr("none"), -1);
             for (int p = 0; p < c.device->profiles.size(); ++p) {
                 if (c.device->profiles.at(p).isVideoStream())
-                    combo->addItem(profileText(c.device->profiles.at(p)), p);
+                    combo->addItem(StreamText::of(c.device->profiles.at(p)), p);
             }
             combo->setCurrentIndex(
                     combo->findData(role == QLatin1String("main") ? c.mainProfile : c.subProfile));

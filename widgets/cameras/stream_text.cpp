@@ -1,0 +1,39 @@
+#include "widgets/cameras/stream_text.h"
+
+namespace vigil::widgets {
+
+namespace {
+
+QString format(int width, int height, const QString& codec, double fps)
+{
+    if (width <= 0 || height <= 0)
+        return codec.isEmpty() ? StreamText::tr("unknown format") : codec;
+    if (fps <= 0)
+        return StreamText::tr("%1×%2 %3").arg(width).arg(height).arg(codec);
+    return StreamText::tr("%1×%2 %3, %4 fps").arg(width).arg(height).arg(codec).arg(fps);
+}
+
+} // namespace
+
+QString StreamText::of(const onvif::MediaProfile& p)
+{
+    return format(p.width, p.height, p.encoding, p.fps);
+}
+
+QString StreamText::of(const catalog::StreamRecord& s)
+{
+    return format(s.width, s.height, s.codec, s.fps);
+}
+
+QString StreamText::recorded(const catalog::CameraRecord& camera)
+{
+    QStringList parts;
+    for (const catalog::StreamRecord& s : camera.streams) {
+        if (!s.record)
+            continue;
+        parts << (s.role == QLatin1String("main") ? tr("main %1") : tr("sub %1")).arg(of(s));
+    }
+    return parts.isEmpty() ? tr("none") : parts.join(QStringLiteral("; "));
+}
+
+} // namespace vigil::widgets

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/catalog/camera_store.h"
+#include "core/onvif/onvif_parsers.h"
+
+#include <QCoreApplication>
+
+namespace vigil::widgets {
+
+/// How lists of cameras name a stream: "1920×1080 H264, 25 fps".
+class StreamText
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::widgets::StreamText)
+
+public:
+    static QString of(const onvif::MediaProfile& profile);
+    static QString of(const catalog::StreamRecord& stream);
+    /// The streams a camera records: "main 1920×1080 H264, 25 fps; sub 640×360 H264, 15 fps".
+    static QString recorded(const catalog::CameraRecord& camera);
+};
+
+} // namespace vigil::widgets
