@@ -1,6 +1,7 @@
 #include "app/ctl_application.h"
 
 #include "app/ctl_recording.h"
+#include "app/ctl_service.h"
 #include "app/ctl_status.h"
 #include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
@@ -107,6 +108,8 @@ int Ctl::run(const QStringList& arguments)
             "--pre-roll, --post-roll\n"
             "  record                 Record every camera until stopped (or --duration S)\n"
             "  status                 The running recorder's cameras, streams and alerts\n"
+            "  service install        Run the recorder as a systemd service (system service as "
+            "root, else this user's); \"service uninstall\", \"service status\"\n"
             "  alerts [--camera ID]   Alerts, newest first; \"alerts ack ID|all\" acknowledges\n"
             "  segments --camera ID   Recordings of a camera [--from T --to T]\n"
             "  storage                Space used, free and held; days kept per camera\n"
@@ -204,6 +207,10 @@ int Ctl::run(const QStringList& arguments)
         return CtlStatus::run(runtime::CommandLine::commonOptions(m_parser).dataDir.isEmpty()
                         ? runtime::DataDir::defaultPath()
                         : runtime::CommandLine::commonOptions(m_parser).dataDir,
+                m_parser.isSet(QStringLiteral("json")), m_out, m_err);
+    if (command == QLatin1String("service"))
+        return CtlService::run(positional.mid(1),
+                runtime::CommandLine::commonOptions(m_parser).dataDir,
                 m_parser.isSet(QStringLiteral("json")), m_out, m_err);
     if (command == QLatin1String("discover"))
         return discover();
