@@ -308,6 +308,7 @@ Commands:
   camera record ID       How a camera records: --mode, --schedule, --retention-days, --pre-roll, --post-roll
   record                 Record every camera until stopped (or --duration S)
   status                 The running recorder&apos;s cameras, streams and alerts
+  service install        Run the recorder as a systemd service (system service as root, else this user&apos;s); &quot;service uninstall&quot;, &quot;service status&quot;
   alerts [--camera ID]   Alerts, newest first; &quot;alerts ack ID|all&quot; acknowledges
   segments --camera ID   Recordings of a camera [--from T --to T]
   storage                Space used, free and held; days kept per camera
@@ -329,6 +330,7 @@ Commands:
   camera record ID       Cómo graba una cámara: --mode, --schedule, --retention-days, --pre-roll, --post-roll
   record                 Graba todas las cámaras hasta detenerlo (o --duration S)
   status                 Cámaras, flujos y alertas del grabador en marcha
+  service install        Ejecuta el grabador como servicio de systemd (del sistema como root, si no de este usuario); «service uninstall», «service status»
   alerts [--camera ID]   Alertas, de la más reciente; «alerts ack ID|all» las da por vistas
   segments --camera ID   Grabaciones de una cámara [--from T --to T]
   storage                Espacio usado, libre y retenido; días guardados por cámara
@@ -461,6 +463,53 @@ Commands:
     <message>
         <source>Index rebuilt from the files: %1 recordings; %2 unfinished files without video removed; %3 damaged files kept in %4; %5 files not written by Vigil left alone.</source>
         <translation>Índice reconstruido a partir de los archivos: %1 grabaciones; %2 archivos sin terminar y sin vídeo eliminados; %3 archivos dañados guardados en %4; %5 archivos que Vigil no escribió se dejaron intactos.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::CtlService</name>
+    <message>
+        <source>vigilctl: Use: service install | uninstall | status</source>
+        <translation>vigilctl: Uso: service install | uninstall | status</translation>
+    </message>
+    <message>
+        <source>System service: %1</source>
+        <translation>Servicio del sistema: %1</translation>
+    </message>
+    <message>
+        <source>Service of this user: %1</source>
+        <translation>Servicio de este usuario: %1</translation>
+    </message>
+    <message>
+        <source>  installed</source>
+        <translation>  instalado</translation>
+    </message>
+    <message>
+        <source>  not installed</source>
+        <translation>  no instalado</translation>
+    </message>
+    <message>
+        <source>  enabled: %1, active: %2</source>
+        <translation>  habilitado: %1, activo: %2</translation>
+    </message>
+    <message>
+        <source>  systemd is not running here</source>
+        <translation>  systemd no está en marcha aquí</translation>
+    </message>
+    <message>
+        <source>  data folder: %1</source>
+        <translation>  carpeta de datos: %1</translation>
+    </message>
+    <message>
+        <source>  a recorder answers on this data folder</source>
+        <translation>  un grabador responde en esta carpeta de datos</translation>
+    </message>
+    <message>
+        <source>  no recorder answers on this data folder</source>
+        <translation>  ningún grabador responde en esta carpeta de datos</translation>
+    </message>
+    <message>
+        <source>vigilctl: %1</source>
+        <translation>vigilctl: %1</translation>
     </message>
 </context>
 <context>
@@ -692,6 +741,30 @@ Commands:
         <source>updating camera %1</source>
         <translation>al actualizar la cámara %1</translation>
     </message>
+    <message>
+        <source>A camera needs a name.</source>
+        <translation>Una cámara necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>A camera&apos;s name has at most %1 characters.</source>
+        <translation>El nombre de una cámara tiene como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>renaming camera %1</source>
+        <translation>al renombrar la cámara %1</translation>
+    </message>
+    <message>
+        <source>enabling camera %1</source>
+        <translation>al activar la cámara %1</translation>
+    </message>
+    <message>
+        <source>disabling camera %1</source>
+        <translation>al desactivar la cámara %1</translation>
+    </message>
+    <message>
+        <source>changing how Vigil reaches camera %1</source>
+        <translation>al cambiar cómo Vigil accede a la cámara %1</translation>
+    </message>
 </context>
 <context>
     <name>vigil::catalog::Catalog</name>
@@ -876,6 +949,14 @@ Commands:
     <message>
         <source>Record only while a Vigil window is open: the window starts the recorder and closing it stops recording (off: the recorder runs on its own)</source>
         <translation>Grabar solo mientras haya una ventana de Vigil abierta: la ventana inicia el grabador y al cerrarla se detiene la grabación (desactivado: el grabador funciona por su cuenta)</translation>
+    </message>
+    <message>
+        <source>IPv4 addresses of the network cards the camera search uses, separated by commas (the card on the cameras&apos; network); empty: every card</source>
+        <translation>Direcciones IPv4 de las tarjetas de red que usa la búsqueda de cámaras, separadas por comas (la tarjeta de la red de las cámaras); vacío: todas las tarjetas</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes IPv4 addresses of this computer separated by commas, not &quot;%2&quot;.</source>
+        <translation>«%1» admite direcciones IPv4 de este equipo separadas por comas, no «%2».</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1465,81 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::runtime::ServiceInstaller</name>
+    <message>
+        <source>&quot;%1&quot; cannot be run: %2</source>
+        <translation>No se puede ejecutar «%1»: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1 %2&quot; failed: %3</source>
+        <translation>«%1 %2» falló: %3</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>código de salida %1</translation>
+    </message>
+    <message>
+        <source>There is no vigil-recorder at %1.</source>
+        <translation>No hay ningún vigil-recorder en %1.</translation>
+    </message>
+    <message>
+        <source>Vigil is in a home folder (%1), which the system service cannot see. Unpack it elsewhere (for example /opt/vigil), or install a service for your own user by running this command without root.</source>
+        <translation>Vigil está en una carpeta personal (%1), que el servicio del sistema no puede ver. Descomprímalo en otro lugar (por ejemplo /opt/vigil), o instale un servicio para su propio usuario ejecutando esta orden sin root.</translation>
+    </message>
+    <message>
+        <source>Vigil&apos;s service unit is missing from vigilctl.</source>
+        <translation>A vigilctl le falta la unidad del servicio de Vigil.</translation>
+    </message>
+    <message>
+        <source>Created the system user &quot;%1&quot;; people who use the window join its group (adduser NAME %1).</source>
+        <translation>Creado el usuario del sistema «%1»; las personas que usan la ventana se unen a su grupo (adduser NOMBRE %1).</translation>
+    </message>
+    <message>
+        <source>The data folder %1 cannot be created.</source>
+        <translation>No se puede crear la carpeta de datos %1.</translation>
+    </message>
+    <message>
+        <source>The service unit %1 cannot be written: %2</source>
+        <translation>No se puede escribir la unidad del servicio %1: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (records %2).</source>
+        <translation>Escrito %1 (graba %2).</translation>
+    </message>
+    <message>
+        <source>systemd is not running on this computer, so the service cannot start. Until it can, record with: %1 --data-dir %2</source>
+        <translation>systemd no está en marcha en este equipo, así que el servicio no puede arrancar. Mientras tanto, grabe con: %1 --data-dir %2</translation>
+    </message>
+    <message>
+        <source>Your user&apos;s systemd is not running (no login session), so the service cannot start. Until it can, record with: %1 --data-dir %2</source>
+        <translation>El systemd de su usuario no está en marcha (no hay sesión iniciada), así que el servicio no puede arrancar. Mientras tanto, grabe con: %1 --data-dir %2</translation>
+    </message>
+    <message>
+        <source>Enabled and started %1: it records from now on, and after every restart.</source>
+        <translation>%1 habilitado y arrancado: graba desde ahora y tras cada reinicio.</translation>
+    </message>
+    <message>
+        <source>It runs while you are logged in; to record before anyone logs in, run &quot;loginctl enable-linger %1&quot; (or install it as root, as a system service).</source>
+        <translation>Funciona mientras tenga la sesión iniciada; para grabar antes de que nadie inicie sesión, ejecute «loginctl enable-linger %1» (o instálelo como root, como servicio del sistema).</translation>
+    </message>
+    <message>
+        <source>Vigil&apos;s service is not installed here (%1 does not exist).</source>
+        <translation>El servicio de Vigil no está instalado aquí (%1 no existe).</translation>
+    </message>
+    <message>
+        <source>Stopped and disabled %1.</source>
+        <translation>%1 detenido y deshabilitado.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be removed.</source>
+        <translation>No se puede borrar %1.</translation>
+    </message>
+    <message>
+        <source>Removed %1. The footage and the catalog stay in %2.</source>
+        <translation>Borrado %1. Las grabaciones y el catálogo quedan en %2.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::security::CredentialVault</name>
     <message>
         <source>The encryption library could not start.</source>
@@ -1423,6 +1579,17 @@ Commands:
     <message>
         <source>The camera gives &quot;%1&quot; as the address of its video; Vigil records only from rtsp:// addresses.</source>
         <translation>La cámara da «%1» como dirección de su vídeo; Vigil solo graba desde direcciones rtsp://.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::setup::CameraEditor</name>
+    <message>
+        <source>Camera %1 is no longer in Vigil.</source>
+        <translation>La cámara %1 ya no está en Vigil.</translation>
+    </message>
+    <message>
+        <source>Choose a main stream, and a different sub stream or none.</source>
+        <translation>Elija un flujo principal, y un flujo secundario distinto o ninguno.</translation>
     </message>
 </context>
 <context>
@@ -1539,6 +1706,77 @@ Commands:
     <message>
         <source>No alerts.</source>
         <translation>No hay alertas.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::CameraConnectionDialog</name>
+    <message>
+        <source>Connection of %1</source>
+        <translation>Conexión de %1</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Usuario:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Check with the Camera</source>
+        <translation>Comprobar con la cámara</translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation>Flujos</translation>
+    </message>
+    <message>
+        <source>Main stream (recorded):</source>
+        <translation>Flujo principal (se graba):</translation>
+    </message>
+    <message>
+        <source>Sub stream (live grid, quick scrubbing):</source>
+        <translation>Flujo secundario (cuadrícula en vivo, búsqueda rápida):</translation>
+    </message>
+    <message>
+        <source>Record the sub stream too</source>
+        <translation>Grabar también el flujo secundario</translation>
+    </message>
+    <message>
+        <source>Checking with the camera…</source>
+        <translation>Comprobando con la cámara…</translation>
+    </message>
+    <message>
+        <source>Check the new login with the camera before saving it.</source>
+        <translation>Compruebe el nuevo inicio de sesión con la cámara antes de guardarlo.</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Sin cambios: %1</translation>
+    </message>
+    <message>
+        <source>The camera accepts this login.</source>
+        <translation>La cámara acepta este inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Saved once the camera has accepted the login.</source>
+        <translation>Se guarda cuando la cámara ha aceptado el inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>Connection not saved</source>
+        <translation>Conexión no guardada</translation>
     </message>
 </context>
 <context>
@@ -2132,12 +2370,109 @@ Commands:
         <source>%1 days</source>
         <translation>%1 días</translation>
     </message>
-</context>
-<context>
-    <name>vigil::widgets::SetupPage</name>
     <message>
-        <source>%1×%2 %3, %4 fps</source>
-        <translation>%1×%2 %3, %4 fps</translation>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation>Flujos</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renombrar…</translation>
+    </message>
+    <message>
+        <source>Connection…</source>
+        <translation>Conexión…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Quitar…</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivada</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>No se graba</translation>
+    </message>
+    <message>
+        <source>Not recording: the recorder is not running</source>
+        <translation>No graba: el grabador no está en marcha</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Arrancando…</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Grabando</translation>
+    </message>
+    <message>
+        <source>Online, not recording now</source>
+        <translation>Conectada, no graba ahora</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Desconectada</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>Desconectada: %1</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Rename Camera</source>
+        <translation>Renombrar cámara</translation>
+    </message>
+    <message>
+        <source>New name of &quot;%1&quot; (for example the street it watches):</source>
+        <translation>Nuevo nombre de «%1» (por ejemplo, la calle que vigila):</translation>
+    </message>
+    <message>
+        <source>Camera not renamed</source>
+        <translation>Cámara no renombrada</translation>
+    </message>
+    <message>
+        <source>Camera not disabled</source>
+        <translation>Cámara no desactivada</translation>
+    </message>
+    <message>
+        <source>Camera not enabled</source>
+        <translation>Cámara no activada</translation>
+    </message>
+    <message>
+        <source>Remove Camera</source>
+        <translation>Quitar cámara</translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot; from Vigil? It stops recording now.</source>
+        <translation>¿Quitar «%1» de Vigil? Deja de grabar ahora.</translation>
+    </message>
+    <message>
+        <source>Its recordings stay, and can be played back, until they are %1 days old. Footage under a legal hold stays until the hold is released.</source>
+        <translation>Sus grabaciones se conservan, y se pueden reproducir, hasta que tengan %1 días. Las imágenes bajo retención legal se conservan hasta que se levante la retención.</translation>
+    </message>
+    <message>
+        <source>Its recordings stay, and can be played back, until the disk needs the space. Footage under a legal hold stays until the hold is released.</source>
+        <translation>Sus grabaciones se conservan, y se pueden reproducir, hasta que el disco necesite el espacio. Las imágenes bajo retención legal se conservan hasta que se levante la retención.</translation>
+    </message>
+    <message>
+        <source>Camera not removed</source>
+        <translation>Cámara no quitada</translation>
     </message>
 </context>
 <context>
@@ -2342,6 +2677,33 @@ Commands:
     <message>
         <source>&lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;That is less than the %1 days you want to keep.&lt;/b&gt;&lt;/span&gt; Choose a bigger disk, fewer days, or motion recording.</source>
         <translation>&lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;Es menos que los %1 días que quiere conservar.&lt;/b&gt;&lt;/span&gt; Elija un disco más grande, menos días o la grabación con movimiento.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::StreamText</name>
+    <message>
+        <source>unknown format</source>
+        <translation>formato desconocido</translation>
+    </message>
+    <message>
+        <source>%1×%2 %3</source>
+        <translation>%1×%2 %3</translation>
+    </message>
+    <message>
+        <source>%1×%2 %3, %4 fps</source>
+        <translation>%1×%2 %3, %4 fps</translation>
+    </message>
+    <message>
+        <source>main %1</source>
+        <translation>principal %1</translation>
+    </message>
+    <message>
+        <source>sub %1</source>
+        <translation>secundario %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
     </message>
 </context>
 <context>
