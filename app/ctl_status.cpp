@@ -4,6 +4,7 @@
 #include "core/catalog/alert_store.h"
 #include "core/control/control_client.h"
 #include "core/runtime/app_context.h"
+#include "core/runtime/os_user.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -92,7 +93,7 @@ int CtlStatus::alerts(runtime::AppContext& context, const QStringList& args, qin
         bool json, QTextStream& out, QTextStream& err)
 {
     catalog::AlertStore store(context.catalog());
-    const QString who = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    const QString who = runtime::osUserName();
     if (args.value(0) == QLatin1String("ack") && args.size() == 2) {
         if (args.at(1) == QLatin1String("all")) {
             const Result<int> done = store.acknowledgeAll(who, camera);

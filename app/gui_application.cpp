@@ -10,6 +10,7 @@
 #include "core/runtime/app_context.h"
 #include "core/runtime/command_line.h"
 #include "core/runtime/data_dir.h"
+#include "core/runtime/os_user.h"
 #include "core/runtime/termination_watcher.h"
 #include "core/runtime/translations.h"
 #include "core/setup/camera_editor.h"
@@ -37,6 +38,10 @@ GuiApplication::GuiApplication(QObject* parent)
 GuiApplication::~GuiApplication()
 {
     m_discovery.reset();
+    // A recorder that stops with the window stops before the demo's cameras do: it would
+    // otherwise raise "camera ended the stream" for each of them.
+    if (m_recorder)
+        m_recorder->stopLaunchedRecorder(30000);
     m_simulator.reset();
     // The window uses the status and the catalog: destroy it first.
     m_window.reset();
@@ -121,6 +126,7 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     m_context = std::move(context).value();
 
     runtime::installFolderLanguage(m_context->settings(), common.lang);
+    m_lang = common.lang;
 
     m_status = std::make_unique<status::SystemStatus>(
             m_context->dataDir().path(), &m_context->cameras());
@@ -184,7 +190,7 @@ Result<void> GuiApplication::start(const QStringList& arguments)
 void GuiApplication::showAlerts()
 {
     // Until people sign in (accountability), the one who acknowledges is the desktop's user.
-    const QString who = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    const QString who = runtime::osUserName();
     widgets::AlertsDialog dialog(*m_alerts, m_context->cameras(), who, m_window.get());
     connect(&dialog, &widgets::AlertsDialog::acknowledged, m_status.get(),
             &status::SystemStatus::refresh);
@@ -231,9 +237,13 @@ void GuiApplication::startRecording(bool launch, bool onlyWhileOpen)
     // The packaged service's folder has its recorder run by systemd, as the service's user: a
     // window never starts a second one there as its own user.
     if (launch && m_context->dataDir().path() != QLatin1String(runtime::DataDir::kServiceDataDir)) {
+        // It speaks the window's language (its alerts are shown here).
+        QStringList arguments {QStringLiteral("--data-dir"), m_context->dataDir().path()};
+        if (!m_lang.isEmpty())
+            arguments << QStringLiteral("--lang") << m_lang;
         m_recorder->setLauncher(
                 QCoreApplication::applicationDirPath() + QStringLiteral("/vigil-recorder"),
-                {QStringLiteral("--data-dir"), m_context->dataDir().path()});
+                arguments);
         m_recorder->setStopLaunchedOnExit(onlyWhileOpen);
     }
     connect(m_recorder.get(), &control::RecorderLink::recorderLaunched, this,

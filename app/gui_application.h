@@ -69,6 +69,7 @@ private:
     void discoverDemoCameras();
 
     std::unique_ptr<runtime::AppContext> m_context;
+    QString m_lang; ///< --lang, when given: the recorder started here speaks it too
     bool m_terminating = false; ///< SIGTERM: quit without asking
     std::unique_ptr<catalog::AlertStore> m_alerts; ///< before m_status: it outlives it
     std::unique_ptr<control::RecorderLink> m_recorder; ///< before m_status: it outlives it

@@ -2694,16 +2694,16 @@ Commands:
         <translation>%1×%2 %3, %4 fps</translation>
     </message>
     <message>
-        <source>main %1</source>
-        <translation>principal %1</translation>
-    </message>
-    <message>
-        <source>sub %1</source>
-        <translation>secundario %1</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>sub stream only: %1</source>
+        <translation>solo el flujo secundario: %1</translation>
+    </message>
+    <message>
+        <source>%1, and the sub stream %2</source>
+        <translation>%1, y el flujo secundario %2</translation>
     </message>
 </context>
 <context>

@@ -467,11 +467,16 @@ Result<QList<GapRecord>> SegmentStore::gaps(qint64 cameraId, qint64 fromMs, qint
 Result<void> SegmentStore::addAlert(qint64 cameraId, const QString& kind, const QString& message)
 {
     QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
-    query.prepare(QStringLiteral(
-            "INSERT INTO alerts (at_ms, camera_id, kind, message) VALUES (?, ?, ?, ?)"));
+    // The same problem, still not acknowledged, is not listed twice (a camera that stays
+    // offline across recorder restarts): the first alert says since when.
+    query.prepare(
+            QStringLiteral("INSERT INTO alerts (at_ms, camera_id, kind, message) SELECT ?, ?, ?, ? "
+                           "WHERE NOT EXISTS (SELECT 1 FROM alerts WHERE acknowledged_ms IS NULL "
+                           "AND camera_id IS ? AND kind = ? AND message = ?)"));
+    const QVariant camera = cameraId > 0 ? QVariant(cameraId) : QVariant();
     if (!bindAll(query,
-                {QDateTime::currentMSecsSinceEpoch(),
-                        cameraId > 0 ? QVariant(cameraId) : QVariant(), kind, textValue(message)}))
+                {QDateTime::currentMSecsSinceEpoch(), camera, kind, textValue(message), camera,
+                        kind, textValue(message)}))
         return m_catalog.sqlError(query.lastError(), tr("recording an alert"));
     return {};
 }

@@ -119,7 +119,8 @@ public:
 
     Result<void> addGap(const GapRecord& gap);
     Result<QList<GapRecord>> gaps(qint64 cameraId, qint64 fromMs, qint64 toMs) const;
-    /// An alert for people (disk full, camera offline…): an `events` row of type `alert.<kind>`.
+    /// An alert for people (disk full, camera offline…), unless the same one (camera, kind and
+    /// message) is still waiting to be acknowledged.
     Result<void> addAlert(qint64 cameraId, const QString& kind, const QString& message);
 
     /// Segments past their camera's retention age at `nowMs`, not held, not open; oldest first.

@@ -2,8 +2,10 @@
 
 #include "core/logging_categories.h"
 
+#include <QDeadlineTimer>
 #include <QLocalSocket>
 #include <QProcess>
+#include <QThread>
 
 #ifdef Q_OS_UNIX
 #include <csignal>
@@ -35,10 +37,27 @@ RecorderLink::~RecorderLink()
         m_socket->disconnect(this);
 #ifdef Q_OS_UNIX
     // SIGTERM: it finishes and indexes its open files, as a service stop does.
-    if (m_stopLaunchedOnExit && m_launchedPid > 0) {
+    if (stopsRecordingOnExit()) {
         qCInfo(lcRecording) << "stopping the recorder started here, pid" << m_launchedPid;
         ::kill(pid_t(m_launchedPid), SIGTERM);
     }
+#endif
+}
+
+void RecorderLink::stopLaunchedRecorder(int timeoutMs)
+{
+#ifdef Q_OS_UNIX
+    if (!stopsRecordingOnExit())
+        return;
+    qCInfo(lcRecording) << "stopping the recorder started here, pid" << m_launchedPid;
+    ::kill(pid_t(m_launchedPid), SIGTERM);
+    // Detached: not our child, so no wait(); it is gone when signal 0 finds no process.
+    const QDeadlineTimer deadline(timeoutMs);
+    while (::kill(pid_t(m_launchedPid), 0) == 0 && !deadline.hasExpired())
+        QThread::msleep(50);
+    m_launchedPid = 0;
+#else
+    Q_UNUSED(timeoutMs)
 #endif
 }
 

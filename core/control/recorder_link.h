@@ -31,6 +31,9 @@ public:
     /// Closing this link stops recording: it started the recorder, which stops with it.
     bool stopsRecordingOnExit() const { return m_stopLaunchedOnExit && m_launchedPid > 0; }
     void start();
+    /// When this link started the recorder and it stops with the link: stops it now (SIGTERM)
+    /// and waits up to `timeoutMs` for it to finish its files. The demo stops its cameras after.
+    void stopLaunchedRecorder(int timeoutMs);
 
     bool isConnected() const { return m_connected; }
     /// The recorder's last status message (ControlServer::status()); empty while not connected.

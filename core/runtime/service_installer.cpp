@@ -1,6 +1,7 @@
 #include "core/runtime/service_installer.h"
 
 #include "core/runtime/data_dir.h"
+#include "core/runtime/os_user.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,8 +15,6 @@
 namespace vigil::runtime {
 
 namespace {
-
-constexpr char kSystemDataDir[] = "/var/lib/vigil";
 
 /// A path as one word of a systemd command line (systemd.service(5), "Command lines").
 QString quoted(const QString& path)
@@ -63,7 +62,7 @@ ServiceInstaller::Options ServiceInstaller::defaults(
     options.recorderPath = QFileInfo(recorderPath).absoluteFilePath();
     if (::geteuid() == 0) {
         options.scope = Scope::System;
-        options.dataDir = QLatin1String(kSystemDataDir);
+        options.dataDir = QLatin1String(DataDir::kServiceDataDir);
         options.unitDir = QStringLiteral("/etc/systemd/system");
     } else {
         options.scope = Scope::User;
@@ -217,7 +216,7 @@ Result<void> ServiceInstaller::install(const Options& options, QStringList* done
     if (!system) {
         *done << tr("It runs while you are logged in; to record before anyone logs in, run "
                     "\"loginctl enable-linger %1\" (or install it as root, as a system service).")
-                         .arg(qEnvironmentVariable("USER"));
+                         .arg(osUserName());
     }
     return {};
 }

@@ -91,13 +91,13 @@ void CameraEditor::finish(quint64 generation, const Result<ConnectionCheck>& res
 int CameraEditor::currentProfile(const catalog::CameraRecord& camera,
         const onvif::DeviceDescription& device, QStringView role)
 {
-    if (const catalog::StreamRecord* stream = camera.stream(role); stream && stream->record) {
+    if (const catalog::StreamRecord* stream = camera.stream(role)) {
         for (int i = 0; i < device.profiles.size(); ++i) {
             if (device.profiles.at(i).token == stream->profileToken)
                 return i;
         }
     } else if (role == u"sub" && camera.stream(u"main")) {
-        return -1; // recorded without a sub stream today
+        return -1; // no sub stream today
     }
     return role == u"main" ? device.mainProfile : device.subProfile;
 }

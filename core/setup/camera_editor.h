@@ -54,8 +54,8 @@ public:
     Result<void> saveConnection(
             const ConnectionCheck& check, int mainProfile, int subProfile, bool recordSub);
 
-    /// Index into `device.profiles` of the profile `camera` records in `role` today, else the
-    /// one Vigil would choose.
+    /// Index into `device.profiles` of the profile `camera` uses in `role` today, else the one
+    /// Vigil would choose (-1 for "sub" when the camera has a main stream and no sub stream).
     static int currentProfile(const catalog::CameraRecord& camera,
             const onvif::DeviceDescription& device, QStringView role);
 

@@ -1,8 +1,10 @@
 // Catalog: migrations (fresh, upgrade from every earlier version, refusal of a newer schema,
 // failure and crash in the middle of a migration), validation before writing, locking.
 #include "catalog_test_util.h"
+#include "core/catalog/alert_store.h"
 #include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
+#include "core/catalog/segment_store.h"
 #include "core/catalog/settings_store.h"
 #include "core/setup/camera_records.h"
 #include "synthetic_migrations.h"
@@ -28,6 +30,8 @@ private Q_SLOTS:
     void init();
     void freshCatalog();
     void streamAddressesAreRtspWithoutCredentials();
+    void camerasAreRenamedDisabledAndReconnected();
+    void anAlertWaitingForAPersonIsNotRepeated();
     void freshCatalogHasTimeRangeIndexes();
     void foreignKeysEnforced();
     void upgradeFromEveryEarlierVersion_data();
@@ -88,6 +92,88 @@ void TestCatalog::streamAddressesAreRtspWithoutCredentials()
                                             "'%s3cret%'"))
                      .toInt(),
             0);
+}
+
+void TestCatalog::camerasAreRenamedDisabledAndReconnected()
+{
+    const auto catalog = Catalog::open(catalogPath());
+    QVERIFY(catalog);
+    CameraStore store(*catalog.value());
+    CameraRecord c;
+    c.uuid = QStringLiteral("cam");
+    c.name = QStringLiteral("Cam");
+    c.streams << StreamRecord {QStringLiteral("main"), QStringLiteral("p1"),
+            QStringLiteral("rtsp://10.0.0.5/main"), QStringLiteral("H264"), 1920, 1080, 25, 0}
+              << StreamRecord {QStringLiteral("sub"), QStringLiteral("p2"),
+                         QStringLiteral("rtsp://10.0.0.5/sub"), QStringLiteral("H264"), 640, 360,
+                         15, 0, true};
+    const Result<qint64> id = store.add(c);
+    QVERIFY(id);
+
+    // Names: trimmed; empty and overlong ones refused with a reason; unknown cameras too.
+    QVERIFY(store.rename(id.value(), QStringLiteral("  Calle   Sucre ")));
+    QCOMPARE(store.list()->first().name, QStringLiteral("Calle Sucre"));
+    QVERIFY(!store.rename(id.value(), QStringLiteral("   ")));
+    QVERIFY(!store.rename(id.value(), QString(CameraStore::kMaxNameLength + 1, u'x')));
+    const Result<void> missing = store.rename(id.value() + 1, QStringLiteral("x"));
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, Error::Code::NotFound);
+
+    QVERIFY(store.setEnabled(id.value(), false));
+    QVERIFY(!store.list()->first().enabled);
+    QVERIFY(store.setEnabled(id.value(), true));
+
+    // A new login and streams: streams with footage keep their rows (footage refers to them):
+    // the main one with its new profile, the sub one no longer recorded.
+    const qint64 mainId = store.list()->first().stream(u"main")->id;
+    const qint64 subId = store.list()->first().stream(u"sub")->id;
+    vigil::catalog::SegmentRecord footage;
+    footage.cameraId = id.value();
+    footage.streamId = subId;
+    footage.startMs = 1000;
+    footage.endMs = 2000;
+    footage.bytes = 10;
+    footage.state = QStringLiteral("closed");
+    QVERIFY(vigil::catalog::SegmentStore(*catalog.value()).insert(footage));
+    footage.streamId = mainId;
+    QVERIFY(vigil::catalog::SegmentStore(*catalog.value()).insert(footage));
+    CameraRecord changed = store.list()->first();
+    changed.username = QStringLiteral("operator");
+    changed.sealedSecret = QByteArray("sealed");
+    changed.authMethod = QStringLiteral("http-digest");
+    changed.streams = {StreamRecord {QStringLiteral("main"), QStringLiteral("p3"),
+            QStringLiteral("rtsp://10.0.0.5/other"), QStringLiteral("H265"), 2560, 1440, 20, 0}};
+    QVERIFY(store.setConnection(changed));
+    const CameraRecord after = store.list()->first();
+    QCOMPARE(after.username, QStringLiteral("operator"));
+    QCOMPARE(after.sealedSecret, QByteArray("sealed"));
+    QCOMPARE(after.authMethod, QStringLiteral("http-digest"));
+    QCOMPARE(after.stream(u"main")->id, mainId);
+    QCOMPARE(after.stream(u"main")->profileToken, QStringLiteral("p3"));
+    QCOMPARE(after.stream(u"main")->width, 2560);
+    QVERIFY(after.stream(u"sub"));
+    QCOMPARE(after.stream(u"sub")->id, subId);
+    QVERIFY(!after.stream(u"sub")->record);
+}
+
+void TestCatalog::anAlertWaitingForAPersonIsNotRepeated()
+{
+    const auto catalog = Catalog::open(catalogPath());
+    QVERIFY(catalog);
+    vigil::catalog::SegmentStore segments(*catalog.value());
+    vigil::catalog::AlertStore alerts(*catalog.value());
+    const QString offline = QStringLiteral("Camera 0 is not recording: unreachable");
+    // A camera offline across three recorder restarts: one alert, not three.
+    for (int restart = 0; restart < 3; ++restart)
+        QVERIFY(segments.addAlert(0, QStringLiteral("camera_offline"), offline));
+    QVERIFY(segments.addAlert(0, QStringLiteral("disk_full"), QStringLiteral("full")));
+    QCOMPARE(alerts.list()->size(), 2);
+    QCOMPARE(alerts.unacknowledgedCount().value(), 2);
+    // Once a person has seen it, the same problem coming back is news again.
+    QCOMPARE(alerts.acknowledgeAll(QStringLiteral("ana")).value(), 2);
+    QVERIFY(segments.addAlert(0, QStringLiteral("camera_offline"), offline));
+    QCOMPARE(alerts.list()->size(), 3);
+    QCOMPARE(alerts.unacknowledgedCount().value(), 1);
 }
 
 void TestCatalog::freshCatalog()

@@ -293,7 +293,7 @@ void TestCameraManagement::camerasPageChangesReachTheRecorder()
     // The list shows what the recorder does with the camera, its model and its streams.
     QTRY_COMPARE_WITH_TIMEOUT(cell(1), QStringLiteral("Recording"), 30000);
     QVERIFY2(cell(3).contains(QLatin1String("Vigil")), qPrintable(cell(3)));
-    QVERIFY2(cell(4).startsWith(u"main 1920×1080 H264"), qPrintable(cell(4)));
+    QVERIFY2(cell(4).startsWith(u"1920×1080 H264"), qPrintable(cell(4)));
 
     // Rename: the recorder knows the camera by its new name at once.
     User renamer([](QWidget* modal) {

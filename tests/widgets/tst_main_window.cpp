@@ -201,7 +201,7 @@ void TestMainWindow::pagesSayWhatIsTrueOnceCamerasExist()
     QCOMPARE(table->item(0, 1)->text(),
             QStringLiteral("Not recording: the recorder is not running"));
     QCOMPARE(table->item(0, 2)->text(), QStringLiteral("10.0.0.5"));
-    QCOMPARE(table->item(0, 4)->text(), QStringLiteral("main 1920×1080 H264, 25 fps"));
+    QCOMPARE(table->item(0, 4)->text(), QStringLiteral("1920×1080 H264, 25 fps"));
     QCOMPARE(table->item(0, 5)->text(), QStringLiteral("Continuously"));
     QSignalSpy changed(settings, &widgets::SettingsPage::camerasChanged);
     int step = 0;

@@ -27,13 +27,12 @@ QString StreamText::of(const catalog::StreamRecord& s)
 
 QString StreamText::recorded(const catalog::CameraRecord& camera)
 {
-    QStringList parts;
-    for (const catalog::StreamRecord& s : camera.streams) {
-        if (!s.record)
-            continue;
-        parts << (s.role == QLatin1String("main") ? tr("main %1") : tr("sub %1")).arg(of(s));
-    }
-    return parts.isEmpty() ? tr("none") : parts.join(QStringLiteral("; "));
+    const catalog::StreamRecord* main = camera.stream(u"main");
+    const catalog::StreamRecord* sub = camera.stream(u"sub");
+    const bool subRecorded = sub && sub->record;
+    if (!main || !main->record)
+        return subRecorded ? tr("sub stream only: %1").arg(of(*sub)) : tr("none");
+    return subRecorded ? tr("%1, and the sub stream %2").arg(of(*main), of(*sub)) : of(*main);
 }
 
 } // namespace vigil::widgets

@@ -15,7 +15,8 @@ class StreamText
 public:
     static QString of(const onvif::MediaProfile& profile);
     static QString of(const catalog::StreamRecord& stream);
-    /// The streams a camera records: "main 1920×1080 H264, 25 fps; sub 640×360 H264, 15 fps".
+    /// The streams a camera records: its main stream ("1920×1080 H264, 25 fps"), and the sub
+    /// stream when that is recorded too.
     static QString recorded(const catalog::CameraRecord& camera);
 };
 

@@ -147,9 +147,11 @@ void SettingsPage::updateCameras()
             cameras = listed.value();
     }
     QList<QStringList> rows;
+    QStringList details; ///< the Status column's tooltips
     for (const catalog::CameraRecord& c : std::as_const(cameras)) {
+        details << statusText(c, true);
         const QUrl address(c.address());
-        rows << QStringList {c.name, statusText(c),
+        rows << QStringList {c.name, statusText(c, false),
                 address.port() > 0 ? QStringLiteral("%1:%2").arg(address.host()).arg(address.port())
                                    : address.host(),
                 QStringList {c.vendor, c.model}.join(u' ').trimmed(), StreamText::recorded(c),
@@ -159,8 +161,8 @@ void SettingsPage::updateCameras()
                 QString::number(c.id)};
     }
     QStringList shown;
-    for (const QStringList& row : std::as_const(rows))
-        shown << row.join(u'\t');
+    for (qsizetype row = 0; row < rows.size(); ++row)
+        shown << rows.at(row).join(u'\t') + u'\t' + details.at(row);
     if (shown.join(u'\n') == m_camerasShown && m_cameraTable->rowCount() == cameras.size())
         return;
     m_camerasShown = shown.join(u'\n');
@@ -174,6 +176,8 @@ void SettingsPage::updateCameras()
     for (int row = 0; row < cameras.size(); ++row) {
         for (int column = 0; column < m_cameraTable->columnCount(); ++column) {
             auto* item = new QTableWidgetItem(rows.at(row).at(column));
+            if (column == 1) // why a camera is offline: long, and one hover away
+                item->setToolTip(details.at(row));
             if (column == 0)
                 item->setData(Qt::UserRole, cameras.at(row).id);
             if (!cameras.at(row).enabled)
@@ -188,7 +192,7 @@ void SettingsPage::updateCameras()
     updateButtons();
 }
 
-QString SettingsPage::statusText(const catalog::CameraRecord& camera) const
+QString SettingsPage::statusText(const catalog::CameraRecord& camera, bool detailed) const
 {
     if (!camera.enabled)
         return tr("Disabled");
@@ -203,7 +207,7 @@ QString SettingsPage::statusText(const catalog::CameraRecord& camera) const
         return tr("Recording");
     if (state.online)
         return tr("Online, not recording now");
-    return state.error.isEmpty() ? tr("Offline") : tr("Offline: %1").arg(state.error);
+    return state.error.isEmpty() || !detailed ? tr("Offline") : tr("Offline: %1").arg(state.error);
 }
 
 void SettingsPage::updateButtons()

@@ -39,8 +39,8 @@ public:
     void toggleEnabled(int row);
     /// Asks, then removes the camera in `row`; its footage stays until retention.
     void removeCamera(int row);
-    /// The text the Status column shows for `camera`.
-    QString statusText(const catalog::CameraRecord& camera) const;
+    /// What the Status column says of `camera`; `detailed`: with why it is offline.
+    QString statusText(const catalog::CameraRecord& camera, bool detailed) const;
 
 Q_SIGNALS:
     /// A camera was changed (renamed, enabled, removed, its login, streams or recording
