@@ -3,9 +3,11 @@
 // Settings page renames, re-checks the login of, changes the streams of, disables, enables and
 // removes a camera, and every change reaches the recorder without restarting it.
 #include "app/gui_application.h"
+#include "core/catalog/alert_store.h"
 #include "core/catalog/camera_store.h"
 #include "core/control/control_client.h"
 #include "core/runtime/app_context.h"
+#include "core/runtime/os_user.h"
 #include "support/camsim_process.h"
 #include "support/recording_fixture.h"
 #include "widgets/cameras/camera_connection_dialog.h"
@@ -14,6 +16,7 @@
 #include "widgets/pages/settings_page.h"
 #include "widgets/setup/setup_pages.h"
 #include "widgets/setup/setup_wizard.h"
+#include "widgets/status_bar.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -31,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <csignal>
 #include <functional>
@@ -138,6 +142,7 @@ private Q_SLOTS:
     void initTestCase();
     void wizardAddsACameraTheRunningRecorderRecords();
     void camerasPageChangesReachTheRecorder();
+    void aStoppedCameraAlertsTheWindow();
 
 private:
     /// A data folder whose recorder writes 2-second files and keeps no free-space reserve (the
@@ -394,6 +399,56 @@ void TestCameraManagement::camerasPageChangesReachTheRecorder()
     const int kept = segmentsOf(data, id);
     QVERIFY(kept > whileDisabled);
     QCOMPARE(::kill(pid_t(recorder.pid()), 0), 0); // the same recorder all along
+}
+
+void TestCameraManagement::aStoppedCameraAlertsTheWindow()
+{
+    // A camera of its own, to be switched off.
+    test::CamsimProcess sim;
+    QVERIFY(sim.start(
+            1, {QStringLiteral("--user"), kUser, QStringLiteral("--password"), kPassword}));
+    const QString data = prepareDataDir(QStringLiteral("alert"));
+    QVERIFY(!data.isEmpty());
+    QVERIFY(vigilctl(data,
+            {QStringLiteral("camera"), QStringLiteral("add"), sim.endpoint(0, "device_service"),
+                    QStringLiteral("--user"), kUser, QStringLiteral("--password"), kPassword,
+                    QStringLiteral("--name"), QStringLiteral("Mercado")}));
+    Recorder recorder(data);
+    QVERIFY(recorder.started());
+    app::GuiApplication gui;
+    QVERIFY(gui.start({QStringLiteral("vigil"), QStringLiteral("--data-dir"), data,
+            QStringLiteral("--no-recorder")}));
+    widgets::StatusBarController* bar = gui.mainWindow()->statusBarController();
+    QTRY_VERIFY_WITH_TIMEOUT(
+            bar->camerasLabelText().startsWith(QLatin1String("Cameras: 1 (1 online, 1 recording)")),
+            30000);
+    QVERIFY(bar->alertsButtonText().isEmpty());
+
+    // The camera goes dark: the recorder's alert reaches the window, which counts it…
+    sim.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(bar->alertsButtonText(), QStringLiteral("1 alert"), 30000);
+    // … lists it, and a person acknowledges it there.
+    QString listed;
+    User clerk([&](QWidget* modal) {
+        auto* dialog = qobject_cast<QDialog*>(modal);
+        auto* list
+                = dialog ? dialog->findChild<QTreeWidget*>(QStringLiteral("alertsList")) : nullptr;
+        if (!list || list->topLevelItemCount() == 0)
+            return false;
+        listed = list->topLevelItem(0)->text(1) + u' ' + list->topLevelItem(0)->text(3);
+        list->setCurrentItem(list->topLevelItem(0));
+        dialog->findChild<QPushButton*>(QStringLiteral("alertsAcknowledge"))->click();
+        dialog->reject();
+        return true;
+    });
+    Q_EMIT bar->alertsRequested();
+    QVERIFY(clerk.done());
+    QVERIFY2(listed.startsWith(QLatin1String("Mercado Camera Mercado is not recording")),
+            qPrintable(listed));
+    QTRY_VERIFY(bar->alertsButtonText().isEmpty());
+    const auto alerts = catalog::AlertStore(gui.context()->catalog()).list();
+    QVERIFY(alerts);
+    QCOMPARE(alerts->first().acknowledgedBy, runtime::osUserName());
 }
 
 QTEST_MAIN(TestCameraManagement)
