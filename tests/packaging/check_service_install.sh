@@ -28,6 +28,12 @@ for dir in /etc /var/lib /home; do
 done
 # No systemd here, even where the machine runs one: hide its runtime folder.
 mount -t tmpfs tmpfs /run/systemd 2>/dev/null || true
+# Unpacked as a tarball would be, where the service's user and the clerk may read it (a build
+# folder under a private temporary folder, as on CI, is not).
+mount -t tmpfs -o mode=0755 tmpfs /mnt
+mkdir -p /mnt/vigil/bin
+cp "$bin/vigilctl" "$bin/vigil-recorder" /mnt/vigil/bin/
+bin=/mnt/vigil/bin
 ctl="$bin/vigilctl"
 
 # --- as root: a system service ---
@@ -54,7 +60,8 @@ fi
 "$ctl" service status --json | grep -q '"installed": true' || fail "status does not see the unit"
 
 # The unit's command works as the unit runs it: as user vigil, on /var/lib/vigil.
-if runuser -u vigil -- test -x "$bin/vigil-recorder"; then
+runuser -u vigil -- test -x "$bin/vigil-recorder" || fail "user vigil cannot run $bin/vigil-recorder"
+{
     exec_start="$(sed -n 's/^ExecStart=//p' "$unit")"
     # setpriv execs the command itself (runuser would stand between it and the signal).
     setpriv --reuid=vigil --regid=vigil --init-groups $exec_start >"$VIGIL_SCRATCH/recorder.log" 2>&1 &
@@ -68,9 +75,7 @@ if runuser -u vigil -- test -x "$bin/vigil-recorder"; then
     kill -TERM "$recorder"
     wait "$recorder" || fail "the unit's recorder did not stop cleanly on SIGTERM"
     [ "$(stat -c %U /var/lib/vigil/vigil.sqlite)" = vigil ] || fail "the catalog is not vigil's"
-else
-    echo "the build folder is not readable by user vigil: the unit's command is not started"
-fi
+}
 
 out="$("$ctl" service uninstall)"
 echo "$out"
