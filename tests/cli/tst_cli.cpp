@@ -208,8 +208,9 @@ void TestCli::guiRunsUntilClosed()
 
 void TestCli::recordingOutlivesTheWindow()
 {
-    // A camera, a window that starts the recorder, then the window killed (SIGKILL: a crash, a
-    // forced log-out): recording goes on, and new files keep coming.
+    // A camera, a window that starts the recorder, then the window closed normally, and another
+    // window killed (SIGKILL: a crash, a forced log-out): recording goes on through both, in
+    // the same recorder, and new files keep coming.
     vigil::test::CamsimProcess sim;
     QVERIFY(sim.start(1, vigil::test::simArgs()));
     QVERIFY(vigil::test::addCameras(dataDir(), sim, 1));
@@ -230,11 +231,27 @@ void TestCli::recordingOutlivesTheWindow()
                 .toInt();
     };
     QTRY_COMPARE_WITH_TIMEOUT(recording(), 1, 30000);
+    const qint64 recorder = recorderPid();
+    QVERIFY(recorder > 0);
+
+    // Closed normally (SIGTERM: what logging out does; the same quit as File ▸ Quit).
+    ::kill(pid_t(vigil.processId()), SIGTERM);
+    QVERIFY(vigil.waitForFinished(30000));
+    QCOMPARE(vigil.exitCode(), 0);
+    qsizetype before = vigil::test::segmentList(dataDir(), 1).size();
+    QTRY_VERIFY_WITH_TIMEOUT(vigil::test::segmentList(dataDir(), 1).size() >= before + 2, 90000);
+    QCOMPARE(recorderPid(), recorder);
+
+    // A new window follows the same recorder (it starts no other), and is killed.
+    vigil.start(kVigil, {QStringLiteral("--data-dir"), dataDir()});
+    QVERIFY(vigil.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(recording(), 1, 30000);
     ::kill(pid_t(vigil.processId()), SIGKILL);
     QVERIFY(vigil.waitForFinished(10000));
-    const qsizetype before = vigil::test::segmentList(dataDir(), 1).size();
+    before = vigil::test::segmentList(dataDir(), 1).size();
     QTRY_VERIFY_WITH_TIMEOUT(vigil::test::segmentList(dataDir(), 1).size() >= before + 2, 90000);
     QCOMPARE(recording(), 1);
+    QCOMPARE(recorderPid(), recorder);
 }
 
 void TestCli::demoShowsSimulatedCameras()
