@@ -1,14 +1,12 @@
 #include "core/recording/segment_file.h"
 
+#include "core/media/av_p.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtEndian>
-
-extern "C" {
-#include <libavformat/avformat.h>
-}
 
 #include <algorithm>
 #include <cerrno>
@@ -20,12 +18,7 @@ namespace vigil::recording {
 
 namespace {
 
-QString avErrorText(int code)
-{
-    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, buffer, sizeof buffer);
-    return QString::fromLocal8Bit(buffer);
-}
+using media::avErrorText;
 
 struct BoxWalk
 {
@@ -154,16 +147,13 @@ Result<SegmentFacts> SegmentFile::scan(const QString& path)
     if (walk->fragments.isEmpty())
         return unreadable;
 
-    AVFormatContext* input = nullptr;
+    AVFormatContext* opened = nullptr;
     const QByteArray nativePath = QFile::encodeName(path);
-    if (const int rc = avformat_open_input(&input, nativePath.constData(), nullptr, nullptr);
+    if (const int rc = avformat_open_input(&opened, nativePath.constData(), nullptr, nullptr);
             rc < 0)
         return Error {unreadable.code, unreadable.message, avErrorText(rc)};
-    struct Closer
-    {
-        AVFormatContext** context;
-        ~Closer() { avformat_close_input(context); }
-    } closer {&input};
+    const media::InputPtr owner(opened);
+    AVFormatContext* input = owner.get();
 
     SegmentFacts facts;
     const AVDictionaryEntry* comment = av_dict_get(input->metadata, "comment", nullptr, 0);
@@ -199,7 +189,8 @@ Result<SegmentFacts> SegmentFile::scan(const QString& path)
         qint64 pos;
     };
     QList<RawKey> keys;
-    AVPacket* packet = av_packet_alloc();
+    const media::PacketPtr owned = media::allocPacket();
+    AVPacket* packet = owned.get();
     while (av_read_frame(input, packet) >= 0) {
         if (packet->stream_index == video && packet->pts != AV_NOPTS_VALUE) {
             firstPts = std::min<qint64>(firstPts, packet->pts);
@@ -209,7 +200,6 @@ Result<SegmentFacts> SegmentFile::scan(const QString& path)
         }
         av_packet_unref(packet);
     }
-    av_packet_free(&packet);
     if (endPts < firstPts)
         return Error {unreadable.code, unreadable.message, QStringLiteral("no video frames")};
     facts.durationMs = av_rescale_q(endPts - firstPts, timeBase, ms);

@@ -1,11 +1,12 @@
 #include "core/recording/segment_writer.h"
 
+#include "core/media/av_p.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
 extern "C" {
-#include <libavformat/avformat.h>
 #include <libavutil/mathematics.h>
 }
 
@@ -24,12 +25,7 @@ constexpr int kIoBufferBytes = 64 * 1024;
 constexpr AVRational kMs {1, 1000};
 constexpr AVRational kMicroseconds {1, AV_TIME_BASE}; // AV_TIME_BASE_Q is a C compound literal
 
-QString avErrorText(int code)
-{
-    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, buffer, sizeof buffer);
-    return QString::fromLocal8Bit(buffer);
-}
+using media::avErrorText;
 
 struct Track
 {
@@ -51,7 +47,8 @@ struct SegmentWriter::Private
     SegmentHeader header;
     int fragmentMs = 1000;
     int fd = -1;
-    AVFormatContext* output = nullptr;
+    media::IoContextPtr io; ///< declared first: destroyed after the output that writes through it
+    media::OutputPtr output;
     QList<Track> tracks;
     int videoTrack = -1;
     bool started = false;
@@ -148,11 +145,11 @@ struct SegmentWriter::Private
     {
         if (!fragmentHasData)
             return {};
-        int rc = av_write_frame(output, nullptr);
+        int rc = av_write_frame(output.get(), nullptr);
         // With delay_moov the first flush writes the moov alone and keeps the samples: flush
         // again, so the first fragment is as durable as every other.
         if (rc >= 0 && !moovPlaced)
-            rc = av_write_frame(output, nullptr);
+            rc = av_write_frame(output.get(), nullptr);
         if (rc >= 0) {
             avio_flush(output->pb);
             rc = output->pb->error;
@@ -174,14 +171,8 @@ struct SegmentWriter::Private
 
     void release()
     {
-        if (output) {
-            if (output->pb) {
-                av_freep(&output->pb->buffer);
-                avio_context_free(&output->pb);
-            }
-            avformat_free_context(output);
-            output = nullptr;
-        }
+        output.reset();
+        io.reset();
         if (fd >= 0) {
             ::close(fd);
             fd = -1;
@@ -237,14 +228,21 @@ Result<std::unique_ptr<SegmentWriter>> SegmentWriter::create(const QString& path
         return e;
     };
 
-    if (const int rc = avformat_alloc_output_context2(&d->output, nullptr, "mp4", nullptr); rc < 0)
+    AVFormatContext* allocated = nullptr;
+    if (const int rc = avformat_alloc_output_context2(&allocated, nullptr, "mp4", nullptr); rc < 0)
         return fail(rc, tr("no MP4 writer"));
+    d->output.reset(allocated);
     auto* buffer = static_cast<unsigned char*>(av_malloc(kIoBufferBytes));
-    d->output->pb = avio_alloc_context(
-            buffer, kIoBufferBytes, 1, d.get(), nullptr, &Private::writePacket, &Private::seek);
+    d->io.reset(avio_alloc_context(
+            buffer, kIoBufferBytes, 1, d.get(), nullptr, &Private::writePacket, &Private::seek));
+    if (!d->io) {
+        av_free(buffer);
+        return fail(AVERROR(ENOMEM), tr("out of memory"));
+    }
+    d->output->pb = d->io.get();
     d->output->flags |= AVFMT_FLAG_CUSTOM_IO;
     for (const TrackSpec& spec : tracks) {
-        AVStream* stream = avformat_new_stream(d->output, nullptr);
+        AVStream* stream = avformat_new_stream(d->output.get(), nullptr);
         if (!stream || avcodec_parameters_copy(stream->codecpar, spec.parameters) < 0)
             return fail(AVERROR(ENOMEM), tr("out of memory"));
         stream->codecpar->codec_tag = 0;
@@ -260,14 +258,13 @@ Result<std::unique_ptr<SegmentWriter>> SegmentWriter::create(const QString& path
     if (d->videoTrack < 0)
         return fail(AVERROR(EINVAL), tr("there is no video"));
     av_dict_set(&d->output->metadata, "comment", header.encode().toUtf8().constData(), 0);
-    AVDictionary* options = nullptr;
+    media::Dictionary options;
     // delay_moov + an edit list: the moov is written with the first fragment, once every
     // track's first timestamp is known, so audio keeps its real offset from the first keyframe
     // (with the moov up front, the muxer moves each track's first sample to t = 0).
-    av_dict_set(&options, "movflags", "frag_custom+empty_moov+default_base_moof+delay_moov", 0);
-    av_dict_set(&options, "use_editlist", "1", 0);
-    const int rc = avformat_write_header(d->output, &options);
-    av_dict_free(&options);
+    options.set("movflags", "frag_custom+empty_moov+default_base_moof+delay_moov");
+    options.set("use_editlist", "1");
+    const int rc = avformat_write_header(d->output.get(), options.out());
     if (rc < 0)
         return fail(rc, tr("the stream's format is not accepted"));
     avio_flush(d->output->pb);
@@ -376,7 +373,7 @@ Result<void> SegmentWriter::write(AVPacket* packet, int trackIndex)
     packet->stream_index = track.outIndex;
     packet->pos = -1;
     const qint64 rescaledDuration = packet->duration;
-    const int rc = av_write_frame(d->output, packet);
+    const int rc = av_write_frame(d->output.get(), packet);
     packet->pts = savedPts;
     packet->dts = savedDts;
     packet->stream_index = savedIndex;
@@ -414,7 +411,7 @@ Result<SegmentFacts> SegmentWriter::finish()
         return d->facts;
     if (d->failed)
         return d->ioError(0);
-    int rc = av_write_trailer(d->output);
+    int rc = av_write_trailer(d->output.get());
     if (rc >= 0) {
         avio_flush(d->output->pb);
         rc = d->output->pb->error;

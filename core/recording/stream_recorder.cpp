@@ -2,6 +2,7 @@
 
 #include "core/catalog/segment_store.h"
 #include "core/logging_categories.h"
+#include "core/media/av_p.h"
 #include "core/recording/decode_timeline.h"
 #include "core/recording/rtsp_session.h"
 #include "core/recording/segment_writer.h"
@@ -14,8 +15,6 @@
 #include <QUrl>
 
 extern "C" {
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
 #include <libavutil/log.h>
 }
 
@@ -69,12 +68,7 @@ qint64 steadyMs()
             .count();
 }
 
-QString avErrorText(int code)
-{
-    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, buffer, sizeof buffer);
-    return QString::fromLocal8Bit(buffer);
-}
+using media::avErrorText;
 
 /// FFmpeg's messages go to Vigil's log (never to a terminal), and RTP packet loss is counted.
 void avLogCallback(void* avcl, int level, const char* fmt, va_list args)
@@ -104,21 +98,16 @@ void installAvLog()
 /// The camera's codec parameters for one connection, shared by the packets queued from it.
 struct TrackSet
 {
-    std::vector<AVCodecParameters*> parameters;
+    std::vector<media::CodecParametersPtr> parameters; ///< what `specs` point at
     QList<TrackSpec> specs;
     int reorderDepth = 0; ///< video frames the decoder may hold back (B-frames), from the SPS
-    ~TrackSet()
-    {
-        for (AVCodecParameters*& p : parameters)
-            avcodec_parameters_free(&p);
-    }
 };
 
 struct Item
 {
     enum class Kind { Packet, Tracks, Connected, Disconnected, Stop };
     Kind kind = Kind::Packet;
-    AVPacket* packet = nullptr;
+    media::PacketPtr packet;
     int track = 0;
     bool video = false;
     bool keyframe = false;
@@ -134,12 +123,6 @@ Item marker(Item::Kind kind)
     Item item;
     item.kind = kind;
     return item;
-}
-
-void release(Item& item)
-{
-    if (item.packet)
-        av_packet_free(&item.packet);
 }
 
 /// Whether something accepts TCP connections at the URL's host and port (cheap: no RTSP).
@@ -253,7 +236,7 @@ struct StreamRecorder::Private
                 if (!dropping && queueBytes + size > config.queueLimitBytes)
                     dropping = true;
                 if (dropping) {
-                    release(item);
+                    item.packet.reset();
                     qint64 dropped = 0;
                     updateStatus([&](Status& s) { dropped = ++s.droppedPackets; });
                     if (dropped == 1 || dropped % 500 == 0) {
@@ -513,11 +496,9 @@ struct StreamRecorder::Private
                 ++s.packets;
                 s.lastPacketMs = item.wallMs;
             });
-            item.packet = av_packet_alloc();
-            if (av_new_packet(item.packet, int(frame->data.size())) < 0) {
-                av_packet_free(&item.packet);
+            item.packet = media::allocPacket();
+            if (!item.packet || av_new_packet(item.packet.get(), int(frame->data.size())) < 0)
                 continue;
-            }
             std::memcpy(item.packet->data, frame->data.constData(), size_t(frame->data.size()));
             item.packet->pts = frame->rtpTime;
             item.packet->dts = *dts;
@@ -534,29 +515,27 @@ struct StreamRecorder::Private
     {
         if (parameterSets.isEmpty())
             return nullptr;
-        AVCodecParserContext* parser = av_parser_init(AV_CODEC_ID_H264);
-        AVCodecContext* context = avcodec_alloc_context3(nullptr);
-        if (!parser || !context) {
-            av_parser_close(parser);
-            avcodec_free_context(&context);
+        const media::ParserPtr parser(av_parser_init(AV_CODEC_ID_H264));
+        const media::CodecContextPtr context(avcodec_alloc_context3(nullptr));
+        if (!parser || !context)
             return nullptr;
-        }
         const QByteArray data = parameterSets + keyframe;
         uint8_t* out = nullptr;
         int outSize = 0;
-        av_parser_parse2(parser, context, &out, &outSize,
+        av_parser_parse2(parser.get(), context.get(), &out, &outSize,
                 reinterpret_cast<const uint8_t*>(data.constData()), int(data.size()),
                 AV_NOPTS_VALUE, AV_NOPTS_VALUE, 0);
-        av_parser_parse2(
-                parser, context, &out, &outSize, nullptr, 0, AV_NOPTS_VALUE, AV_NOPTS_VALUE, 0);
+        av_parser_parse2(parser.get(), context.get(), &out, &outSize, nullptr, 0, AV_NOPTS_VALUE,
+                AV_NOPTS_VALUE, 0);
         const int width = parser->width > 0 ? parser->width : context->width;
         const int height = parser->height > 0 ? parser->height : context->height;
-        av_parser_close(parser);
-        avcodec_free_context(&context);
         if (width <= 0 || height <= 0)
             return nullptr;
         auto trackSet = std::make_shared<TrackSet>();
-        AVCodecParameters* par = avcodec_parameters_alloc();
+        media::CodecParametersPtr owned(avcodec_parameters_alloc());
+        if (!owned)
+            return nullptr;
+        AVCodecParameters* par = owned.get();
         par->codec_type = AVMEDIA_TYPE_VIDEO;
         par->codec_id = AV_CODEC_ID_H264;
         par->width = width;
@@ -565,7 +544,7 @@ struct StreamRecorder::Private
                 av_mallocz(size_t(parameterSets.size()) + AV_INPUT_BUFFER_PADDING_SIZE));
         std::memcpy(par->extradata, parameterSets.constData(), size_t(parameterSets.size()));
         par->extradata_size = int(parameterSets.size());
-        trackSet->parameters.push_back(par);
+        trackSet->parameters.push_back(std::move(owned));
         trackSet->specs << TrackSpec {par, 1, 90000, true};
         trackSet->reorderDepth = reorderDepthH264(data);
         return trackSet;
@@ -576,18 +555,16 @@ struct StreamRecorder::Private
     static int reorderDepthH264(const QByteArray& parameterSetsAndKeyframe)
     {
         const AVCodec* decoder = avcodec_find_decoder(AV_CODEC_ID_H264);
-        AVCodecContext* context = decoder ? avcodec_alloc_context3(decoder) : nullptr;
-        AVPacket* packet = av_packet_alloc();
+        const media::CodecContextPtr context(decoder ? avcodec_alloc_context3(decoder) : nullptr);
+        const media::PacketPtr packet = media::allocPacket();
         int depth = 0;
-        if (context && packet && avcodec_open2(context, decoder, nullptr) >= 0
-                && av_new_packet(packet, int(parameterSetsAndKeyframe.size())) >= 0) {
+        if (context && packet && avcodec_open2(context.get(), decoder, nullptr) >= 0
+                && av_new_packet(packet.get(), int(parameterSetsAndKeyframe.size())) >= 0) {
             std::memcpy(packet->data, parameterSetsAndKeyframe.constData(),
                     size_t(parameterSetsAndKeyframe.size()));
-            if (avcodec_send_packet(context, packet) >= 0)
+            if (avcodec_send_packet(context.get(), packet.get()) >= 0)
                 depth = qBound(0, context->has_b_frames, 16);
         }
-        av_packet_free(&packet);
-        avcodec_free_context(&context);
         return depth;
     }
 
@@ -595,27 +572,25 @@ struct StreamRecorder::Private
     Error runFfmpegConnection(qint64& lastPacketWallMs, bool& gotPackets)
     {
         AVFormatContext* input = avformat_alloc_context();
+        if (!input)
+            return connectionError(AVERROR(ENOMEM), tr("connecting"));
         input->interrupt_callback.callback = &Private::interrupt;
         input->interrupt_callback.opaque = this;
-        struct Closer
-        {
-            AVFormatContext** context;
-            ~Closer() { avformat_close_input(context); }
-        } closer {&input};
 
         deadline = steadyMs() + config.connectTimeoutMs;
-        AVDictionary* options = nullptr;
-        av_dict_set(&options, "rtsp_transport", "tcp", 0);
+        media::Dictionary options;
+        options.set("rtsp_transport", "tcp");
         // Whatever address a camera gave, FFmpeg speaks only RTSP and its transports with it:
         // never a local file or another of its many protocols.
-        av_dict_set(&options, "protocol_whitelist", "rtsp,rtsps,rtp,srtp,udp,tcp,tls", 0);
-        av_dict_set_int(&options, "timeout", qint64(config.readTimeoutMs) * 1000, 0);
-        av_dict_set(&options, "allowed_media_types", "video+audio", 0);
+        options.set("protocol_whitelist", "rtsp,rtsps,rtp,srtp,udp,tcp,tls");
+        options.set("timeout", qint64(config.readTimeoutMs) * 1000);
+        options.set("allowed_media_types", "video+audio");
         const QByteArray url = config.url.toUtf8();
-        int rc = avformat_open_input(&input, url.constData(), nullptr, &options);
-        av_dict_free(&options);
+        // On failure avformat_open_input() frees the context itself; on success it is owned here.
+        int rc = avformat_open_input(&input, url.constData(), nullptr, options.out());
         if (rc < 0)
             return connectionError(rc, tr("connecting"));
+        const media::InputPtr owner(input);
 
         // The camera starts sending at PLAY, inside avformat_open_input().
         const qint64 playedAtMs = QDateTime::currentMSecsSinceEpoch();
@@ -661,11 +636,12 @@ struct StreamRecorder::Private
         for (int index : trackOf) {
             if (index < 0)
                 continue;
-            AVCodecParameters* copy = avcodec_parameters_alloc();
-            avcodec_parameters_copy(copy, input->streams[index]->codecpar);
-            trackSet->parameters.push_back(copy);
-            trackSet->specs << TrackSpec {copy, input->streams[index]->time_base.num,
+            media::CodecParametersPtr copy(avcodec_parameters_alloc());
+            if (!copy || avcodec_parameters_copy(copy.get(), input->streams[index]->codecpar) < 0)
+                return connectionError(AVERROR(ENOMEM), tr("reading the stream"));
+            trackSet->specs << TrackSpec {copy.get(), input->streams[index]->time_base.num,
                     input->streams[index]->time_base.den, index == video};
+            trackSet->parameters.push_back(std::move(copy));
         }
         Item tracksItem = marker(Item::Kind::Tracks);
         tracksItem.tracks = trackSet;
@@ -677,34 +653,33 @@ struct StreamRecorder::Private
         bool trustRtcp = true;
         bool recordable = false; ///< the connection's first keyframe went out
         // Video and audio reach the writer in time order (TrackInterleaver).
-        TrackInterleaver<AVPacket*> interleaver(audio >= 0);
-        std::function<void(AVPacket*)> deliver;
+        TrackInterleaver<media::PacketPtr> interleaver(audio >= 0);
+        std::function<void(media::PacketPtr)> deliver;
         const auto releaseOrdered = [&](bool all) {
-            while (std::optional<AVPacket*> next = interleaver.pop(all))
-                deliver(*next);
+            while (std::optional<media::PacketPtr> next = interleaver.pop(all))
+                deliver(std::move(*next));
         };
         // Hands a complete, timed packet to the writer (takes it), in time order.
-        const auto emitPacket = [&](AVPacket* timed) {
+        const auto emitPacket = [&](media::PacketPtr timed) {
             const AVStream* stream = input->streams[timed->stream_index];
             const bool isVideo = timed->stream_index == video;
             const bool byPts
                     = (isVideo && (timed->flags & AV_PKT_FLAG_KEY)) || timed->dts == AV_NOPTS_VALUE;
             const TrackTime at {
                     byPts ? timed->pts : timed->dts, stream->time_base.num, stream->time_base.den};
-            interleaver.push(isVideo ? interleaver.kVideo : interleaver.kAudio, at, timed);
+            interleaver.push(
+                    isVideo ? interleaver.kVideo : interleaver.kAudio, at, std::move(timed));
             releaseOrdered(false);
         };
-        deliver = [&](AVPacket* timed) {
+        deliver = [&](media::PacketPtr timed) {
             const int index = timed->stream_index;
             const AVStream* stream = input->streams[index];
             const qint64 ts = timed->pts != AV_NOPTS_VALUE ? timed->pts : timed->dts;
             const qint64 tsMs = av_rescale_q(ts, stream->time_base, kMs);
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             if (!haveBase) {
-                if (index != video) {
-                    av_packet_free(&timed);
+                if (index != video)
                     return; // a connection's timeline starts with video
-                }
                 // After stream analysis the first packets come out of FFmpeg's buffer late:
                 // they arrived when playing started.
                 arrivalBaseMs = (analysed ? playedAtMs : now) - tsMs;
@@ -713,10 +688,8 @@ struct StreamRecorder::Private
             if (!recordable) {
                 // Nothing before the first keyframe can be recorded: the outage lasts until it,
                 // so that it ends exactly where the connection's first file starts.
-                if (index != video || !(timed->flags & AV_PKT_FLAG_KEY)) {
-                    av_packet_free(&timed);
+                if (index != video || !(timed->flags & AV_PKT_FLAG_KEY))
                     return;
-                }
                 recordable = true;
             }
             Item item;
@@ -754,7 +727,7 @@ struct StreamRecorder::Private
                 ++st.packets;
                 st.lastPacketMs = item.wallMs;
             });
-            item.packet = timed;
+            item.packet = std::move(timed);
             push(std::move(item));
         };
         // One frame in a stream's time base: the first guess of a duration.
@@ -781,9 +754,9 @@ struct StreamRecorder::Private
         // instead of being lost with its whole group of pictures.
         struct Held
         {
-            std::vector<AVPacket*>
+            std::vector<media::PacketPtr>
                     untimed; ///< the stream's first packets, before its time is known
-            AVPacket* packet = nullptr; ///< timed, waiting for its successor
+            media::PacketPtr packet; ///< timed, waiting for its successor
             qint64 lastDuration = 0;
         };
         Held held[2];
@@ -793,32 +766,27 @@ struct StreamRecorder::Private
         // The newest packet of a track waits for its successor, which gives its duration.
         const auto hold = [&](Held& h, AVPacket* next) {
             if (h.packet) {
-                if (tsOf(next) > tsOf(h.packet)) {
-                    h.packet->duration = tsOf(next) - tsOf(h.packet);
+                if (tsOf(next) > tsOf(h.packet.get())) {
+                    h.packet->duration = tsOf(next) - tsOf(h.packet.get());
                     h.lastDuration = h.packet->duration;
                 } else if (h.lastDuration > 0) {
                     h.packet->duration = h.lastDuration;
                 }
-                emitPacket(h.packet);
-                h.packet = nullptr;
+                emitPacket(std::move(h.packet));
             }
-            h.packet = av_packet_alloc();
-            av_packet_move_ref(h.packet, next);
+            h.packet = media::allocPacket();
+            av_packet_move_ref(h.packet.get(), next);
         };
         // Video is timed by its presentation times alone: FFmpeg's reader has none for the
         // connection's first keyframe and, with B-frames, no decoding times for the first
         // frames. The first frames wait until enough of them are timed: the untimed ones lead,
         // a frame apart, up to the earliest frame shown after them; decoding times follow from
         // the reorder depth (DecodeTimeline).
-        std::vector<AVPacket*> lead;
+        std::vector<media::PacketPtr> lead;
         std::optional<DecodeTimeline> decodeTimes;
         qint64 newestVideoPts = 0;
         const int reorderDepth = qBound(0, input->streams[video]->codecpar->video_delay, 16);
-        const auto freeLead = [&] {
-            for (AVPacket*& p : lead)
-                av_packet_free(&p);
-            lead.clear();
-        };
+        const auto freeLead = [&] { lead.clear(); };
         // True when `p` is timed and goes on; false when it was kept in (or dropped from) the lead.
         const auto timeVideo = [&](AVPacket* p) -> bool {
             if (decodeTimes) {
@@ -841,16 +809,16 @@ struct StreamRecorder::Private
                     freeLead(); // never timed: start again at the next keyframe
                 return false;
             }
-            lead.push_back(av_packet_alloc());
-            av_packet_move_ref(lead.back(), p);
+            lead.push_back(media::allocPacket());
+            av_packet_move_ref(lead.back().get(), p);
             const auto timed = std::count_if(lead.begin(), lead.end(),
-                    [](const AVPacket* q) { return q->pts != AV_NOPTS_VALUE; });
+                    [](const media::PacketPtr& q) { return q->pts != AV_NOPTS_VALUE; });
             if (timed < reorderDepth + 1)
                 return false;
             const auto firstTimed = std::find_if(lead.begin(), lead.end(),
-                    [](const AVPacket* q) { return q->pts != AV_NOPTS_VALUE; });
+                    [](const media::PacketPtr& q) { return q->pts != AV_NOPTS_VALUE; });
             qint64 earliest = std::numeric_limits<qint64>::max();
-            for (const AVPacket* q : lead) {
+            for (const media::PacketPtr& q : lead) {
                 if (q->pts != AV_NOPTS_VALUE)
                     earliest = qMin(earliest, q->pts);
             }
@@ -863,7 +831,7 @@ struct StreamRecorder::Private
             decodeTimes.emplace(reorderDepth,
                     av_rescale_q(kMaxTimestampBackMs, kMs, input->streams[video]->time_base));
             newestVideoPts = lead.front()->pts;
-            for (AVPacket*& q : lead) {
+            for (media::PacketPtr& q : lead) {
                 if (q->pts == AV_NOPTS_VALUE)
                     q->pts = newestVideoPts + step;
                 const std::optional<qint64> dts
@@ -871,11 +839,10 @@ struct StreamRecorder::Private
                 newestVideoPts = qMax(newestVideoPts, q->pts);
                 if (dts) {
                     q->dts = *dts;
-                    hold(held[0], q);
+                    hold(held[0], q.get());
                 } else {
                     reorderedDeeper(decodeTimes->depth());
                 }
-                av_packet_free(&q);
             }
             lead.clear();
             return false;
@@ -913,7 +880,8 @@ struct StreamRecorder::Private
             if (p->dts != AV_NOPTS_VALUE)
                 p->dts += shift;
         };
-        AVPacket* packet = av_packet_alloc();
+        const media::PacketPtr reading = media::allocPacket();
+        AVPacket* packet = reading.get(); // each packet read is moved on (or unreferenced)
         Error ended;
         while (!stopping) {
             deadline = steadyMs() + config.readTimeoutMs;
@@ -949,15 +917,15 @@ struct StreamRecorder::Private
                 if (h.packet) {
                     // Rare: untimed after timed; one frame after its predecessor.
                     const qint64 step = h.lastDuration > 0 ? h.lastDuration : oneFrame(index);
-                    packet->dts = tsOf(h.packet) + step;
+                    packet->dts = tsOf(h.packet.get()) + step;
                     packet->pts = packet->dts;
                 } else {
                     if (h.untimed.size() >= kMaxUntimed) {
                         av_packet_unref(packet);
                         continue;
                     }
-                    h.untimed.push_back(av_packet_alloc());
-                    av_packet_move_ref(h.untimed.back(), packet);
+                    h.untimed.push_back(media::allocPacket());
+                    av_packet_move_ref(h.untimed.back().get(), packet);
                     continue;
                 }
             }
@@ -966,12 +934,11 @@ struct StreamRecorder::Private
                 const qint64 step = oneFrame(index);
                 const qint64 n = qint64(h.untimed.size());
                 for (qint64 k = 0; k < n; ++k) {
-                    AVPacket* early = h.untimed[size_t(k)];
+                    AVPacket* early = h.untimed[size_t(k)].get();
                     early->dts = tsOf(packet) - step * (n - k);
                     early->pts = early->dts;
                     early->duration = step;
                     hold(h, early);
-                    av_packet_free(&early);
                 }
                 h.untimed.clear();
             }
@@ -980,18 +947,14 @@ struct StreamRecorder::Private
         // The last packets: complete (a cut-short read was discarded), timed by their stream.
         freeLead();
         for (Held& h : held) {
-            for (AVPacket*& early : h.untimed)
-                av_packet_free(&early);
             h.untimed.clear();
             if (!h.packet)
                 continue;
             if (h.lastDuration > 0)
                 h.packet->duration = h.lastDuration;
-            emitPacket(h.packet);
-            h.packet = nullptr;
+            emitPacket(std::move(h.packet));
         }
         releaseOrdered(true);
-        av_packet_free(&packet);
         return ended;
     }
 
@@ -1035,7 +998,6 @@ struct StreamRecorder::Private
                 handlePacket(item);
                 break;
             }
-            release(item);
         }
     }
 
@@ -1053,12 +1015,7 @@ struct StreamRecorder::Private
         emitEvent(e);
     }
 
-    void clearPreRoll()
-    {
-        for (Item& i : preRoll)
-            release(i);
-        preRoll.clear();
-    }
+    void clearPreRoll() { preRoll.clear(); }
 
     void keepForPreRoll(Item& item)
     {
@@ -1074,12 +1031,9 @@ struct StreamRecorder::Private
                         && preRoll[i].wallMs <= item.wallMs - keepMs)
                     cut = i;
             }
-            for (size_t i = 0; i < cut; ++i)
-                release(preRoll[i]);
             preRoll.erase(preRoll.begin(), preRoll.begin() + qint64(cut));
         }
         preRoll.push_back(std::move(item));
-        item.packet = nullptr;
     }
 
     void handlePacket(Item& item)
@@ -1099,7 +1053,7 @@ struct StreamRecorder::Private
             return;
         }
         // A leap in the camera's time ends the file; the next starts at a keyframe.
-        if (segment && !segment->continues(item.packet, item.track)) {
+        if (segment && !segment->continues(item.packet.get(), item.track)) {
             closeSegment();
             previousEndMs = 0;
         }
@@ -1174,7 +1128,7 @@ struct StreamRecorder::Private
     bool writePacket(Item& item)
     {
         const qint64 before = segment->bytesWritten();
-        if (Result<void> written = segment->write(item.packet, item.track); !written) {
+        if (Result<void> written = segment->write(item.packet.get(), item.track); !written) {
             const SegmentFacts remains = segment->abandon();
             segment.reset();
             failed(written.error(), remains, segmentRelativePath);
@@ -1264,8 +1218,6 @@ void StreamRecorder::stop()
     d->push(marker(Item::Kind::Stop));
     d->writer.join();
     std::lock_guard lock(d->queueMutex);
-    for (Item& i : d->queue)
-        release(i);
     d->queue.clear();
     d->queueBytes = 0;
 }

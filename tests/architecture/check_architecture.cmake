@@ -13,6 +13,10 @@ set(violations "")
 function(check_files glob regex reason)
     file(GLOB_RECURSE files RELATIVE ${ROOT} ${ROOT}/${glob})
     foreach(f IN LISTS files)
+        # Private headers (*_p.h, as in Qt) are included only by core's own .cpp files.
+        if(ARGV3 AND f MATCHES "${ARGV3}")
+            continue()
+        endif()
         file(STRINGS ${ROOT}/${f} lines REGEX "^[ \t]*#[ \t]*include")
         foreach(line IN LISTS lines)
             if(line MATCHES "${regex}")
@@ -32,7 +36,13 @@ foreach(ext h cpp)
         "widgets must not use FFmpeg, OpenCV or SQL")
 endforeach()
 check_files("core/*.h" "[<\"](libav|libsw|opencv2?/|sodium|QSql|QtSql)"
-    "a public core header must not expose FFmpeg, OpenCV, libsodium or SQL (link them PRIVATE)")
+    "a public core header must not expose FFmpeg, OpenCV, libsodium or SQL (link them PRIVATE)"
+    "_p\\.h$")
+# … and no public header includes a private one.
+check_files("core/*.h" "_p\\.h[>\"]" "a public core header must not include a private (_p.h) one"
+    "_p\\.h$")
+check_files("widgets/*.h" "_p\\.h[>\"]" "widgets must not include core's private headers")
+check_files("widgets/*.cpp" "_p\\.h[>\"]" "widgets must not include core's private headers")
 
 if(VIGILCTL AND EXISTS "${VIGILCTL}")
     find_program(LDD ldd)
