@@ -1040,6 +1040,33 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::media::CameraErrors</name>
+    <message>
+        <source>The camera %1 cannot be reached.</source>
+        <translation>No se puede contactar con la cámara %1.</translation>
+    </message>
+    <message>
+        <source>The camera %1 refused the user name or password.</source>
+        <translation>La cámara %1 rechazó el usuario o la contraseña.</translation>
+    </message>
+    <message>
+        <source>The camera %1 does not offer this stream now.</source>
+        <translation>La cámara %1 no ofrece este flujo ahora.</translation>
+    </message>
+    <message>
+        <source>The camera %1 ended the stream.</source>
+        <translation>La cámara %1 terminó el flujo.</translation>
+    </message>
+    <message>
+        <source>The camera %1 stopped answering (%2).</source>
+        <translation>La cámara %1 dejó de responder (%2).</translation>
+    </message>
+    <message>
+        <source>The camera %1 sent a stream Vigil cannot read (%2).</source>
+        <translation>La cámara %1 envió un flujo que Vigil no puede leer (%2).</translation>
+    </message>
+</context>
+<context>
     <name>vigil::onvif::DeviceProbe</name>
     <message>
         <source>The camera at %1 offers no video profile.</source>
@@ -1216,10 +1243,6 @@ Commands:
 <context>
     <name>vigil::recording::RtspSession</name>
     <message>
-        <source>The camera %1 cannot be reached.</source>
-        <translation>No se puede contactar con la cámara %1.</translation>
-    </message>
-    <message>
         <source>The camera stopped answering.</source>
         <translation>La cámara dejó de responder.</translation>
     </message>
@@ -1238,14 +1261,6 @@ Commands:
     <message>
         <source>The camera stopped sending video.</source>
         <translation>La cámara dejó de enviar vídeo.</translation>
-    </message>
-    <message>
-        <source>The camera %1 refused the user name or password.</source>
-        <translation>La cámara %1 rechazó el usuario o la contraseña.</translation>
-    </message>
-    <message>
-        <source>The camera %1 does not offer this stream now.</source>
-        <translation>La cámara %1 no ofrece este flujo ahora.</translation>
     </message>
     <message>
         <source>The camera cannot send video over TCP.</source>
@@ -1365,26 +1380,6 @@ Commands:
     <message>
         <source>Recording stopped.</source>
         <translation>Grabación detenida.</translation>
-    </message>
-    <message>
-        <source>The camera %1 stopped answering (%2).</source>
-        <translation>La cámara %1 dejó de responder (%2).</translation>
-    </message>
-    <message>
-        <source>The camera %1 cannot be reached.</source>
-        <translation>No se puede contactar con la cámara %1.</translation>
-    </message>
-    <message>
-        <source>The camera %1 refused the user name or password.</source>
-        <translation>La cámara %1 rechazó el usuario o la contraseña.</translation>
-    </message>
-    <message>
-        <source>The camera %1 ended the stream.</source>
-        <translation>La cámara %1 terminó el flujo.</translation>
-    </message>
-    <message>
-        <source>The camera %1 does not offer this stream now.</source>
-        <translation>La cámara %1 no ofrece este flujo ahora.</translation>
     </message>
     <message>
         <source>The camera %1 sent a stream Vigil cannot read (%2).</source>

@@ -1,5 +1,6 @@
 #include "core/recording/rtsp_session.h"
 
+#include "core/media/camera_connection.h"
 #include "core/onvif/http_digest.h"
 #include "core/recording/rtsp_stream_parser.h"
 
@@ -53,45 +54,11 @@ struct RtspSession::Private
 
     Result<void> connectTcp()
     {
-        const QString displayUrl = options.url.toString(QUrl::RemoveUserInfo);
-        addrinfo hints {};
-        hints.ai_socktype = SOCK_STREAM;
-        addrinfo* found = nullptr;
-        const QByteArray host = options.url.host().toUtf8();
-        const QByteArray port = QByteArray::number(options.url.port(554));
-        if (getaddrinfo(host.constData(), port.constData(), &hints, &found) != 0 || !found)
-            return error(Error::Code::Unreachable,
-                    tr("The camera %1 cannot be reached.").arg(displayUrl),
-                    QStringLiteral("no address for %1").arg(options.url.host()));
-        fd = ::socket(found->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-        int rc = fd < 0 ? -1 : ::connect(fd, found->ai_addr, found->ai_addrlen);
-        freeaddrinfo(found);
-        if (rc != 0 && errno == EINPROGRESS) {
-            QElapsedTimer waited;
-            waited.start();
-            for (;;) {
-                pollfd p {fd, POLLOUT, 0};
-                const int n = ::poll(&p, 1, kPollSliceMs);
-                if (n > 0) {
-                    int err = 0;
-                    socklen_t len = sizeof err;
-                    getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len);
-                    rc = err == 0 ? 0 : -1;
-                    errno = err;
-                    break;
-                }
-                if (stop() || waited.elapsed() > options.timeoutMs) {
-                    errno = ETIMEDOUT;
-                    break;
-                }
-            }
-        }
-        if (rc != 0) {
-            const int err = errno;
-            return error(err == ETIMEDOUT ? Error::Code::Timeout : Error::Code::Unreachable,
-                    tr("The camera %1 cannot be reached.").arg(displayUrl),
-                    QString::fromLocal8Bit(std::strerror(err)));
-        }
+        const Result<int> connected
+                = media::connectTcp(options.url, options.timeoutMs, [this] { return stop(); });
+        if (!connected)
+            return connected.error();
+        fd = connected.value();
         return {};
     }
 
@@ -205,20 +172,16 @@ struct RtspSession::Private
             }
             return response;
         }
-        return error(Error::Code::AuthenticationFailed,
-                tr("The camera %1 refused the user name or password.")
-                        .arg(options.url.toString(QUrl::RemoveUserInfo)));
+        return media::CameraErrors::refusedLogin(options.url);
     }
 
     Error failure(const Response& r, const char* what) const
     {
         const QString url = options.url.toString(QUrl::RemoveUserInfo);
         if (r.code == 401 || r.code == 403)
-            return error(Error::Code::AuthenticationFailed,
-                    tr("The camera %1 refused the user name or password.").arg(url));
+            return media::CameraErrors::refusedLogin(options.url);
         if (r.code == 404)
-            return error(Error::Code::NotFound,
-                    tr("The camera %1 does not offer this stream now.").arg(url));
+            return media::CameraErrors::streamNotOffered(options.url);
         if (r.code == 461)
             return error(Error::Code::Unsupported, tr("The camera cannot send video over TCP."));
         return error(Error::Code::Protocol, tr("The camera %1 refused to stream.").arg(url),

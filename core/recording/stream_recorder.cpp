@@ -3,6 +3,7 @@
 #include "core/catalog/segment_store.h"
 #include "core/logging_categories.h"
 #include "core/media/av_p.h"
+#include "core/media/camera_connection.h"
 #include "core/recording/decode_timeline.h"
 #include "core/recording/rtsp_session.h"
 #include "core/recording/segment_writer.h"
@@ -128,30 +129,10 @@ Item marker(Item::Kind kind)
 /// Whether something accepts TCP connections at the URL's host and port (cheap: no RTSP).
 bool tcpReachable(const QUrl& url, int timeoutMs)
 {
-    addrinfo hints {};
-    hints.ai_socktype = SOCK_STREAM;
-    addrinfo* found = nullptr;
-    const QByteArray host = url.host().toUtf8();
-    const QByteArray port = QByteArray::number(url.port(554));
-    if (getaddrinfo(host.constData(), port.constData(), &hints, &found) != 0 || !found)
-        return false;
-    bool reachable = false;
-    const int fd = ::socket(found->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (fd >= 0) {
-        if (::connect(fd, found->ai_addr, found->ai_addrlen) == 0) {
-            reachable = true;
-        } else if (errno == EINPROGRESS) {
-            pollfd p {fd, POLLOUT, 0};
-            if (::poll(&p, 1, timeoutMs) == 1) {
-                int error = 0;
-                socklen_t len = sizeof error;
-                reachable = getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &len) == 0 && error == 0;
-            }
-        }
-        ::close(fd);
-    }
-    freeaddrinfo(found);
-    return reachable;
+    const Result<int> fd = media::connectTcp(url, timeoutMs);
+    if (fd)
+        ::close(fd.value());
+    return fd.ok();
 }
 
 } // namespace
@@ -310,31 +291,21 @@ struct StreamRecorder::Private
     {
         if (stopping)
             return Error {Error::Code::Unknown, tr("Recording stopped."), {}};
+        const QUrl url(config.displayUrl);
         const QString detail = avErrorText(rc);
         if (rc == AVERROR_EXIT || rc == AVERROR(ETIMEDOUT))
-            return Error {Error::Code::Timeout,
-                    tr("The camera %1 stopped answering (%2).").arg(config.displayUrl, during),
-                    detail};
+            return media::CameraErrors::stoppedAnswering(url, during, detail);
         if (rc == AVERROR(ECONNREFUSED) || rc == AVERROR(EHOSTUNREACH) || rc == AVERROR(ENETUNREACH)
                 || rc == AVERROR(ECONNRESET))
-            return Error {Error::Code::Unreachable,
-                    tr("The camera %1 cannot be reached.").arg(config.displayUrl), detail};
+            return media::CameraErrors::unreachable(url, detail);
         if (rc == AVERROR_HTTP_UNAUTHORIZED || rc == AVERROR(EACCES)
                 || rc == AVERROR_HTTP_FORBIDDEN)
-            return Error {Error::Code::AuthenticationFailed,
-                    tr("The camera %1 refused the user name or password.").arg(config.displayUrl),
-                    detail};
+            return media::CameraErrors::refusedLogin(url, detail);
         if (rc == AVERROR_EOF)
-            return Error {Error::Code::Unreachable,
-                    tr("The camera %1 ended the stream.").arg(config.displayUrl), detail};
+            return media::CameraErrors::streamEnded(url, detail);
         if (rc == AVERROR_HTTP_NOT_FOUND || rc == AVERROR_STREAM_NOT_FOUND)
-            return Error {Error::Code::NotFound,
-                    tr("The camera %1 does not offer this stream now.").arg(config.displayUrl),
-                    detail};
-        return Error {Error::Code::Protocol,
-                tr("The camera %1 sent a stream Vigil cannot read (%2).")
-                        .arg(config.displayUrl, during),
-                detail};
+            return media::CameraErrors::streamNotOffered(url, detail);
+        return media::CameraErrors::unreadable(url, during, detail);
     }
 
     /// One RTSP session: Vigil's own reader for plain H.264 video, FFmpeg's for the rest.
