@@ -1067,6 +1067,13 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::media::VideoDecoder</name>
+    <message>
+        <source>This computer has no decoder for the camera&apos;s video.</source>
+        <translation>Este equipo no tiene decodificador para el vídeo de la cámara.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::onvif::DeviceProbe</name>
     <message>
         <source>The camera at %1 offers no video profile.</source>

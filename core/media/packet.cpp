@@ -1,0 +1,49 @@
+#include "core/media/packet.h"
+
+#include "core/media/av_p.h"
+
+#include <cstring>
+
+namespace vigil::media {
+
+struct Packet::Data
+{
+    PacketPtr packet;
+    Info info;
+};
+
+Packet Packet::fromData(QByteArrayView data, const Info& info)
+{
+    PacketPtr packet = allocPacket();
+    if (!packet || av_new_packet(packet.get(), int(data.size())) < 0)
+        return {};
+    std::memcpy(packet->data, data.data(), size_t(data.size()));
+    packet->pts = info.pts;
+    packet->dts = info.dts;
+    packet->stream_index = info.track;
+    if (info.keyframe)
+        packet->flags |= AV_PKT_FLAG_KEY;
+    Packet p;
+    p.m_d = std::make_shared<const Data>(Data {std::move(packet), info});
+    return p;
+}
+
+const Packet::Info& Packet::info() const
+{
+    static const Info none;
+    return m_d ? m_d->info : none;
+}
+
+QByteArrayView Packet::data() const
+{
+    if (!m_d)
+        return {};
+    return QByteArrayView(reinterpret_cast<const char*>(m_d->packet->data), m_d->packet->size);
+}
+
+const AVPacket* Packet::avPacket() const
+{
+    return m_d ? m_d->packet.get() : nullptr;
+}
+
+} // namespace vigil::media

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/media/packet.h"
+
+#include <QObject>
+#include <QVideoFrame>
+
+#include <atomic>
+#include <memory>
+
+class QVideoSink;
+
+namespace vigil::media {
+
+/// Decodes one camera's video track into QVideoFrames for a QVideoSink (a live tile, a player),
+/// with FFmpeg's send/receive loop (EAGAIN, EOF and the final flush as in FFmpeg's
+/// doc/examples/demux_decode.c) and frame threads. Frames keep the decoder's YUV 4:2:0 planes,
+/// converted with libswscale only when the camera sends another layout.
+///
+/// It starts, and starts again after a broken packet or a new connection, at a keyframe: what
+/// comes before one would decode as grey smears. Made to live on a worker thread: packets
+/// arrive through decode() by queued calls; frames leave through frameDecoded() and the sink.
+/// A decoder exists only while someone looks: its owner destroys it when the view is hidden.
+class VideoDecoder : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Codec { H264, H265 };
+
+    explicit VideoDecoder(Codec codec, QObject* parent = nullptr);
+    ~VideoDecoder() override;
+
+    /// Every decoded frame is also set on `sink` (which may live on another thread).
+    void setVideoSink(QVideoSink* sink);
+    /// Frames decoded so far (read from any thread).
+    qint64 decodedFrames() const { return m_decoded.load(); }
+
+public Q_SLOTS:
+    void decode(const vigil::media::Packet& packet);
+    /// The stream ended: the frames the decoder still holds come out, and the next packet must
+    /// be a keyframe again.
+    void flush();
+
+Q_SIGNALS:
+    void frameDecoded(const QVideoFrame& frame);
+    /// The decoder cannot be used (no decoder for the codec, out of memory).
+    void failed(const QString& reason);
+
+private:
+    void receiveFrames();
+    struct Private;
+    std::unique_ptr<Private> d;
+    std::atomic<qint64> m_decoded {0};
+};
+
+} // namespace vigil::media
