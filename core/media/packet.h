@@ -26,6 +26,9 @@ public:
         int timeBaseDen = 90000;
         qint64 wallMs = 0; ///< when it was captured, by the camera's clock or by arrival
         quint64 connectionId = 0; ///< the camera connection it came from
+        /// Packets were lost just before this one (RTP sequence gap, a queue that dropped):
+        /// a decoder waits for the next keyframe rather than decode from broken references.
+        bool afterLoss = false;
     };
 
     Packet() = default;

@@ -66,6 +66,8 @@ void VideoDecoder::decode(const Packet& packet)
         d->waitKeyframe = true; // a new connection: its own timeline and parameter sets
         avcodec_flush_buffers(d->context.get());
     }
+    if (packet.info().afterLoss && !packet.info().keyframe)
+        d->waitKeyframe = true; // its references are gone: grey smears until a keyframe
     if (d->waitKeyframe && !packet.info().keyframe)
         return;
     d->waitKeyframe = false;

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void initTestCase();
     void packetsAreSharedNotCopied();
     void cameraVideoDecodesToChangingPictures();
+    void afterALossDecodingResumesAtAKeyframe();
 
 private:
     test::CamsimProcess m_sim;
@@ -142,6 +143,52 @@ void TestMedia::cameraVideoDecodesToChangingPictures()
             qPrintable(QStringLiteral("mean %1, deviation %2").arg(mean).arg(deviation)));
     const double moved = lumaDifference(frames.first(), frames.last());
     QVERIFY2(moved > 0.5, qPrintable(QStringLiteral("difference %1").arg(moved)));
+}
+
+void TestMedia::afterALossDecodingResumesAtAKeyframe()
+{
+    recording::RtspSession session;
+    recording::RtspSession::Options options;
+    options.url = QUrl(m_sim.endpoint(0, "rtsp_main"));
+    QVERIFY(session.open(options));
+    // Two keyframes apart, plus a few: the packets as they arrive.
+    QList<recording::RtspSession::Frame> arrived;
+    int keyframes = 0;
+    while (keyframes < 3) {
+        Result<recording::RtspSession::Frame> frame = session.next();
+        QVERIFY(frame);
+        if (arrived.isEmpty() && !frame->keyframe)
+            continue;
+        keyframes += frame->keyframe ? 1 : 0;
+        if (keyframes < 3)
+            arrived << frame.value();
+    }
+    session.close();
+    qsizetype second = 1;
+    while (!arrived.at(second).keyframe)
+        ++second;
+    QVERIFY2(second >= 4, "the camera's keyframes are too close for this test");
+
+    // Packets 2 and 3 are lost: packet 4 says so; nothing decodes until the second keyframe.
+    media::VideoDecoder decoder(media::VideoDecoder::Codec::H264);
+    QList<qint64> shown;
+    connect(&decoder, &media::VideoDecoder::frameDecoded, this,
+            [&](const QVideoFrame&) { shown << decoder.decodedFrames(); });
+    for (qsizetype i = 0; i < arrived.size(); ++i) {
+        if (i == 2 || i == 3)
+            continue;
+        media::Packet::Info info;
+        info.keyframe = arrived.at(i).keyframe;
+        info.pts = info.dts = arrived.at(i).rtpTime;
+        info.connectionId = 1;
+        info.afterLoss = i == 4;
+        const QByteArray data
+                = i == 0 ? session.parameterSets() + arrived.at(i).data : arrived.at(i).data;
+        decoder.decode(media::Packet::fromData(data, info));
+    }
+    decoder.flush();
+    // Packets 0 and 1, then from the second keyframe to the end: no picture from 4 … second-1.
+    QCOMPARE(decoder.decodedFrames(), qint64(2 + arrived.size() - second));
 }
 
 QTEST_MAIN(TestMedia)
