@@ -154,9 +154,11 @@ int CtlRecording::record()
     const recording::RecordingEngine::Summary after = engine.summary();
     qint64 packets = 0;
     qint64 dropped = 0;
+    qint64 lost = 0;
     for (const recording::RecordingEngine::StreamStatus& s : streams) {
         packets += s.packets;
         dropped += s.droppedPackets;
+        lost += s.lostPackets;
     }
     if (m_json) {
         QJsonArray array;
@@ -164,6 +166,7 @@ int CtlRecording::record()
             array.append(QJsonObject {{QStringLiteral("camera"), s.cameraId},
                     {QStringLiteral("stream"), s.role}, {QStringLiteral("packets"), s.packets},
                     {QStringLiteral("dropped_packets"), s.droppedPackets},
+                    {QStringLiteral("lost_packets"), s.lostPackets},
                     {QStringLiteral("bytes"), s.bytesWritten},
                     {QStringLiteral("error"), s.lastError}});
         }
@@ -171,8 +174,7 @@ int CtlRecording::record()
                 QJsonObject {{QStringLiteral("segments"), after.segmentsClosed},
                         {QStringLiteral("packets"), packets},
                         {QStringLiteral("dropped_packets"), dropped},
-                        {QStringLiteral("lost_rtp_packets"),
-                                recording::StreamRecorder::lostRtpPackets()},
+                        {QStringLiteral("lost_rtp_packets"), lost},
                         {QStringLiteral("streams"),
                                 array}}).toJson(QJsonDocument::Compact))
               << Qt::endl;

@@ -216,6 +216,7 @@ QJsonObject ControlServer::status() const
                 {QStringLiteral("online"), s.online}, {QStringLiteral("recording"), s.recording},
                 {QStringLiteral("packets"), s.packets},
                 {QStringLiteral("dropped_packets"), s.droppedPackets},
+                {QStringLiteral("lost_packets"), s.lostPackets},
                 {QStringLiteral("bytes"), s.bytesWritten}, {QStringLiteral("error"), s.lastError}});
     }
     QJsonArray cameraList;

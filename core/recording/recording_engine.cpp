@@ -584,7 +584,8 @@ QList<RecordingEngine::StreamStatus> RecordingEngine::streams() const
         for (const auto& r : c->recorders) {
             const StreamRecorder::Status s = r->status();
             list << StreamStatus {c->record.id, c->record.name, r->config().role, s.online,
-                    s.recording, s.packets, s.droppedPackets, s.bytesWritten, s.lastError};
+                    s.recording, s.packets, s.droppedPackets, s.bytesWritten, s.lastError,
+                    r->lostRtpPackets()};
         }
     }
     return list;

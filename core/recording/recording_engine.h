@@ -63,6 +63,7 @@ public:
         qint64 droppedPackets = 0;
         qint64 bytesWritten = 0;
         QString lastError;
+        qint64 lostPackets = 0; ///< RTP packets sent by the camera that never arrived
     };
 
     struct Summary

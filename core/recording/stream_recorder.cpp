@@ -2,6 +2,7 @@
 
 #include "core/catalog/segment_store.h"
 #include "core/logging_categories.h"
+#include "core/media/av_log.h"
 #include "core/media/av_p.h"
 #include "core/media/camera_connection.h"
 #include "core/recording/decode_timeline.h"
@@ -60,8 +61,6 @@ bool timelineBroken(qint64 wallMs, qint64 nowMs, qint64 tsMs, std::optional<qint
             || (previousTsMs && tsMs < *previousTsMs - kMaxTimestampBackMs);
 }
 
-std::atomic<qint64> g_lostRtpPackets {0};
-
 qint64 steadyMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -70,31 +69,6 @@ qint64 steadyMs()
 }
 
 using media::avErrorText;
-
-/// FFmpeg's messages go to Vigil's log (never to a terminal), and RTP packet loss is counted.
-void avLogCallback(void* avcl, int level, const char* fmt, va_list args)
-{
-    if (fmt && std::strncmp(fmt, "RTP: missed %d packet", 21) == 0) {
-        va_list copy;
-        va_copy(copy, args);
-        g_lostRtpPackets += va_arg(copy, int);
-        va_end(copy);
-    }
-    if (level > AV_LOG_WARNING)
-        return;
-    char line[1024];
-    int prefix = 1;
-    av_log_format_line2(avcl, level, fmt, args, line, sizeof line, &prefix);
-    const QString text = runtime::maskSecrets(QString::fromUtf8(line).trimmed());
-    if (!text.isEmpty())
-        qCInfo(lcRecording, "ffmpeg: %s", qUtf8Printable(text));
-}
-
-void installAvLog()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { av_log_set_callback(&avLogCallback); });
-}
 
 /// The camera's codec parameters for one connection, shared by the packets queued from it.
 struct TrackSet
@@ -140,6 +114,7 @@ bool tcpReachable(const QUrl& url, int timeoutMs)
 struct StreamRecorder::Private
 {
     StreamConfig config;
+    std::atomic<qint64> lostPackets {0}; ///< RTP packets the camera sent that never arrived
     Sink sink;
 
     std::thread reader;
@@ -415,7 +390,7 @@ struct StreamRecorder::Private
                                 : frame.error();
             }
             if (const qint64 lost = session.lostPackets(); lost > lostBefore) {
-                g_lostRtpPackets += lost - lostBefore;
+                lostPackets += lost - lostBefore;
                 lostBefore = lost;
             }
             if (!trackSet) {
@@ -547,6 +522,7 @@ struct StreamRecorder::Private
             return connectionError(AVERROR(ENOMEM), tr("connecting"));
         input->interrupt_callback.callback = &Private::interrupt;
         input->interrupt_callback.opaque = this;
+        const media::AvLossCounter losses(input, &lostPackets);
 
         deadline = steadyMs() + config.connectTimeoutMs;
         media::Dictionary options;
@@ -1153,7 +1129,7 @@ struct StreamRecorder::Private
 StreamRecorder::StreamRecorder(StreamConfig config, Sink sink)
     : d(std::make_unique<Private>())
 {
-    installAvLog();
+    media::installAvLog();
     d->config = std::move(config);
     d->sink = std::move(sink);
     d->preRollMs = d->config.preRollMs;
@@ -1219,9 +1195,9 @@ StreamRecorder::Status StreamRecorder::status() const
     return d->status;
 }
 
-qint64 StreamRecorder::lostRtpPackets()
+qint64 StreamRecorder::lostRtpPackets() const
 {
-    return g_lostRtpPackets;
+    return d->lostPackets.load();
 }
 
 } // namespace vigil::recording

@@ -116,8 +116,8 @@ public:
     const StreamConfig& config() const;
     Status status() const;
 
-    /// RTP packets FFmpeg reported missing, over every stream since the program started.
-    static qint64 lostRtpPackets();
+    /// RTP packets this stream's camera sent that never arrived, over its connections so far.
+    qint64 lostRtpPackets() const;
 
 private:
     struct Private;

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void endlessFragmentsKeepMemoryBounded();
     void timestampLeapsStartNewFiles();
     void garbageRtpIsNotCountedAsLoss();
+    void lostPacketsAreCountedForTheirStream();
     void basicOnlyWhenAsked_data();
     void basicOnlyWhenAsked();
     void stopInTheMiddleOfAFrameKeepsTheLastFrameWhole_data();
@@ -308,6 +309,40 @@ void TestHostileRtsp::garbageRtpIsNotCountedAsLoss()
     QVERIFY(summary.value(QLatin1String("segments")).toInteger() >= 1);
     const qint64 lost = summary.value(QLatin1String("lost_rtp_packets")).toInteger(-1);
     QVERIFY2(lost >= 0 && lost < 1000, qPrintable(QString::number(lost)));
+}
+
+void TestHostileRtsp::lostPacketsAreCountedForTheirStream()
+{
+    // One RTP packet in every ten frames never arrives (its sequence number is skipped): the
+    // stream reports what it lost, and the run's total is the sum of its streams'.
+    const QList<QList<QByteArray>> units = simulatorFootage();
+    HostileRtspServer hostile;
+    QVERIFY(hostile.listen());
+    int skipped = 0;
+    hostile.playAtFps(units, 15, [&](qsizetype index, const QList<QByteArray>& unit, quint16& seq) {
+        if (index % 10 == 5) {
+            ++seq; // lost on the way
+            ++skipped;
+        }
+        return HostileRtspServer::packetize(unit, seq, quint32(index * 6000));
+    });
+    const QString data = prepare(QStringLiteral("lossy"), hostile, false);
+    QVERIFY(!data.isEmpty());
+    QProcess recorder;
+    recorder.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
+            {QStringLiteral("--data-dir"), data, QStringLiteral("record"),
+                    QStringLiteral("--duration"), QStringLiteral("6"), QStringLiteral("--json")});
+    QVERIFY(recorder.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.state(), QProcess::NotRunning, 30000);
+    QCOMPARE(recorder.exitCode(), 0);
+    const QJsonObject summary = QJsonDocument::fromJson(recorder.readAllStandardOutput()).object();
+    const qint64 lost = summary.value(QLatin1String("lost_rtp_packets")).toInteger(-1);
+    const QJsonArray streams = summary.value(QLatin1String("streams")).toArray();
+    QCOMPARE(streams.size(), 1);
+    QCOMPARE(streams.first().toObject().value(QLatin1String("lost_packets")).toInteger(-1), lost);
+    // The skips the recorder heard (it may stop before the last ones are sent).
+    QVERIFY2(lost >= 3 && lost <= skipped,
+            qPrintable(QStringLiteral("%1 lost, %2 skipped").arg(lost).arg(skipped)));
 }
 
 void TestHostileRtsp::basicOnlyWhenAsked_data()
