@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,6 +44,9 @@ private:
     /// A data folder with the simulated camera (1, when `withSimulator`) and the hostile one.
     QString prepare(const QString& name, const HostileRtspServer& hostile, bool withSimulator);
     bool startRecording(QProcess& recorder, const QString& data);
+    /// `vigilctl record --duration 6 --json` on `data`, run alongside this event loop (where the
+    /// hostile server answers): its summary, empty when it failed.
+    QJsonObject recordSixSeconds(const QString& data);
     /// The simulated camera recorded a file while the hostile one did its worst.
     bool simulatorRecorded(const QString& data) { return !segmentList(data, 1).isEmpty(); }
     /// SIGTERM: the recorder stops cleanly, which it cannot have done if it crashed before.
@@ -297,18 +301,25 @@ void TestHostileRtsp::garbageRtpIsNotCountedAsLoss()
     });
     const QString data = prepare(QStringLiteral("garbage"), hostile, false);
     QVERIFY(!data.isEmpty());
-    QProcess recorder; // the server answers from this event loop: run it alongside
-    recorder.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
-            {QStringLiteral("--data-dir"), data, QStringLiteral("record"),
-                    QStringLiteral("--duration"), QStringLiteral("6"), QStringLiteral("--json")});
-    QVERIFY(recorder.waitForStarted());
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.state(), QProcess::NotRunning, 30000);
-    QCOMPARE(recorder.exitCode(), 0);
+    const QJsonObject summary = recordSixSeconds(data);
+    QVERIFY(!summary.isEmpty());
     QVERIFY(hostile.framesSent > 60);
-    const QJsonObject summary = QJsonDocument::fromJson(recorder.readAllStandardOutput()).object();
     QVERIFY(summary.value(QLatin1String("segments")).toInteger() >= 1);
     const qint64 lost = summary.value(QLatin1String("lost_rtp_packets")).toInteger(-1);
     QVERIFY2(lost >= 0 && lost < 1000, qPrintable(QString::number(lost)));
+}
+
+QJsonObject TestHostileRtsp::recordSixSeconds(const QString& data)
+{
+    QProcess recorder;
+    QSignalSpy finished(&recorder, &QProcess::finished);
+    recorder.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
+            {QStringLiteral("--data-dir"), data, QStringLiteral("record"),
+                    QStringLiteral("--duration"), QStringLiteral("6"), QStringLiteral("--json")});
+    // Waiting in this event loop, where the hostile server answers.
+    if (!recorder.waitForStarted() || !finished.wait(30000) || recorder.exitCode() != 0)
+        return {};
+    return QJsonDocument::fromJson(recorder.readAllStandardOutput()).object();
 }
 
 void TestHostileRtsp::lostPacketsAreCountedForTheirStream()
@@ -328,14 +339,8 @@ void TestHostileRtsp::lostPacketsAreCountedForTheirStream()
     });
     const QString data = prepare(QStringLiteral("lossy"), hostile, false);
     QVERIFY(!data.isEmpty());
-    QProcess recorder;
-    recorder.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
-            {QStringLiteral("--data-dir"), data, QStringLiteral("record"),
-                    QStringLiteral("--duration"), QStringLiteral("6"), QStringLiteral("--json")});
-    QVERIFY(recorder.waitForStarted());
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.state(), QProcess::NotRunning, 30000);
-    QCOMPARE(recorder.exitCode(), 0);
-    const QJsonObject summary = QJsonDocument::fromJson(recorder.readAllStandardOutput()).object();
+    const QJsonObject summary = recordSixSeconds(data);
+    QVERIFY(!summary.isEmpty());
     const qint64 lost = summary.value(QLatin1String("lost_rtp_packets")).toInteger(-1);
     const QJsonArray streams = summary.value(QLatin1String("streams")).toArray();
     QCOMPARE(streams.size(), 1);
