@@ -30,6 +30,13 @@ constexpr int kSqliteNotADb = 26;
 
 const QByteArray kSqliteMagic("SQLite format 3\0", 16);
 
+/// A name no other connection of this process has.
+QString nextConnectionName()
+{
+    static std::atomic<int> counter {0};
+    return QStringLiteral("vigil-catalog-%1").arg(counter.fetch_add(1));
+}
+
 QString nativePath(const QString& path)
 {
     return QDir::toNativeSeparators(path);
@@ -89,9 +96,9 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString& path, Options opti
         }
     }
 
-    static std::atomic<int> counter {0};
-    const QString name = QStringLiteral("vigil-catalog-%1").arg(counter.fetch_add(1));
-    std::unique_ptr<Catalog> catalog(new Catalog(path, name, options.busyTimeoutMs));
+    std::unique_ptr<Catalog> catalog(
+            new Catalog(path, nextConnectionName(), options.busyTimeoutMs));
+    const QString name = catalog->m_connectionName;
     {
         if (options.readOnly && !QFileInfo::exists(path))
             return Error {Error::Code::NotFound,
@@ -115,6 +122,10 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString& path, Options opti
             connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
         }
         db.setConnectOptions(connectOptions);
+        catalog->m_readerDatabaseName = db.databaseName();
+        catalog->m_readerOptions = options.readOnly
+                ? connectOptions
+                : connectOptions + QStringLiteral(";QSQLITE_OPEN_READONLY");
         if (!db.open()) {
             return Error {Error::Code::NotWritable,
                     tr("Cannot open the catalog \"%1\".").arg(nativePath(path)),
@@ -124,6 +135,25 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString& path, Options opti
     if (Result<void> init = catalog->initialize(options); !init)
         return init.error();
     return catalog;
+}
+
+Result<std::unique_ptr<Catalog>> Catalog::openReader() const
+{
+    std::unique_ptr<Catalog> reader(new Catalog(m_path, nextConnectionName(), m_busyTimeoutMs));
+    reader->m_dialect = m_dialect;
+    reader->m_schemaVersion = m_schemaVersion;
+    reader->m_readerDatabaseName = m_readerDatabaseName;
+    reader->m_readerOptions = m_readerOptions;
+    QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), reader->m_connectionName);
+    db.setDatabaseName(m_readerDatabaseName);
+    db.setConnectOptions(m_readerOptions);
+    if (!db.open()) {
+        return Error {Error::Code::NotWritable,
+                tr("Cannot open the catalog \"%1\".").arg(nativePath(m_path)),
+                db.lastError().text()};
+    }
+    return reader;
 }
 
 Result<void> Catalog::initialize(const Options& options)

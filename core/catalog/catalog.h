@@ -45,6 +45,12 @@ public:
     static Result<std::unique_ptr<Catalog>> open(const QString& path, Options options);
     ~Catalog();
 
+    /// Another connection to this catalog, for reading only, for a worker thread: cheap (no
+    /// checks and no migration: this one did them; nothing is ever written through it). Call it
+    /// on the thread that will use it (a Qt SQL connection belongs to the thread that made it),
+    /// while this catalog is open.
+    Result<std::unique_ptr<Catalog>> openReader() const;
+
     Catalog(const Catalog&) = delete;
     Catalog& operator=(const Catalog&) = delete;
 
@@ -67,6 +73,8 @@ private:
     Dialect m_dialect = Dialect::Sqlite;
     int m_busyTimeoutMs = 5000;
     int m_schemaVersion = 0;
+    QString m_readerDatabaseName; ///< what openReader() gives SQLite
+    QString m_readerOptions;
 };
 
 } // namespace vigil::catalog

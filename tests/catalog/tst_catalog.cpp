@@ -13,6 +13,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 using vigil::Error;
 using vigil::Result;
 using vigil::catalog::CameraRecord;
@@ -32,6 +36,7 @@ private Q_SLOTS:
     void streamAddressesAreRtspWithoutCredentials();
     void camerasAreRenamedDisabledAndReconnected();
     void anAlertWaitingForAPersonIsNotRepeated();
+    void workerThreadsReadThroughTheirOwnConnection();
     void freshCatalogHasTimeRangeIndexes();
     void foreignKeysEnforced();
     void upgradeFromEveryEarlierVersion_data();
@@ -174,6 +179,64 @@ void TestCatalog::anAlertWaitingForAPersonIsNotRepeated()
     QVERIFY(segments.addAlert(0, QStringLiteral("camera_offline"), offline));
     QCOMPARE(alerts.list()->size(), 3);
     QCOMPARE(alerts.unacknowledgedCount().value(), 1);
+}
+
+void TestCatalog::workerThreadsReadThroughTheirOwnConnection()
+{
+    const auto catalog = Catalog::open(catalogPath());
+    QVERIFY(catalog);
+    CameraStore store(*catalog.value());
+    CameraRecord c;
+    c.uuid = QStringLiteral("first");
+    c.name = QStringLiteral("First");
+    QVERIFY(store.add(c));
+
+    // A worker reads beside the owner (WAL): it sees what the owner writes meanwhile, and can
+    // write nothing itself.
+    QStringList seen;
+    QString refused;
+    std::mutex step;
+    std::condition_variable changed;
+    int phase = 0;
+    std::thread worker([&] {
+        const auto reader = catalog.value()->openReader();
+        if (!reader) {
+            seen << reader.error().fullText();
+            return;
+        }
+        if (reader.value()->schemaVersion() != catalog.value()->schemaVersion())
+            seen << QStringLiteral("another schema version");
+        CameraStore readerStore(*reader.value());
+        seen << QString::number(readerStore.list()->size());
+        {
+            std::unique_lock lock(step);
+            phase = 1;
+            changed.notify_all();
+            changed.wait(lock, [&] { return phase == 2; });
+        }
+        seen << QString::number(readerStore.list()->size());
+        const Result<void> renamed = readerStore.rename(1, QStringLiteral("Changed"));
+        refused = renamed ? QStringLiteral("written") : renamed.error().fullText();
+    });
+    {
+        std::unique_lock lock(step);
+        changed.wait(lock, [&] { return phase == 1; });
+    }
+    c.uuid = QStringLiteral("second");
+    c.name = QStringLiteral("Second");
+    QVERIFY(store.add(c));
+    {
+        std::lock_guard lock(step);
+        phase = 2;
+    }
+    changed.notify_all();
+    worker.join();
+    QCOMPARE(seen, QStringList({QStringLiteral("1"), QStringLiteral("2")}));
+    QVERIFY2(refused.contains(QLatin1String("readonly"))
+                    || refused.contains(QLatin1String("read-only"))
+                    || refused.contains(QLatin1String("read only")),
+            qPrintable(refused));
+    QCOMPARE(store.list()->first().name, QStringLiteral("First"));
 }
 
 void TestCatalog::freshCatalog()
