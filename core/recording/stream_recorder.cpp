@@ -9,32 +9,21 @@
 #include "core/recording/rtsp_session.h"
 #include "core/recording/segment_writer.h"
 #include "core/recording/track_interleaver.h"
-#include "core/runtime/secret_masking.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QUrl>
 
-extern "C" {
-#include <libavutil/log.h>
-}
-
 #include <algorithm>
-#include <arpa/inet.h>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <cstdarg>
 #include <cstring>
 #include <deque>
-#include <fcntl.h>
 #include <limits>
 #include <mutex>
-#include <netdb.h>
 #include <optional>
-#include <poll.h>
-#include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
 #include <vector>
