@@ -132,8 +132,9 @@ SettingsPage::SettingsPage(const PageContext& context, QWidget* parent)
     if (context.status) {
         connect(context.status, &status::SystemStatus::changed, this, &SettingsPage::updateStorage);
         connect(context.status, &status::SystemStatus::changed, this, &SettingsPage::updateCameras);
+        // Several times a second: only the status column changes, from the cameras as listed.
         connect(context.status, &status::SystemStatus::camerasReported, this,
-                &SettingsPage::updateCameras);
+                &SettingsPage::showCameras);
     }
     updateStorage();
     updateCameras();
@@ -141,11 +142,17 @@ SettingsPage::SettingsPage(const PageContext& context, QWidget* parent)
 
 void SettingsPage::updateCameras()
 {
-    QList<catalog::CameraRecord> cameras;
+    m_cameras.clear();
     if (m_context.cameras) {
         if (const Result<QList<catalog::CameraRecord>> listed = m_context.cameras->list())
-            cameras = listed.value();
+            m_cameras = listed.value();
     }
+    showCameras();
+}
+
+void SettingsPage::showCameras()
+{
+    const QList<catalog::CameraRecord>& cameras = m_cameras;
     QList<QStringList> rows;
     QStringList details; ///< the Status column's tooltips
     for (const catalog::CameraRecord& c : std::as_const(cameras)) {

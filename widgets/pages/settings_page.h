@@ -53,7 +53,10 @@ public:
 private:
     void saveLanguage();
     void updateStorage();
+    /// Lists the cameras again from the catalog, and shows them.
     void updateCameras();
+    /// Shows the cameras as last listed, with what the recorder says of each.
+    void showCameras();
     void updateButtons();
     /// The camera in `row` of the table, as the catalog has it now.
     std::optional<catalog::CameraRecord> cameraAt(int row) const;
@@ -65,6 +68,7 @@ private:
     QTableWidget* m_cameraTable = nullptr;
     QWidget* m_cameraButtons = nullptr;
     QPushButton* m_enableButton = nullptr;
+    QList<catalog::CameraRecord> m_cameras; ///< as last listed
     QString m_camerasShown; ///< what the table shows, to rebuild it only when it changes
     QComboBox* m_language = nullptr;
     QLabel* m_languageNote = nullptr;
