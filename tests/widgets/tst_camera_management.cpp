@@ -59,6 +59,22 @@ bool vigilctl(const QString& dataDir, const QStringList& args)
     return true;
 }
 
+/// Adds the simulated camera at `deviceService` to `dataDir` under `name`, as vigilctl does.
+bool addCamera(const QString& dataDir, const QString& deviceService, const QString& name)
+{
+    return vigilctl(dataDir,
+            {QStringLiteral("camera"), QStringLiteral("add"), deviceService,
+                    QStringLiteral("--user"), kUser, QStringLiteral("--password"), kPassword,
+                    QStringLiteral("--name"), name});
+}
+
+/// The window of `dataDir`, following its recorder without starting one.
+QStringList windowArguments(const QString& dataDir)
+{
+    return {QStringLiteral("vigil"), QStringLiteral("--data-dir"), dataDir,
+            QStringLiteral("--no-recorder")};
+}
+
 /// A recorder started for a test, stopped (SIGTERM) when it ends.
 class Recorder
 {
@@ -186,8 +202,7 @@ void TestCameraManagement::wizardAddsACameraTheRunningRecorderRecords()
     QTRY_VERIFY_WITH_TIMEOUT(control::ControlClient(data).connectToRecorder(500), 30000);
 
     app::GuiApplication gui;
-    QVERIFY(gui.start({QStringLiteral("vigil"), QStringLiteral("--data-dir"), data,
-            QStringLiteral("--no-recorder")}));
+    QVERIFY(gui.start(windowArguments(data)));
     const QString ours = m_sim.endpoint(0, "uuid");
     bool typed = false;
     bool asked = false;
@@ -279,15 +294,11 @@ void TestCameraManagement::camerasPageChangesReachTheRecorder()
 {
     const QString data = prepareDataDir(QStringLiteral("page"));
     QVERIFY(!data.isEmpty());
-    QVERIFY(vigilctl(data,
-            {QStringLiteral("camera"), QStringLiteral("add"), m_sim.endpoint(1, "device_service"),
-                    QStringLiteral("--user"), kUser, QStringLiteral("--password"), kPassword,
-                    QStringLiteral("--name"), QStringLiteral("Plaza")}));
+    QVERIFY(addCamera(data, m_sim.endpoint(1, "device_service"), QStringLiteral("Plaza")));
     Recorder recorder(data);
     QVERIFY(recorder.started());
     app::GuiApplication gui;
-    QVERIFY(gui.start({QStringLiteral("vigil"), QStringLiteral("--data-dir"), data,
-            QStringLiteral("--no-recorder")}));
+    QVERIFY(gui.start(windowArguments(data)));
     widgets::MainWindow* window = gui.mainWindow();
     window->showPage(widgets::PageId::Settings);
     auto* page = static_cast<widgets::SettingsPage*>(window->page(widgets::PageId::Settings));
@@ -409,15 +420,11 @@ void TestCameraManagement::aStoppedCameraAlertsTheWindow()
             1, {QStringLiteral("--user"), kUser, QStringLiteral("--password"), kPassword}));
     const QString data = prepareDataDir(QStringLiteral("alert"));
     QVERIFY(!data.isEmpty());
-    QVERIFY(vigilctl(data,
-            {QStringLiteral("camera"), QStringLiteral("add"), sim.endpoint(0, "device_service"),
-                    QStringLiteral("--user"), kUser, QStringLiteral("--password"), kPassword,
-                    QStringLiteral("--name"), QStringLiteral("Mercado")}));
+    QVERIFY(addCamera(data, sim.endpoint(0, "device_service"), QStringLiteral("Mercado")));
     Recorder recorder(data);
     QVERIFY(recorder.started());
     app::GuiApplication gui;
-    QVERIFY(gui.start({QStringLiteral("vigil"), QStringLiteral("--data-dir"), data,
-            QStringLiteral("--no-recorder")}));
+    QVERIFY(gui.start(windowArguments(data)));
     widgets::StatusBarController* bar = gui.mainWindow()->statusBarController();
     QTRY_VERIFY_WITH_TIMEOUT(
             bar->camerasLabelText().startsWith(QLatin1String("Cameras: 1 (1 online, 1 recording)")),
