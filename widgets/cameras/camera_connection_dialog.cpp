@@ -88,6 +88,7 @@ QPushButton* CameraConnectionDialog::saveButton() const
 void CameraConnectionDialog::check()
 {
     m_checked.reset();
+    m_checkedLogin = m_user->text().trimmed() + u'\n' + m_password->text();
     m_status->setText(tr("Checking with the camera…"));
     m_editor.check(m_camera, m_user->text().trimmed(), m_password->text());
     render();
@@ -103,16 +104,16 @@ void CameraConnectionDialog::loginEdited()
 
 void CameraConnectionDialog::onChecked(const Result<setup::ConnectionCheck>& result)
 {
+    if (m_checkedLogin != m_user->text().trimmed() + u'\n' + m_password->text())
+        return; // an answer about a login no longer typed
     if (!result) {
         m_status->setText(tr("Not changed: %1").arg(result.error().message));
         render();
         return;
     }
     const setup::ConnectionCheck& found = result.value();
-    if (found.cameraId != m_camera.id || found.user != m_user->text().trimmed()
-            || found.password != m_password->text()) {
-        return; // an answer about a login no longer typed
-    }
+    if (found.cameraId != m_camera.id)
+        return;
     m_checked = found;
     m_status->setText(tr("The camera accepts this login."));
     m_main->clear();

@@ -48,6 +48,7 @@ private:
     setup::CameraEditor& m_editor;
     /// The last successful check, while the user name and password are still those it used.
     std::optional<setup::ConnectionCheck> m_checked;
+    QString m_checkedLogin; ///< user and password the running check uses, to drop stale answers
     QLineEdit* m_user = nullptr;
     QLineEdit* m_password = nullptr;
     QPushButton* m_checkButton = nullptr;
