@@ -10,7 +10,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 cmake --build "$build" --target package >"$build/package.log" 2>&1 \
     || { tail -20 "$build/package.log"; fail "the package did not build"; }
-deb="$(ls -t "$build"/vigil_*.deb | head -1)"
+deb="$(ls -t "$build"/vigil_*.deb | sed -n 1p)"
 [ -f "$deb" ] || fail "no .deb in $build"
 echo "package: $deb"
 
@@ -44,7 +44,7 @@ if [ "$(id -u)" -ne 0 ]; then
     echo "not root: install and removal not tried"
     exit 0
 fi
-if dpkg-query -W -f='${Status}' vigil 2>/dev/null | grep -q "ok installed"; then
+if [[ "$(dpkg-query -W -f='${Status}' vigil 2>/dev/null || true)" == *"ok installed"* ]]; then
     echo "a vigil package is already installed here: install and removal not tried"
     exit 0
 fi
@@ -62,8 +62,11 @@ dpkg -i "$deb" >"$build/dpkg-install.log" 2>&1 || { cat "$build/dpkg-install.log
 getent passwd vigil >/dev/null || fail "no user vigil after install"
 [ "$(stat -c %U:%G /var/lib/vigil)" = "vigil:vigil" ] || fail "/var/lib/vigil is not the service's"
 /usr/bin/vigil-recorder --version >/dev/null || fail "the installed recorder does not run"
-/usr/bin/vigilctl --data-dir "$(mktemp -d)" --lang es info | grep -q "Carpeta de datos" \
-    || fail "the installed vigilctl does not speak Spanish"
+# (output captured first: under pipefail, `cmd | grep -q` fails when grep quits before cmd's
+# last write and cmd dies of SIGPIPE)
+info="$(/usr/bin/vigilctl --data-dir "$(mktemp -d)" --lang es info)" \
+    || fail "the installed vigilctl info failed"
+grep -q "Carpeta de datos" <<<"$info" || fail "the installed vigilctl does not speak Spanish: $info"
 if command -v systemd-analyze >/dev/null; then
     # (verify needs the executables the unit names: checked while installed)
     systemd-analyze verify /usr/lib/systemd/system/vigil-recorder.service \

@@ -57,7 +57,7 @@ done
 if command -v systemd-analyze >/dev/null; then
     systemd-analyze verify "$unit" || fail "systemd-analyze verify refuses the system unit"
 fi
-"$ctl" service status --json | grep -q '"installed": true' || fail "status does not see the unit"
+grep -q '"installed": true' <<<"$("$ctl" service status --json)" || fail "status does not see the unit"
 
 # The unit's command works as the unit runs it: as user vigil, on /var/lib/vigil.
 runuser -u vigil -- test -x "$bin/vigil-recorder" || fail "user vigil cannot run $bin/vigil-recorder"
@@ -67,10 +67,10 @@ runuser -u vigil -- test -x "$bin/vigil-recorder" || fail "user vigil cannot run
     setpriv --reuid=vigil --regid=vigil --init-groups $exec_start >"$VIGIL_SCRATCH/recorder.log" 2>&1 &
     recorder=$!
     for _ in $(seq 1 60); do
-        "$ctl" service status --json | grep -q '"recorder_answers": true' && break
+        grep -q '"recorder_answers": true' <<<"$("$ctl" service status --json)" && break
         sleep 0.5 # polling another process's socket: no signal to wait on from a shell
     done
-    "$ctl" service status --json | grep -q '"recorder_answers": true' \
+    grep -q '"recorder_answers": true' <<<"$("$ctl" service status --json)" \
         || { cat "$VIGIL_SCRATCH/recorder.log"; fail "the unit's recorder does not answer"; }
     kill -TERM "$recorder"
     wait "$recorder" || fail "the unit's recorder did not stop cleanly on SIGTERM"
@@ -81,7 +81,7 @@ out="$("$ctl" service uninstall)"
 echo "$out"
 [ ! -e "$unit" ] || fail "uninstall left $unit"
 [ -d /var/lib/vigil ] || fail "uninstall removed the data folder"
-"$ctl" service status --json | grep -q '"installed": false' || fail "status still sees the unit"
+grep -q '"installed": false' <<<"$("$ctl" service status --json)" || fail "status still sees the unit"
 set +e
 "$ctl" service uninstall >/dev/null 2>&1
 code=$?
