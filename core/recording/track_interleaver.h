@@ -29,10 +29,11 @@ int compare(const TrackTime& a, const TrackTime& b);
 /// first RTCP sender report, then re-bases it to the report: a camera whose two disagree (by
 /// seconds, seen with audio) makes one track jump while its packets keep coming at their pace.
 /// Such a jump, backwards or larger than the time that passed, is the camera's bookkeeping, not
-/// time: the track continues where it left off (a jump that the arrival times explain, after an
-/// outage or a stall, is kept). A camera may also put its audio seconds away from the video that
-/// arrives with it: audio further than `toleranceMs` from what the video's time and the arrival
-/// times say, at its first packet, is moved there.
+/// time: the track continues where it left off (a jump of the video that the arrival times
+/// explain, after an outage or a stall, is kept; audio that jumps continues where it left off
+/// when that is where the video is, else it goes on with the video). A camera may also put its
+/// audio seconds away from the video that arrives with it: audio further than `toleranceMs` from
+/// what the video's time and the arrival times say, at its first packet, is moved there.
 class TrackTimelines
 {
 public:
@@ -51,7 +52,18 @@ public:
         Track& t = m_tracks[track == kVideo ? 0 : 1];
         Track& video = m_tracks[0];
         m_bridgedMs = 0;
-        if (t.seen) {
+        if (t.seen && track != kVideo && video.seen) {
+            // Audio is placed by the video read with it (the two share one connection, in the
+            // order the camera sent them), never by the arrival times of its own packets: a
+            // reader that stalls between two audio packets would pass for time gone by.
+            const qint64 jump = tsMs + t.correctionMs - t.endMs;
+            if (qAbs(jump) > m_jumpMs) {
+                t.correctionMs = qAbs(t.endMs - video.newestMs) <= m_toleranceMs
+                        ? t.endMs - tsMs // it goes on where it left off
+                        : video.newestMs - tsMs; // it really paused: it goes on with the video
+                m_bridgedMs = jump;
+            }
+        } else if (t.seen) {
             const qint64 jump = tsMs + t.correctionMs - t.endMs;
             const qint64 passed = arrivalMs - t.arrivalMs;
             if (qAbs(jump) > m_jumpMs && (jump < 0 || jump > passed + m_jumpMs)) {

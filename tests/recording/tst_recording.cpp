@@ -232,6 +232,22 @@ void TestRecording::tracksContinueAcrossRebasedTimestamps()
     QCOMPARE(audioJumps.correct(T::kAudio, 3158, 64, 10165), -3000);
     QCOMPARE(audioJumps.bridgedMs(), 0);
 
+    // The same while the reader stalled 2.5 s between two audio packets (a loaded machine):
+    // the time between their arrivals is not what the camera's time did.
+    T stalledReader;
+    stalledReader.correct(T::kVideo, 0, 67, 10000);
+    stalledReader.correct(T::kAudio, 30, 64, 10040);
+    stalledReader.correct(T::kVideo, 67, 67, 10041);
+    QCOMPARE(stalledReader.correct(T::kAudio, 3094, 64, 12600), -3000);
+    QCOMPARE(stalledReader.bridgedMs(), 3000);
+    // Audio that really paused for 4 s (the video went on) resumes with the video.
+    T audioPaused;
+    audioPaused.correct(T::kVideo, 0, 67, 10000);
+    audioPaused.correct(T::kAudio, 30, 64, 10040);
+    for (qint64 v = 67; v <= 4020; v += 67)
+        audioPaused.correct(T::kVideo, v, 67, 10000 + v);
+    QCOMPARE(audioPaused.correct(T::kAudio, 7000, 64, 14030), 4020 - 7000);
+
     // The video's moves it 3 s back (its report came second): the same for the video.
     T videoJumps;
     videoJumps.correct(T::kVideo, 3000, 67, 10000);

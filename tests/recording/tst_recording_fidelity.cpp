@@ -228,6 +228,8 @@ void TestRecordingFidelity::ffmpegPathRecordsFaithfully()
     // Files of one connection: audio present, at its real offset, continuous from file to file.
     double previousAudioEnd = -1;
     qint64 previousEndMs = 0;
+    QString files; // what a failure message shows: each file so far, as the catalog and ffprobe see
+                   // it
     for (const QJsonValue& v : segments) {
         const QJsonObject s = v.toObject();
         const QString path = s.value(QLatin1String("path")).toString();
@@ -239,13 +241,20 @@ void TestRecordingFidelity::ffmpegPathRecordsFaithfully()
         if (audio) {
             const StreamFacts& a = streams.at(1);
             QCOMPARE(a.codec, QStringLiteral("aac"));
+            files += QStringLiteral("\n  %1 … %2 ms, audio from %3 s for %4 s")
+                             .arg(startMs)
+                             .arg(s.value(QLatin1String("end_ms")).toInteger())
+                             .arg(a.start)
+                             .arg(a.duration);
             // AAC frames of 64 ms: the first one after the keyframe starts within one frame.
-            QVERIFY2(a.start >= 0 && a.start < 0.070, qPrintable(QString::number(a.start)));
+            QVERIFY2(a.start >= 0 && a.start < 0.070,
+                    qPrintable(QStringLiteral("audio starts at %1 s:%2").arg(a.start).arg(files)));
             const double audioStart = startMs / 1000.0 + a.start;
             if (previousAudioEnd >= 0 && qAbs(startMs - previousEndMs) < 50) {
                 QVERIFY2(qAbs(audioStart - previousAudioEnd) < 0.010,
-                        qPrintable(QStringLiteral("audio %1 s after the previous file's")
-                                           .arg(audioStart - previousAudioEnd)));
+                        qPrintable(QStringLiteral("audio %1 s after the previous file's:%2")
+                                           .arg(audioStart - previousAudioEnd)
+                                           .arg(files)));
             }
             previousAudioEnd = audioStart + a.duration;
         }
