@@ -1067,6 +1067,101 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::media::FfmpegSource</name>
+    <message>
+        <source>connecting</source>
+        <translation>al conectar</translation>
+    </message>
+    <message>
+        <source>The camera %1 sends no H.264 or H.265 video.</source>
+        <translation>La cámara %1 no envía vídeo H.264 ni H.265.</translation>
+    </message>
+    <message>
+        <source>reading the stream</source>
+        <translation>al leer el flujo</translation>
+    </message>
+    <message>
+        <source>receiving video</source>
+        <translation>al recibir vídeo</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::media::RtspReaderSource</name>
+    <message>
+        <source>The camera %1 sent a stream Vigil cannot read (%2).</source>
+        <translation>La cámara %1 envió un flujo que Vigil no puede leer (%2).</translation>
+    </message>
+    <message>
+        <source>reading the stream</source>
+        <translation>al leer el flujo</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::media::RtspSession</name>
+    <message>
+        <source>The camera stopped answering.</source>
+        <translation>La cámara dejó de responder.</translation>
+    </message>
+    <message>
+        <source>The camera closed the connection.</source>
+        <translation>La cámara cerró la conexión.</translation>
+    </message>
+    <message>
+        <source>The camera ended the stream.</source>
+        <translation>La cámara terminó el flujo.</translation>
+    </message>
+    <message>
+        <source>Recording stopped.</source>
+        <translation>Grabación detenida.</translation>
+    </message>
+    <message>
+        <source>The camera stopped sending video.</source>
+        <translation>La cámara dejó de enviar vídeo.</translation>
+    </message>
+    <message>
+        <source>The camera cannot send video over TCP.</source>
+        <translation>La cámara no puede enviar vídeo por TCP.</translation>
+    </message>
+    <message>
+        <source>The camera %1 refused to stream.</source>
+        <translation>La cámara %1 se negó a transmitir.</translation>
+    </message>
+    <message>
+        <source>The camera sent a frame larger than 16 MB; the stream was dropped.</source>
+        <translation>La cámara envió una imagen de más de 16 MB; se cortó la transmisión.</translation>
+    </message>
+    <message>
+        <source>The camera %1 sent a stream address on another host; Vigil does not follow it.</source>
+        <translation>La cámara %1 envió una dirección de flujo en otro equipo; Vigil no la sigue.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::media::RtspStreamParser</name>
+    <message>
+        <source>The camera sent data Vigil cannot read.</source>
+        <translation>La cámara envió datos que Vigil no puede leer.</translation>
+    </message>
+    <message>
+        <source>The stream has audio or data.</source>
+        <translation>El flujo tiene audio o datos.</translation>
+    </message>
+    <message>
+        <source>The stream is not H.264 video alone.</source>
+        <translation>El flujo no es solo vídeo H.264.</translation>
+    </message>
+    <message>
+        <source>The camera sent an answer Vigil cannot read.</source>
+        <translation>La cámara envió una respuesta que Vigil no puede leer.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::media::SourceTexts</name>
+    <message>
+        <source>Recording stopped.</source>
+        <translation>Grabación detenida.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::media::VideoDecoder</name>
     <message>
         <source>This computer has no decoder for the camera&apos;s video.</source>
@@ -1248,64 +1343,6 @@ Commands:
     </message>
 </context>
 <context>
-    <name>vigil::recording::RtspSession</name>
-    <message>
-        <source>The camera stopped answering.</source>
-        <translation>La cámara dejó de responder.</translation>
-    </message>
-    <message>
-        <source>The camera closed the connection.</source>
-        <translation>La cámara cerró la conexión.</translation>
-    </message>
-    <message>
-        <source>The camera ended the stream.</source>
-        <translation>La cámara terminó el flujo.</translation>
-    </message>
-    <message>
-        <source>Recording stopped.</source>
-        <translation>Grabación detenida.</translation>
-    </message>
-    <message>
-        <source>The camera stopped sending video.</source>
-        <translation>La cámara dejó de enviar vídeo.</translation>
-    </message>
-    <message>
-        <source>The camera cannot send video over TCP.</source>
-        <translation>La cámara no puede enviar vídeo por TCP.</translation>
-    </message>
-    <message>
-        <source>The camera %1 refused to stream.</source>
-        <translation>La cámara %1 se negó a transmitir.</translation>
-    </message>
-    <message>
-        <source>The camera sent a frame larger than 16 MB; the stream was dropped.</source>
-        <translation>La cámara envió una imagen de más de 16 MB; se cortó la transmisión.</translation>
-    </message>
-    <message>
-        <source>The camera %1 sent a stream address on another host; Vigil does not follow it.</source>
-        <translation>La cámara %1 envió una dirección de flujo en otro equipo; Vigil no la sigue.</translation>
-    </message>
-</context>
-<context>
-    <name>vigil::recording::RtspStreamParser</name>
-    <message>
-        <source>The camera sent data Vigil cannot read.</source>
-        <translation>La cámara envió datos que Vigil no puede leer.</translation>
-    </message>
-    <message>
-        <source>The stream has audio or data.</source>
-        <translation>El flujo tiene audio o datos.</translation>
-    </message>
-    <message>
-        <source>The stream is not H.264 video alone.</source>
-        <translation>El flujo no es solo vídeo H.264.</translation>
-    </message>
-    <message>
-        <source>The camera sent an answer Vigil cannot read.</source>
-        <translation>La cámara envió una respuesta que Vigil no puede leer.</translation>
-    </message>
-</context>
-<context>
     <name>vigil::recording::SegmentFile</name>
     <message>
         <source>Cannot read the recording &quot;%1&quot;.</source>
@@ -1380,33 +1417,6 @@ Commands:
     <message>
         <source>the stream&apos;s format is not accepted</source>
         <translation>el formato del flujo no se admite</translation>
-    </message>
-</context>
-<context>
-    <name>vigil::recording::StreamRecorder</name>
-    <message>
-        <source>Recording stopped.</source>
-        <translation>Grabación detenida.</translation>
-    </message>
-    <message>
-        <source>The camera %1 sent a stream Vigil cannot read (%2).</source>
-        <translation>La cámara %1 envió un flujo que Vigil no puede leer (%2).</translation>
-    </message>
-    <message>
-        <source>reading the stream</source>
-        <translation>al leer el flujo</translation>
-    </message>
-    <message>
-        <source>connecting</source>
-        <translation>al conectar</translation>
-    </message>
-    <message>
-        <source>The camera %1 sends no H.264 or H.265 video.</source>
-        <translation>La cámara %1 no envía vídeo H.264 ni H.265.</translation>
-    </message>
-    <message>
-        <source>receiving video</source>
-        <translation>al recibir vídeo</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "core/media/packet.h"
 
 #include "core/media/av_p.h"
+#include "core/media/stream_tracks_p.h"
 
 #include <cstring>
 
@@ -25,6 +26,15 @@ Packet Packet::fromData(QByteArrayView data, const Info& info)
         packet->flags |= AV_PKT_FLAG_KEY;
     Packet p;
     p.m_d = std::make_shared<const Data>(Data {std::move(packet), info});
+    return p;
+}
+
+Packet packetFromAv(PacketPtr packet, const Packet::Info& info)
+{
+    if (!packet)
+        return {};
+    Packet p;
+    p.m_d = std::make_shared<const Packet::Data>(Packet::Data {std::move(packet), info});
     return p;
 }
 

@@ -10,6 +10,8 @@ struct AVPacket;
 
 namespace vigil::media {
 
+struct PacketFree;
+
 /// One compressed frame of a camera's track, shared by every consumer that gets it (recorder,
 /// live views, analytics) without copying, and never changed once made: a consumer that needs
 /// other timestamps makes its own AVPacket from it. Cheap to copy (a reference).
@@ -43,6 +45,7 @@ public:
     const AVPacket* avPacket() const;
 
 private:
+    friend Packet packetFromAv(std::unique_ptr<AVPacket, PacketFree> packet, const Info& info);
     struct Data;
     std::shared_ptr<const Data> m_d;
 };

@@ -5,6 +5,7 @@
 #include "core/catalog/segment_store.h"
 #include "core/catalog/settings_store.h"
 #include "core/logging_categories.h"
+#include "core/media/stream_hubs.h"
 #include "core/recording/camera_motion_events.h"
 #include "core/recording/record_schedule.h"
 #include "core/recording/stream_recorder.h"
@@ -32,6 +33,8 @@ qint64 minGapMs(const catalog::CameraRecord* camera, const QString& role)
 constexpr qint64 kAlertRepeatMs = 60000;
 constexpr int kKeptAlerts = 50;
 constexpr int kBlockedRecheckMs = 5000;
+/// A stream nobody records or watches any more is closed after this long.
+constexpr qint64 kHubLingerMs = 5000;
 
 } // namespace
 
@@ -69,6 +72,7 @@ RecordingEngine::RecordingEngine(catalog::Catalog& catalog, catalog::SettingsSto
     , m_settings(settings)
     , m_cameras(cameras)
     , m_options(std::move(options))
+    , m_hubs(std::make_unique<media::StreamHubs>())
 {
     m_retentionTimer.setInterval(m_options.retentionIntervalMs);
     connect(&m_retentionTimer, &QTimer::timeout, this, [this] {
@@ -78,7 +82,10 @@ RecordingEngine::RecordingEngine(catalog::Catalog& catalog, catalog::SettingsSto
         runRetention();
     });
     m_gateTimer.setInterval(m_options.gateIntervalMs);
-    connect(&m_gateTimer, &QTimer::timeout, this, &RecordingEngine::applyGates);
+    connect(&m_gateTimer, &QTimer::timeout, this, [this] {
+        applyGates();
+        m_hubs->closeIdle(kHubLingerMs);
+    });
 }
 
 RecordingEngine::~RecordingEngine()
@@ -121,16 +128,14 @@ void RecordingEngine::stop()
 {
     m_retentionTimer.stop();
     m_gateTimer.stop();
-    for (const auto& c : m_recorded) {
-        for (const auto& r : c->recorders)
-            r->requestStop();
-    }
+    m_hubs->requestStopAll();
     for (const auto& c : m_recorded) {
         for (const auto& r : c->recorders)
             r->stop();
     }
     drainEvents();
     m_recorded.clear();
+    m_hubs->stopAll();
     m_running = false;
 }
 
@@ -206,8 +211,9 @@ Result<void> RecordingEngine::reload()
             camera = std::make_unique<Camera>();
             camera->streamKey = key;
             for (const StreamConfig& config : configs) {
-                camera->recorders.push_back(std::make_unique<StreamRecorder>(
-                        config, [this](RecorderEvent e) { post(std::move(e)); }));
+                camera->recorders.push_back(std::make_unique<StreamRecorder>(config,
+                        m_hubs->acquire(config.streamId, config.sourceConfig()),
+                        [this](RecorderEvent e) { post(std::move(e)); }));
             }
         }
         camera->record = record;
@@ -224,11 +230,10 @@ Result<void> RecordingEngine::reload()
         if (!old)
             continue;
         for (const auto& r : old->recorders)
-            r->requestStop();
-        for (const auto& r : old->recorders)
             r->stop();
     }
     m_recorded = std::move(next);
+    m_hubs->closeIdle(0); // streams of removed or changed cameras that nobody watches
     applyGates();
     for (const auto& c : m_recorded) {
         for (const auto& r : c->recorders) {

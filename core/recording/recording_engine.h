@@ -24,13 +24,18 @@ class CameraStore;
 class SettingsStore;
 } // namespace vigil::catalog
 
+namespace vigil::media {
+class StreamHubs;
+}
+
 namespace vigil::recording {
 
 class StreamRecorder;
 struct RecorderEvent;
 
 /// Records every enabled camera of the catalog, in this process, without re-encoding: one
-/// StreamRecorder (reader and writer threads) per recorded stream; the engine itself lives on the
+/// StreamRecorder per recorded stream, subscribed to the stream's hub (StreamHubs: one camera
+/// connection per stream, shared with live views); the engine itself lives on the
 /// thread that owns the catalog and keeps the index, gaps, alerts, record modes and retention.
 ///
 /// Used by the GUI and by `vigilctl record`; only one of them runs on a data folder (the
@@ -108,6 +113,8 @@ public:
     Summary summary() const;
     QList<Alert> recentAlerts() const { return m_alerts; }
     storage::RetentionReport runRetention();
+    /// The streams' hubs: live views subscribe to the same connections the recorders use.
+    media::StreamHubs& hubs() { return *m_hubs; }
 
 Q_SIGNALS:
     void statusChanged();
@@ -134,6 +141,7 @@ private:
     catalog::SettingsStore& m_settings;
     catalog::CameraStore& m_cameras;
     Options m_options;
+    std::unique_ptr<media::StreamHubs> m_hubs; ///< outlives the recorders subscribed to them
     std::vector<std::unique_ptr<Camera>> m_recorded;
     QTimer m_retentionTimer;
     QTimer m_gateTimer;

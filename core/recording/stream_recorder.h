@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/media/stream_source.h"
 #include "core/recording/segment_file.h"
 #include "core/result.h"
 
@@ -9,6 +10,10 @@
 #include <functional>
 #include <limits>
 #include <memory>
+
+namespace vigil::media {
+class StreamHub;
+}
 
 namespace vigil::recording {
 
@@ -33,6 +38,9 @@ struct StreamConfig
     bool ffmpegDemuxer = false;
     int minBackoffMs = 1000;
     int maxBackoffMs = 30000;
+
+    /// How the stream is read (the hub's part of this).
+    media::SourceConfig sourceConfig() const;
 };
 
 /// What a recorder reports, from its worker threads, to the engine (which owns the catalog).
@@ -61,12 +69,12 @@ struct RecorderEvent
     qint64 count = 0;
 };
 
-/// Records one RTSP stream: a reader thread pulls packets with libavformat (RTSP over TCP, I/O
-/// timeout, an interrupt callback with a stop flag and a read deadline) and reconnects with
-/// exponential backoff; a writer thread remuxes them into fragmented-MP4 segments (SegmentWriter)
-/// under `<recordings>/<camera>/<YYYY-MM-DD>/`. Between them a bounded queue: when the disk cannot
-/// keep up, packets are dropped until the next keyframe, so a slow disk never stalls the camera
-/// connection, and one camera never blocks another.
+/// Records one camera stream: a subscriber of the stream's StreamHub (which reads the camera and
+/// reconnects) whose writer thread remuxes the packets into fragmented-MP4 segments
+/// (SegmentWriter) under `<recordings>/<camera>/<YYYY-MM-DD>/`. Between them a bounded queue:
+/// when the disk cannot keep up, packets are dropped until the next keyframe, so a slow disk
+/// never stalls the camera connection (nor the live views that share it), and one camera never
+/// blocks another.
 ///
 /// Wall-clock time: from the camera's RTCP sender reports (NTP) when it sends them and they agree
 /// with this computer's clock within 2 s, else the packets' arrival time (the offset is kept).
@@ -81,8 +89,6 @@ class StreamRecorder
 public:
     using Sink = std::function<void(RecorderEvent)>;
     static constexpr qint64 kAlways = std::numeric_limits<qint64>::max();
-    /// Frames larger than this are dropped (a 4K keyframe at a camera's best quality is ~2 MB).
-    static constexpr int kMaxFrameBytes = 16 * 1024 * 1024;
 
     struct Status
     {
@@ -95,17 +101,21 @@ public:
         QString lastError;
     };
 
-    /// `sink` is called from the recorder's threads; it must be thread-safe and quick.
-    StreamRecorder(StreamConfig config, Sink sink);
+    /// `sink` is called from the recorder's threads; it must be thread-safe and quick. The hub
+    /// reads `config.sourceConfig()`'s stream.
+    StreamRecorder(StreamConfig config, std::shared_ptr<media::StreamHub> hub, Sink sink);
     ~StreamRecorder();
 
     StreamRecorder(const StreamRecorder&) = delete;
     StreamRecorder& operator=(const StreamRecorder&) = delete;
 
+    /// Subscribes to the hub (starting it) and starts writing.
     void start();
-    /// Asks both threads to stop without waiting (stop() waits); lets many recorders stop at once.
+    /// Asks the hub to stop reading without waiting (stop() waits): for a shutdown, which lets
+    /// many recorders stop at once. A recorder removed while others use its hub only stop()s.
     void requestStop();
-    /// Stops both threads; the open segment is finished and synced before this returns.
+    /// Unsubscribes; what was queued is written and the open segment finished and synced before
+    /// this returns.
     void stop();
 
     void setRecordUntil(qint64 wallMs);
@@ -114,6 +124,7 @@ public:
     void setStorageBlocked(bool blocked);
 
     const StreamConfig& config() const;
+    const std::shared_ptr<media::StreamHub>& hub() const;
     Status status() const;
 
     /// RTP packets this stream's camera sent that never arrived, over its connections so far.

@@ -1,6 +1,6 @@
 #include "core/setup/camera_editor.h"
 
-#include "core/recording/rtsp_session.h"
+#include "core/media/rtsp_session.h"
 #include "core/security/credential_vault.h"
 #include "core/setup/camera_records.h"
 
@@ -68,8 +68,8 @@ void CameraEditor::check(
                     finish(generation, base);
             });
     watcher->setFuture(QtConcurrent::run([url]() -> Result<void> {
-        recording::RtspSession session;
-        recording::RtspSession::Options options;
+        media::RtspSession session;
+        media::RtspSession::Options options;
         options.url = url;
         const Result<void> opened = session.open(options);
         session.close();

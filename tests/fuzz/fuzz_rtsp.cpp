@@ -1,13 +1,13 @@
 // libFuzzer harness: what a camera sends on an RTSP connection (responses, SDP, RTP and RTCP
 // interleaved), fed in pieces of the sizes a socket gives, through the response parser, the SDP
 // reader and the RTP/H.264 depacketizer.
-#include "core/recording/rtsp_stream_parser.h"
+#include "core/media/rtsp_stream_parser.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 
-using vigil::recording::RtspStreamParser;
+using vigil::media::RtspStreamParser;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {

@@ -1,8 +1,8 @@
 // core/media against real parts: H.264 from a simulated camera over real RTSP (Vigil's own
 // client), shared as media::Packets, decoded by media::VideoDecoder into QVideoFrames.
 #include "core/media/packet.h"
+#include "core/media/rtsp_session.h"
 #include "core/media/video_decoder.h"
-#include "core/recording/rtsp_session.h"
 #include "support/camsim_process.h"
 
 #include <QTest>
@@ -100,8 +100,8 @@ void TestMedia::packetsAreSharedNotCopied()
 
 void TestMedia::cameraVideoDecodesToChangingPictures()
 {
-    recording::RtspSession session;
-    recording::RtspSession::Options options;
+    media::RtspSession session;
+    media::RtspSession::Options options;
     options.url = QUrl(m_sim.endpoint(0, "rtsp_main"));
     QVERIFY2(session.open(options), qPrintable(options.url.toString()));
 
@@ -115,7 +115,7 @@ void TestMedia::cameraVideoDecodesToChangingPictures()
     int sent = 0;
     // Two seconds of a 15 fps camera.
     while (sent < 30) {
-        Result<recording::RtspSession::Frame> frame = session.next();
+        Result<media::RtspSession::Frame> frame = session.next();
         QVERIFY2(frame, qPrintable(frame ? QString() : frame.error().fullText()));
         if (first && !frame->keyframe)
             continue; // the decoder would skip it anyway; start the count at a keyframe
@@ -147,15 +147,15 @@ void TestMedia::cameraVideoDecodesToChangingPictures()
 
 void TestMedia::afterALossDecodingResumesAtAKeyframe()
 {
-    recording::RtspSession session;
-    recording::RtspSession::Options options;
+    media::RtspSession session;
+    media::RtspSession::Options options;
     options.url = QUrl(m_sim.endpoint(0, "rtsp_main"));
     QVERIFY(session.open(options));
     // Two keyframes apart, plus a few: the packets as they arrive.
-    QList<recording::RtspSession::Frame> arrived;
+    QList<media::RtspSession::Frame> arrived;
     int keyframes = 0;
     while (keyframes < 3) {
-        Result<recording::RtspSession::Frame> frame = session.next();
+        Result<media::RtspSession::Frame> frame = session.next();
         QVERIFY(frame);
         if (arrived.isEmpty() && !frame->keyframe)
             continue;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/recording/rtsp_stream_parser.h"
+#include "core/media/rtsp_stream_parser.h"
 #include "core/result.h"
 
 #include <QByteArray>
@@ -11,7 +11,7 @@
 #include <functional>
 #include <optional>
 
-namespace vigil::recording {
+namespace vigil::media {
 
 /// A lean RTSP client for the common case of a recorder: one H.264 video stream, RTP interleaved
 /// over the RTSP TCP connection (RFC 2326 §10.12, RFC 6184). Reads the socket in large blocks
@@ -25,7 +25,7 @@ namespace vigil::recording {
 /// Blocking; used from one thread. `stopRequested` is polled while waiting.
 class RtspSession
 {
-    Q_DECLARE_TR_FUNCTIONS(vigil::recording::RtspSession)
+    Q_DECLARE_TR_FUNCTIONS(vigil::media::RtspSession)
 
 public:
     struct Options
@@ -67,4 +67,4 @@ private:
     Private* d;
 };
 
-} // namespace vigil::recording
+} // namespace vigil::media

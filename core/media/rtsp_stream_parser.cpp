@@ -1,10 +1,10 @@
-#include "core/recording/rtsp_stream_parser.h"
+#include "core/media/rtsp_stream_parser.h"
 
 #include <QtEndian>
 
 #include <algorithm>
 
-namespace vigil::recording {
+namespace vigil::media {
 
 namespace {
 
@@ -361,4 +361,4 @@ void RtspStreamParser::handleRtcp(const uchar* p, int len)
     }
 }
 
-} // namespace vigil::recording
+} // namespace vigil::media

@@ -7,7 +7,7 @@
 #include <optional>
 #include <utility>
 
-namespace vigil::recording {
+namespace vigil::media {
 
 /// A moment of a track: `ts` ticks of `num`/`den` seconds.
 struct TrackTime
@@ -170,4 +170,4 @@ private:
     qint64 m_newestMs = std::numeric_limits<qint64>::min();
 };
 
-} // namespace vigil::recording
+} // namespace vigil::media

@@ -1,10 +1,10 @@
-#include "core/recording/track_interleaver.h"
+#include "core/media/track_interleaver.h"
 
 extern "C" {
 #include <libavutil/mathematics.h>
 }
 
-namespace vigil::recording {
+namespace vigil::media {
 
 qint64 TrackTime::ms() const
 {
@@ -16,4 +16,4 @@ int compare(const TrackTime& a, const TrackTime& b)
     return av_compare_ts(a.ts, AVRational {a.num, a.den}, b.ts, AVRational {b.num, b.den});
 }
 
-} // namespace vigil::recording
+} // namespace vigil::media

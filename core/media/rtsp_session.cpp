@@ -1,8 +1,8 @@
-#include "core/recording/rtsp_session.h"
+#include "core/media/rtsp_session.h"
 
 #include "core/media/camera_connection.h"
+#include "core/media/rtsp_stream_parser.h"
 #include "core/onvif/http_digest.h"
-#include "core/recording/rtsp_stream_parser.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -16,7 +16,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace vigil::recording {
+namespace vigil::media {
 
 namespace {
 
@@ -325,4 +325,4 @@ bool RtspSession::usesBasicAuthentication() const
     return d->usedBasic;
 }
 
-} // namespace vigil::recording
+} // namespace vigil::media

@@ -10,7 +10,7 @@
 #include <deque>
 #include <optional>
 
-namespace vigil::recording {
+namespace vigil::media {
 
 /// What a camera sends over an RTSP connection with RTP interleaved (RFC 2326 §10.12), taken
 /// apart without any I/O: RTSP responses, and H.264 access units reassembled from single-NAL,
@@ -21,7 +21,7 @@ namespace vigil::recording {
 /// (headers 64 KB, bodies 1 MB, unframed data 4 MB, frames 16 MB).
 class RtspStreamParser
 {
-    Q_DECLARE_TR_FUNCTIONS(vigil::recording::RtspStreamParser)
+    Q_DECLARE_TR_FUNCTIONS(vigil::media::RtspStreamParser)
 
 public:
     struct Response
@@ -121,4 +121,4 @@ private:
     std::deque<Frame> m_ready;
 };
 
-} // namespace vigil::recording
+} // namespace vigil::media

@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-namespace vigil::recording {
+namespace vigil::media {
 
 /// Decoding times for a stream that carries only presentation times, as RTP does: H.264 with
 /// B-frames arrives in decoding order with timestamps out of order, and an MP4 needs decoding
@@ -85,4 +85,4 @@ private:
     bool m_resync = false;
 };
 
-} // namespace vigil::recording
+} // namespace vigil::media
