@@ -1,5 +1,6 @@
 #include "core/control/control_server.h"
 
+#include "core/control/live_publisher.h"
 #include "core/logging_categories.h"
 #include "core/recording/recording_engine.h"
 #include "vigil_version.h"
@@ -40,6 +41,7 @@ ControlServer::ControlServer(recording::RecordingEngine& engine, QString dataDir
     , m_dataDir(std::move(dataDir))
     , m_startedMs(QDateTime::currentMSecsSinceEpoch())
 {
+    m_live = new LivePublisher(m_engine, this);
     m_statusPush = new QTimer(this);
     m_statusPush->setSingleShot(true);
     m_statusPush->setInterval(250);
@@ -60,6 +62,8 @@ ControlServer::ControlServer(recording::RecordingEngine& engine, QString dataDir
 
 ControlServer::~ControlServer()
 {
+    delete m_live; // unsubscribes from the hubs while the engine still owns them
+    m_live = nullptr;
     for (QLocalSocket* socket : m_clients.keys()) {
         socket->disconnect(this);
         socket->abort();
@@ -91,6 +95,7 @@ void ControlServer::accept()
         m_clients.insert(socket, Client {});
         connect(socket, &QLocalSocket::readyRead, this, [this, socket] { read(socket); });
         connect(socket, &QLocalSocket::disconnected, this, [this, socket] {
+            m_live->dropClient(socket);
             m_clients.remove(socket);
             socket->deleteLater();
         });
@@ -146,6 +151,22 @@ void ControlServer::handle(QLocalSocket* socket, Client& client, const QJsonObje
         send(socket,
                 reloaded ? reply(message, QStringLiteral("ok"))
                          : errorReply(message, reloaded.error().message));
+    } else if (type == QLatin1String("live_subscribe")) {
+        const qint64 camera = message.value(QLatin1String("camera")).toInteger();
+        const QString role = message.value(QLatin1String("role")).toString();
+        const Result<quint32> subscribed = m_live->subscribe(socket, camera,
+                role == QLatin1String("main") ? QStringLiteral("main") : QStringLiteral("sub"));
+        if (!subscribed) {
+            send(socket, errorReply(message, subscribed.error().message));
+            return;
+        }
+        QJsonObject r = reply(message, QStringLiteral("live_subscribed"));
+        r.insert(QStringLiteral("subscription"), qint64(subscribed.value()));
+        send(socket, r);
+    } else if (type == QLatin1String("live_unsubscribe")) {
+        m_live->unsubscribe(
+                socket, quint32(message.value(QLatin1String("subscription")).toInteger()));
+        send(socket, reply(message, QStringLiteral("ok")));
     } else if (type == QLatin1String("trigger")) {
         const qint64 camera = message.value(QLatin1String("camera")).toInteger();
         if (camera <= 0) {
@@ -178,6 +199,7 @@ void ControlServer::drop(QLocalSocket* socket, const QString& why)
                 {QStringLiteral("message"), why}}));
         socket->flush();
     }
+    m_live->dropClient(socket);
     m_clients.remove(socket);
     socket->disconnect(this);
     socket->abort();

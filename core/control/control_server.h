@@ -17,6 +17,8 @@ class RecordingEngine;
 
 namespace vigil::control {
 
+class LivePublisher;
+
 /// The recorder's end of the control channel: answers status, reload and trigger requests of
 /// any number of local clients (the window, vigilctl), and pushes status and alerts to those that
 /// subscribed. A client that breaks the protocol, or stops reading while messages pile up for
@@ -36,6 +38,7 @@ public:
     /// while holding the data folder's lock: a stale socket left by a crash is replaced.
     Result<void> listen();
     int clientCount() const { return int(m_clients.size()); }
+    const LivePublisher& live() const { return *m_live; }
     /// The status message, as "status" requests get it.
     QJsonObject status() const;
 
@@ -59,6 +62,7 @@ private:
     QLocalServer* m_server = nullptr;
     QHash<QLocalSocket*, Client> m_clients;
     QTimer* m_statusPush = nullptr; ///< coalesces status changes into one push
+    LivePublisher* m_live = nullptr;
     qint64 m_startedMs = 0;
 };
 

@@ -27,7 +27,7 @@ struct VideoDecoder::Private
     bool broken = false;
 };
 
-VideoDecoder::VideoDecoder(Codec codec, QObject* parent)
+VideoDecoder::VideoDecoder(Codec codec, const QByteArray& extradata, QSize size, QObject* parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
 {
@@ -36,9 +36,19 @@ VideoDecoder::VideoDecoder(Codec codec, QObject* parent)
     d->context.reset(decoder ? avcodec_alloc_context3(decoder) : nullptr);
     d->frame = allocFrame();
     d->converted = allocFrame();
+    if (d->context && !extradata.isEmpty()) {
+        d->context->extradata = static_cast<uint8_t*>(
+                av_mallocz(size_t(extradata.size()) + AV_INPUT_BUFFER_PADDING_SIZE));
+        if (d->context->extradata) {
+            std::memcpy(d->context->extradata, extradata.constData(), size_t(extradata.size()));
+            d->context->extradata_size = int(extradata.size());
+        }
+    }
     if (d->context) {
-        // Frame threads: a 1080p camera decodes on two cores; they add a frame or two of delay.
-        d->context->thread_count = 2;
+        // Frame threads: a 1080p camera decodes on two cores; they add a frame or two of delay,
+        // and cost more than they give for a small picture.
+        const bool large = !size.isValid() || qint64(size.width()) * size.height() > 1280 * 720;
+        d->context->thread_count = large ? 2 : 1;
         d->context->thread_type = FF_THREAD_FRAME;
         if (avcodec_open2(d->context.get(), decoder, nullptr) < 0)
             d->context.reset();
@@ -135,6 +145,8 @@ void VideoDecoder::receiveFrames()
         if (source->color_range == AVCOL_RANGE_JPEG || source->format == AV_PIX_FMT_YUVJ420P)
             format.setColorRange(QVideoFrameFormat::ColorRange_Full);
         QVideoFrame frame(format);
+        // The packet's presentation time, as it came (its owner knows the time base).
+        frame.setStartTime(d->frame->pts != AV_NOPTS_VALUE ? d->frame->pts : -1);
         if (frame.map(QVideoFrame::WriteOnly)) {
             for (int plane = 0; plane < 3; ++plane) {
                 const int rows = plane == 0 ? height : (height + 1) / 2;

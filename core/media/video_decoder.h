@@ -2,7 +2,9 @@
 
 #include "core/media/packet.h"
 
+#include <QByteArray>
 #include <QObject>
+#include <QSize>
 #include <QVideoFrame>
 
 #include <atomic>
@@ -28,7 +30,11 @@ class VideoDecoder : public QObject
 public:
     enum class Codec { H264, H265 };
 
-    explicit VideoDecoder(Codec codec, QObject* parent = nullptr);
+    /// `extradata`: the stream's parameter sets (SPS/PPS…), when its keyframes do not carry
+    /// them; `size`: the picture size when known (frame threads only for pictures above 720p,
+    /// where they pay; small tiles decode on one thread each).
+    explicit VideoDecoder(Codec codec, const QByteArray& extradata = {}, QSize size = {},
+            QObject* parent = nullptr);
     ~VideoDecoder() override;
 
     /// Every decoded frame is also set on `sink` (which may live on another thread).
@@ -43,6 +49,7 @@ public Q_SLOTS:
     void flush();
 
 Q_SIGNALS:
+    /// A frame; its startTime() is the pts of the packet it came from.
     void frameDecoded(const QVideoFrame& frame);
     /// The decoder cannot be used (no decoder for the codec, out of memory).
     void failed(const QString& reason);

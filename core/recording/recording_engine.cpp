@@ -16,6 +16,7 @@
 #include <QStorageInfo>
 #include <QUrl>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vigil::recording {
@@ -168,31 +169,11 @@ Result<void> RecordingEngine::reload()
             config.cameraUuid = record.uuid;
             config.streamId = s.id;
             config.role = s.role;
-            QUrl url(s.uri);
-            config.displayUrl = url.toString();
-            // The password goes only to the camera the user added: not to another host that
-            // its answers named (addresses as the camera gave them, rewriting off).
-            const bool ownHost = record.deviceUrl.isEmpty()
-                    || QUrl(record.deviceUrl).host().compare(url.host(), Qt::CaseInsensitive) == 0;
-            if (!ownHost && !record.username.isEmpty()) {
-                raise(record.id, QStringLiteral("credentials"),
-                        tr("Camera %1 names another computer (%2) as the source of its video; "
-                           "its password is not sent there.")
-                                .arg(record.name, url.host()));
-            }
-            if (!record.username.isEmpty() && ownHost) {
-                const Result<QString> password = record.sealedSecret.isEmpty()
-                        ? Result<QString>(QString())
-                        : vault->unseal(record.sealedSecret);
-                if (!password) {
-                    raise(record.id, QStringLiteral("credentials"),
-                            tr("Camera %1: %2").arg(record.name, password.error().message));
-                    continue;
-                }
-                url.setUserName(record.username);
-                url.setPassword(password.value());
-            }
-            config.url = url.toString();
+            config.displayUrl = QUrl(s.uri).toString();
+            const Result<QString> url = streamUrl(record, s, vault.value());
+            if (!url)
+                continue;
+            config.url = url.value();
             config.recordingsRoot = m_options.recordingsRoot;
             config.segmentMs = segmentMs;
             config.fragmentMs = m_options.fragmentMs;
@@ -244,6 +225,73 @@ Result<void> RecordingEngine::reload()
     drainEvents();
     Q_EMIT statusChanged();
     return {};
+}
+
+Result<QString> RecordingEngine::streamUrl(const catalog::CameraRecord& record,
+        const catalog::StreamRecord& stream, const security::CredentialVault& vault)
+{
+    QUrl url(stream.uri);
+    // The password goes only to the camera the user added: not to another host that its
+    // answers named (addresses as the camera gave them, rewriting off).
+    const bool ownHost = record.deviceUrl.isEmpty()
+            || QUrl(record.deviceUrl).host().compare(url.host(), Qt::CaseInsensitive) == 0;
+    if (!ownHost && !record.username.isEmpty()) {
+        raise(record.id, QStringLiteral("credentials"),
+                tr("Camera %1 names another computer (%2) as the source of its video; "
+                   "its password is not sent there.")
+                        .arg(record.name, url.host()));
+    }
+    if (!record.username.isEmpty() && ownHost) {
+        const Result<QString> password = record.sealedSecret.isEmpty()
+                ? Result<QString>(QString())
+                : vault.unseal(record.sealedSecret);
+        if (!password) {
+            const QString message = tr("Camera %1: %2").arg(record.name, password.error().message);
+            raise(record.id, QStringLiteral("credentials"), message);
+            return Error {password.error().code, message, password.error().detail};
+        }
+        url.setUserName(record.username);
+        url.setPassword(password.value());
+    }
+    return url.toString();
+}
+
+Result<std::shared_ptr<media::StreamHub>> RecordingEngine::watch(
+        qint64 cameraId, const QString& role)
+{
+    if (!m_running)
+        return Error {Error::Code::Busy, tr("The recorder is stopping."), {}};
+    const Result<QList<catalog::CameraRecord>> cameras = m_cameras.list();
+    if (!cameras)
+        return cameras.error();
+    const auto record = std::find_if(cameras->cbegin(), cameras->cend(),
+            [cameraId](const catalog::CameraRecord& c) { return c.id == cameraId; });
+    if (record == cameras->cend())
+        return Error {Error::Code::NotFound, tr("There is no camera %1.").arg(cameraId), {}};
+    if (!record->enabled)
+        return Error {Error::Code::Unsupported,
+                tr("Camera %1 is disabled (Settings ▸ Cameras enables it).").arg(record->name),
+                {}};
+    // A camera without a sub stream shows its main stream in small tiles too.
+    const catalog::StreamRecord* stream = record->stream(role);
+    if (!stream)
+        stream = record->stream(QStringLiteral("main"));
+    if (!stream)
+        return Error {Error::Code::NotFound,
+                tr("Camera %1 has no video stream.").arg(record->name), {}};
+    const Result<security::CredentialVault> vault
+            = security::CredentialVault::open(m_options.credentialKeyPath);
+    if (!vault)
+        return vault.error();
+    const Result<QString> url = streamUrl(*record, *stream, vault.value());
+    if (!url)
+        return url.error();
+    StreamConfig config;
+    config.cameraId = record->id;
+    config.role = stream->role;
+    config.url = url.value();
+    config.displayUrl = QUrl(stream->uri).toString();
+    return m_hubs->acquire(stream->id, config.sourceConfig());
 }
 
 RecordingEngine::Camera* RecordingEngine::camera(qint64 id)

@@ -18,14 +18,21 @@
 #include <vector>
 
 namespace vigil::catalog {
+struct CameraRecord;
 struct SegmentRecord;
+struct StreamRecord;
 class Catalog;
 class CameraStore;
 class SettingsStore;
 } // namespace vigil::catalog
 
 namespace vigil::media {
+class StreamHub;
 class StreamHubs;
+} // namespace vigil::media
+
+namespace vigil::security {
+class CredentialVault;
 }
 
 namespace vigil::recording {
@@ -115,6 +122,10 @@ public:
     storage::RetentionReport runRetention();
     /// The streams' hubs: live views subscribe to the same connections the recorders use.
     media::StreamHubs& hubs() { return *m_hubs; }
+    /// The hub of a camera's stream (`role` "sub" falls back to the main stream of a camera
+    /// without one), opened if nobody reads it yet: for a live view. Any enabled camera,
+    /// recorded or not.
+    Result<std::shared_ptr<media::StreamHub>> watch(qint64 cameraId, const QString& role);
 
 Q_SIGNALS:
     void statusChanged();
@@ -136,6 +147,9 @@ private:
     void index(const catalog::SegmentRecord& segment, bool opening);
     void retryIndex();
     Camera* camera(qint64 id);
+    /// A stream's address with the camera's login (sent only to the camera's own host).
+    Result<QString> streamUrl(const catalog::CameraRecord& record,
+            const catalog::StreamRecord& stream, const security::CredentialVault& vault);
 
     catalog::Catalog& m_catalog;
     catalog::SettingsStore& m_settings;

@@ -9,6 +9,7 @@
 #include "core/runtime/app_context.h"
 #include "core/runtime/os_user.h"
 #include "support/camsim_process.h"
+#include "support/recorder_process.h"
 #include "support/recording_fixture.h"
 #include "widgets/cameras/camera_connection_dialog.h"
 #include "widgets/empty_state.h"
@@ -75,30 +76,7 @@ QStringList windowArguments(const QString& dataDir)
             QStringLiteral("--no-recorder")};
 }
 
-/// A recorder started for a test, stopped (SIGTERM) when it ends.
-class Recorder
-{
-public:
-    explicit Recorder(const QString& dataDir)
-    {
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral(VIGIL_BIN_DIR "/vigil-recorder"),
-                {QStringLiteral("--data-dir"), dataDir});
-    }
-    ~Recorder()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        ::kill(pid_t(m_process.processId()), SIGTERM);
-        if (!m_process.waitForFinished(30000))
-            m_process.kill();
-    }
-    bool started() { return m_process.waitForStarted(); }
-    qint64 pid() const { return m_process.processId(); }
-
-private:
-    QProcess m_process;
-};
+using Recorder = test::RecorderProcess;
 
 /// The recorder's status of one camera, asked through the control socket as vigilctl asks it
 /// (an empty object while the recorder does not record that camera).

@@ -1,0 +1,211 @@
+#include "core/control/live_publisher.h"
+
+#include "core/control/control_protocol.h"
+#include "core/logging_categories.h"
+#include "core/media/stream_hub.h"
+#include "core/media/stream_tracks_p.h"
+#include "core/recording/recording_engine.h"
+
+#include <QJsonObject>
+#include <QLocalSocket>
+#include <QPointer>
+
+#include <atomic>
+#include <deque>
+#include <mutex>
+
+namespace vigil::control {
+
+namespace {
+
+QString codeOf(const Error& error)
+{
+    switch (error.code) {
+    case Error::Code::AuthenticationFailed:
+        return QStringLiteral("login");
+    case Error::Code::Unreachable:
+    case Error::Code::Timeout:
+        return QStringLiteral("unreachable");
+    default:
+        return QStringLiteral("error");
+    }
+}
+
+} // namespace
+
+struct LivePublisher::Subscription final : media::StreamSubscriber
+{
+    quint32 id = 0;
+    QLocalSocket* socket = nullptr;
+    std::shared_ptr<media::StreamHub> hub;
+    QPointer<LivePublisher> publisher;
+
+    std::mutex mutex;
+    std::deque<media::SourceItem> queue;
+    qint64 queuedBytes = 0;
+    bool dropping = false; ///< until the next keyframe
+    std::atomic<bool> scheduled {false};
+    bool socketDropping = false; ///< publisher thread: the socket is full, until a keyframe
+
+    // Hub's reader thread.
+    void offer(const media::SourceItem& item) override
+    {
+        {
+            std::lock_guard lock(mutex);
+            if (item.kind == media::SourceItem::Kind::Packet) {
+                const media::Packet::Info& info = item.packet.info();
+                if (info.track != 0)
+                    return; // live views show video
+                const qint64 size = item.packet.data().size();
+                if (dropping && info.keyframe && queuedBytes + size <= kMaxQueuedBytes / 2)
+                    dropping = false;
+                if (!dropping && queuedBytes + size > kMaxQueuedBytes)
+                    dropping = true;
+                if (dropping)
+                    return;
+                queuedBytes += size;
+            } else if (item.kind == media::SourceItem::Kind::Notice) {
+                return;
+            }
+            queue.push_back(item);
+        }
+        if (!scheduled.exchange(true)) {
+            LivePublisher* p = publisher.data();
+            if (p)
+                QMetaObject::invokeMethod(p, [p] { p->flush(); }, Qt::QueuedConnection);
+        }
+    }
+
+    std::deque<media::SourceItem> take()
+    {
+        scheduled = false;
+        std::lock_guard lock(mutex);
+        std::deque<media::SourceItem> items;
+        items.swap(queue);
+        queuedBytes = 0;
+        return items;
+    }
+};
+
+LivePublisher::LivePublisher(recording::RecordingEngine& engine, QObject* parent)
+    : QObject(parent)
+    , m_engine(engine)
+{ }
+
+LivePublisher::~LivePublisher()
+{
+    for (const auto& s : std::as_const(m_subscriptions))
+        s->hub->unsubscribe(s.get());
+}
+
+Result<quint32> LivePublisher::subscribe(
+        QLocalSocket* socket, qint64 cameraId, const QString& role)
+{
+    Result<std::shared_ptr<media::StreamHub>> hub = m_engine.watch(cameraId, role);
+    if (!hub)
+        return hub.error();
+    auto s = std::make_shared<Subscription>();
+    s->id = m_nextId++;
+    s->socket = socket;
+    s->hub = std::move(hub).value();
+    s->publisher = this;
+    m_subscriptions.insert(s->id, s);
+    const media::SourceStatus status = s->hub->status();
+    QJsonObject state {{QStringLiteral("type"), QStringLiteral("live_state")},
+            {QStringLiteral("subscription"), qint64(s->id)},
+            {QStringLiteral("state"), QStringLiteral("connecting")}};
+    if (!status.online && !status.lastError.isEmpty()) {
+        state.insert(QStringLiteral("state"), QStringLiteral("offline"));
+        state.insert(QStringLiteral("message"), status.lastError);
+    }
+    // The state goes out before the subscription's first items (tracks, current picture).
+    s->socket->write(encodeMessage(state));
+    s->hub->subscribe(s.get());
+    qCInfo(lcRecording, "live: camera %lld %s to a client (subscription %u)", cameraId,
+            qUtf8Printable(s->hub->config().role), s->id);
+    return s->id;
+}
+
+void LivePublisher::unsubscribe(QLocalSocket* socket, quint32 subscription)
+{
+    const auto it = m_subscriptions.constFind(subscription);
+    if (it != m_subscriptions.cend() && (*it)->socket == socket)
+        remove(subscription);
+}
+
+void LivePublisher::dropClient(QLocalSocket* socket)
+{
+    QList<quint32> ids;
+    for (const auto& s : std::as_const(m_subscriptions)) {
+        if (s->socket == socket)
+            ids << s->id;
+    }
+    for (quint32 id : ids)
+        remove(id);
+}
+
+void LivePublisher::remove(quint32 id)
+{
+    const std::shared_ptr<Subscription> s = m_subscriptions.take(id);
+    if (s)
+        s->hub->unsubscribe(s.get()); // no offer() after this returns
+}
+
+void LivePublisher::flush()
+{
+    const QList<std::shared_ptr<Subscription>> all = m_subscriptions.values();
+    for (const std::shared_ptr<Subscription>& s : all) {
+        if (!m_subscriptions.contains(s->id))
+            continue;
+        for (const media::SourceItem& item : s->take()) {
+            QJsonObject message;
+            switch (item.kind) {
+            case media::SourceItem::Kind::Tracks: {
+                const media::StreamTracks::Track& video = item.tracks->tracks.front();
+                const AVCodecParameters* par = video.parameters.get();
+                const QByteArray extradata(
+                        reinterpret_cast<const char*>(par->extradata), par->extradata_size);
+                message = QJsonObject {{QStringLiteral("type"), QStringLiteral("live_tracks")},
+                        {QStringLiteral("subscription"), qint64(s->id)},
+                        {QStringLiteral("codec"),
+                                par->codec_id == AV_CODEC_ID_HEVC ? QStringLiteral("hevc")
+                                                                  : QStringLiteral("h264")},
+                        {QStringLiteral("width"), par->width},
+                        {QStringLiteral("height"), par->height},
+                        {QStringLiteral("extradata"), QString::fromLatin1(extradata.toBase64())}};
+                break;
+            }
+            case media::SourceItem::Kind::Connected:
+                message = QJsonObject {{QStringLiteral("type"), QStringLiteral("live_state")},
+                        {QStringLiteral("subscription"), qint64(s->id)},
+                        {QStringLiteral("state"), QStringLiteral("online")}};
+                break;
+            case media::SourceItem::Kind::Disconnected:
+                if (item.error.message.isEmpty())
+                    continue;
+                message = QJsonObject {{QStringLiteral("type"), QStringLiteral("live_state")},
+                        {QStringLiteral("subscription"), qint64(s->id)},
+                        {QStringLiteral("state"), QStringLiteral("offline")},
+                        {QStringLiteral("code"), codeOf(item.error)},
+                        {QStringLiteral("message"), item.error.message}};
+                break;
+            case media::SourceItem::Kind::Packet: {
+                const bool keyframe = item.packet.info().keyframe;
+                if (s->socketDropping && keyframe
+                        && s->socket->bytesToWrite() <= kMaxSocketBacklogBytes / 2)
+                    s->socketDropping = false;
+                if (!s->socketDropping && s->socket->bytesToWrite() > kMaxSocketBacklogBytes)
+                    s->socketDropping = true;
+                if (!s->socketDropping)
+                    s->socket->write(encodePacket(s->id, item.packet));
+                continue;
+            }
+            case media::SourceItem::Kind::Notice:
+                continue;
+            }
+            s->socket->write(encodeMessage(message));
+        }
+    }
+}
+
+} // namespace vigil::control
