@@ -3,6 +3,7 @@
 #include "core/catalog/alert_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/settings_store.h"
+#include "core/control/live_feed.h"
 #include "core/control/recorder_link.h"
 #include "core/demo/simulator_process.h"
 #include "core/logging_categories.h"
@@ -148,6 +149,8 @@ Result<void> GuiApplication::start(const QStringList& arguments)
                     .value(QLatin1String(catalog::settings::kOnvifRewriteAddresses))
                     .toBool());
     pages.cameraEditor = m_cameraEditor.get();
+    m_live = std::make_unique<control::LiveChannel>(m_context->dataDir().path());
+    pages.live = m_live.get();
     pages.dataDir = m_context->dataDir().path();
     pages.catalogPath = m_context->catalog().path();
     pages.schemaVersion = m_context->catalog().schemaVersion();

@@ -24,6 +24,7 @@ namespace vigil::catalog {
 class AlertStore;
 }
 namespace vigil::control {
+class LiveChannel;
 class RecorderLink;
 }
 namespace vigil::setup {
@@ -75,6 +76,7 @@ private:
     std::unique_ptr<control::RecorderLink> m_recorder; ///< before m_status: it outlives it
     std::unique_ptr<status::SystemStatus> m_status;
     std::unique_ptr<setup::CameraEditor> m_cameraEditor; ///< before m_window: it outlives it
+    std::unique_ptr<control::LiveChannel> m_live; ///< before m_window: it outlives it
     std::unique_ptr<widgets::MainWindow> m_window;
     std::unique_ptr<runtime::TerminationWatcher> m_termination;
     std::unique_ptr<demo::SimulatorProcess> m_simulator;

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>LiveFeed</name>
+    <message>
+        <source>The recorder is not running: live video starts with it.</source>
+        <translation>La grabadora no está en marcha: el vídeo en directo empieza con ella.</translation>
+    </message>
+    <message>
+        <source>The camera refuses the user name or password Vigil has for it.</source>
+        <translation>La cámara rechaza el usuario o la contraseña que Vigil tiene para ella.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::app::Ctl</name>
     <message>
         <source>Print machine-readable JSON.</source>
@@ -958,6 +969,14 @@ Commands:
         <source>&quot;%1&quot; takes IPv4 addresses of this computer separated by commas, not &quot;%2&quot;.</source>
         <translation>«%1» admite direcciones IPv4 de este equipo separadas por comas, no «%2».</translation>
     </message>
+    <message>
+        <source>The Live page&apos;s grid as last shown (JSON: columns and the camera of each tile)</source>
+        <translation>La cuadrícula de la página En directo tal como se mostró por última vez (JSON: columnas y la cámara de cada recuadro)</translation>
+    </message>
+    <message>
+        <source>Live page grids saved by name (JSON)</source>
+        <translation>Cuadrículas de la página En directo guardadas por nombre (JSON)</translation>
+    </message>
 </context>
 <context>
     <name>vigil::control::ControlClient</name>
@@ -1022,6 +1041,17 @@ Commands:
     <message>
         <source>A message that is not a JSON object with a type was refused.</source>
         <translation>Se rechazó un mensaje que no es un objeto JSON con tipo.</translation>
+    </message>
+    <message>
+        <source>A live packet that cannot be read was refused.</source>
+        <translation>Se rechazó un paquete en directo que no se puede leer.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::control::LiveChannel</name>
+    <message>
+        <source>The recorder is not running: live video starts with it.</source>
+        <translation>La grabadora no está en marcha: el vídeo en directo empieza con ella.</translation>
     </message>
 </context>
 <context>
@@ -1340,6 +1370,22 @@ Commands:
     <message>
         <source>Camera %1 names another computer (%2) as the source of its video; its password is not sent there.</source>
         <translation>La cámara %1 indica otro equipo (%2) como origen de su vídeo; su contraseña no se envía allí.</translation>
+    </message>
+    <message>
+        <source>The recorder is stopping.</source>
+        <translation>La grabadora se está deteniendo.</translation>
+    </message>
+    <message>
+        <source>There is no camera %1.</source>
+        <translation>No existe la cámara %1.</translation>
+    </message>
+    <message>
+        <source>Camera %1 is disabled (Settings ▸ Cameras enables it).</source>
+        <translation>La cámara %1 está desactivada (Ajustes ▸ Cámaras la activa).</translation>
+    </message>
+    <message>
+        <source>Camera %1 has no video stream.</source>
+        <translation>La cámara %1 no tiene flujo de vídeo.</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2126,123 @@ Commands:
     <message>
         <source>Their live video will appear here in a grid once live view is part of Vigil; you can add more cameras at any time.</source>
         <translation>Su vídeo en directo aparecerá aquí en una cuadrícula cuando la vista en directo forme parte de Vigil; puede añadir más cámaras en cualquier momento.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::LiveTile</name>
+    <message>
+        <source>Drag a camera here</source>
+        <translation>Arrastre una cámara aquí</translation>
+    </message>
+    <message>
+        <source>Not connected to the recorder</source>
+        <translation>Sin conexión con la grabadora</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Desconectada</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>Desconectada: %1</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password: the camera refuses the login Vigil has for it (Settings ▸ Cameras ▸ Connection…).</source>
+        <translation>Usuario o contraseña incorrectos: la cámara rechaza el inicio de sesión que Vigil tiene para ella (Ajustes ▸ Cámaras ▸ Conexión…).</translation>
+    </message>
+    <message>
+        <source>Back to the Grid</source>
+        <translation>Volver a la cuadrícula</translation>
+    </message>
+    <message>
+        <source>Maximise</source>
+        <translation>Maximizar</translation>
+    </message>
+    <message>
+        <source>Save Snapshot</source>
+        <translation>Guardar captura</translation>
+    </message>
+    <message>
+        <source>The snapshot could not be saved in %1.</source>
+        <translation>No se pudo guardar la captura en %1.</translation>
+    </message>
+    <message>
+        <source>Snapshot saved as %1.</source>
+        <translation>Captura guardada como %1.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::LiveView</name>
+    <message>
+        <source>1</source>
+        <translation>1</translation>
+    </message>
+    <message>
+        <source>%1×%1</source>
+        <translation>%1×%1</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Cámaras</translation>
+    </message>
+    <message>
+        <source>Drag a camera onto a tile; double-click to show it.</source>
+        <translation>Arrastre una cámara a un recuadro; haga doble clic para mostrarla.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s) at once</source>
+        <translation>
+            <numerusform>%n cámara a la vez</numerusform>
+            <numerusform>%n cámaras a la vez</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Layouts saved by name</source>
+        <translation>Distribuciones guardadas por nombre</translation>
+    </message>
+    <message>
+        <source>Save Layout…</source>
+        <translation>Guardar distribución…</translation>
+    </message>
+    <message>
+        <source>Save Layout</source>
+        <translation>Guardar distribución</translation>
+    </message>
+    <message>
+        <source>Name of this layout (the cameras in their tiles):</source>
+        <translation>Nombre de esta distribución (las cámaras en sus recuadros):</translation>
+    </message>
+    <message>
+        <source>Full Screen</source>
+        <translation>Pantalla completa</translation>
+    </message>
+    <message>
+        <source>Saved layouts</source>
+        <translation>Distribuciones guardadas</translation>
+    </message>
+    <message>
+        <source>Online, recording</source>
+        <translation>Conectada, grabando</translation>
+    </message>
+    <message>
+        <source>Online, not recording</source>
+        <translation>Conectada, sin grabar</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Desconectada</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>Desconectada: %1</translation>
+    </message>
+    <message>
+        <source>Not recorded (live view only)</source>
+        <translation>No se graba (solo en directo)</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,9 @@ namespace vigil::catalog {
 class CameraStore;
 class SettingsStore;
 } // namespace vigil::catalog
+namespace vigil::control {
+class LiveChannel;
+}
 namespace vigil::setup {
 class CameraEditor;
 }
@@ -26,6 +29,7 @@ struct PageContext
     catalog::SettingsStore* settings = nullptr;
     catalog::CameraStore* cameras = nullptr;
     setup::CameraEditor* cameraEditor = nullptr;
+    control::LiveChannel* live = nullptr; ///< live video from the recorder; null: none
     QString dataDir;
     QString catalogPath;
     int schemaVersion = 0;

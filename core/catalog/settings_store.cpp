@@ -16,7 +16,7 @@ namespace vigil::catalog {
 
 namespace {
 
-const std::array<SettingSpec, 8> kKnown = {{
+const std::array<SettingSpec, 10> kKnown = {{
         {settings::kUiLanguage, QMetaType::QString, QString(),
                 QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
                         "Language of the user interface (en, es); empty follows the system"),
@@ -51,6 +51,13 @@ const std::array<SettingSpec, 8> kKnown = {{
                 QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
                         "Free space to keep on the recordings disk, in percent of its size"),
                 {}, 0, 90},
+        {settings::kLiveLayout, QMetaType::QString, QString(),
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "The Live page's grid as last shown (JSON: columns and the camera of each "
+                        "tile)")},
+        {settings::kLiveSavedLayouts, QMetaType::QString, QString(),
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "Live page grids saved by name (JSON)")},
 }};
 
 struct Encoded

@@ -36,6 +36,8 @@ inline constexpr char kRecordingOnlyWhileWindowOpen[] = "recording/onlyWhileWind
 inline constexpr char kStorageQuotaMB[] = "storage/quotaMB";
 inline constexpr char kStorageMinFreeMB[] = "storage/minFreeMB";
 inline constexpr char kStorageMinFreePercent[] = "storage/minFreePercent";
+inline constexpr char kLiveLayout[] = "live/layout";
+inline constexpr char kLiveSavedLayouts[] = "live/savedLayouts";
 } // namespace settings
 
 /// Typed key/value settings stored in the catalog's `settings` table. Values keep their type

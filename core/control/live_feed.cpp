@@ -125,7 +125,8 @@ void LiveChannel::read()
         if (f.kind == FrameKind::Packet) {
             const QPointer<LiveFeed> feed = m_feeds.value(f.subscription);
             if (feed) {
-                feed->m_arrivals.insert(f.packet.info().pts, arrived);
+                feed->m_arrivals.insert(f.packet.info().pts,
+                        LiveFeed::Arrival {arrived, f.packet.info().wallMs});
                 feed->packet(f.packet);
             }
             continue;
@@ -325,9 +326,11 @@ void LiveFeed::tracks(const QString& codec, QSize size, const QByteArray& extrad
                             --*inFlight;
                             if (!self || !self->m_active)
                                 return;
-                            const qint64 arrived = self->m_arrivals.take(frame.startTime());
-                            if (arrived > 0)
-                                self->m_latencies.push_back(steadyNowMs() - arrived);
+                            const Arrival arrived = self->m_arrivals.take(frame.startTime());
+                            if (arrived.steadyMs > 0) {
+                                self->m_latencies.push_back(steadyNowMs() - arrived.steadyMs);
+                                self->m_lastFrameWallMs = arrived.wallMs;
+                            }
                             if (self->m_sink)
                                 self->m_sink->setVideoFrame(frame);
                             if (self->m_state != State::Live)

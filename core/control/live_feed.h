@@ -145,7 +145,12 @@ private:
     qint64 m_decodedBefore = 0;
     qint64 m_lastFrameWallMs = 0;
     std::shared_ptr<std::atomic<int>> m_framesInFlight;
-    QHash<qint64, qint64> m_arrivals; ///< pts of a packet → steady ms it arrived
+    struct Arrival
+    {
+        qint64 steadyMs = 0; ///< when it arrived
+        qint64 wallMs = 0; ///< when it was captured
+    };
+    QHash<qint64, Arrival> m_arrivals; ///< by the packet's pts
     std::vector<qint64> m_latencies;
 };
 

@@ -36,6 +36,7 @@ QString codeOf(const Error& error)
 struct LivePublisher::Subscription final : media::StreamSubscriber
 {
     quint32 id = 0;
+    QString role; ///< as asked ("sub" may be served by the main stream)
     QLocalSocket* socket = nullptr;
     std::shared_ptr<media::StreamHub> hub;
     QPointer<LivePublisher> publisher;
@@ -90,7 +91,9 @@ struct LivePublisher::Subscription final : media::StreamSubscriber
 LivePublisher::LivePublisher(recording::RecordingEngine& engine, QObject* parent)
     : QObject(parent)
     , m_engine(engine)
-{ }
+{
+    connect(&m_engine, &recording::RecordingEngine::camerasReloaded, this, &LivePublisher::recheck);
+}
 
 LivePublisher::~LivePublisher()
 {
@@ -106,6 +109,7 @@ Result<quint32> LivePublisher::subscribe(
         return hub.error();
     auto s = std::make_shared<Subscription>();
     s->id = m_nextId++;
+    s->role = role;
     s->socket = socket;
     s->hub = std::move(hub).value();
     s->publisher = this;
@@ -142,6 +146,31 @@ void LivePublisher::dropClient(QLocalSocket* socket)
     }
     for (quint32 id : ids)
         remove(id);
+}
+
+void LivePublisher::recheck()
+{
+    const QList<std::shared_ptr<Subscription>> all = m_subscriptions.values();
+    for (const std::shared_ptr<Subscription>& s : all) {
+        Result<std::shared_ptr<media::StreamHub>> hub
+                = m_engine.watch(s->hub->config().cameraId, s->role);
+        if (hub && hub.value() == s->hub)
+            continue;
+        s->hub->unsubscribe(s.get());
+        s->take();
+        if (!hub) {
+            s->socket->write(encodeMessage(
+                    QJsonObject {{QStringLiteral("type"), QStringLiteral("live_state")},
+                            {QStringLiteral("subscription"), qint64(s->id)},
+                            {QStringLiteral("state"), QStringLiteral("offline")},
+                            {QStringLiteral("code"), QStringLiteral("removed")},
+                            {QStringLiteral("message"), hub.error().message}}));
+            m_subscriptions.remove(s->id);
+            continue;
+        }
+        s->hub = std::move(hub).value();
+        s->hub->subscribe(s.get());
+    }
 }
 
 void LivePublisher::remove(quint32 id)

@@ -50,6 +50,9 @@ public:
 private:
     struct Subscription;
     void flush();
+    /// After the cameras changed: a subscription to a removed or disabled camera ends with a
+    /// word to its client; one whose stream moved follows it to its new hub.
+    void recheck();
     void remove(quint32 id);
 
     recording::RecordingEngine& m_engine;

@@ -224,6 +224,7 @@ Result<void> RecordingEngine::reload()
     }
     drainEvents();
     Q_EMIT statusChanged();
+    Q_EMIT camerasReloaded();
     return {};
 }
 

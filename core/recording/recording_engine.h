@@ -129,6 +129,8 @@ public:
 
 Q_SIGNALS:
     void statusChanged();
+    /// The cameras were read again (added, removed, disabled or changed ones are in effect).
+    void camerasReloaded();
     void alertRaised(const vigil::recording::RecordingEngine::Alert& alert);
 
 private:

@@ -111,6 +111,7 @@ private Q_SLOTS:
     void aFeedNobodyLooksAtDecodesNothing();
     void aDroppedStreamSaysOfflineThenComesBack();
     void aWrongPasswordSaysSo();
+    void removingAWatchedRecordedCameraEndsItsTileCleanly();
     void cleanupTestCase();
 
 private:
@@ -226,9 +227,6 @@ void TestLive::aDroppedStreamSaysOfflineThenComesBack()
     RecorderProcess recorder(data);
     QVERIFY(recorder.started());
     Viewer viewer(data, 1, QStringLiteral("main"));
-    QList<control::LiveFeed::State> states;
-    connect(&viewer.feed, &control::LiveFeed::stateChanged, this,
-            [&states](control::LiveFeed::State s) { states << s; });
     viewer.feed.setActive(true);
     QTRY_VERIFY_WITH_TIMEOUT(viewer.feed.state() == control::LiveFeed::State::Live, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(viewer.feed.state() == control::LiveFeed::State::Offline, 30000);
@@ -260,6 +258,31 @@ void TestLive::aWrongPasswordSaysSo()
     QTRY_VERIFY_WITH_TIMEOUT(viewer.feed.state() == control::LiveFeed::State::WrongLogin, 30000);
     QCOMPARE(viewer.shown, 0);
     QVERIFY(recorder.stop());
+}
+
+void TestLive::removingAWatchedRecordedCameraEndsItsTileCleanly()
+{
+    CamsimProcess sim;
+    QVERIFY(sim.start(1, simArgs()));
+    const QString data = m_tmp.filePath(QStringLiteral("removed"));
+    QVERIFY(addCameras(data, sim, 1));
+    RecorderProcess recorder(data);
+    QVERIFY(recorder.started());
+    Viewer viewer(data, 1, QStringLiteral("main"));
+    viewer.feed.setActive(true);
+    QTRY_VERIFY_WITH_TIMEOUT(viewer.shown >= 10, 30000);
+    // Removed while its tile decodes and its recorder writes (vigilctl tells the recorder).
+    const CtlRun removed = vigilctl(data,
+            {QStringLiteral("camera"), QStringLiteral("remove"), QStringLiteral("1")});
+    QVERIFY2(removed.exitCode == 0, removed.err.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(viewer.feed.state() == control::LiveFeed::State::Offline, 20000);
+    QVERIFY2(viewer.feed.reason().contains(QLatin1String("no camera")),
+            qPrintable(viewer.feed.reason()));
+    // The camera's connection closes; the recorder goes on and stops cleanly.
+    const int port = QUrl(sim.endpoint(0, "rtsp_main")).port();
+    QTRY_COMPARE_WITH_TIMEOUT(connectionsTo(port), 0, 20000);
+    QVERIFY(recorder.stop());
+    QVERIFY(catalogAndFilesProblems(data).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestLive)

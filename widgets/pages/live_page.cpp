@@ -3,10 +3,12 @@
 #include "core/onvif/ws_discovery.h"
 #include "core/status/system_status.h"
 #include "widgets/empty_state.h"
+#include "widgets/live/live_view.h"
 
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QStackedWidget>
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -17,7 +19,15 @@ LivePage::LivePage(const PageContext& context, QWidget* parent)
     : FeaturePage(parent)
     , m_context(context)
 {
-    auto* layout = new QVBoxLayout(this);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget(this);
+    outer->addWidget(m_stack);
+    m_welcome = new QWidget(m_stack);
+    m_stack->addWidget(m_welcome);
+    m_view = new LiveView(context, m_stack);
+    m_stack->addWidget(m_view);
+    auto* layout = new QVBoxLayout(m_welcome);
     m_emptyState = new EmptyState(icon(), tr("No cameras yet"),
             tr("Live video from your cameras will appear here in a grid. Add your cameras to get "
                "started."),
@@ -48,9 +58,25 @@ LivePage::LivePage(const PageContext& context, QWidget* parent)
     updateEmptyState();
 }
 
+void LivePage::refreshCameras()
+{
+    m_view->refreshCameras();
+    updateEmptyState();
+}
+
 void LivePage::updateEmptyState()
 {
     const int cameras = m_context.status ? m_context.status->snapshot().cameras : 0;
+    if (cameras > 0 && m_context.live) {
+        if (m_stack->currentWidget() != m_view || cameras != m_shownCameras) {
+            m_shownCameras = cameras;
+            m_view->refreshCameras();
+            m_stack->setCurrentWidget(m_view);
+        }
+        return;
+    }
+    m_shownCameras = 0;
+    m_stack->setCurrentWidget(m_welcome);
     if (cameras == 0) {
         m_emptyState->setTitle(tr("No cameras yet"));
         m_emptyState->setText(tr("Live video from your cameras will appear here in a grid. Add "

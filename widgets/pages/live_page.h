@@ -5,6 +5,7 @@
 
 class QGroupBox;
 class QLabel;
+class QStackedWidget;
 class QTreeWidget;
 
 namespace vigil::onvif {
@@ -14,6 +15,7 @@ struct DiscoveredDevice;
 namespace vigil::widgets {
 
 class EmptyState;
+class LiveView;
 
 /// Live view: the camera grid. Shows how to add cameras while there are none.
 class LivePage : public FeaturePage
@@ -33,11 +35,19 @@ public:
     /// A line above the list, e.g. the demo cameras' credentials; empty hides it.
     void setDiscoveryNote(const QString& note);
     QTreeWidget* discoveredList() const { return m_discovered; }
+    /// The grid, shown once there are cameras.
+    LiveView* liveView() const { return m_view; }
+    /// Cameras were added, removed or renamed.
+    void refreshCameras();
 
 private:
     void updateEmptyState();
 
     PageContext m_context;
+    QStackedWidget* m_stack = nullptr;
+    QWidget* m_welcome = nullptr;
+    LiveView* m_view = nullptr;
+    int m_shownCameras = 0; ///< cameras the grid was last filled with
     EmptyState* m_emptyState = nullptr;
     QGroupBox* m_discoveredBox = nullptr;
     QLabel* m_discoveryNote = nullptr;

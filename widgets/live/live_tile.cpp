@@ -1,0 +1,278 @@
+#include "widgets/live/live_tile.h"
+
+#include <QContextMenuEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMenu>
+#include <QMimeData>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QVideoSink>
+
+namespace vigil::widgets {
+
+LiveTile::LiveTile(control::LiveChannel* channel, int index, QWidget* parent)
+    : QWidget(parent)
+    , m_channel(channel)
+    , m_index(index)
+{
+    setObjectName(QStringLiteral("liveTile%1").arg(index));
+    setAcceptDrops(true);
+    setMinimumSize(160, 90);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    m_sink = new QVideoSink(this);
+    connect(m_sink, &QVideoSink::videoFrameChanged, this, [this](const QVideoFrame& frame) {
+        m_frame = frame;
+        m_frameShownMs = QDateTime::currentMSecsSinceEpoch();
+        update();
+    });
+}
+
+LiveTile::~LiveTile() = default;
+
+std::unique_ptr<control::LiveFeed> LiveTile::makeFeed(const QString& role)
+{
+    if (!m_channel || m_cameraId <= 0)
+        return nullptr;
+    auto feed = std::make_unique<control::LiveFeed>(*m_channel, m_cameraId, role);
+    feed->setVideoSink(m_sink);
+    connect(feed.get(), &control::LiveFeed::stateChanged, this, [this] { update(); });
+    return feed;
+}
+
+void LiveTile::adopt(std::unique_ptr<control::LiveFeed> feed)
+{
+    if (m_feed)
+        m_decodedBefore += m_feed->decodedFrames();
+    m_feed = std::move(feed);
+}
+
+void LiveTile::setCamera(qint64 cameraId, const QString& name)
+{
+    m_name = name;
+    if (cameraId != m_cameraId) {
+        m_cameraId = cameraId;
+        m_next.reset();
+        adopt(nullptr);
+        m_frame = QVideoFrame();
+        adopt(makeFeed(m_maximised ? QStringLiteral("main") : QStringLiteral("sub")));
+        updateActive();
+    }
+    update();
+}
+
+void LiveTile::setRecording(bool recording)
+{
+    if (recording == m_recording)
+        return;
+    m_recording = recording;
+    update();
+}
+
+void LiveTile::setMaximised(bool maximised)
+{
+    if (maximised == m_maximised)
+        return;
+    m_maximised = maximised;
+    if (m_cameraId <= 0)
+        return;
+    // The other stream starts beside the one shown; it takes over at its first picture, so
+    // the last picture of the old one stays until then (no black flash).
+    m_next = makeFeed(maximised ? QStringLiteral("main") : QStringLiteral("sub"));
+    control::LiveFeed* next = m_next.get();
+    connect(next, &control::LiveFeed::frameShown, this, [this, next] {
+        if (m_next.get() != next)
+            return;
+        adopt(std::move(m_next));
+        update();
+    });
+    updateActive();
+}
+
+void LiveTile::updateActive()
+{
+    const QWidget* top = window();
+    const bool seen = isVisible() && !(top && top->isMinimized());
+    if (m_feed)
+        m_feed->setActive(seen);
+    if (m_next)
+        m_next->setActive(seen);
+    if (!seen)
+        m_next.reset(); // it would start again where it is seen
+}
+
+void LiveTile::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (QWidget* top = window(); top != m_watchedWindow) {
+        if (m_watchedWindow)
+            m_watchedWindow->removeEventFilter(this);
+        m_watchedWindow = top;
+        top->installEventFilter(this);
+    }
+    updateActive();
+}
+
+void LiveTile::hideEvent(QHideEvent* event)
+{
+    QWidget::hideEvent(event);
+    updateActive();
+}
+
+bool LiveTile::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_watchedWindow && event->type() == QEvent::WindowStateChange)
+        updateActive();
+    return QWidget::eventFilter(watched, event);
+}
+
+bool LiveTile::isLive() const
+{
+    return m_feed && m_feed->state() == control::LiveFeed::State::Live;
+}
+
+QString LiveTile::stateText() const
+{
+    if (m_cameraId <= 0)
+        return tr("Drag a camera here");
+    if (!m_feed)
+        return tr("Not connected to the recorder");
+    switch (m_feed->state()) {
+    case control::LiveFeed::State::Live:
+        return {};
+    case control::LiveFeed::State::Idle:
+    case control::LiveFeed::State::Connecting:
+        return tr("Connecting…");
+    case control::LiveFeed::State::Offline:
+        return m_feed->reason().isEmpty() ? tr("Offline")
+                                          : tr("Offline: %1").arg(m_feed->reason());
+    case control::LiveFeed::State::WrongLogin:
+        return tr("Wrong user name or password: the camera refuses the login Vigil has for it "
+                  "(Settings ▸ Cameras ▸ Connection…).");
+    case control::LiveFeed::State::Unavailable:
+        return m_feed->reason();
+    }
+    return {};
+}
+
+qint64 LiveTile::decodedFrames() const
+{
+    return m_decodedBefore + (m_feed ? m_feed->decodedFrames() : 0)
+            + (m_next ? m_next->decodedFrames() : 0);
+}
+
+QString LiveTile::saveSnapshot(const QString& folder)
+{
+    if (!m_frame.isValid())
+        return {};
+    const QImage image = m_frame.toImage();
+    if (image.isNull())
+        return {};
+    QString safeName = m_name;
+    safeName.replace(QRegularExpression(QStringLiteral("[^\\w\\-]+")), QStringLiteral("_"));
+    const QString stamp = QDateTime::fromMSecsSinceEpoch(m_frameShownMs, Qt::UTC)
+                                  .toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    const QString path = QDir(folder).filePath(
+            QStringLiteral("%1_camera%2_%3.png").arg(safeName).arg(m_cameraId).arg(stamp));
+    return image.save(path, "PNG") ? path : QString();
+}
+
+void LiveTile::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), QColor(20, 20, 20));
+    const QString state = stateText();
+    if (m_frame.isValid()) {
+        QVideoFrame::PaintOptions options;
+        options.backgroundColor = QColor(20, 20, 20);
+        m_frame.paint(&p, rect(), options);
+        if (!state.isEmpty())
+            p.fillRect(rect(), QColor(0, 0, 0, 170)); // the last picture, plainly not live
+    }
+    const int pad = 6;
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    const QFontMetrics fm(bold);
+    const int bar = fm.height() + pad;
+    if (m_cameraId > 0) {
+        p.fillRect(QRect(0, 0, width(), bar), QColor(0, 0, 0, 140));
+        p.setPen(Qt::white);
+        int x = pad;
+        if (m_recording) {
+            p.setBrush(QColor(220, 40, 40));
+            p.setPen(Qt::NoPen);
+            const int d = fm.height() / 2;
+            p.drawEllipse(QRect(x, (bar - d) / 2, d, d));
+            p.setPen(Qt::white);
+            x += d + pad;
+        }
+        p.drawText(QRect(x, 0, width() / 2, bar), Qt::AlignVCenter | Qt::AlignLeft,
+                fm.elidedText(m_name, Qt::ElideRight, width() / 2));
+        if (isLive() && m_feed->lastFrameWallMs() > 0) {
+            const QString time = QLocale().toString(
+                    QDateTime::fromMSecsSinceEpoch(m_feed->lastFrameWallMs()).time(),
+                    QStringLiteral("HH:mm:ss"));
+            p.drawText(QRect(width() / 2, 0, width() / 2 - pad, bar),
+                    Qt::AlignVCenter | Qt::AlignRight, time);
+        }
+    }
+    if (!state.isEmpty()) {
+        p.setFont(font());
+        p.setPen(QColor(230, 230, 230));
+        p.drawText(rect().adjusted(pad * 2, bar, -pad * 2, -pad), Qt::AlignCenter | Qt::TextWordWrap,
+                state);
+    }
+    if (hasFocus()) {
+        p.setPen(QPen(palette().highlight().color(), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(rect().adjusted(1, 1, -1, -1));
+    }
+}
+
+void LiveTile::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    QWidget::mouseDoubleClickEvent(event);
+    if (m_cameraId > 0)
+        Q_EMIT maximiseRequested(m_index);
+}
+
+void LiveTile::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasFormat(QLatin1String(kCameraMime)))
+        event->acceptProposedAction();
+}
+
+void LiveTile::dropEvent(QDropEvent* event)
+{
+    bool ok = false;
+    const qint64 id = event->mimeData()->data(QLatin1String(kCameraMime)).toLongLong(&ok);
+    if (!ok || id <= 0)
+        return;
+    event->acceptProposedAction();
+    Q_EMIT cameraDropped(m_index, id);
+}
+
+void LiveTile::contextMenuEvent(QContextMenuEvent* event)
+{
+    if (m_cameraId <= 0)
+        return;
+    QMenu menu(this);
+    menu.addAction(m_maximised ? tr("Back to the Grid") : tr("Maximise"), this,
+            [this] { Q_EMIT maximiseRequested(m_index); });
+    QAction* snapshot = menu.addAction(tr("Save Snapshot"), this, [this] {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+        QDir().mkpath(folder);
+        const QString saved = saveSnapshot(folder);
+        setToolTip(saved.isEmpty() ? tr("The snapshot could not be saved in %1.")
+                                             .arg(QDir::toNativeSeparators(folder))
+                                   : tr("Snapshot saved as %1.").arg(QDir::toNativeSeparators(saved)));
+    });
+    snapshot->setEnabled(m_frame.isValid());
+    menu.exec(event->globalPos());
+}
+
+} // namespace vigil::widgets

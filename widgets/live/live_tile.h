@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/control/live_feed.h"
+
+#include <QVideoFrame>
+#include <QWidget>
+
+#include <memory>
+
+class QVideoSink;
+
+namespace vigil::widgets {
+
+/// One tile of the live grid: a camera's picture with its name, the time of the picture, a
+/// recording dot, and its state in words whenever it is not live (connecting, offline and why,
+/// wrong password) over a dimmed last picture, never a frozen frame that looks live. Shows the
+/// sub stream; maximised, the main stream, switching when the first main picture is there so
+/// that nothing goes black. It decodes only while someone can see it: hidden (another tile is
+/// maximised, another page is shown) or in a minimised window, it holds no stream.
+class LiveTile : public QWidget
+{
+    Q_OBJECT
+
+public:
+    /// The MIME type of a camera dragged from the camera list (its id as text).
+    static constexpr char kCameraMime[] = "application/x-vigil-camera";
+
+    LiveTile(control::LiveChannel* channel, int index, QWidget* parent = nullptr);
+    ~LiveTile() override;
+
+    int index() const { return m_index; }
+    /// Shows `cameraId` (0: an empty tile) under `name`.
+    void setCamera(qint64 cameraId, const QString& name);
+    qint64 cameraId() const { return m_cameraId; }
+    void setRecording(bool recording);
+    /// Maximised or full screen: the main stream.
+    void setMaximised(bool maximised);
+    bool isMaximised() const { return m_maximised; }
+
+    /// The state line shown over the picture; empty while live.
+    QString stateText() const;
+    bool isLive() const;
+    /// Frames decoded for this tile so far, over all its streams.
+    qint64 decodedFrames() const;
+    /// The size of the picture shown (the stream's), invalid before the first one.
+    QSize frameSize() const { return m_frame.size(); }
+    /// Saves the picture shown as a PNG named after the camera and the UTC time into `folder`:
+    /// the file's path, or empty with nothing written when there is no picture or it fails.
+    QString saveSnapshot(const QString& folder);
+    const control::LiveFeed* feed() const { return m_feed.get(); }
+
+Q_SIGNALS:
+    void maximiseRequested(int index);
+    void cameraDropped(int index, qint64 cameraId);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void updateActive();
+    std::unique_ptr<control::LiveFeed> makeFeed(const QString& role);
+    void adopt(std::unique_ptr<control::LiveFeed> feed);
+
+    control::LiveChannel* m_channel = nullptr;
+    int m_index = 0;
+    qint64 m_cameraId = 0;
+    QString m_name;
+    bool m_recording = false;
+    bool m_maximised = false;
+    QVideoSink* m_sink = nullptr;
+    QVideoFrame m_frame;
+    qint64 m_frameShownMs = 0;
+    std::unique_ptr<control::LiveFeed> m_feed; ///< what the tile shows
+    std::unique_ptr<control::LiveFeed> m_next; ///< the other stream, until its first picture
+    qint64 m_decodedBefore = 0;
+    QObject* m_watchedWindow = nullptr;
+};
+
+} // namespace vigil::widgets
