@@ -26,7 +26,7 @@ class AlertStore;
 namespace vigil::control {
 class LiveChannel;
 class RecorderLink;
-}
+} // namespace vigil::control
 namespace vigil::setup {
 class CameraEditor;
 }

@@ -56,8 +56,8 @@ const std::array<SettingSpec, 10> kKnown = {{
                         "The Live page's grid as last shown (JSON: columns and the camera of each "
                         "tile)")},
         {settings::kLiveSavedLayouts, QMetaType::QString, QString(),
-                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
-                        "Live page grids saved by name (JSON)")},
+                QT_TRANSLATE_NOOP(
+                        "vigil::catalog::SettingsStore", "Live page grids saved by name (JSON)")},
 }};
 
 struct Encoded

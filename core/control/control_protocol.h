@@ -1,12 +1,12 @@
 #pragma once
 
+#include "core/media/packet.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-
-#include "core/media/packet.h"
 
 #include <optional>
 

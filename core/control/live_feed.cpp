@@ -125,8 +125,8 @@ void LiveChannel::read()
         if (f.kind == FrameKind::Packet) {
             const QPointer<LiveFeed> feed = m_feeds.value(f.subscription);
             if (feed) {
-                feed->m_arrivals.insert(f.packet.info().pts,
-                        LiveFeed::Arrival {arrived, f.packet.info().wallMs});
+                feed->m_arrivals.insert(
+                        f.packet.info().pts, LiveFeed::Arrival {arrived, f.packet.info().wallMs});
                 feed->packet(f.packet);
             }
             continue;
@@ -174,7 +174,8 @@ void LiveChannel::handle(const QJsonObject& message)
         feed->tracks(message.value(QLatin1String("codec")).toString(),
                 QSize(message.value(QLatin1String("width")).toInt(),
                         message.value(QLatin1String("height")).toInt()),
-                QByteArray::fromBase64(message.value(QLatin1String("extradata")).toString().toLatin1()));
+                QByteArray::fromBase64(
+                        message.value(QLatin1String("extradata")).toString().toLatin1()));
     } else if (type == QLatin1String("live_state")) {
         feed->liveState(message.value(QLatin1String("state")).toString(),
                 message.value(QLatin1String("code")).toString(),

@@ -73,7 +73,8 @@ struct LivePublisher::Subscription final : media::StreamSubscriber
         if (!scheduled.exchange(true)) {
             LivePublisher* p = publisher.data();
             if (p)
-                QMetaObject::invokeMethod(p, [p] { p->flush(); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                        p, [p] { p->flush(); }, Qt::QueuedConnection);
         }
     }
 
@@ -101,8 +102,7 @@ LivePublisher::~LivePublisher()
         s->hub->unsubscribe(s.get());
 }
 
-Result<quint32> LivePublisher::subscribe(
-        QLocalSocket* socket, qint64 cameraId, const QString& role)
+Result<quint32> LivePublisher::subscribe(QLocalSocket* socket, qint64 cameraId, const QString& role)
 {
     Result<std::shared_ptr<media::StreamHub>> hub = m_engine.watch(cameraId, role);
     if (!hub)

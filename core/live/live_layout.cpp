@@ -13,8 +13,8 @@ QJsonObject toObject(const LiveLayout& layout)
     QJsonArray cameras;
     for (qint64 c : layout.cameras)
         cameras.append(c);
-    return QJsonObject {{QStringLiteral("columns"), layout.columns},
-            {QStringLiteral("cameras"), cameras}};
+    return QJsonObject {
+            {QStringLiteral("columns"), layout.columns}, {QStringLiteral("cameras"), cameras}};
 }
 
 std::optional<LiveLayout> fromObject(const QJsonObject& o)

@@ -271,15 +271,14 @@ Result<std::shared_ptr<media::StreamHub>> RecordingEngine::watch(
         return Error {Error::Code::NotFound, tr("There is no camera %1.").arg(cameraId), {}};
     if (!record->enabled)
         return Error {Error::Code::Unsupported,
-                tr("Camera %1 is disabled (Settings ▸ Cameras enables it).").arg(record->name),
-                {}};
+                tr("Camera %1 is disabled (Settings ▸ Cameras enables it).").arg(record->name), {}};
     // A camera without a sub stream shows its main stream in small tiles too.
     const catalog::StreamRecord* stream = record->stream(role);
     if (!stream)
         stream = record->stream(QStringLiteral("main"));
     if (!stream)
-        return Error {Error::Code::NotFound,
-                tr("Camera %1 has no video stream.").arg(record->name), {}};
+        return Error {
+                Error::Code::NotFound, tr("Camera %1 has no video stream.").arg(record->name), {}};
     const Result<security::CredentialVault> vault
             = security::CredentialVault::open(m_options.credentialKeyPath);
     if (!vault)

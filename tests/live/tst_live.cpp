@@ -67,8 +67,8 @@ struct Viewer
         , feed(channel, camera, role)
     {
         feed.setVideoSink(&sink);
-        QObject::connect(&sink, &QVideoSink::videoFrameChanged, &sink,
-                [this](const QVideoFrame& f) {
+        QObject::connect(
+                &sink, &QVideoSink::videoFrameChanged, &sink, [this](const QVideoFrame& f) {
                     if (frames.size() < 8 || shown % 10 == 0)
                         frames << luma(f);
                     ++shown;
@@ -130,8 +130,8 @@ void TestLive::initTestCase()
     // An ONVIF camera: main and sub streams; the main one is recorded.
     const CtlRun added = vigilctl(m_data,
             {QStringLiteral("camera"), QStringLiteral("add"), m_sim.endpoint(0, "device_service"),
-                    QStringLiteral("--user"), kCamUser, QStringLiteral("--password"),
-                    kCamPassword, QStringLiteral("--name"), QStringLiteral("Plaza")});
+                    QStringLiteral("--user"), kCamUser, QStringLiteral("--password"), kCamPassword,
+                    QStringLiteral("--name"), QStringLiteral("Plaza")});
     QVERIFY2(added.exitCode == 0, added.err.constData());
     m_recorder = std::make_unique<RecorderProcess>(m_data);
     QVERIFY(m_recorder->started());
@@ -221,7 +221,8 @@ void TestLive::aFeedNobodyLooksAtDecodesNothing()
 void TestLive::aDroppedStreamSaysOfflineThenComesBack()
 {
     CamsimProcess sim;
-    QVERIFY(sim.start(1, simArgs({QStringLiteral("--quirks"), QStringLiteral("drop-stream-after=5")})));
+    QVERIFY(sim.start(
+            1, simArgs({QStringLiteral("--quirks"), QStringLiteral("drop-stream-after=5")})));
     const QString data = m_tmp.filePath(QStringLiteral("dropping"));
     QVERIFY(addCameras(data, sim, 1));
     RecorderProcess recorder(data);
@@ -272,8 +273,8 @@ void TestLive::removingAWatchedRecordedCameraEndsItsTileCleanly()
     viewer.feed.setActive(true);
     QTRY_VERIFY_WITH_TIMEOUT(viewer.shown >= 10, 30000);
     // Removed while its tile decodes and its recorder writes (vigilctl tells the recorder).
-    const CtlRun removed = vigilctl(data,
-            {QStringLiteral("camera"), QStringLiteral("remove"), QStringLiteral("1")});
+    const CtlRun removed = vigilctl(
+            data, {QStringLiteral("camera"), QStringLiteral("remove"), QStringLiteral("1")});
     QVERIFY2(removed.exitCode == 0, removed.err.constData());
     QTRY_VERIFY_WITH_TIMEOUT(viewer.feed.state() == control::LiveFeed::State::Offline, 20000);
     QVERIFY2(viewer.feed.reason().contains(QLatin1String("no camera")),

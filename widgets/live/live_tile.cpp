@@ -147,8 +147,7 @@ QString LiveTile::stateText() const
     case control::LiveFeed::State::Connecting:
         return tr("Connecting…");
     case control::LiveFeed::State::Offline:
-        return m_feed->reason().isEmpty() ? tr("Offline")
-                                          : tr("Offline: %1").arg(m_feed->reason());
+        return m_feed->reason().isEmpty() ? tr("Offline") : tr("Offline: %1").arg(m_feed->reason());
     case control::LiveFeed::State::WrongLogin:
         return tr("Wrong user name or password: the camera refuses the login Vigil has for it "
                   "(Settings ▸ Cameras ▸ Connection…).");
@@ -223,8 +222,8 @@ void LiveTile::paintEvent(QPaintEvent*)
     if (!state.isEmpty()) {
         p.setFont(font());
         p.setPen(QColor(230, 230, 230));
-        p.drawText(rect().adjusted(pad * 2, bar, -pad * 2, -pad), Qt::AlignCenter | Qt::TextWordWrap,
-                state);
+        p.drawText(rect().adjusted(pad * 2, bar, -pad * 2, -pad),
+                Qt::AlignCenter | Qt::TextWordWrap, state);
     }
     if (hasFocus()) {
         p.setPen(QPen(palette().highlight().color(), 2));
@@ -267,9 +266,10 @@ void LiveTile::contextMenuEvent(QContextMenuEvent* event)
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
         QDir().mkpath(folder);
         const QString saved = saveSnapshot(folder);
-        setToolTip(saved.isEmpty() ? tr("The snapshot could not be saved in %1.")
-                                             .arg(QDir::toNativeSeparators(folder))
-                                   : tr("Snapshot saved as %1.").arg(QDir::toNativeSeparators(saved)));
+        setToolTip(saved.isEmpty()
+                        ? tr("The snapshot could not be saved in %1.")
+                                  .arg(QDir::toNativeSeparators(folder))
+                        : tr("Snapshot saved as %1.").arg(QDir::toNativeSeparators(saved)));
     });
     snapshot->setEnabled(m_frame.isValid());
     menu.exec(event->globalPos());

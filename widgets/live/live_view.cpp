@@ -162,7 +162,8 @@ LiveView::LiveView(const PageContext& context, QWidget* parent)
 
     if (m_context.settings) {
         const std::optional<live::LiveLayout> saved = live::LiveLayout::fromJson(
-                m_context.settings->value(QLatin1String(catalog::settings::kLiveLayout)).toString());
+                m_context.settings->value(QLatin1String(catalog::settings::kLiveLayout))
+                        .toString());
         if (saved)
             m_layout = *saved;
     }
@@ -244,16 +245,16 @@ void LiveView::applyLayout()
     }
     // Hidden tiles first: their streams stop before new ones start.
     for (int i = 0; i < m_tiles.size(); ++i) {
-        const bool shown = i < m_layout.tileCount()
-                && (m_layout.maximised < 0 || m_layout.maximised == i);
+        const bool shown
+                = i < m_layout.tileCount() && (m_layout.maximised < 0 || m_layout.maximised == i);
         if (!shown)
             m_tiles[i]->hide();
     }
     for (int i = 0; i < m_tiles.size(); ++i) {
         LiveTile* t = m_tiles[i];
         m_grid->removeWidget(t);
-        const bool shown = i < m_layout.tileCount()
-                && (m_layout.maximised < 0 || m_layout.maximised == i);
+        const bool shown
+                = i < m_layout.tileCount() && (m_layout.maximised < 0 || m_layout.maximised == i);
         if (!shown)
             continue;
         const qint64 camera = m_layout.camera(i);

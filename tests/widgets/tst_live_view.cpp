@@ -1,0 +1,159 @@
+// The Live page as a clerk uses it, in the real window (GuiApplication) following a real
+// recorder (vigil-recorder) of simulated cameras: tiles show live sub-stream pictures; a
+// maximised tile switches to the main stream without going black while the other tiles stop
+// decoding; a minimised window decodes nothing; a snapshot is a PNG of the picture; the grid
+// size and the cameras of the tiles are kept.
+#include "app/gui_application.h"
+#include "support/camsim_process.h"
+#include "support/recorder_process.h"
+#include "support/recording_fixture.h"
+#include "widgets/live/live_tile.h"
+#include "widgets/live/live_view.h"
+#include "widgets/main_window.h"
+#include "widgets/pages/live_page.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vigil;
+using namespace vigil::test;
+
+class TestLiveView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void tilesShowLivePictures();
+    void maximisedTileSwitchesToTheMainStreamWithoutGoingBlack();
+    void aMinimisedWindowDecodesNothing();
+    void gridSizeAndTilesAreKept();
+    void cleanupTestCase();
+
+private:
+    widgets::LiveView* view() const;
+
+    QTemporaryDir m_dir;
+    CamsimProcess m_sim;
+    QString m_data;
+    std::unique_ptr<RecorderProcess> m_recorder;
+    std::unique_ptr<app::GuiApplication> m_gui;
+};
+
+widgets::LiveView* TestLiveView::view() const
+{
+    auto* page = static_cast<widgets::LivePage*>(m_gui->mainWindow()->page(widgets::PageId::Live));
+    return page->liveView();
+}
+
+void TestLiveView::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    QVERIFY(m_sim.start(2, simArgs()));
+    m_data = m_dir.filePath(QStringLiteral("data"));
+    for (int i = 0; i < 2; ++i) {
+        const CtlRun added = vigilctl(m_data,
+                {QStringLiteral("camera"), QStringLiteral("add"),
+                        m_sim.endpoint(i, "device_service"), QStringLiteral("--user"), kCamUser,
+                        QStringLiteral("--password"), kCamPassword});
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+    }
+    m_recorder = std::make_unique<RecorderProcess>(m_data);
+    QVERIFY(m_recorder->started());
+    m_gui = std::make_unique<app::GuiApplication>();
+    QVERIFY(m_gui->start({QStringLiteral("vigil"), QStringLiteral("--data-dir"), m_data,
+            QStringLiteral("--no-recorder")}));
+    m_gui->mainWindow()->resize(1200, 800);
+    QTRY_VERIFY_WITH_TIMEOUT(view()->isVisible(), 20000);
+}
+
+void TestLiveView::cleanupTestCase()
+{
+    m_gui.reset();
+    if (m_recorder)
+        QVERIFY(m_recorder->stop());
+}
+
+void TestLiveView::tilesShowLivePictures()
+{
+    widgets::LiveView* v = view();
+    QCOMPARE(v->layout().columns, 2);
+    QCOMPARE(v->tile(0)->cameraId(), 1);
+    QCOMPARE(v->tile(1)->cameraId(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(v->tile(0)->isLive() && v->tile(1)->isLive(), 30000);
+    QCOMPARE(v->tile(0)->frameSize(), QSize(640, 360)); // small tiles: the sub stream
+    QCOMPARE(v->tile(0)->stateText(), QString());
+    QCOMPARE(v->tile(2)->stateText(), QStringLiteral("Drag a camera here"));
+    // A snapshot is the picture shown, named after the camera and the UTC time.
+    const QString saved = v->tile(0)->saveSnapshot(m_dir.path());
+    QVERIFY(!saved.isEmpty());
+    QVERIFY2(QFileInfo(saved).fileName().contains(QLatin1String("_camera1_")), qPrintable(saved));
+    QVERIFY(saved.endsWith(QLatin1String("Z.png")));
+    QCOMPARE(QImage(saved).size(), QSize(640, 360));
+}
+
+void TestLiveView::maximisedTileSwitchesToTheMainStreamWithoutGoingBlack()
+{
+    widgets::LiveView* v = view();
+    widgets::LiveTile* first = v->tile(0);
+    widgets::LiveTile* second = v->tile(1);
+    QTRY_VERIFY_WITH_TIMEOUT(first->isLive() && second->isLive(), 30000);
+    v->toggleMaximised(0);
+    QVERIFY(!second->isVisible());
+    QTest::qWait(300); // packets already on their way to the hidden tile's decoder
+    const qint64 hiddenDecoded = second->decodedFrames();
+    // Until the first main-stream picture, the last sub-stream picture stays.
+    QElapsedTimer waited;
+    waited.start();
+    while (first->frameSize() != QSize(1920, 1080) && waited.elapsed() < 30000) {
+        QVERIFY2(first->frameSize().isValid(), "the maximised tile went black");
+        QTest::qWait(10);
+    }
+    QCOMPARE(first->frameSize(), QSize(1920, 1080));
+    QTest::qWait(1500);
+    QCOMPARE(second->decodedFrames(), hiddenDecoded); // hidden: nothing decoded
+    v->toggleMaximised(0);
+    QTRY_VERIFY_WITH_TIMEOUT(first->frameSize() == QSize(640, 360) && second->isLive(), 30000);
+}
+
+void TestLiveView::aMinimisedWindowDecodesNothing()
+{
+    widgets::LiveView* v = view();
+    QTRY_VERIFY_WITH_TIMEOUT(v->tile(0)->isLive(), 30000);
+    m_gui->mainWindow()->showMinimized();
+    QTRY_VERIFY_WITH_TIMEOUT(m_gui->mainWindow()->isMinimized(), 5000);
+    QTest::qWait(300);
+    const qint64 decoded = v->tile(0)->decodedFrames() + v->tile(1)->decodedFrames();
+    QTest::qWait(1500);
+    QCOMPARE(v->tile(0)->decodedFrames() + v->tile(1)->decodedFrames(), decoded);
+    m_gui->mainWindow()->showNormal();
+    QTRY_VERIFY_WITH_TIMEOUT(
+            v->tile(0)->decodedFrames() + v->tile(1)->decodedFrames() > decoded + 10, 30000);
+}
+
+void TestLiveView::gridSizeAndTilesAreKept()
+{
+    widgets::LiveView* v = view();
+    v->setColumns(3);
+    QCOMPARE(v->layout().tileCount(), 9);
+    QVERIFY(v->tile(8)->isVisible());
+    v->assign(4, 1); // camera 1 moves to the middle tile; the two tiles swap
+    QCOMPARE(v->tile(4)->cameraId(), 1);
+    QCOMPARE(v->tile(0)->cameraId(), 0);
+    v->saveLayout(QStringLiteral("Plaza first"));
+    QVERIFY(v->savedLayoutNames().contains(QStringLiteral("Plaza first")));
+    v->setColumns(1); // one tile: the first camera not shown fills it
+    QCOMPARE(v->tile(0)->cameraId(), 1);
+    QVERIFY(!v->tile(4)->isVisible());
+    v->applySavedLayout(QStringLiteral("Plaza first"));
+    QCOMPARE(v->layout().columns, 3);
+    QCOMPARE(v->tile(4)->cameraId(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(v->tile(4)->isLive(), 30000);
+}
+
+QTEST_MAIN(TestLiveView)
+#include "tst_live_view.moc"
