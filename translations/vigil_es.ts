@@ -1070,6 +1070,13 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::live::PtzControl</name>
+    <message>
+        <source>This camera cannot pan, tilt or zoom.</source>
+        <translation>Esta cámara no puede girar, inclinarse ni hacer zoom.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::media::CameraErrors</name>
     <message>
         <source>The camera %1 cannot be reached.</source>
@@ -2173,6 +2180,34 @@ Commands:
     <message>
         <source>Snapshot saved as %1.</source>
         <translation>Captura guardada como %1.</translation>
+    </message>
+    <message>
+        <source>Tilt up (↑)</source>
+        <translation>Inclinar hacia arriba (↑)</translation>
+    </message>
+    <message>
+        <source>Pan left (←)</source>
+        <translation>Girar a la izquierda (←)</translation>
+    </message>
+    <message>
+        <source>Pan right (→)</source>
+        <translation>Girar a la derecha (→)</translation>
+    </message>
+    <message>
+        <source>Tilt down (↓)</source>
+        <translation>Inclinar hacia abajo (↓)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Acercar (+)</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>Alejar (−)</translation>
+    </message>
+    <message>
+        <source>Go to Preset</source>
+        <translation>Ir a posición guardada</translation>
     </message>
 </context>
 <context>

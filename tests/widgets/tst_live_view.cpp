@@ -4,6 +4,7 @@
 // decoding; a minimised window decodes nothing; a snapshot is a PNG of the picture; the grid
 // size and the cameras of the tiles are kept.
 #include "app/gui_application.h"
+#include "core/live/ptz_control.h"
 #include "support/camsim_process.h"
 #include "support/recorder_process.h"
 #include "support/recording_fixture.h"
@@ -14,6 +15,7 @@
 
 #include <QApplication>
 #include <QImage>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void tilesShowLivePictures();
     void maximisedTileSwitchesToTheMainStreamWithoutGoingBlack();
     void aMinimisedWindowDecodesNothing();
+    void ptzMovesThePicture();
     void gridSizeAndTilesAreKept();
     void cleanupTestCase();
 
@@ -53,7 +56,7 @@ void TestLiveView::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
-    QVERIFY(m_sim.start(2, simArgs()));
+    QVERIFY(m_sim.start(2, simArgs({QStringLiteral("--ptz"), QStringLiteral("1")})));
     m_data = m_dir.filePath(QStringLiteral("data"));
     for (int i = 0; i < 2; ++i) {
         const CtlRun added = vigilctl(m_data,
@@ -133,6 +136,70 @@ void TestLiveView::aMinimisedWindowDecodesNothing()
     m_gui->mainWindow()->showNormal();
     QTRY_VERIFY_WITH_TIMEOUT(
             v->tile(0)->decodedFrames() + v->tile(1)->decodedFrames() > decoded + 10, 30000);
+}
+
+namespace {
+
+/// How far the scene moved sideways between two pictures, in 1/160 of their width: the shift
+/// that lines them up best (people walking leave it at 0; a pan moves all of it).
+int sideShift(const QImage& a, const QImage& b)
+{
+    const QImage x = a.scaled(160, 90).convertToFormat(QImage::Format_Grayscale8);
+    const QImage y = b.scaled(160, 90).convertToFormat(QImage::Format_Grayscale8);
+    int best = 0;
+    double bestDiff = 1e9;
+    for (int shift = -40; shift <= 40; ++shift) {
+        double sum = 0;
+        int n = 0;
+        for (int r = 0; r < 90; ++r) {
+            for (int c = qMax(0, -shift); c < qMin(160, 160 - shift); ++c) {
+                sum += qAbs(qGray(x.pixel(c + shift, r)) - qGray(y.pixel(c, r)));
+                ++n;
+            }
+        }
+        if (n > 0 && sum / n < bestDiff) {
+            bestDiff = sum / n;
+            best = shift;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+void TestLiveView::ptzMovesThePicture()
+{
+    widgets::LiveView* v = view();
+    widgets::LiveTile* tile = v->tile(0);
+    QCOMPARE(tile->cameraId(), 1); // camsim's first camera is a PTZ one
+    QVERIFY(tile->ptz());
+    QVERIFY(!v->tile(1)->ptz()); // the second is not
+    QTRY_VERIFY_WITH_TIMEOUT(tile->isLive(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!tile->ptz()->presets().isEmpty(), 10000);
+    const auto snapshot = [&] { return QImage(tile->saveSnapshot(m_dir.path())); };
+    QSignalSpy accepted(tile->ptz(), &live::PtzControl::done);
+    const auto hold = [&](Qt::Key key) {
+        QTest::keyPress(tile, key);
+        QVERIFY(accepted.wait(5000));
+        QTest::qWait(1500);
+        QTest::keyRelease(tile, key);
+        QVERIFY(accepted.wait(5000)); // the stop
+        QTest::qWait(1500); // the moved picture reaches the tile
+    };
+    // Zoomed in (at its widest a camera shows all it can: there is nowhere to pan to).
+    hold(Qt::Key_Plus);
+    // People walking for a second and a half do not move the scene.
+    const QImage before = snapshot();
+    QTest::qWait(1500);
+    const QImage still = snapshot();
+    QCOMPARE(sideShift(before, still), 0);
+    // Pan right for 1.5 s with the arrow key held, as a clerk does: the scene moves.
+    hold(Qt::Key_Right);
+    const int shift = sideShift(still, snapshot());
+    QVERIFY2(qAbs(shift) >= 3, qPrintable(QStringLiteral("the scene moved by %1").arg(shift)));
+    // A preset turns it back.
+    tile->ptz()->gotoPreset(tile->ptz()->presets().first().token);
+    QVERIFY(accepted.wait(5000));
 }
 
 void TestLiveView::gridSizeAndTilesAreKept()

@@ -1,15 +1,20 @@
 #include "widgets/live/live_tile.h"
 
+#include "core/live/ptz_control.h"
+
 #include <QContextMenuEvent>
 #include <QDateTime>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QGridLayout>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QMimeData>
 #include <QPainter>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QToolButton>
 #include <QVideoSink>
 
 namespace vigil::widgets {
@@ -32,6 +37,122 @@ LiveTile::LiveTile(control::LiveChannel* channel, int index, QWidget* parent)
 }
 
 LiveTile::~LiveTile() = default;
+
+void LiveTile::setPtz(std::unique_ptr<live::PtzControl> ptz)
+{
+    delete m_pad;
+    m_pad = nullptr;
+    m_ptz = std::move(ptz);
+    if (!m_ptz)
+        return;
+    connect(m_ptz.get(), &live::PtzControl::failed, this,
+            [this](const QString& message) { setToolTip(message); });
+    m_ptz->refreshPresets();
+    m_pad = new QWidget(this);
+    m_pad->setObjectName(QStringLiteral("ptzPad"));
+    auto* grid = new QGridLayout(m_pad);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(1);
+    struct Button
+    {
+        const char* objectName;
+        QString text;
+        QString tip;
+        int row, column;
+        double pan, tilt, zoom;
+    };
+    const Button buttons[] = {
+            {"ptzUp", QStringLiteral("▲"), tr("Tilt up (↑)"), 0, 1, 0, 0.5, 0},
+            {"ptzLeft", QStringLiteral("◀"), tr("Pan left (←)"), 1, 0, -0.5, 0, 0},
+            {"ptzRight", QStringLiteral("▶"), tr("Pan right (→)"), 1, 2, 0.5, 0, 0},
+            {"ptzDown", QStringLiteral("▼"), tr("Tilt down (↓)"), 2, 1, 0, -0.5, 0},
+            {"ptzZoomIn", QStringLiteral("+"), tr("Zoom in (+)"), 0, 3, 0, 0, 0.5},
+            {"ptzZoomOut", QStringLiteral("−"), tr("Zoom out (−)"), 2, 3, 0, 0, -0.5},
+    };
+    for (const Button& b : buttons) {
+        auto* button = new QToolButton(m_pad);
+        button->setObjectName(QLatin1String(b.objectName));
+        button->setText(b.text);
+        button->setToolTip(b.tip);
+        button->setAutoRaise(false);
+        connect(button, &QToolButton::pressed, this,
+                [this, b] { m_ptz->move(b.pan, b.tilt, b.zoom); });
+        connect(button, &QToolButton::released, this, [this] { m_ptz->stop(); });
+        grid->addWidget(button, b.row, b.column);
+    }
+    m_pad->adjustSize();
+    m_pad->setVisible(underMouse() || hasFocus());
+    placePad();
+}
+
+void LiveTile::placePad()
+{
+    if (m_pad)
+        m_pad->move(width() - m_pad->width() - 8, height() - m_pad->height() - 8);
+}
+
+void LiveTile::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    placePad();
+}
+
+void LiveTile::enterEvent(QEnterEvent* event)
+{
+    QWidget::enterEvent(event);
+    if (m_pad)
+        m_pad->show();
+}
+
+void LiveTile::leaveEvent(QEvent* event)
+{
+    QWidget::leaveEvent(event);
+    if (m_pad && !hasFocus())
+        m_pad->hide();
+}
+
+void LiveTile::keyPressEvent(QKeyEvent* event)
+{
+    if (!m_ptz || event->isAutoRepeat()) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    switch (event->key()) {
+    case Qt::Key_Left:
+        m_ptz->move(-0.5, 0, 0);
+        break;
+    case Qt::Key_Right:
+        m_ptz->move(0.5, 0, 0);
+        break;
+    case Qt::Key_Up:
+        m_ptz->move(0, 0.5, 0);
+        break;
+    case Qt::Key_Down:
+        m_ptz->move(0, -0.5, 0);
+        break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        m_ptz->move(0, 0, 0.5);
+        break;
+    case Qt::Key_Minus:
+        m_ptz->move(0, 0, -0.5);
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+    }
+}
+
+void LiveTile::keyReleaseEvent(QKeyEvent* event)
+{
+    static const int keys[] = {Qt::Key_Left, Qt::Key_Right, Qt::Key_Up, Qt::Key_Down, Qt::Key_Plus,
+            Qt::Key_Equal, Qt::Key_Minus};
+    if (m_ptz && !event->isAutoRepeat()
+            && std::find(std::begin(keys), std::end(keys), event->key()) != std::end(keys)) {
+        m_ptz->stop();
+        return;
+    }
+    QWidget::keyReleaseEvent(event);
+}
 
 std::unique_ptr<control::LiveFeed> LiveTile::makeFeed(const QString& role)
 {
@@ -59,6 +180,7 @@ void LiveTile::setCamera(qint64 cameraId, const QString& name)
         adopt(nullptr);
         m_frame = QVideoFrame();
         adopt(makeFeed(m_maximised ? QStringLiteral("main") : QStringLiteral("sub")));
+        setPtz(nullptr);
         updateActive();
     }
     update();
@@ -272,6 +394,13 @@ void LiveTile::contextMenuEvent(QContextMenuEvent* event)
                         : tr("Snapshot saved as %1.").arg(QDir::toNativeSeparators(saved)));
     });
     snapshot->setEnabled(m_frame.isValid());
+    if (m_ptz && !m_ptz->presets().isEmpty()) {
+        QMenu* presets = menu.addMenu(tr("Go to Preset"));
+        for (const live::PtzControl::Preset& p : m_ptz->presets()) {
+            const QString token = p.token;
+            presets->addAction(p.name, this, [this, token] { m_ptz->gotoPreset(token); });
+        }
+    }
     menu.exec(event->globalPos());
 }
 

@@ -7,7 +7,12 @@
 
 #include <memory>
 
+class QToolButton;
 class QVideoSink;
+
+namespace vigil::live {
+class PtzControl;
+}
 
 namespace vigil::widgets {
 
@@ -48,6 +53,10 @@ public:
     /// the file's path, or empty with nothing written when there is no picture or it fails.
     QString saveSnapshot(const QString& folder);
     const control::LiveFeed* feed() const { return m_feed.get(); }
+    /// Pan, tilt and zoom for a PTZ camera (null: none): an on-screen pad while the pointer is
+    /// over the tile, the arrow keys and +/− while it has the focus, presets in its menu.
+    void setPtz(std::unique_ptr<live::PtzControl> ptz);
+    live::PtzControl* ptz() const { return m_ptz.get(); }
 
 Q_SIGNALS:
     void maximiseRequested(int index);
@@ -62,11 +71,17 @@ protected:
     void dropEvent(QDropEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
+    void enterEvent(QEnterEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void updateActive();
     std::unique_ptr<control::LiveFeed> makeFeed(const QString& role);
     void adopt(std::unique_ptr<control::LiveFeed> feed);
+    void placePad();
 
     control::LiveChannel* m_channel = nullptr;
     int m_index = 0;
@@ -81,6 +96,8 @@ private:
     std::unique_ptr<control::LiveFeed> m_next; ///< the other stream, until its first picture
     qint64 m_decodedBefore = 0;
     QObject* m_watchedWindow = nullptr;
+    std::unique_ptr<live::PtzControl> m_ptz;
+    QWidget* m_pad = nullptr; ///< the on-screen PTZ buttons
 };
 
 } // namespace vigil::widgets

@@ -2,7 +2,9 @@
 
 #include "core/catalog/camera_store.h"
 #include "core/catalog/settings_store.h"
+#include "core/live/ptz_control.h"
 #include "core/logging_categories.h"
+#include "core/setup/camera_editor.h"
 #include "core/status/system_status.h"
 #include "widgets/live/live_tile.h"
 
@@ -189,11 +191,14 @@ QString LiveView::cameraName(qint64 id) const
 void LiveView::refreshCameras()
 {
     m_cameras.clear();
+    m_records.clear();
     if (m_context.cameras) {
         if (const Result<QList<catalog::CameraRecord>> all = m_context.cameras->list()) {
             for (const catalog::CameraRecord& c : all.value()) {
-                if (c.enabled)
+                if (c.enabled) {
                     m_cameras << qMakePair(c.id, c.name);
+                    m_records.insert(c.id, c);
+                }
             }
         }
     }
@@ -259,6 +264,7 @@ void LiveView::applyLayout()
             continue;
         const qint64 camera = m_layout.camera(i);
         t->setCamera(camera, cameraName(camera));
+        attachPtz(t);
         if (m_layout.maximised == i)
             m_grid->addWidget(t, 0, 0);
         else
@@ -274,6 +280,21 @@ void LiveView::applyLayout()
         m_grid->setRowStretch(0, 1);
         m_grid->setColumnStretch(0, 1);
     }
+}
+
+void LiveView::attachPtz(LiveTile* tile)
+{
+    if (tile->ptz() || tile->cameraId() <= 0 || !m_context.cameraEditor)
+        return;
+    const auto it = m_records.constFind(tile->cameraId());
+    if (it == m_records.cend() || !it->hasPtz || it->deviceUrl.isEmpty())
+        return;
+    const catalog::StreamRecord* main = it->stream(QStringLiteral("main"));
+    const Result<QString> password = m_context.cameraEditor->storedPassword(*it);
+    if (!main || main->profileToken.isEmpty() || !password)
+        return;
+    tile->setPtz(std::make_unique<live::PtzControl>(
+            QUrl(it->deviceUrl), it->username, password.value(), main->profileToken));
 }
 
 void LiveView::storeLayout()

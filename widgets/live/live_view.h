@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/catalog/camera_store.h"
 #include "core/live/live_layout.h"
 #include "widgets/page_context.h"
 
@@ -46,6 +47,8 @@ private:
     void storeLayout();
     void updateStates();
     QString cameraName(qint64 id) const;
+    /// Gives a PTZ camera's tile its controls (once per camera shown).
+    void attachPtz(LiveTile* tile);
 
     PageContext m_context;
     live::LiveLayout m_layout;
@@ -55,6 +58,7 @@ private:
     QButtonGroup* m_sizes = nullptr;
     QComboBox* m_saved = nullptr;
     QList<QPair<qint64, QString>> m_cameras; ///< enabled cameras: id, name
+    QHash<qint64, catalog::CameraRecord> m_records; ///< the same, as the catalog has them
 };
 
 } // namespace vigil::widgets
