@@ -125,6 +125,7 @@ Result<quint32> LivePublisher::subscribe(QLocalSocket* socket, qint64 cameraId, 
     // The state goes out before the subscription's first items (tracks, current picture).
     s->socket->write(encodeMessage(state));
     s->hub->subscribe(s.get());
+    s->hub->start();
     qCInfo(lcRecording, "live: camera %lld %s to a client (subscription %u)", cameraId,
             qUtf8Printable(s->hub->config().role), s->id);
     return s->id;
@@ -170,6 +171,7 @@ void LivePublisher::recheck()
         }
         s->hub = std::move(hub).value();
         s->hub->subscribe(s.get());
+        s->hub->start();
     }
 }
 

@@ -52,6 +52,9 @@ struct StreamHub::Private final : SourceContext
     std::vector<StreamSubscriber*> subscribers;
     std::optional<SourceItem> tracksItem;
     std::optional<SourceItem> connectedItem;
+    /// The last failure while no connection works: a subscriber that arrives then learns that
+    /// the camera is offline and why (its own first failure, worth an event).
+    std::optional<SourceItem> disconnectedItem;
     std::vector<SourceItem> replay; ///< from the last video keyframe
     qint64 replayBytes = 0;
 
@@ -80,6 +83,7 @@ struct StreamHub::Private final : SourceContext
         case SourceItem::Kind::Tracks:
             tracksItem = item;
             connectedItem.reset();
+            disconnectedItem.reset();
             clearReplay();
             break;
         case SourceItem::Kind::Connected:
@@ -93,6 +97,10 @@ struct StreamHub::Private final : SourceContext
             tracksItem.reset();
             connectedItem.reset();
             clearReplay();
+            if (!item.error.message.isEmpty() && !stop) {
+                disconnectedItem = item;
+                disconnectedItem->report = true;
+            }
             break;
         case SourceItem::Kind::Notice:
             break;
@@ -310,6 +318,8 @@ void StreamHub::subscribe(StreamSubscriber* subscriber)
     if (std::find(d->subscribers.begin(), d->subscribers.end(), subscriber) != d->subscribers.end())
         return;
     d->subscribers.push_back(subscriber);
+    if (d->disconnectedItem && !d->tracksItem)
+        subscriber->offer(*d->disconnectedItem);
     if (d->tracksItem)
         subscriber->offer(*d->tracksItem);
     if (d->tracksItem && d->connectedItem)

@@ -12,10 +12,10 @@ StreamHubs::~StreamHubs()
 std::shared_ptr<StreamHub> StreamHubs::acquire(qint64 streamId, const SourceConfig& config)
 {
     Entry& entry = m_hubs[streamId];
-    if (!entry.hub || !(entry.hub->config() == config)) {
+    // Not started here: whoever acquires it subscribes first and then starts it, so that
+    // nothing the first connection says goes to no one.
+    if (!entry.hub || !(entry.hub->config() == config))
         entry.hub = std::make_shared<StreamHub>(config);
-        entry.hub->start();
-    }
     entry.idleSinceMs = 0;
     return entry.hub;
 }

@@ -22,8 +22,9 @@ public:
     StreamHubs(const StreamHubs&) = delete;
     StreamHubs& operator=(const StreamHubs&) = delete;
 
-    /// The running hub of `streamId`, started; a new one when there is none or when `config`
-    /// changed (the old one ends with its last user).
+    /// The hub of `streamId`; a new one when there is none or when `config` changed (the old
+    /// one ends with its last user). The caller subscribes, then start()s it (a no-op when it
+    /// runs).
     std::shared_ptr<StreamHub> acquire(qint64 streamId, const SourceConfig& config);
     /// The hub of `streamId` if one runs.
     std::shared_ptr<StreamHub> find(qint64 streamId) const;
