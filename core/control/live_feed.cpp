@@ -297,6 +297,7 @@ void LiveFeed::dropDecoder()
     if (!m_decoder)
         return;
     m_decodedBefore += m_decoder->decodedFrames();
+    ++m_decoderGeneration;
     m_decoder->disconnect(this);
     m_decoder->deleteLater(); // on its thread, after the packets queued to it
     m_decoder = nullptr;
@@ -315,17 +316,18 @@ void LiveFeed::tracks(const QString& codec, QSize size, const QByteArray& extrad
     // From the decoder's thread: at most a couple of frames on their way to the GUI thread.
     const std::shared_ptr<std::atomic<int>> inFlight = m_framesInFlight;
     const QPointer<LiveFeed> self(this);
+    const quint64 generation = m_decoderGeneration;
     connect(
             m_decoder, &media::VideoDecoder::frameDecoded, m_decoder,
-            [inFlight, self](const QVideoFrame& frame) {
+            [inFlight, self, generation](const QVideoFrame& frame) {
                 if (inFlight->load() >= kMaxFramesInFlight)
                     return;
                 ++*inFlight;
                 QMetaObject::invokeMethod(
                         self.data(),
-                        [inFlight, self, frame] {
+                        [inFlight, self, generation, frame] {
                             --*inFlight;
-                            if (!self || !self->m_active)
+                            if (!self || !self->m_active || self->m_decoderGeneration != generation)
                                 return;
                             const Arrival arrived = self->m_arrivals.take(frame.startTime());
                             if (arrived.steadyMs > 0) {

@@ -142,6 +142,9 @@ private:
     QString m_reason;
     QSize m_size;
     media::VideoDecoder* m_decoder = nullptr; ///< lives on a decoder thread
+    /// Counts the decoders this feed made: a frame of a dropped decoder, still on its way to
+    /// the GUI thread, is not shown (it would say "live" after the camera went offline).
+    quint64 m_decoderGeneration = 0;
     qint64 m_decodedBefore = 0;
     qint64 m_lastFrameWallMs = 0;
     std::shared_ptr<std::atomic<int>> m_framesInFlight;

@@ -111,6 +111,7 @@ private Q_SLOTS:
     void aFeedNobodyLooksAtDecodesNothing();
     void aDroppedStreamSaysOfflineThenComesBack();
     void aWrongPasswordSaysSo();
+    void removingAWatchedRecordedCameraEndsItsTileCleanly();
     void cleanupTestCase();
 
 private:
@@ -257,6 +258,33 @@ void TestLive::aWrongPasswordSaysSo()
     QTRY_VERIFY_WITH_TIMEOUT(viewer.feed.state() == control::LiveFeed::State::WrongLogin, 30000);
     QCOMPARE(viewer.shown, 0);
     QVERIFY(recorder.stop());
+}
+
+void TestLive::removingAWatchedRecordedCameraEndsItsTileCleanly()
+{
+    CamsimProcess sim;
+    QVERIFY(sim.start(1, simArgs()));
+    const QString data = m_tmp.filePath(QStringLiteral("removed"));
+    QVERIFY(addCameras(data, sim, 1));
+    RecorderProcess recorder(data);
+    QVERIFY(recorder.started());
+    Viewer viewer(data, 1, QStringLiteral("main"));
+    viewer.feed.setActive(true);
+    QTRY_VERIFY_WITH_TIMEOUT(viewer.shown >= 10, 30000);
+    // Removed while its tile decodes and its recorder writes (vigilctl tells the recorder).
+    const CtlRun removed = vigilctl(
+            data, {QStringLiteral("camera"), QStringLiteral("remove"), QStringLiteral("1")});
+    QVERIFY2(removed.exitCode == 0, removed.err.constData());
+    // vigilctl asks the recorder to reload (waiting 2 s at most for it to answer); failing
+    // that, the recorder re-reads its cameras every 30 s on its own.
+    QTRY_VERIFY_WITH_TIMEOUT(viewer.feed.state() == control::LiveFeed::State::Offline, 45000);
+    QVERIFY2(viewer.feed.reason().contains(QLatin1String("no camera")),
+            qPrintable(viewer.feed.reason()));
+    // The camera's connection closes; the recorder goes on and stops cleanly.
+    const int port = QUrl(sim.endpoint(0, "rtsp_main")).port();
+    QTRY_COMPARE_WITH_TIMEOUT(connectionsTo(port), 0, 30000);
+    QVERIFY(recorder.stop());
+    QVERIFY(catalogAndFilesProblems(data).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestLive)
