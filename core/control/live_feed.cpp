@@ -240,6 +240,18 @@ void LiveFeed::setVideoSink(QVideoSink* sink)
     m_sink = sink;
 }
 
+void LiveFeed::setDisplaySize(QSize size)
+{
+    m_displaySize = size;
+    if (m_decoder)
+        m_decoder->setOutputSize(size);
+}
+
+QImage LiveFeed::lastPicture() const
+{
+    return m_decoder ? m_decoder->lastPicture() : QImage();
+}
+
 void LiveFeed::setActive(bool active)
 {
     if (active == m_active)
@@ -312,6 +324,7 @@ void LiveFeed::tracks(const QString& codec, QSize size, const QByteArray& extrad
                     ? media::VideoDecoder::Codec::H265
                     : media::VideoDecoder::Codec::H264,
             extradata, size);
+    m_decoder->setOutputSize(m_displaySize);
     m_decoder->moveToThread(m_channel.decoderThread());
     // From the decoder's thread: at most a couple of frames on their way to the GUI thread.
     const std::shared_ptr<std::atomic<int>> inFlight = m_framesInFlight;

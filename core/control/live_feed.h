@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QImage>
 #include <QObject>
 #include <QPointer>
 #include <QSize>
@@ -97,6 +98,12 @@ public:
     QString role() const { return m_role; }
     /// Frames go to `sink` (on the GUI thread; the last frame stays there when the feed stops).
     void setVideoSink(QVideoSink* sink);
+    /// The size the pictures are shown at (device pixels): frames reach the sink as RGB
+    /// pictures of about that size, converted and scaled on the decoder's thread. Empty: the
+    /// decoder's YUV pictures at the camera's size.
+    void setDisplaySize(QSize size);
+    /// The newest picture decoded, at the camera's full size (null when none is decoding).
+    QImage lastPicture() const;
     /// Someone looks: subscribe and decode. Not active: unsubscribe and drop the decoder.
     void setActive(bool active);
     bool isActive() const { return m_active; }
@@ -142,6 +149,7 @@ private:
     QString m_reason;
     QSize m_size;
     media::VideoDecoder* m_decoder = nullptr; ///< lives on a decoder thread
+    QSize m_displaySize;
     /// Counts the decoders this feed made: a frame of a dropped decoder, still on its way to
     /// the GUI thread, is not shown (it would say "live" after the camera went offline).
     quint64 m_decoderGeneration = 0;

@@ -74,7 +74,7 @@ struct LivePublisher::Subscription final : media::StreamSubscriber
             LivePublisher* p = publisher.data();
             if (p)
                 QMetaObject::invokeMethod(
-                        p, [p] { p->flush(); }, Qt::QueuedConnection);
+                        p, [p, id = id] { p->flush(id); }, Qt::QueuedConnection);
         }
     }
 
@@ -182,12 +182,12 @@ void LivePublisher::remove(quint32 id)
         s->hub->unsubscribe(s.get()); // no offer() after this returns
 }
 
-void LivePublisher::flush()
+void LivePublisher::flush(quint32 id)
 {
-    const QList<std::shared_ptr<Subscription>> all = m_subscriptions.values();
-    for (const std::shared_ptr<Subscription>& s : all) {
-        if (!m_subscriptions.contains(s->id))
-            continue;
+    // Only the subscription that has something new: 16 cameras' packets would otherwise each
+    // walk every subscription.
+    const std::shared_ptr<Subscription> s = m_subscriptions.value(id);
+    if (s) {
         for (const media::SourceItem& item : s->take()) {
             QJsonObject message;
             switch (item.kind) {

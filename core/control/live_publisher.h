@@ -49,7 +49,7 @@ public:
 
 private:
     struct Subscription;
-    void flush();
+    void flush(quint32 subscription);
     /// After the cameras changed: a subscription to a removed or disabled camera ends with a
     /// word to its client; one whose stream moved follows it to its new hub.
     void recheck();

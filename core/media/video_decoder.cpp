@@ -12,6 +12,7 @@ extern "C" {
 }
 
 #include <cstring>
+#include <mutex>
 
 namespace vigil::media {
 
@@ -21,6 +22,11 @@ struct VideoDecoder::Private
     FramePtr frame;
     FramePtr converted; ///< YUV 4:2:0, when the camera sends another layout
     SwsPtr sws;
+    SwsPtr rgbSws; ///< to the output size
+    QString rgbKey; ///< what rgbSws converts
+    std::atomic<quint64> outputSize {0}; ///< width << 32 | height; 0: YUV at the picture's size
+    mutable std::mutex lastMutex;
+    FramePtr last; ///< a reference to the last decoded picture
     QPointer<QVideoSink> sink;
     bool waitKeyframe = true;
     quint64 connectionId = 0;
@@ -36,6 +42,7 @@ VideoDecoder::VideoDecoder(Codec codec, const QByteArray& extradata, QSize size,
     d->context.reset(decoder ? avcodec_alloc_context3(decoder) : nullptr);
     d->frame = allocFrame();
     d->converted = allocFrame();
+    d->last = allocFrame();
     if (d->context && !extradata.isEmpty()) {
         d->context->extradata = static_cast<uint8_t*>(
                 av_mallocz(size_t(extradata.size()) + AV_INPUT_BUFFER_PADDING_SIZE));
@@ -53,7 +60,7 @@ VideoDecoder::VideoDecoder(Codec codec, const QByteArray& extradata, QSize size,
         if (avcodec_open2(d->context.get(), decoder, nullptr) < 0)
             d->context.reset();
     }
-    d->broken = !d->context || !d->frame || !d->converted;
+    d->broken = !d->context || !d->frame || !d->converted || !d->last;
 }
 
 VideoDecoder::~VideoDecoder() = default;
@@ -104,6 +111,139 @@ void VideoDecoder::flush()
     d->waitKeyframe = true;
 }
 
+namespace {
+
+/// RGB pictures are laid out as QImage::Format_RGB32 (0xffRRGGBB words): libswscale's RGB32.
+const QVideoFrameFormat::PixelFormat kRgbFormat
+        = QVideoFrameFormat::pixelFormatFromImageFormat(QImage::Format_RGB32);
+
+bool fullRange(const AVFrame* frame)
+{
+    return frame->color_range == AVCOL_RANGE_JPEG || frame->format == AV_PIX_FMT_YUVJ420P
+            || frame->format == AV_PIX_FMT_YUVJ422P || frame->format == AV_PIX_FMT_YUVJ444P;
+}
+
+/// A libswscale context from `source` to RGB32 of `target`, with the source's colour matrix
+/// and range (BT.709 cameras would look washed out with BT.601's).
+bool prepareRgb(SwsPtr& sws, QString& key, const AVFrame* source, QSize target)
+{
+    const QString wanted = QStringLiteral("%1x%2/%3/%4x%5/%6/%7")
+                                   .arg(source->width)
+                                   .arg(source->height)
+                                   .arg(source->format)
+                                   .arg(target.width())
+                                   .arg(target.height())
+                                   .arg(int(source->colorspace))
+                                   .arg(fullRange(source));
+    if (sws && key == wanted)
+        return true;
+    sws.reset(sws_getContext(source->width, source->height, AVPixelFormat(source->format),
+            target.width(), target.height(), AV_PIX_FMT_RGB32, SWS_FAST_BILINEAR, nullptr, nullptr,
+            nullptr));
+    if (!sws)
+        return false;
+    const int space = source->colorspace == AVCOL_SPC_UNSPECIFIED ? SWS_CS_DEFAULT
+                                                                  : int(source->colorspace);
+    const int* coefficients = sws_getCoefficients(space);
+    sws_setColorspaceDetails(sws.get(), coefficients, fullRange(source) ? 1 : 0, coefficients, 1, 0,
+            1 << 16, 1 << 16);
+    key = wanted;
+    return true;
+}
+
+} // namespace
+
+void VideoDecoder::setOutputSize(QSize size)
+{
+    const quint64 packed = size.isEmpty()
+            ? 0
+            : (quint64(quint32(size.width())) << 32) | quint64(quint32(size.height()));
+    d->outputSize.store(packed);
+}
+
+QImage VideoDecoder::lastPicture() const
+{
+    FramePtr frame = allocFrame();
+    {
+        const std::lock_guard lock(d->lastMutex);
+        if (!frame || !d->last || !d->last->buf[0] || av_frame_ref(frame.get(), d->last.get()) < 0)
+            return {};
+    }
+    SwsPtr sws;
+    QString key;
+    const QSize size(frame->width, frame->height);
+    if (!prepareRgb(sws, key, frame.get(), size))
+        return {};
+    QImage image(size, QImage::Format_RGB32);
+    uint8_t* planes[4] = {image.bits(), nullptr, nullptr, nullptr};
+    const int strides[4] = {int(image.bytesPerLine()), 0, 0, 0};
+    if (image.isNull()
+            || sws_scale(sws.get(), frame->data, frame->linesize, 0, frame->height, planes, strides)
+                    < 0)
+        return {};
+    return image;
+}
+
+QVideoFrame VideoDecoder::yuvFrame(const AVFrame* source)
+{
+    const int width = source->width;
+    const int height = source->height;
+    if (source->format != AV_PIX_FMT_YUV420P && source->format != AV_PIX_FMT_YUVJ420P) {
+        d->sws.reset(sws_getCachedContext(d->sws.release(), width, height,
+                AVPixelFormat(source->format), width, height, AV_PIX_FMT_YUV420P, SWS_BILINEAR,
+                nullptr, nullptr, nullptr));
+        AVFrame* out = d->converted.get();
+        if (out->width != width || out->height != height) {
+            av_frame_unref(out);
+            out->format = AV_PIX_FMT_YUV420P;
+            out->width = width;
+            out->height = height;
+            if (av_frame_get_buffer(out, 0) < 0)
+                return {};
+        }
+        if (!d->sws
+                || sws_scale(d->sws.get(), source->data, source->linesize, 0, height, out->data,
+                           out->linesize)
+                        < 0)
+            return {};
+        out->color_range = source->color_range;
+        source = out;
+    }
+    QVideoFrameFormat format(QSize(width, height), QVideoFrameFormat::Format_YUV420P);
+    if (fullRange(source))
+        format.setColorRange(QVideoFrameFormat::ColorRange_Full);
+    QVideoFrame frame(format);
+    if (!frame.map(QVideoFrame::WriteOnly))
+        return {};
+    for (int plane = 0; plane < 3; ++plane) {
+        const int rows = plane == 0 ? height : (height + 1) / 2;
+        const int bytes = plane == 0 ? width : (width + 1) / 2;
+        for (int y = 0; y < rows; ++y) {
+            std::memcpy(frame.bits(plane) + qsizetype(y) * frame.bytesPerLine(plane),
+                    source->data[plane] + qsizetype(y) * source->linesize[plane], size_t(bytes));
+        }
+    }
+    frame.unmap();
+    return frame;
+}
+
+QVideoFrame VideoDecoder::rgbFrame(const AVFrame* source, QSize fit)
+{
+    QSize target = QSize(source->width, source->height).scaled(fit, Qt::KeepAspectRatio);
+    target = target.expandedTo(QSize(2, 2));
+    if (!prepareRgb(d->rgbSws, d->rgbKey, source, target))
+        return {};
+    QVideoFrame frame(QVideoFrameFormat(target, kRgbFormat));
+    if (!frame.map(QVideoFrame::WriteOnly))
+        return {};
+    uint8_t* planes[4] = {frame.bits(0), nullptr, nullptr, nullptr};
+    const int strides[4] = {frame.bytesPerLine(0), 0, 0, 0};
+    const int rc = sws_scale(
+            d->rgbSws.get(), source->data, source->linesize, 0, source->height, planes, strides);
+    frame.unmap();
+    return rc < 0 ? QVideoFrame() : frame;
+}
+
 void VideoDecoder::receiveFrames()
 {
     for (;;) {
@@ -115,55 +255,24 @@ void VideoDecoder::receiveFrames()
             return;
         }
         const AVFrame* source = d->frame.get();
-        const int width = source->width;
-        const int height = source->height;
-        if (source->format != AV_PIX_FMT_YUV420P && source->format != AV_PIX_FMT_YUVJ420P) {
-            d->sws.reset(sws_getCachedContext(d->sws.release(), width, height,
-                    AVPixelFormat(source->format), width, height, AV_PIX_FMT_YUV420P, SWS_BILINEAR,
-                    nullptr, nullptr, nullptr));
-            AVFrame* out = d->converted.get();
-            if (out->width != width || out->height != height) {
-                av_frame_unref(out);
-                out->format = AV_PIX_FMT_YUV420P;
-                out->width = width;
-                out->height = height;
-                if (av_frame_get_buffer(out, 0) < 0) {
-                    av_frame_unref(d->frame.get());
-                    continue;
-                }
-            }
-            if (!d->sws
-                    || sws_scale(d->sws.get(), source->data, source->linesize, 0, height, out->data,
-                               out->linesize)
-                            < 0) {
-                av_frame_unref(d->frame.get());
-                continue;
-            }
-            source = out;
+        {
+            const std::lock_guard lock(d->lastMutex);
+            av_frame_unref(d->last.get());
+            av_frame_ref(d->last.get(), source);
         }
-        QVideoFrameFormat format(QSize(width, height), QVideoFrameFormat::Format_YUV420P);
-        if (source->color_range == AVCOL_RANGE_JPEG || source->format == AV_PIX_FMT_YUVJ420P)
-            format.setColorRange(QVideoFrameFormat::ColorRange_Full);
-        QVideoFrame frame(format);
+        const QSize picture(source->width, source->height);
+        const quint64 packed = d->outputSize.load();
+        const QSize fit(int(packed >> 32), int(packed & 0xffffffffu));
+        QVideoFrame frame = fit.isEmpty() ? yuvFrame(source) : rgbFrame(source, fit);
         // The packet's presentation time, as it came (its owner knows the time base).
-        frame.setStartTime(d->frame->pts != AV_NOPTS_VALUE ? d->frame->pts : -1);
-        if (frame.map(QVideoFrame::WriteOnly)) {
-            for (int plane = 0; plane < 3; ++plane) {
-                const int rows = plane == 0 ? height : (height + 1) / 2;
-                const int bytes = plane == 0 ? width : (width + 1) / 2;
-                for (int y = 0; y < rows; ++y) {
-                    std::memcpy(frame.bits(plane) + qsizetype(y) * frame.bytesPerLine(plane),
-                            source->data[plane] + qsizetype(y) * source->linesize[plane],
-                            size_t(bytes));
-                }
-            }
-            frame.unmap();
-            ++m_decoded;
-            if (d->sink)
-                d->sink->setVideoFrame(frame);
-            Q_EMIT frameDecoded(frame);
-        }
+        frame.setStartTime(source->pts != AV_NOPTS_VALUE ? source->pts : -1);
         av_frame_unref(d->frame.get());
+        if (!frame.isValid())
+            continue;
+        ++m_decoded;
+        if (d->sink)
+            d->sink->setVideoFrame(frame);
+        Q_EMIT frameDecoded(frame, picture);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "core/media/packet.h"
 
 #include <QByteArray>
+#include <QImage>
 #include <QObject>
 #include <QSize>
 #include <QVideoFrame>
@@ -11,13 +12,16 @@
 #include <memory>
 
 class QVideoSink;
+struct AVFrame;
 
 namespace vigil::media {
 
 /// Decodes one camera's video track into QVideoFrames for a QVideoSink (a live tile, a player),
 /// with FFmpeg's send/receive loop (EAGAIN, EOF and the final flush as in FFmpeg's
 /// doc/examples/demux_decode.c) and frame threads. Frames keep the decoder's YUV 4:2:0 planes,
-/// converted with libswscale only when the camera sends another layout.
+/// converted with libswscale only when the camera sends another layout — or, once a display
+/// size is set, come out as RGB pictures of that size, converted and scaled in one libswscale
+/// pass on the decoder's thread, so that the GUI thread only copies them to the screen.
 ///
 /// It starts, and starts again after a broken packet or a new connection, at a keyframe: what
 /// comes before one would decode as grey smears. Made to live on a worker thread: packets
@@ -39,6 +43,12 @@ public:
 
     /// Every decoded frame is also set on `sink` (which may live on another thread).
     void setVideoSink(QVideoSink* sink);
+    /// Frames come out as RGB32 pictures fitting `size` (the aspect ratio kept), or as the
+    /// decoder's YUV pictures when `size` is empty. Callable from any thread.
+    void setOutputSize(QSize size);
+    /// The last decoded picture at the camera's full size (null before the first). Callable
+    /// from any thread: for a snapshot, which should not be the size of a small tile.
+    QImage lastPicture() const;
     /// Frames decoded so far (read from any thread).
     qint64 decodedFrames() const { return m_decoded.load(); }
 
@@ -49,13 +59,16 @@ public Q_SLOTS:
     void flush();
 
 Q_SIGNALS:
-    /// A frame; its startTime() is the pts of the packet it came from.
-    void frameDecoded(const QVideoFrame& frame);
+    /// A frame; its startTime() is the pts of the packet it came from; `pictureSize` is the
+    /// camera's picture size (the frame's own size when no output size is set).
+    void frameDecoded(const QVideoFrame& frame, QSize pictureSize);
     /// The decoder cannot be used (no decoder for the codec, out of memory).
     void failed(const QString& reason);
 
 private:
     void receiveFrames();
+    QVideoFrame yuvFrame(const AVFrame* source);
+    QVideoFrame rgbFrame(const AVFrame* source, QSize fit);
     struct Private;
     std::unique_ptr<Private> d;
     std::atomic<qint64> m_decoded {0};

@@ -5,6 +5,7 @@
 #include "core/media/video_decoder.h"
 #include "support/camsim_process.h"
 
+#include <QImage>
 #include <QTest>
 #include <QVideoFrame>
 #include <QVideoSink>
@@ -60,6 +61,50 @@ double lumaDifference(QVideoFrame a, QVideoFrame b)
     return sum / double(n);
 }
 
+/// Mean absolute difference of two pictures of one size, over the three colour channels.
+double colourDifference(const QImage& a, const QImage& b)
+{
+    double sum = 0;
+    qint64 n = 0;
+    for (int y = 0; y < a.height(); y += 3) {
+        for (int x = 0; x < a.width(); x += 3) {
+            const QRgb pa = a.pixel(x, y);
+            const QRgb pb = b.pixel(x, y);
+            sum += qAbs(qRed(pa) - qRed(pb)) + qAbs(qGreen(pa) - qGreen(pb))
+                    + qAbs(qBlue(pa) - qBlue(pb));
+            n += 3;
+        }
+    }
+    return n > 0 ? sum / double(n) : 1e9;
+}
+
+/// `count` packets of a camera's main stream from a keyframe on, the first carrying the
+/// SDP's parameter sets (as the recorder's files do).
+QList<media::Packet> cameraPackets(const QString& url, int count)
+{
+    media::RtspSession session;
+    media::RtspSession::Options options;
+    options.url = QUrl(url);
+    QList<media::Packet> packets;
+    if (!session.open(options))
+        return packets;
+    while (packets.size() < count) {
+        Result<media::RtspSession::Frame> frame = session.next();
+        if (!frame)
+            break;
+        if (packets.isEmpty() && !frame->keyframe)
+            continue;
+        media::Packet::Info info;
+        info.keyframe = frame->keyframe;
+        info.pts = info.dts = frame->rtpTime;
+        info.connectionId = 1;
+        packets << media::Packet::fromData(
+                packets.isEmpty() ? session.parameterSets() + frame->data : frame->data, info);
+    }
+    session.close();
+    return packets;
+}
+
 } // namespace
 
 class TestMedia : public QObject
@@ -71,6 +116,7 @@ private Q_SLOTS:
     void packetsAreSharedNotCopied();
     void cameraVideoDecodesToChangingPictures();
     void afterALossDecodingResumesAtAKeyframe();
+    void picturesScaledForATileKeepTheirColours();
 
 private:
     test::CamsimProcess m_sim;
@@ -189,6 +235,52 @@ void TestMedia::afterALossDecodingResumesAtAKeyframe()
     decoder.flush();
     // Packets 0 and 1, then from the second keyframe to the end: no picture from 4 … second-1.
     QCOMPARE(decoder.decodedFrames(), qint64(2 + arrived.size() - second));
+}
+
+void TestMedia::picturesScaledForATileKeepTheirColours()
+{
+    const QList<media::Packet> packets = cameraPackets(m_sim.endpoint(0, "rtsp_main"), 20);
+    QCOMPARE(packets.size(), 20);
+    // The same packets into a decoder of YUV pictures (Qt converts them) and one that converts
+    // and scales them itself for a tile of 480×480 device pixels.
+    media::VideoDecoder yuv(media::VideoDecoder::Codec::H264);
+    media::VideoDecoder tile(media::VideoDecoder::Codec::H264);
+    tile.setOutputSize(QSize(480, 480));
+    QVideoFrame yuvLast;
+    QVideoFrame tileLast;
+    QSize reported;
+    connect(&yuv, &media::VideoDecoder::frameDecoded, this,
+            [&](const QVideoFrame& f) { yuvLast = f; });
+    connect(&tile, &media::VideoDecoder::frameDecoded, this,
+            [&](const QVideoFrame& f, QSize picture) {
+                tileLast = f;
+                reported = picture;
+            });
+    for (const media::Packet& p : packets) {
+        yuv.decode(p);
+        tile.decode(p);
+    }
+    yuv.flush();
+    QCOMPARE(tile.lastPicture().size(), QSize(1920, 1080)); // a snapshot is full size
+    const QImage full = tile.lastPicture();
+    tile.flush();
+    QCOMPARE(tile.decodedFrames(), yuv.decodedFrames());
+    QCOMPARE(yuvLast.pixelFormat(), QVideoFrameFormat::Format_YUV420P);
+    QCOMPARE(tileLast.pixelFormat(),
+            QVideoFrameFormat::pixelFormatFromImageFormat(QImage::Format_RGB32));
+    QCOMPARE(tileLast.size(), QSize(480, 270)); // the aspect ratio kept
+    QCOMPARE(reported, QSize(1920, 1080));
+
+    // The same colours as Qt's own conversion (not channels swapped, not another range).
+    const QImage reference = yuvLast.toImage().convertToFormat(QImage::Format_RGB32);
+    const QImage scaled = tileLast.toImage().convertToFormat(QImage::Format_RGB32);
+    const double small = colourDifference(
+            reference.scaled(480, 270, Qt::IgnoreAspectRatio, Qt::SmoothTransformation), scaled);
+    QVERIFY2(small < 8, qPrintable(QStringLiteral("scaled picture differs by %1").arg(small)));
+    const double whole = colourDifference(reference, full.convertToFormat(QImage::Format_RGB32));
+    QVERIFY2(whole < 3, qPrintable(QStringLiteral("snapshot differs by %1").arg(whole)));
+    // And not a picture that any conversion would match: it has contrast.
+    QVERIFY(lumaStats(yuvLast).second > 10);
 }
 
 QTEST_MAIN(TestMedia)

@@ -12,12 +12,20 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPainter>
+#include <QRegion>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QToolButton>
 #include <QVideoSink>
 
 namespace vigil::widgets {
+
+namespace {
+
+const QColor kBackground(20, 20, 20);
+constexpr int kPad = 6; ///< around the texts over the picture
+
+} // namespace
 
 LiveTile::LiveTile(control::LiveChannel* channel, int index, QWidget* parent)
     : QWidget(parent)
@@ -95,6 +103,16 @@ void LiveTile::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     placePad();
+    // Pictures come scaled to the tile from the decoder's thread.
+    if (m_feed)
+        m_feed->setDisplaySize(displaySize());
+    if (m_next)
+        m_next->setDisplaySize(displaySize());
+}
+
+QSize LiveTile::displaySize() const
+{
+    return size() * devicePixelRatioF();
 }
 
 void LiveTile::enterEvent(QEnterEvent* event)
@@ -160,7 +178,11 @@ std::unique_ptr<control::LiveFeed> LiveTile::makeFeed(const QString& role)
         return nullptr;
     auto feed = std::make_unique<control::LiveFeed>(*m_channel, m_cameraId, role);
     feed->setVideoSink(m_sink);
+    feed->setDisplaySize(displaySize());
     connect(feed.get(), &control::LiveFeed::stateChanged, this, [this] { update(); });
+    const control::LiveFeed* shown = feed.get();
+    connect(feed.get(), &control::LiveFeed::frameShown, this,
+            [this, shown] { m_pictureSize = shown->frameSize(); });
     return feed;
 }
 
@@ -179,6 +201,7 @@ void LiveTile::setCamera(qint64 cameraId, const QString& name)
         m_next.reset();
         adopt(nullptr);
         m_frame = QVideoFrame();
+        m_pictureSize = QSize();
         adopt(makeFeed(m_maximised ? QStringLiteral("main") : QStringLiteral("sub")));
         setPtz(nullptr);
         updateActive();
@@ -289,7 +312,10 @@ QString LiveTile::saveSnapshot(const QString& folder)
 {
     if (!m_frame.isValid())
         return {};
-    const QImage image = m_frame.toImage();
+    // The camera's full picture when it is still decoding, else the picture shown.
+    QImage image = m_feed ? m_feed->lastPicture() : QImage();
+    if (image.isNull())
+        image = m_frame.toImage();
     if (image.isNull())
         return {};
     QString safeName = m_name;
@@ -301,50 +327,49 @@ QString LiveTile::saveSnapshot(const QString& folder)
     return image.save(path, "PNG") ? path : QString();
 }
 
+void LiveTile::paintFrame(QPainter& p)
+{
+    static const QVideoFrameFormat::PixelFormat rgb
+            = QVideoFrameFormat::pixelFormatFromImageFormat(QImage::Format_RGB32);
+    if (m_frame.pixelFormat() != rgb || !m_frame.map(QVideoFrame::ReadOnly)) {
+        p.fillRect(rect(), kBackground);
+        QVideoFrame::PaintOptions options;
+        options.backgroundColor = kBackground;
+        m_frame.paint(&p, rect(), options);
+        return;
+    }
+    // Already scaled to the tile by the decoder: a plain copy to the screen, centred, and the
+    // background only beside it.
+    const QImage image(m_frame.bits(0), m_frame.width(), m_frame.height(), m_frame.bytesPerLine(0),
+            QImage::Format_RGB32);
+    QRect target(QPoint(), m_frame.size().scaled(size(), Qt::KeepAspectRatio));
+    target.moveCenter(rect().center());
+    for (const QRect& beside : QRegion(rect()).subtracted(target))
+        p.fillRect(beside, kBackground);
+    p.drawImage(target, image);
+    m_frame.unmap();
+}
+
 void LiveTile::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
-    p.fillRect(rect(), QColor(20, 20, 20));
     const QString state = stateText();
     if (m_frame.isValid()) {
-        QVideoFrame::PaintOptions options;
-        options.backgroundColor = QColor(20, 20, 20);
-        m_frame.paint(&p, rect(), options);
+        paintFrame(p);
         if (!state.isEmpty())
             p.fillRect(rect(), QColor(0, 0, 0, 170)); // the last picture, plainly not live
+    } else {
+        p.fillRect(rect(), kBackground);
     }
-    const int pad = 6;
     QFont bold = font();
     bold.setBold(true);
-    p.setFont(bold);
-    const QFontMetrics fm(bold);
-    const int bar = fm.height() + pad;
-    if (m_cameraId > 0) {
-        p.fillRect(QRect(0, 0, width(), bar), QColor(0, 0, 0, 140));
-        p.setPen(Qt::white);
-        int x = pad;
-        if (m_recording) {
-            p.setBrush(QColor(220, 40, 40));
-            p.setPen(Qt::NoPen);
-            const int d = fm.height() / 2;
-            p.drawEllipse(QRect(x, (bar - d) / 2, d, d));
-            p.setPen(Qt::white);
-            x += d + pad;
-        }
-        p.drawText(QRect(x, 0, width() / 2, bar), Qt::AlignVCenter | Qt::AlignLeft,
-                fm.elidedText(m_name, Qt::ElideRight, width() / 2));
-        if (isLive() && m_feed->lastFrameWallMs() > 0) {
-            const QString time = QLocale().toString(
-                    QDateTime::fromMSecsSinceEpoch(m_feed->lastFrameWallMs()).time(),
-                    QStringLiteral("HH:mm:ss"));
-            p.drawText(QRect(width() / 2, 0, width() / 2 - pad, bar),
-                    Qt::AlignVCenter | Qt::AlignRight, time);
-        }
-    }
+    const int bar = QFontMetrics(bold).height() + kPad;
+    if (m_cameraId > 0)
+        p.drawImage(QPoint(0, 0), titleBar(bold, bar));
     if (!state.isEmpty()) {
         p.setFont(font());
         p.setPen(QColor(230, 230, 230));
-        p.drawText(rect().adjusted(pad * 2, bar, -pad * 2, -pad),
+        p.drawText(rect().adjusted(kPad * 2, bar, -kPad * 2, -kPad),
                 Qt::AlignCenter | Qt::TextWordWrap, state);
     }
     if (hasFocus()) {
@@ -352,6 +377,55 @@ void LiveTile::paintEvent(QPaintEvent*)
         p.setBrush(Qt::NoBrush);
         p.drawRect(rect().adjusted(1, 1, -1, -1));
     }
+}
+
+const QImage& LiveTile::titleBar(const QFont& bold, int bar)
+{
+    // Drawn again only when its text changes (the time, once a second), not at every frame:
+    // shaping text 16 × 15 times a second costs more than showing the pictures.
+    // The local time is worked out once a second (each conversion reads the time zone).
+    const qint64 second = isLive() ? m_feed->lastFrameWallMs() / 1000 : 0;
+    if (second != m_titleSecond) {
+        m_titleSecond = second;
+        m_titleTime = second > 0
+                ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(second * 1000).time(),
+                        QStringLiteral("HH:mm:ss"))
+                : QString();
+    }
+    const QString& time = m_titleTime;
+    const qreal ratio = devicePixelRatioF();
+    const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6")
+                                .arg(m_name, time)
+                                .arg(m_recording)
+                                .arg(width())
+                                .arg(bar)
+                                .arg(ratio);
+    if (key == m_titleKey)
+        return m_title;
+    m_titleKey = key;
+    m_title = QImage(QSize(width(), bar) * ratio, QImage::Format_ARGB32_Premultiplied);
+    m_title.setDevicePixelRatio(ratio);
+    m_title.fill(QColor(0, 0, 0, 140));
+    QPainter p(&m_title);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setFont(bold);
+    const QFontMetrics fm(bold);
+    p.setPen(Qt::white);
+    int x = kPad;
+    if (m_recording) {
+        p.setBrush(QColor(220, 40, 40));
+        p.setPen(Qt::NoPen);
+        const int d = fm.height() / 2;
+        p.drawEllipse(QRect(x, (bar - d) / 2, d, d));
+        p.setPen(Qt::white);
+        x += d + kPad;
+    }
+    p.drawText(QRect(x, 0, width() / 2, bar), Qt::AlignVCenter | Qt::AlignLeft,
+            fm.elidedText(m_name, Qt::ElideRight, width() / 2));
+    if (!time.isEmpty())
+        p.drawText(QRect(width() / 2, 0, width() / 2 - kPad, bar),
+                Qt::AlignVCenter | Qt::AlignRight, time);
+    return m_title;
 }
 
 void LiveTile::mouseDoubleClickEvent(QMouseEvent* event)

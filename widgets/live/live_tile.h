@@ -2,11 +2,13 @@
 
 #include "core/control/live_feed.h"
 
+#include <QImage>
 #include <QVideoFrame>
 #include <QWidget>
 
 #include <memory>
 
+class QPainter;
 class QToolButton;
 class QVideoSink;
 
@@ -47,8 +49,9 @@ public:
     bool isLive() const;
     /// Frames decoded for this tile so far, over all its streams.
     qint64 decodedFrames() const;
-    /// The size of the picture shown (the stream's), invalid before the first one.
-    QSize frameSize() const { return m_frame.size(); }
+    /// The camera's picture size of the picture shown (which is scaled to the tile), invalid
+    /// before the first one.
+    QSize frameSize() const { return m_pictureSize; }
     /// Saves the picture shown as a PNG named after the camera and the UTC time into `folder`:
     /// the file's path, or empty with nothing written when there is no picture or it fails.
     QString saveSnapshot(const QString& folder);
@@ -64,6 +67,9 @@ Q_SIGNALS:
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void paintFrame(QPainter& p);
+    /// The camera's name, recording dot and time over the picture.
+    const QImage& titleBar(const QFont& bold, int bar);
     void showEvent(QShowEvent* event) override;
     void hideEvent(QHideEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
@@ -82,6 +88,7 @@ private:
     std::unique_ptr<control::LiveFeed> makeFeed(const QString& role);
     void adopt(std::unique_ptr<control::LiveFeed> feed);
     void placePad();
+    QSize displaySize() const;
 
     control::LiveChannel* m_channel = nullptr;
     int m_index = 0;
@@ -91,6 +98,11 @@ private:
     bool m_maximised = false;
     QVideoSink* m_sink = nullptr;
     QVideoFrame m_frame;
+    QSize m_pictureSize;
+    QImage m_title;
+    QString m_titleKey; ///< what m_title shows
+    qint64 m_titleSecond = 0; ///< of the time in m_titleTime
+    QString m_titleTime;
     qint64 m_frameShownMs = 0;
     std::unique_ptr<control::LiveFeed> m_feed; ///< what the tile shows
     std::unique_ptr<control::LiveFeed> m_next; ///< the other stream, until its first picture
