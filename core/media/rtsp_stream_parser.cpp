@@ -221,9 +221,13 @@ void RtspStreamParser::finishAccessUnit()
         m_waitForKeyframe = true;
     else if (m_auKeyframe)
         m_waitForKeyframe = false;
+    // The next frame gets room for about as much at once: growing by RTP payloads would copy
+    // it again at every doubling (16 cameras' frames are copied often enough).
+    m_sizeHint = qMax(m_accessUnit.size(), m_sizeHint - m_sizeHint / 16);
     if (!m_accessUnit.isEmpty() && !m_waitForKeyframe)
-        m_ready.push_back(Frame {m_accessUnit, extend(m_auTimestamp), m_auKeyframe});
-    m_accessUnit.clear();
+        m_ready.push_back(Frame {std::move(m_accessUnit), extend(m_auTimestamp), m_auKeyframe});
+    m_accessUnit = QByteArray();
+    m_accessUnit.reserve(m_sizeHint + m_sizeHint / 4);
     m_auKeyframe = false;
     m_auBroken = false;
     m_inFragment = false;

@@ -104,6 +104,7 @@ private:
     QByteArray m_sps;
     QByteArray m_pps;
     QByteArray m_accessUnit;
+    qsizetype m_sizeHint = 0; ///< about the size of recent frames
     bool m_auKeyframe = false;
     bool m_auBroken = false;
     bool m_waitForKeyframe = false;

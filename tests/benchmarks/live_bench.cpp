@@ -8,75 +8,23 @@
 //         decode_latency_p95_ms=..
 // Targets (issue 13, N = 16, SECONDS = 30): ratio <= 1.2, frames >= 99 % of expected,
 // decode_latency_p95_ms <= 40.
-#include "app/gui_application.h"
+#include "benchmarks/bench_live.h"
 #include "benchmarks/process_stats.h"
 #include "core/control/live_feed.h"
-#include "support/camsim_process.h"
-#include "support/recorder_process.h"
-#include "widgets/live/live_tile.h"
-#include "widgets/live/live_view.h"
-#include "widgets/main_window.h"
-#include "widgets/pages/live_page.h"
 
 #include <QApplication>
-#include <QDeadlineTimer>
-#include <QEventLoop>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
-#include <QTimer>
 
-#include <algorithm>
-#include <cmath>
 #include <csignal>
-#include <cstdio>
-#include <memory>
 #include <unistd.h>
-#include <vector>
 
-using vigil::bench::processCpuSeconds;
+using namespace vigil::bench;
 
 namespace {
 
 constexpr int kCameraFps = 15; // camsim's frame rate (tools/camsim/media_cache.h)
-const QString kUser = QStringLiteral("bench");
-
-bool vigilctl(const QString& data, QStringList args)
-{
-    QProcess p;
-    p.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
-            QStringList {QStringLiteral("--data-dir"), data} + args);
-    if (!p.waitForFinished(60000) || p.exitCode() != 0) {
-        std::fprintf(stderr, "live_bench: vigilctl %s failed: %s\n", qPrintable(args.join(u' ')),
-                p.readAllStandardError().constData());
-        return false;
-    }
-    return true;
-}
-
-/// Runs the event loop for `ms`, or until `done` holds (checked every 100 ms).
-template<typename Done>
-bool spin(int ms, Done done)
-{
-    QDeadlineTimer deadline(ms);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(100, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
-
-double percentile(std::vector<qint64> values, double p)
-{
-    if (values.empty())
-        return -1;
-    std::sort(values.begin(), values.end());
-    const size_t i = std::min(values.size() - 1, size_t(std::ceil(p * double(values.size())) - 1));
-    return double(values[i]);
-}
 
 } // namespace
 
@@ -96,8 +44,8 @@ int main(int argc, char* argv[])
     vigil::test::CamsimProcess sim;
     if (!tmp.isValid()
             || !sim.start(n,
-                    {QStringLiteral("--no-discovery"), QStringLiteral("--user"), kUser,
-                            QStringLiteral("--password"), kUser},
+                    {QStringLiteral("--no-discovery"), QStringLiteral("--user"), kCamUser,
+                            QStringLiteral("--password"), kCamUser},
                     600000)) {
         std::fprintf(stderr, "live_bench: vigil-camsim did not start\n");
         return 1;
@@ -105,14 +53,12 @@ int main(int argc, char* argv[])
 
     // --- Vigil: the recorder and a window, the cameras not recording ---
     const QString data = tmp.filePath(QStringLiteral("vigil"));
+    if (!addCameras(data, sim, n))
+        return 1;
     for (int i = 0; i < n; ++i) {
         if (!vigilctl(data,
-                    {QStringLiteral("camera"), QStringLiteral("add"),
-                            sim.endpoint(i, "device_service"), QStringLiteral("--user"), kUser,
-                            QStringLiteral("--password"), kUser})
-                || !vigilctl(data,
-                        {QStringLiteral("camera"), QStringLiteral("record"), QString::number(i + 1),
-                                QStringLiteral("--mode"), QStringLiteral("off")}))
+                    {QStringLiteral("camera"), QStringLiteral("record"), QString::number(i + 1),
+                            QStringLiteral("--mode"), QStringLiteral("off")}))
             return 1;
     }
     auto recorder = std::make_unique<vigil::test::RecorderProcess>(data);
@@ -120,36 +66,10 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "live_bench: vigil-recorder did not start\n");
         return 1;
     }
-    auto gui = std::make_unique<vigil::app::GuiApplication>();
-    if (const vigil::Result<void> started = gui->start({QStringLiteral("vigil"),
-                QStringLiteral("--data-dir"), data, QStringLiteral("--no-recorder")});
-            !started) {
-        std::fprintf(stderr, "live_bench: the window did not start: %s\n",
-                qPrintable(started.error().fullText()));
+    vigil::widgets::LiveView* view = nullptr;
+    std::unique_ptr<vigil::app::GuiApplication> gui = openLiveWindow(data, n, &view);
+    if (!gui)
         return 1;
-    }
-    gui->mainWindow()->resize(1600, 1000);
-    auto* page = static_cast<vigil::widgets::LivePage*>(
-            gui->mainWindow()->page(vigil::widgets::PageId::Live));
-    vigil::widgets::LiveView* view = page->liveView();
-    if (!spin(30000, [&] { return view->isVisible(); })) {
-        std::fprintf(stderr, "live_bench: the Live page did not show\n");
-        return 1;
-    }
-    view->setColumns(n == 1 ? 1 : n <= 4 ? 2 : n <= 9 ? 3 : 4);
-    for (int i = 0; i < n; ++i)
-        view->assign(i, i + 1);
-    const auto allLive = [&] {
-        for (int i = 0; i < n; ++i) {
-            if (!view->tile(i)->isLive())
-                return false;
-        }
-        return true;
-    };
-    if (!spin(60000, allLive)) {
-        std::fprintf(stderr, "live_bench: not every tile went live\n");
-        return 1;
-    }
     spin(2000, [] { return false; }); // past the first key frames and the decoders' start-up
 
     qint64 frames = 0;
@@ -177,8 +97,8 @@ int main(int argc, char* argv[])
     std::vector<std::unique_ptr<QProcess>> peers;
     for (int i = 0; i < n; ++i) {
         QUrl url(sim.endpoint(i, "rtsp_sub"));
-        url.setUserName(kUser);
-        url.setPassword(kUser);
+        url.setUserName(kCamUser);
+        url.setPassword(kCamUser);
         auto peer = std::make_unique<QProcess>();
         peer->start(QStringLiteral("ffmpeg"),
                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-nostdin"),
