@@ -855,6 +855,10 @@ Commands:
         <source>The recordings index could not be copied into its compact form.</source>
         <translation>No se pudo copiar el índice de grabaciones a su forma compacta.</translation>
     </message>
+    <message>
+        <source>opening the catalog</source>
+        <translation>al abrir el catálogo</translation>
+    </message>
 </context>
 <context>
     <name>vigil::catalog::SegmentStore</name>
@@ -1318,6 +1322,13 @@ Commands:
     <message>
         <source>the camera at %1 offers no ONVIF events</source>
         <translation>la cámara de %1 no ofrece eventos ONVIF</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::recording::CatalogWorker</name>
+    <message>
+        <source>The catalog cannot be opened: retention waits for it.</source>
+        <translation>No se puede abrir el catálogo: la retención espera a poder hacerlo.</translation>
     </message>
 </context>
 <context>

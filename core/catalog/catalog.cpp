@@ -137,23 +137,42 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString& path, Options opti
     return catalog;
 }
 
-Result<std::unique_ptr<Catalog>> Catalog::openReader() const
+Result<std::unique_ptr<Catalog>> Catalog::openSibling(
+        const QString& databaseName, const QString& connectOptions) const
 {
-    std::unique_ptr<Catalog> reader(new Catalog(m_path, nextConnectionName(), m_busyTimeoutMs));
-    reader->m_dialect = m_dialect;
-    reader->m_schemaVersion = m_schemaVersion;
-    reader->m_readerDatabaseName = m_readerDatabaseName;
-    reader->m_readerOptions = m_readerOptions;
+    std::unique_ptr<Catalog> sibling(new Catalog(m_path, nextConnectionName(), m_busyTimeoutMs));
+    sibling->m_dialect = m_dialect;
+    sibling->m_schemaVersion = m_schemaVersion;
+    sibling->m_readerDatabaseName = m_readerDatabaseName;
+    sibling->m_readerOptions = m_readerOptions;
     QSqlDatabase db
-            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), reader->m_connectionName);
-    db.setDatabaseName(m_readerDatabaseName);
-    db.setConnectOptions(m_readerOptions);
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), sibling->m_connectionName);
+    db.setDatabaseName(databaseName);
+    db.setConnectOptions(connectOptions);
     if (!db.open()) {
         return Error {Error::Code::NotWritable,
                 tr("Cannot open the catalog \"%1\".").arg(nativePath(m_path)),
                 db.lastError().text()};
     }
-    return reader;
+    return sibling;
+}
+
+Result<std::unique_ptr<Catalog>> Catalog::openReader() const
+{
+    return openSibling(m_readerDatabaseName, m_readerOptions);
+}
+
+Result<std::unique_ptr<Catalog>> Catalog::openWriter() const
+{
+    Result<std::unique_ptr<Catalog>> writer
+            = openSibling(m_path, QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
+    if (!writer)
+        return writer;
+    QSqlQuery query(QSqlDatabase::database(writer.value()->m_connectionName, false));
+    if (!query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"))
+            || !query.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
+        return sqlError(query.lastError(), tr("opening the catalog"));
+    return writer;
 }
 
 Result<void> Catalog::initialize(const Options& options)

@@ -50,6 +50,11 @@ public:
     /// on the thread that will use it (a Qt SQL connection belongs to the thread that made it),
     /// while this catalog is open.
     Result<std::unique_ptr<Catalog>> openReader() const;
+    /// Another connection to this catalog that may write, for a worker thread (the recorder's
+    /// indexing and retention): no checks and no migration (this one did them), the same
+    /// per-connection settings (foreign keys, synchronous). Same threading rule as openReader();
+    /// not for a read-only catalog.
+    Result<std::unique_ptr<Catalog>> openWriter() const;
 
     Catalog(const Catalog&) = delete;
     Catalog& operator=(const Catalog&) = delete;
@@ -66,6 +71,9 @@ public:
 private:
     Catalog(QString path, QString connectionName, int busyTimeoutMs);
     Result<void> initialize(const Options& options);
+    /// A connection beside this one, sharing its checks (openReader, openWriter).
+    Result<std::unique_ptr<Catalog>> openSibling(
+            const QString& databaseName, const QString& connectOptions) const;
     Result<void> migrate(const Options& options, int latest);
 
     QString m_path;

@@ -4,6 +4,7 @@
 #include "core/logging_categories.h"
 #include "core/media/stream_hub.h"
 #include "core/media/stream_tracks_p.h"
+#include "core/media/subscriber_queue.h"
 #include "core/recording/recording_engine.h"
 
 #include <QJsonObject>
@@ -41,35 +42,18 @@ struct LivePublisher::Subscription final : media::StreamSubscriber
     std::shared_ptr<media::StreamHub> hub;
     QPointer<LivePublisher> publisher;
 
-    std::mutex mutex;
-    std::deque<media::SourceItem> queue;
-    qint64 queuedBytes = 0;
-    bool dropping = false; ///< until the next keyframe
+    media::SubscriberQueue queue {media::SubscriberQueue::Policy::DropToKeyframe, kMaxQueuedBytes};
     std::atomic<bool> scheduled {false};
     bool socketDropping = false; ///< publisher thread: the socket is full, until a keyframe
 
     // Hub's reader thread.
     void offer(const media::SourceItem& item) override
     {
-        {
-            std::lock_guard lock(mutex);
-            if (item.kind == media::SourceItem::Kind::Packet) {
-                const media::Packet::Info& info = item.packet.info();
-                if (info.track != 0)
-                    return; // live views show video
-                const qint64 size = item.packet.data().size();
-                if (dropping && info.keyframe && queuedBytes + size <= kMaxQueuedBytes / 2)
-                    dropping = false;
-                if (!dropping && queuedBytes + size > kMaxQueuedBytes)
-                    dropping = true;
-                if (dropping)
-                    return;
-                queuedBytes += size;
-            } else if (item.kind == media::SourceItem::Kind::Notice) {
-                return;
-            }
-            queue.push_back(item);
-        }
+        if (item.kind == media::SourceItem::Kind::Notice
+                || (item.kind == media::SourceItem::Kind::Packet && item.packet.info().track != 0))
+            return; // live views show video
+        if (!queue.push(item).queued)
+            return;
         if (!scheduled.exchange(true)) {
             LivePublisher* p = publisher.data();
             if (p)
@@ -81,11 +65,7 @@ struct LivePublisher::Subscription final : media::StreamSubscriber
     std::deque<media::SourceItem> take()
     {
         scheduled = false;
-        std::lock_guard lock(mutex);
-        std::deque<media::SourceItem> items;
-        items.swap(queue);
-        queuedBytes = 0;
-        return items;
+        return queue.takeAll();
     }
 };
 

@@ -7,6 +7,7 @@
 #include "core/logging_categories.h"
 #include "core/media/stream_hubs.h"
 #include "core/recording/camera_motion_events.h"
+#include "core/recording/catalog_worker.h"
 #include "core/recording/record_schedule.h"
 #include "core/recording/stream_recorder.h"
 #include "core/security/credential_vault.h"
@@ -74,13 +75,14 @@ RecordingEngine::RecordingEngine(catalog::Catalog& catalog, catalog::SettingsSto
     , m_cameras(cameras)
     , m_options(std::move(options))
     , m_hubs(std::make_unique<media::StreamHubs>())
+    , m_worker(std::make_unique<CatalogWorker>(catalog, m_options.recordingsRoot))
 {
     m_retentionTimer.setInterval(m_options.retentionIntervalMs);
     connect(&m_retentionTimer, &QTimer::timeout, this, [this] {
         // Cameras changed by another program (vigilctl camera record/add/remove) are picked up.
         if (const Result<void> reloaded = reload(); !reloaded)
             qCWarning(lcRecording, "%s", qUtf8Printable(reloaded.error().fullText()));
-        runRetention();
+        requestRetention();
     });
     m_gateTimer.setInterval(m_options.gateIntervalMs);
     connect(&m_gateTimer, &QTimer::timeout, this, [this] {
@@ -115,7 +117,7 @@ Result<RepairReport> RecordingEngine::start()
                         .arg(repaired->quarantined)
                         .arg(SegmentRepair::quarantineFolder(m_options.recordingsRoot)));
     m_running = true;
-    runRetention();
+    requestRetention();
     if (Result<void> loaded = reload(); !loaded) {
         m_running = false;
         return loaded.error();
@@ -137,6 +139,7 @@ void RecordingEngine::stop()
     drainEvents();
     m_recorded.clear();
     m_hubs->stopAll();
+    m_worker->drain(); // every file's row written before the recorder says it stopped
     m_running = false;
 }
 
@@ -412,7 +415,7 @@ void RecordingEngine::drainEvents()
         std::lock_guard lock(m_eventsMutex);
         events.swap(m_events);
     }
-    retryIndex();
+    retryAlerts();
     for (const RecorderEvent& e : events)
         handle(e);
     if (!events.empty())
@@ -447,18 +450,17 @@ void RecordingEngine::handle(const RecorderEvent& e)
         }
         catalog::SegmentRecord r = SegmentRepair::recordFor(e.facts, e.path, e.streamId);
         r.state = QStringLiteral("open");
-        index(r, true);
+        m_worker->index(r, true);
         break;
     }
     case RecorderEvent::Type::SegmentClosed: {
         if (e.facts.durationMs <= 0) {
             // Closed right after its first frame (stop, space ran out): no span of video to
             // play or to index.
-            QFile::remove(m_options.recordingsRoot + u'/' + e.path);
-            check(store.removeByPath(e.path));
+            m_worker->discard(e.path);
             break;
         }
-        index(SegmentRepair::recordFor(e.facts, e.path, e.streamId), false);
+        m_worker->index(SegmentRepair::recordFor(e.facts, e.path, e.streamId), false);
         ++m_segmentsClosed;
         m_usedBytes += e.facts.bytes;
         // Space is checked at every close (statvfs and a sum kept here: cheap), not only by the
@@ -467,25 +469,24 @@ void RecordingEngine::handle(const RecorderEvent& e)
         const storage::RetentionPolicy policy = storage::RetentionPolicy::fromSettings(m_settings);
         if ((disk.isValid() && disk.bytesAvailable() < policy.freeTarget(disk.bytesTotal()))
                 || (policy.quotaBytes > 0 && m_usedBytes > policy.quotaBytes))
-            runRetention();
+            requestRetention();
         break;
     }
     case RecorderEvent::Type::SegmentFailed: {
         if (!e.path.isEmpty()) {
             if (e.facts.durationMs <= 0) {
-                QFile::remove(m_options.recordingsRoot + u'/' + e.path);
-                check(store.removeByPath(e.path));
+                m_worker->discard(e.path);
             } else {
                 catalog::SegmentRecord r = SegmentRepair::recordFor(e.facts, e.path, e.streamId);
                 r.state = QStringLiteral("repaired");
-                index(r, false);
+                m_worker->index(r, false);
             }
         }
         if (e.error.code == Error::Code::NotWritable) {
             raise(0, QStringLiteral("disk_full"),
                     tr("The recordings disk is full; making room by deleting the oldest "
                        "recordings."));
-            runRetention();
+            requestRetention();
         } else {
             raise(e.cameraId, QStringLiteral("write_error"),
                     tr("Camera %1: %2").arg(name, e.error.message));
@@ -526,46 +527,15 @@ void RecordingEngine::handle(const RecorderEvent& e)
     }
 }
 
-void RecordingEngine::index(const catalog::SegmentRecord& segment, bool opening)
+void RecordingEngine::retryAlerts()
 {
-    catalog::SegmentStore store(m_catalog);
-    Result<void> written;
-    if (opening) {
-        if (const Result<qint64> id = store.insert(segment); !id)
-            written = id.error();
-    } else {
-        written = store.update(segment);
-    }
-    if (written)
+    if (m_unsavedAlerts.isEmpty())
         return;
-    qCWarning(lcRecording, "%s", qUtf8Printable(written.error().fullText()));
-    // A later close replaces an opening still waiting.
-    if (!opening) {
-        m_unindexed.removeIf([&](const QPair<catalog::SegmentRecord, bool>& p) {
-            return p.first.path == segment.path;
-        });
-    }
-    m_unindexed.append({segment, opening});
-}
-
-void RecordingEngine::retryIndex()
-{
-    if (!m_unsavedAlerts.isEmpty()) {
-        const QList<UnsavedAlert> alerts = std::exchange(m_unsavedAlerts, {});
-        catalog::SegmentStore store(m_catalog);
-        for (const UnsavedAlert& a : alerts) {
-            if (!store.addAlert(a.cameraId, a.kind, a.message))
-                m_unsavedAlerts.append(a);
-        }
-    }
-    if (m_unindexed.isEmpty())
-        return;
-    const QList<QPair<catalog::SegmentRecord, bool>> pending = std::exchange(m_unindexed, {});
+    const QList<UnsavedAlert> alerts = std::exchange(m_unsavedAlerts, {});
     catalog::SegmentStore store(m_catalog);
-    for (const auto& [segment, opening] : pending) {
-        // update() inserts rows that are missing: an opening that failed is written whole.
-        if (const Result<void> written = store.update(segment); !written)
-            m_unindexed.append({segment, opening});
+    for (const UnsavedAlert& a : alerts) {
+        if (!store.addAlert(a.cameraId, a.kind, a.message))
+            m_unsavedAlerts.append(a);
     }
 }
 
@@ -590,13 +560,20 @@ void RecordingEngine::raise(qint64 cameraId, const QString& kind, const QString&
     Q_EMIT alertRaised(alert);
 }
 
-storage::RetentionReport RecordingEngine::runRetention()
+void RecordingEngine::requestRetention()
 {
-    retryIndex();
-    storage::Retention retention(m_catalog, m_options.recordingsRoot);
-    const storage::RetentionReport report
-            = retention.run(storage::RetentionPolicy::fromSettings(m_settings),
-                    QDateTime::currentMSecsSinceEpoch());
+    if (m_retentionRunning) {
+        m_retentionAgain = true;
+        return;
+    }
+    m_retentionRunning = true;
+    m_worker->runRetention(storage::RetentionPolicy::fromSettings(m_settings), this,
+            [this](const storage::RetentionReport& report) { retentionDone(report); });
+}
+
+void RecordingEngine::retentionDone(const storage::RetentionReport& report)
+{
+    m_retentionRunning = false;
     for (const QString& problem : report.problems)
         qCWarning(lcStorage, "%s", qUtf8Printable(problem));
     m_usedBytes = report.usedBytes;
@@ -612,7 +589,8 @@ storage::RetentionReport RecordingEngine::runRetention()
     } else if (!report.spaceShort) {
         setStorageBlocked(false);
     }
-    return report;
+    if (std::exchange(m_retentionAgain, false))
+        requestRetention();
 }
 
 void RecordingEngine::setStorageBlocked(bool blocked)

@@ -119,7 +119,9 @@ public:
     QList<StreamStatus> streams() const;
     Summary summary() const;
     QList<Alert> recentAlerts() const { return m_alerts; }
-    storage::RetentionReport runRetention();
+    /// A retention pass, on the catalog worker; its result is applied when it ends (a pass
+    /// asked for while one runs follows it).
+    void requestRetention();
     /// The streams' hubs: live views subscribe to the same connections the recorders use.
     media::StreamHubs& hubs() { return *m_hubs; }
     /// The hub of a camera's stream (`role` "sub" falls back to the main stream of a camera
@@ -144,10 +146,8 @@ private:
     void updateMotionEvents(Camera& camera, const QString& password);
     void raise(qint64 cameraId, const QString& kind, const QString& message);
     void setStorageBlocked(bool blocked);
-    /// Writes a segment's row; when the catalog cannot take it (its disk is full too), keeps it
-    /// to retry, so the index catches up when space returns.
-    void index(const catalog::SegmentRecord& segment, bool opening);
-    void retryIndex();
+    void retentionDone(const storage::RetentionReport& report);
+    void retryAlerts();
     Camera* camera(qint64 id);
     /// A stream's address with the camera's login (sent only to the camera's own host).
     Result<QString> streamUrl(const catalog::CameraRecord& record,
@@ -158,6 +158,7 @@ private:
     catalog::CameraStore& m_cameras;
     Options m_options;
     std::unique_ptr<media::StreamHubs> m_hubs; ///< outlives the recorders subscribed to them
+    std::unique_ptr<class CatalogWorker> m_worker; ///< segment rows and retention
     std::vector<std::unique_ptr<Camera>> m_recorded;
     QTimer m_retentionTimer;
     QTimer m_gateTimer;
@@ -168,7 +169,8 @@ private:
     QHash<QString, qint64> m_lastAlertMs;
     QList<Alert> m_alerts;
     QSet<qint64> m_streamsStarted; ///< streams that opened a segment in this run
-    QList<QPair<catalog::SegmentRecord, bool>> m_unindexed; ///< (row, opening) to write again
+    bool m_retentionRunning = false;
+    bool m_retentionAgain = false;
     struct UnsavedAlert
     {
         qint64 cameraId;

@@ -6,6 +6,7 @@
 #include "core/media/source_clock_p.h"
 #include "core/media/stream_hub.h"
 #include "core/media/stream_tracks_p.h"
+#include "core/media/subscriber_queue.h"
 #include "core/recording/segment_writer.h"
 
 #include <QFile>
@@ -56,6 +57,11 @@ media::SourceConfig StreamConfig::sourceConfig() const
 
 struct StreamRecorder::Private final : media::StreamSubscriber
 {
+    explicit Private(StreamConfig c)
+        : config(std::move(c))
+        , queue(media::SubscriberQueue::Policy::DropToKeyframe, config.queueLimitBytes)
+    { }
+
     StreamConfig config;
     std::shared_ptr<media::StreamHub> hub;
     Sink sink;
@@ -66,13 +72,8 @@ struct StreamRecorder::Private final : media::StreamSubscriber
     std::atomic<bool> storageBlocked {false};
 
     // Hub → writer queue: when the disk cannot keep up, packets are dropped until a keyframe.
-    std::mutex queueMutex;
-    std::condition_variable queueReady;
-    std::deque<Item> queue;
-    qint64 queueBytes = 0;
-    bool dropping = false;
-    bool stopWriter = false;
-    qint64 lastWakeMs = 0; ///< steady clock; under queueMutex
+    media::SubscriberQueue queue;
+    std::atomic<qint64> lastWakeMs {0}; ///< steady clock
 
     mutable std::mutex statusMutex;
     Status status; ///< the writer's part (recording, dropped, bytes)
@@ -106,58 +107,39 @@ struct StreamRecorder::Private final : media::StreamSubscriber
 
     void offer(const Item& item) override
     {
-        {
-            std::lock_guard lock(queueMutex);
-            if (item.kind == Item::Kind::Packet) {
-                const qint64 size = item.packet.data().size();
-                if (dropping && isKeyframe(item) && queueBytes + size <= config.queueLimitBytes / 2)
-                    dropping = false;
-                if (!dropping && queueBytes + size > config.queueLimitBytes)
-                    dropping = true;
-                if (dropping) {
-                    qint64 dropped = 0;
-                    updateStatus([&](Status& s) { dropped = ++s.droppedPackets; });
-                    if (dropped == 1 || dropped % 500 == 0) {
-                        RecorderEvent e;
-                        e.type = RecorderEvent::Type::PacketsDropped;
-                        e.count = dropped;
-                        emitEvent(e);
-                    }
-                    return;
-                }
-                queueBytes += size;
-            }
-            queue.push_back(item);
-            // The writer is woken for what changes the stream, for each new group of pictures
-            // and at most every kWriterWakeMs for the rest: one wake-up per packet cost more
-            // than the writing (16 cameras, record_bench).
-            const qint64 now = steadyMs();
-            if (item.kind == Item::Kind::Packet && !isKeyframe(item)
-                    && now - lastWakeMs < kWriterWakeMs && queueBytes < kWakeBytes)
+        const media::SubscriberQueue::Pushed pushed = queue.push(item);
+        if (!pushed.queued) {
+            if (item.kind != Item::Kind::Packet || queue.isClosed())
                 return;
-            lastWakeMs = now;
+            qint64 dropped = 0;
+            updateStatus([&](Status& s) { dropped = ++s.droppedPackets; });
+            if (dropped == 1 || dropped % 500 == 0) {
+                RecorderEvent e;
+                e.type = RecorderEvent::Type::PacketsDropped;
+                e.count = dropped;
+                emitEvent(e);
+            }
+            return;
         }
-        queueReady.notify_one();
+        // The writer is woken for what changes the stream, for each new group of pictures and
+        // at most every kWriterWakeMs for the rest: one wake-up per packet cost more than the
+        // writing (16 cameras, record_bench).
+        const qint64 now = steadyMs();
+        if (item.kind == Item::Kind::Packet && !isKeyframe(item)
+                && now - lastWakeMs.load() < kWriterWakeMs && pushed.queuedBytes < kWakeBytes)
+            return;
+        lastWakeMs = now;
+        queue.wake();
     }
 
     // ---- writer thread ----
 
-    /// Everything queued, waiting for the reader's wake-up or, for packets it did not wake the
-    /// writer for, a little while; empty when the recorder stops.
-    std::deque<Item> popBatch()
-    {
-        std::unique_lock lock(queueMutex);
-        while (queue.empty() && !stopWriter)
-            queueReady.wait_for(lock, std::chrono::milliseconds(kWriterWakeMs));
-        std::deque<Item> items;
-        items.swap(queue);
-        queueBytes = 0;
-        return items;
-    }
-
     void writerLoop()
     {
-        for (std::deque<Item> batch = popBatch(); !batch.empty(); batch = popBatch()) {
+        for (;;) {
+            std::deque<Item> batch = queue.waitAndTakeAll(std::chrono::milliseconds(kWriterWakeMs));
+            if (batch.empty() && queue.isClosed())
+                break;
             for (Item& item : batch)
                 handleItem(item);
         }
@@ -391,9 +373,8 @@ struct StreamRecorder::Private final : media::StreamSubscriber
 
 StreamRecorder::StreamRecorder(
         StreamConfig config, std::shared_ptr<media::StreamHub> hub, Sink sink)
-    : d(std::make_unique<Private>())
+    : d(std::make_unique<Private>(std::move(config)))
 {
-    d->config = std::move(config);
     d->hub = std::move(hub);
     d->sink = std::move(sink);
     d->preRollMs = d->config.preRollMs;
@@ -408,10 +389,7 @@ void StreamRecorder::start()
 {
     if (d->writer.joinable())
         return;
-    {
-        std::lock_guard lock(d->queueMutex);
-        d->stopWriter = false;
-    }
+    d->queue.reopen();
     d->writer = std::thread([this] { d->writerLoop(); });
     d->hub->subscribe(d.get());
     d->hub->start();
@@ -427,15 +405,8 @@ void StreamRecorder::stop()
     if (!d->writer.joinable())
         return;
     d->hub->unsubscribe(d.get());
-    {
-        std::lock_guard lock(d->queueMutex);
-        d->stopWriter = true;
-    }
-    d->queueReady.notify_one();
+    d->queue.close(); // the writer writes what is queued, then ends
     d->writer.join();
-    std::lock_guard lock(d->queueMutex);
-    d->queue.clear();
-    d->queueBytes = 0;
 }
 
 void StreamRecorder::setRecordUntil(qint64 wallMs)

@@ -2,6 +2,7 @@
 // client), shared as media::Packets, decoded by media::VideoDecoder into QVideoFrames.
 #include "core/media/packet.h"
 #include "core/media/rtsp_session.h"
+#include "core/media/subscriber_queue.h"
 #include "core/media/video_decoder.h"
 #include "support/camsim_process.h"
 
@@ -10,7 +11,9 @@
 #include <QVideoFrame>
 #include <QVideoSink>
 
+#include <atomic>
 #include <cmath>
+#include <thread>
 
 using namespace vigil;
 
@@ -117,6 +120,7 @@ private Q_SLOTS:
     void cameraVideoDecodesToChangingPictures();
     void afterALossDecodingResumesAtAKeyframe();
     void picturesScaledForATileKeepTheirColours();
+    void aFullQueueDropsToAKeyframeOrWaits();
 
 private:
     test::CamsimProcess m_sim;
@@ -281,6 +285,48 @@ void TestMedia::picturesScaledForATileKeepTheirColours()
     QVERIFY2(whole < 3, qPrintable(QStringLiteral("snapshot differs by %1").arg(whole)));
     // And not a picture that any conversion would match: it has contrast.
     QVERIFY(lumaStats(yuvLast).second > 10);
+}
+
+void TestMedia::aFullQueueDropsToAKeyframeOrWaits()
+{
+    const auto item = [](bool keyframe, int bytes) {
+        media::Packet::Info info;
+        info.keyframe = keyframe;
+        media::SourceItem i;
+        i.kind = media::SourceItem::Kind::Packet;
+        i.packet = media::Packet::fromData(QByteArray(bytes, '\0'), info);
+        return i;
+    };
+    // A live consumer: full at 1,000 bytes, packets go until a keyframe finds it half empty.
+    media::SubscriberQueue live(media::SubscriberQueue::Policy::DropToKeyframe, 1000);
+    QVERIFY(live.push(item(true, 400)).queued);
+    QVERIFY(live.push(item(false, 400)).queued);
+    QVERIFY(!live.push(item(false, 400)).queued); // full
+    QVERIFY(!live.push(item(true, 400)).queued); // a keyframe, but more than half full
+    QCOMPARE(live.takeAll().size(), size_t(2));
+    QVERIFY(!live.push(item(false, 100)).queued); // empty now, but it would not decode
+    QVERIFY(live.push(item(true, 400)).queued);
+    QVERIFY(live.push(item(false, 100)).queued);
+    QCOMPARE(live.takeAll().size(), size_t(2));
+
+    // A reader of files: a full queue makes the pusher wait until the consumer takes.
+    media::SubscriberQueue files(media::SubscriberQueue::Policy::BackPressure, 1000);
+    QVERIFY(files.push(item(true, 600)).queued);
+    std::atomic<int> pushed {0};
+    std::thread reader([&] {
+        for (int i = 0; i < 3; ++i) {
+            if (files.push(item(false, 600)).queued)
+                ++pushed;
+        }
+    });
+    QCOMPARE(pushed.load(), 0); // it cannot have gone in: waiting for room, nothing lost
+    QCOMPARE(files.takeAll().size(), size_t(1));
+    QTRY_COMPARE(pushed.load(), 1);
+    QCOMPARE(files.takeAll().size(), size_t(1));
+    QTRY_COMPARE(pushed.load(), 2);
+    files.close(); // the third push gives up: the consumer went away
+    reader.join();
+    QCOMPARE(pushed.load(), 2);
 }
 
 QTEST_MAIN(TestMedia)

@@ -1,0 +1,161 @@
+#include "core/recording/catalog_worker.h"
+
+#include "core/catalog/catalog.h"
+#include "core/logging_categories.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QThread>
+
+#include <atomic>
+
+namespace vigil::recording {
+
+struct CatalogWorker::Private
+{
+    Private(const catalog::Catalog& o, QString r)
+        : owner(o)
+        , root(std::move(r))
+    { }
+
+    const catalog::Catalog& owner;
+    QString root;
+    QThread thread;
+    QObject* context = nullptr; ///< lives on `thread`: jobs run there
+    // On the worker thread only:
+    std::unique_ptr<catalog::Catalog> catalog;
+    QList<QPair<catalog::SegmentRecord, bool>> pending; ///< (row, opening) to write again
+    std::atomic<int> pendingCount {0};
+
+    /// The worker's own connection, opened on its thread at first use.
+    catalog::Catalog* connection()
+    {
+        if (!catalog) {
+            Result<std::unique_ptr<catalog::Catalog>> opened = owner.openWriter();
+            if (!opened) {
+                qCWarning(lcRecording, "%s", qUtf8Printable(opened.error().fullText()));
+                return nullptr;
+            }
+            catalog = std::move(opened).value();
+        }
+        return catalog.get();
+    }
+
+    bool write(const catalog::SegmentRecord& segment, bool opening)
+    {
+        catalog::Catalog* c = connection();
+        if (!c)
+            return false;
+        catalog::SegmentStore store(*c);
+        Result<void> written;
+        if (opening) {
+            if (const Result<qint64> id = store.insert(segment); !id)
+                written = id.error();
+        } else {
+            // update() inserts a row that is missing: an opening that failed is written whole.
+            written = store.update(segment);
+        }
+        if (!written)
+            qCWarning(lcRecording, "%s", qUtf8Printable(written.error().fullText()));
+        return bool(written);
+    }
+
+    void retryPending()
+    {
+        if (pending.isEmpty())
+            return;
+        const QList<QPair<catalog::SegmentRecord, bool>> rows = std::exchange(pending, {});
+        for (const auto& [segment, opening] : rows) {
+            if (!write(segment, false))
+                pending.append({segment, opening});
+        }
+        pendingCount = int(pending.size());
+    }
+};
+
+CatalogWorker::CatalogWorker(const catalog::Catalog& owner, QString recordingsRoot, QObject* parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(owner, std::move(recordingsRoot)))
+{
+    d->thread.setObjectName(QStringLiteral("vigil-catalog"));
+    d->context = new QObject;
+    d->context->moveToThread(&d->thread);
+    connect(&d->thread, &QThread::finished, d->context, &QObject::deleteLater);
+    d->thread.start();
+}
+
+CatalogWorker::~CatalogWorker()
+{
+    // The connection is closed on the thread that opened it.
+    post([this] { d->catalog.reset(); });
+    d->thread.quit();
+    d->thread.wait();
+}
+
+void CatalogWorker::post(std::function<void()> job)
+{
+    QMetaObject::invokeMethod(d->context, std::move(job), Qt::QueuedConnection);
+}
+
+void CatalogWorker::index(const catalog::SegmentRecord& segment, bool opening)
+{
+    post([this, segment, opening] {
+        d->retryPending();
+        if (d->write(segment, opening))
+            return;
+        // A later close replaces an opening still waiting.
+        if (!opening) {
+            d->pending.removeIf([&](const QPair<catalog::SegmentRecord, bool>& p) {
+                return p.first.path == segment.path;
+            });
+        }
+        d->pending.append({segment, opening});
+        d->pendingCount = int(d->pending.size());
+    });
+}
+
+void CatalogWorker::discard(const QString& path)
+{
+    post([this, path] {
+        QFile::remove(d->root + u'/' + path);
+        d->pending.removeIf(
+                [&](const QPair<catalog::SegmentRecord, bool>& p) { return p.first.path == path; });
+        d->pendingCount = int(d->pending.size());
+        if (catalog::Catalog* c = d->connection()) {
+            if (const Result<void> removed = catalog::SegmentStore(*c).removeByPath(path); !removed)
+                qCWarning(lcRecording, "%s", qUtf8Printable(removed.error().fullText()));
+        }
+    });
+}
+
+void CatalogWorker::runRetention(const storage::RetentionPolicy& policy, QObject* receiver,
+        std::function<void(const storage::RetentionReport&)> done)
+{
+    const QPointer<QObject> target(receiver);
+    post([this, policy, target, done = std::move(done)] {
+        d->retryPending();
+        storage::RetentionReport report;
+        if (catalog::Catalog* c = d->connection()) {
+            storage::Retention retention(*c, d->root);
+            report = retention.run(policy, QDateTime::currentMSecsSinceEpoch());
+        } else {
+            report.problems << tr("The catalog cannot be opened: retention waits for it.");
+        }
+        if (target)
+            QMetaObject::invokeMethod(
+                    target.data(), [done, report] { done(report); }, Qt::QueuedConnection);
+    });
+}
+
+void CatalogWorker::drain()
+{
+    QMetaObject::invokeMethod(
+            d->context, [] {}, Qt::BlockingQueuedConnection);
+}
+
+int CatalogWorker::unindexed() const
+{
+    return d->pendingCount.load();
+}
+
+} // namespace vigil::recording

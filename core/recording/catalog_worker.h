@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/catalog/segment_store.h"
+#include "core/storage/retention.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+namespace vigil::catalog {
+class Catalog;
+}
+
+namespace vigil::recording {
+
+/// The recorder's catalog work that may take long — the rows of files as they open and close,
+/// retention passes (which delete thousands of files), files without video to discard — on a
+/// thread of its own with its own catalog connection, in the order it was asked for. The
+/// recorder's main thread keeps answering windows and passing live video meanwhile.
+///
+/// A row that cannot be written (the catalog's disk full, another program holding a lock) is
+/// kept and written again before the next piece of work: no file goes unindexed.
+class CatalogWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// `owner`: the recorder's catalog (it outlives the worker); its connection is not used
+    /// here, only its path and settings for the worker's own.
+    CatalogWorker(const catalog::Catalog& owner, QString recordingsRoot, QObject* parent = nullptr);
+    /// Finishes what was asked, then stops.
+    ~CatalogWorker() override;
+
+    /// Writes `segment`'s row: a new one when `opening`, else its final state.
+    void index(const catalog::SegmentRecord& segment, bool opening);
+    /// A file that holds no video: the file and its row go.
+    void discard(const QString& path);
+    /// One retention pass; `done` then runs on `receiver`'s thread with its report.
+    void runRetention(const storage::RetentionPolicy& policy, QObject* receiver,
+            std::function<void(const storage::RetentionReport&)> done);
+    /// Returns once everything asked so far is done.
+    void drain();
+    /// Rows waiting to be written again (read on any thread; for status and tests).
+    int unindexed() const;
+
+private:
+    void post(std::function<void()> job);
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace vigil::recording
