@@ -11,6 +11,7 @@
 
 extern "C" {
 #include <libavutil/log.h>
+#include <libavutil/mem.h>
 }
 
 namespace vigil::media {
@@ -55,8 +56,16 @@ void avLogCallback(void* avcl, int level, const char* fmt, va_list args)
 
 void installAvLog()
 {
+    limitAvAllocations();
     static std::once_flag once;
     std::call_once(once, [] { av_log_set_callback(&avLogCallback); });
+}
+
+void limitAvAllocations()
+{
+    // Far above anything Vigil needs: an 8K picture is 50 MB, a minute's index a few KB.
+    static std::once_flag once;
+    std::call_once(once, [] { av_max_alloc(size_t(256) << 20); });
 }
 
 AvLossCounter::AvLossCounter(const void* context, std::atomic<qint64>* counter)

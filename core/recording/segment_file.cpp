@@ -1,5 +1,6 @@
 #include "core/recording/segment_file.h"
 
+#include "core/media/av_log.h"
 #include "core/media/av_p.h"
 
 #include <QFile>
@@ -147,6 +148,7 @@ Result<SegmentFacts> SegmentFile::scan(const QString& path)
     if (walk->fragments.isEmpty())
         return unreadable;
 
+    media::limitAvAllocations(); // a damaged index must not take the memory
     AVFormatContext* opened = nullptr;
     const QByteArray nativePath = QFile::encodeName(path);
     if (const int rc = avformat_open_input(&opened, nativePath.constData(), nullptr, nullptr);
