@@ -129,7 +129,7 @@ int main(int argc, char* argv[])
     std::vector<qint64> lateness;
     QElapsedTimer clock;
     clock.start();
-    qint64 previous = clock.elapsed();
+    qint64 previous = 0; // µs of the last beat
     QTimer beat;
     beat.setTimerType(Qt::PreciseTimer);
     beat.setInterval(kBeatMs);
