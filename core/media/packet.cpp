@@ -29,6 +29,40 @@ Packet Packet::fromData(QByteArrayView data, const Info& info)
     return p;
 }
 
+Packet Packet::adopt(QByteArray data, const Info& info)
+{
+    const qsizetype size = data.size();
+    if (!data.isDetached() || data.capacity() - size < padding())
+        return fromData(data, info);
+    PacketPtr packet = allocPacket();
+    if (!packet)
+        return {};
+    // The padding is part of the array (resized within its capacity: no copy) and zeroed.
+    data.resize(size + padding());
+    std::memset(data.data() + size, 0, size_t(padding()));
+    auto* owner = new QByteArray(std::move(data));
+    packet->buf = av_buffer_create(
+            reinterpret_cast<uint8_t*>(owner->data()), size_t(owner->size()),
+            [](void* opaque, uint8_t*) { delete static_cast<QByteArray*>(opaque); }, owner, 0);
+    if (!packet->buf) {
+        delete owner;
+        return {};
+    }
+    packet->data = packet->buf->data;
+    packet->size = int(size);
+    packet->pts = info.pts;
+    packet->dts = info.dts;
+    packet->stream_index = info.track;
+    if (info.keyframe)
+        packet->flags |= AV_PKT_FLAG_KEY;
+    return packetFromAv(std::move(packet), info);
+}
+
+qsizetype Packet::padding()
+{
+    return AV_INPUT_BUFFER_PADDING_SIZE;
+}
+
 Packet packetFromAv(PacketPtr packet, const Packet::Info& info)
 {
     if (!packet)

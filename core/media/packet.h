@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QMetaType>
 #include <QtGlobal>
@@ -37,6 +38,12 @@ public:
     /// A packet holding a copy of `data` (an H.264/H.265 access unit in Annex B form, or an
     /// audio frame); null when memory runs out.
     static Packet fromData(QByteArrayView data, const Info& info);
+    /// A packet that takes over `data` without copying it (a frame assembled by a reader);
+    /// copies only when `data` is shared or has no room for libav's zeroed padding.
+    static Packet adopt(QByteArray data, const Info& info);
+    /// The zeroed bytes libav's parsers and decoders may read past a packet's end: room a
+    /// reader keeps free in a frame it will `adopt`.
+    static qsizetype padding();
 
     bool isNull() const { return !m_d; }
     const Info& info() const;

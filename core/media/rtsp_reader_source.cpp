@@ -177,7 +177,7 @@ public:
             info.wallMs = item.wallMs;
             info.connectionId = ctx.connectionId();
             info.afterLoss = afterLoss;
-            item.packet = Packet::fromData(frame->data, info);
+            item.packet = Packet::adopt(std::move(frame->data), info);
             if (item.packet.isNull())
                 continue;
             ctx.packetSent(item.wallMs, item.wallMs);

@@ -1,5 +1,7 @@
 #include "core/media/rtsp_stream_parser.h"
 
+#include "core/media/packet.h"
+
 #include <QtEndian>
 
 #include <algorithm>
@@ -227,7 +229,7 @@ void RtspStreamParser::finishAccessUnit()
     if (!m_accessUnit.isEmpty() && !m_waitForKeyframe)
         m_ready.push_back(Frame {std::move(m_accessUnit), extend(m_auTimestamp), m_auKeyframe});
     m_accessUnit = QByteArray();
-    m_accessUnit.reserve(m_sizeHint + m_sizeHint / 4);
+    m_accessUnit.reserve(m_sizeHint + m_sizeHint / 4 + Packet::padding()); // adopted, not copied
     m_auKeyframe = false;
     m_auBroken = false;
     m_inFragment = false;

@@ -146,6 +146,24 @@ void TestMedia::packetsAreSharedNotCopied()
     QCOMPARE(b.info().pts, 9000);
     QVERIFY(b.info().keyframe);
     QVERIFY(media::Packet().isNull());
+
+    // A reader's assembled frame is taken over, not copied, with zeroed padding after it.
+    QByteArray frame;
+    frame.reserve(64 + media::Packet::padding());
+    frame.append(QByteArray(64, '\x5a'));
+    const char* const bytes = frame.constData();
+    const media::Packet adopted = media::Packet::adopt(std::move(frame), info);
+    QVERIFY(!adopted.isNull());
+    QCOMPARE(adopted.data().data(), bytes);
+    QCOMPARE(adopted.data(), QByteArrayView(QByteArray(64, '\x5a')));
+    for (qsizetype i = 0; i < media::Packet::padding(); ++i)
+        QCOMPARE(adopted.data().data()[64 + i], '\0');
+    // A shared array is copied: its other owner's bytes stay as they were.
+    const QByteArray shared(64, '\x33');
+    const media::Packet copied = media::Packet::adopt(shared, info);
+    QVERIFY(copied.data().data() != shared.constData());
+    QCOMPARE(copied.data(), QByteArrayView(shared));
+    QCOMPARE(shared.size(), 64);
 }
 
 void TestMedia::cameraVideoDecodesToChangingPictures()
