@@ -24,6 +24,8 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <optional>
+
 namespace vigil::app {
 
 namespace {
@@ -124,30 +126,44 @@ int CtlRecording::record()
             [this](const recording::RecordingEngine::Alert& alert) {
                 m_err << tr("vigilctl: %1").arg(alert.message) << Qt::endl;
             });
-    const Result<recording::RepairReport> started = service.start();
-    if (!started)
-        return failed(started.error().message);
-    if (started->repaired || started->adopted)
-        m_err << tr("Repaired %1 recordings left open by an earlier stop.")
-                         .arg(started->repaired + started->adopted)
-              << Qt::endl;
-    const recording::RecordingEngine::Summary before = engine.summary();
-    if (before.cameras == 0)
-        m_err << tr("No camera is set to record. Add one with \"vigilctl camera add\".")
-              << Qt::endl;
-    else if (!m_json)
-        m_out << tr("Recording %1 cameras into %2. Stop with Ctrl+C.")
-                         .arg(before.cameras)
-                         .arg(QDir::toNativeSeparators(m_context.dataDir().recordingsPath()))
-              << Qt::endl;
+    std::optional<Error> failure;
+    QObject::connect(
+            &service, &control::RecorderService::failed, &service, [&failure](const Error& error) {
+                failure = error;
+                QCoreApplication::quit();
+            });
+    QObject::connect(&service, &control::RecorderService::ready, &service,
+            [this, &engine, duration](const recording::RepairReport& repaired) {
+                if (repaired.repaired || repaired.adopted)
+                    m_err << tr("Repaired %1 recordings left open by an earlier stop.")
+                                     .arg(repaired.repaired + repaired.adopted)
+                          << Qt::endl;
+                const recording::RecordingEngine::Summary before = engine.summary();
+                if (before.cameras == 0)
+                    m_err << tr("No camera is set to record. Add one with \"vigilctl camera "
+                                "add\".")
+                          << Qt::endl;
+                else if (!m_json)
+                    m_out << tr("Recording %1 cameras into %2. Stop with Ctrl+C.")
+                                     .arg(before.cameras)
+                                     .arg(QDir::toNativeSeparators(
+                                             m_context.dataDir().recordingsPath()))
+                          << Qt::endl;
+                if (duration > 0)
+                    QTimer::singleShot(int(duration * 1000), QCoreApplication::instance(),
+                            &QCoreApplication::quit);
+            });
+    if (const Result<void> starting = service.start(); !starting)
+        return failed(starting.error().message);
 
     runtime::TerminationWatcher watcher;
     QObject::connect(&watcher, &runtime::TerminationWatcher::terminationRequested,
             QCoreApplication::instance(), &QCoreApplication::quit);
-    if (duration > 0)
-        QTimer::singleShot(
-                int(duration * 1000), QCoreApplication::instance(), &QCoreApplication::quit);
     QCoreApplication::exec();
+    if (failure) {
+        service.stop();
+        return failed(failure->message);
+    }
 
     const QList<recording::RecordingEngine::StreamStatus> streams = engine.streams();
     service.stop();

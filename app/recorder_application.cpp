@@ -51,21 +51,32 @@ public:
         runtime::installFolderLanguage(
                 context.value()->settings(), runtime::CommandLine::preScanLang(arguments));
         control::RecorderService service(*context.value());
-        const Result<recording::RepairReport> started = service.start();
-        if (!started) {
-            err << tr("vigil-recorder: %1").arg(started.error().message) << Qt::endl;
+        int exitCode = ExitOk;
+        QObject::connect(&service, &control::RecorderService::failed, &service,
+                [&err, &exitCode](const Error& error) {
+                    err << tr("vigil-recorder: %1").arg(error.message) << Qt::endl;
+                    exitCode = ExitFailed;
+                    QCoreApplication::exit(ExitFailed);
+                });
+        QObject::connect(
+                &service, &control::RecorderService::ready, &service, [&err, &service, &context] {
+                    err << tr("vigil-recorder: recording %1 cameras into %2.")
+                                    .arg(service.engine().summary().cameras)
+                                    .arg(QDir::toNativeSeparators(
+                                            context.value()->dataDir().recordingsPath()))
+                        << Qt::endl;
+                });
+        if (const Result<void> starting = service.start(); !starting) {
+            err << tr("vigil-recorder: %1").arg(starting.error().message) << Qt::endl;
             return ExitFailed;
         }
-        err << tr("vigil-recorder: recording %1 cameras into %2.")
-                        .arg(service.engine().summary().cameras)
-                        .arg(QDir::toNativeSeparators(context.value()->dataDir().recordingsPath()))
-            << Qt::endl;
+        // A stop asked for during the crash repair is obeyed too: the loop runs meanwhile.
         runtime::TerminationWatcher watcher(nullptr, runtime::TerminationWatcher::Hangup::Reload);
         QObject::connect(&watcher, &runtime::TerminationWatcher::reloadRequested, &service,
                 &control::RecorderService::reload);
         QCoreApplication::exec();
         service.stop();
-        return ExitOk;
+        return exitCode;
     }
 };
 

@@ -1330,6 +1330,10 @@ Commands:
         <source>The catalog cannot be opened: retention waits for it.</source>
         <translation>No se puede abrir el catálogo: la retención espera a poder hacerlo.</translation>
     </message>
+    <message>
+        <source>The catalog cannot be opened: recordings left open cannot be repaired.</source>
+        <translation>No se puede abrir el catálogo: las grabaciones que quedaron abiertas no se pueden reparar.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::recording::RecordingEngine</name>

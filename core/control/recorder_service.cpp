@@ -27,14 +27,21 @@ RecorderService::~RecorderService()
     stop();
 }
 
-Result<recording::RepairReport> RecorderService::start()
+Result<void> RecorderService::start()
 {
-    Result<recording::RepairReport> started = m_engine->start();
-    if (!started)
-        return started;
+    connect(m_engine.get(), &recording::RecordingEngine::startFailed, this,
+            &RecorderService::failed, Qt::UniqueConnection);
+    connect(m_engine.get(), &recording::RecordingEngine::started, this,
+            &RecorderService::engineStarted, Qt::UniqueConnection);
+    return m_engine->start();
+}
+
+void RecorderService::engineStarted(const recording::RepairReport& report)
+{
     if (Result<void> listening = m_control->listen(); !listening) {
         m_engine->stop();
-        return listening.error();
+        Q_EMIT failed(listening.error());
+        return;
     }
     m_running = true;
     runtime::ServiceNotifier::notify("READY=1");
@@ -46,13 +53,15 @@ Result<recording::RepairReport> RecorderService::start()
                 [] { runtime::ServiceNotifier::notify("WATCHDOG=1"); });
         m_watchdog->start(interval);
     }
-    return started;
+    Q_EMIT ready(report);
 }
 
 void RecorderService::stop()
 {
-    if (!m_running)
+    if (!m_running) {
+        m_engine->stop(); // a start still repairing is abandoned
         return;
+    }
     m_running = false;
     runtime::ServiceNotifier::notify("STOPPING=1");
     if (m_watchdog)

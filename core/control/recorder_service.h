@@ -32,8 +32,10 @@ public:
     explicit RecorderService(runtime::AppContext& context, QObject* parent = nullptr);
     ~RecorderService() override;
 
-    /// Repairs, starts recording, opens the control socket, tells systemd it is ready.
-    Result<recording::RepairReport> start();
+    /// Repairs (on a worker: the event loop runs meanwhile), starts recording, opens the
+    /// control socket, tells systemd it is ready, and emits ready(); or emits failed().
+    /// Fails at once only when the recordings folder cannot be made.
+    Result<void> start();
     /// Stops recording (open files finished and indexed) and closes the socket.
     void stop();
     /// Reads cameras and settings again (SIGHUP, or a client's "reload").
@@ -42,7 +44,13 @@ public:
     recording::RecordingEngine& engine() { return *m_engine; }
     ControlServer& control() { return *m_control; }
 
+Q_SIGNALS:
+    void ready(const vigil::recording::RepairReport& report);
+    void failed(const vigil::Error& error);
+
 private:
+    void engineStarted(const recording::RepairReport& report);
+
     runtime::AppContext& m_context;
     std::unique_ptr<recording::RecordingEngine> m_engine;
     std::unique_ptr<ControlServer> m_control;

@@ -26,6 +26,13 @@ struct CatalogWorker::Private
     std::unique_ptr<catalog::Catalog> catalog;
     QList<QPair<catalog::SegmentRecord, bool>> pending; ///< (row, opening) to write again
     std::atomic<int> pendingCount {0};
+    struct Alert
+    {
+        qint64 cameraId = 0;
+        QString kind;
+        QString message;
+    };
+    QList<Alert> unsavedAlerts; ///< the catalog's disk may be full: written again later
 
     /// The worker's own connection, opened on its thread at first use.
     catalog::Catalog* connection()
@@ -39,6 +46,18 @@ struct CatalogWorker::Private
             catalog = std::move(opened).value();
         }
         return catalog.get();
+    }
+
+    bool writeAlert(const Alert& a)
+    {
+        catalog::Catalog* c = connection();
+        if (!c)
+            return false;
+        const Result<void> stored
+                = catalog::SegmentStore(*c).addAlert(a.cameraId, a.kind, a.message);
+        if (!stored)
+            qCWarning(lcRecording, "%s", qUtf8Printable(stored.error().fullText()));
+        return bool(stored);
     }
 
     bool write(const catalog::SegmentRecord& segment, bool opening)
@@ -62,6 +81,13 @@ struct CatalogWorker::Private
 
     void retryPending()
     {
+        if (!unsavedAlerts.isEmpty()) {
+            const QList<Alert> alerts = std::exchange(unsavedAlerts, {});
+            for (const Alert& a : alerts) {
+                if (!writeAlert(a))
+                    unsavedAlerts.append(a);
+            }
+        }
         if (pending.isEmpty())
             return;
         const QList<QPair<catalog::SegmentRecord, bool>> rows = std::exchange(pending, {});
@@ -86,8 +112,10 @@ CatalogWorker::CatalogWorker(const catalog::Catalog& owner, QString recordingsRo
 
 CatalogWorker::~CatalogWorker()
 {
-    // The connection is closed on the thread that opened it.
-    post([this] { d->catalog.reset(); });
+    // The connection is closed on the thread that opened it, after the work asked before (a
+    // job merely posted could be dropped by quit()).
+    QMetaObject::invokeMethod(
+            d->context, [this] { d->catalog.reset(); }, Qt::BlockingQueuedConnection);
     d->thread.quit();
     d->thread.wait();
 }
@@ -128,6 +156,35 @@ void CatalogWorker::discard(const QString& path)
     });
 }
 
+void CatalogWorker::addGap(const catalog::GapRecord& gap, bool sinceLastEnd, qint64 minGapMs)
+{
+    post([this, gap, sinceLastEnd, minGapMs] {
+        d->retryPending();
+        catalog::Catalog* c = d->connection();
+        if (!c)
+            return;
+        catalog::SegmentStore store(*c);
+        catalog::GapRecord g = gap;
+        if (sinceLastEnd) {
+            const Result<std::optional<qint64>> lastEnd = store.lastEnd(gap.streamId);
+            if (!lastEnd || !lastEnd->has_value() || g.endMs - lastEnd->value() <= minGapMs)
+                return;
+            g.startMs = lastEnd->value();
+        }
+        if (const Result<void> added = store.addGap(g); !added)
+            qCWarning(lcRecording, "%s", qUtf8Printable(added.error().fullText()));
+    });
+}
+
+void CatalogWorker::addAlert(qint64 cameraId, const QString& kind, const QString& message)
+{
+    post([this, alert = Private::Alert {cameraId, kind, message}] {
+        d->retryPending();
+        if (!d->writeAlert(alert))
+            d->unsavedAlerts.append(alert);
+    });
+}
+
 void CatalogWorker::runRetention(const storage::RetentionPolicy& policy, QObject* receiver,
         std::function<void(const storage::RetentionReport&)> done)
 {
@@ -144,6 +201,21 @@ void CatalogWorker::runRetention(const storage::RetentionPolicy& policy, QObject
         if (target)
             QMetaObject::invokeMethod(
                     target.data(), [done, report] { done(report); }, Qt::QueuedConnection);
+    });
+}
+
+void CatalogWorker::repairAfterCrash(
+        QObject* receiver, std::function<void(const Result<RepairReport>&)> done)
+{
+    const QPointer<QObject> target(receiver);
+    post([this, target, done = std::move(done)] {
+        Result<RepairReport> repaired = Error {Error::Code::Io,
+                tr("The catalog cannot be opened: recordings left open cannot be repaired."), {}};
+        if (catalog::Catalog* c = d->connection())
+            repaired = SegmentRepair::repairAfterCrash(*c, d->root);
+        if (target)
+            QMetaObject::invokeMethod(
+                    target.data(), [done, repaired] { done(repaired); }, Qt::QueuedConnection);
     });
 }
 

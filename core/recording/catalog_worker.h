@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/catalog/segment_store.h"
+#include "core/recording/segment_repair.h"
 #include "core/storage/retention.h"
 
 #include <QObject>
@@ -37,9 +38,19 @@ public:
     void index(const catalog::SegmentRecord& segment, bool opening);
     /// A file that holds no video: the file and its row go.
     void discard(const QString& path);
+    /// A span without recording. With `sinceLastEnd`, the span runs from the end of the
+    /// stream's last indexed segment to `gap.endMs`, and is written only when longer than
+    /// `minGapMs` (the first segment of a run after Vigil was stopped).
+    void addGap(const catalog::GapRecord& gap, bool sinceLastEnd = false, qint64 minGapMs = 0);
+    /// An alert for the status bar and the catalog; one that cannot be written is kept and
+    /// written again with the next piece of work.
+    void addAlert(qint64 cameraId, const QString& kind, const QString& message);
     /// One retention pass; `done` then runs on `receiver`'s thread with its report.
     void runRetention(const storage::RetentionPolicy& policy, QObject* receiver,
             std::function<void(const storage::RetentionReport&)> done);
+    /// What a crash left is repaired (SegmentRepair::repairAfterCrash) on the worker's
+    /// connection; `done` then runs on `receiver`'s thread with the outcome.
+    void repairAfterCrash(QObject* receiver, std::function<void(const Result<RepairReport>&)> done);
     /// Returns once everything asked so far is done.
     void drain();
     /// Rows waiting to be written again (read on any thread; for status and tests).

@@ -70,7 +70,6 @@ bool usesMotion(const catalog::CameraRecord& record)
 RecordingEngine::RecordingEngine(catalog::Catalog& catalog, catalog::SettingsStore& settings,
         catalog::CameraStore& cameras, Options options, QObject* parent)
     : QObject(parent)
-    , m_catalog(catalog)
     , m_settings(settings)
     , m_cameras(cameras)
     , m_options(std::move(options))
@@ -96,7 +95,7 @@ RecordingEngine::~RecordingEngine()
     stop();
 }
 
-Result<RepairReport> RecordingEngine::start()
+Result<void> RecordingEngine::start()
 {
     if (!QDir().mkpath(m_options.recordingsRoot)) {
         return Error {Error::Code::NotWritable,
@@ -104,31 +103,44 @@ Result<RepairReport> RecordingEngine::start()
                         .arg(QDir::toNativeSeparators(m_options.recordingsRoot)),
                 {}};
     }
-    Result<RepairReport> repaired
-            = SegmentRepair::repairAfterCrash(m_catalog, m_options.recordingsRoot);
-    if (!repaired)
-        return repaired.error();
-    for (const QString& problem : repaired->problems)
-        qCWarning(lcRecording, "%s", qUtf8Printable(problem));
-    if (repaired->quarantined > 0)
-        raise(0, QStringLiteral("footage_quarantined"),
-                tr("Damaged recordings were found after Vigil stopped unexpectedly; %1 of them "
-                   "were kept in %2 rather than deleted (see the log).")
-                        .arg(repaired->quarantined)
-                        .arg(SegmentRepair::quarantineFolder(m_options.recordingsRoot)));
-    m_running = true;
-    requestRetention();
-    if (Result<void> loaded = reload(); !loaded) {
-        m_running = false;
-        return loaded.error();
-    }
-    m_retentionTimer.start();
-    m_gateTimer.start();
-    return repaired;
+    if (m_starting || m_running)
+        return {};
+    m_starting = true;
+    // Thousands of files may need a look after a power cut: not on this thread, which answers
+    // signals (a stop asked for meanwhile) and, once recording, windows.
+    m_worker->repairAfterCrash(this, [this](const Result<RepairReport>& repaired) {
+        if (!m_starting)
+            return; // stopped meanwhile
+        m_starting = false;
+        if (!repaired) {
+            Q_EMIT startFailed(repaired.error());
+            return;
+        }
+        for (const QString& problem : repaired->problems)
+            qCWarning(lcRecording, "%s", qUtf8Printable(problem));
+        if (repaired->quarantined > 0)
+            raise(0, QStringLiteral("footage_quarantined"),
+                    tr("Damaged recordings were found after Vigil stopped unexpectedly; %1 of "
+                       "them were kept in %2 rather than deleted (see the log).")
+                            .arg(repaired->quarantined)
+                            .arg(SegmentRepair::quarantineFolder(m_options.recordingsRoot)));
+        m_running = true;
+        requestRetention();
+        if (Result<void> loaded = reload(); !loaded) {
+            m_running = false;
+            Q_EMIT startFailed(loaded.error());
+            return;
+        }
+        m_retentionTimer.start();
+        m_gateTimer.start();
+        Q_EMIT started(repaired.value());
+    });
+    return {};
 }
 
 void RecordingEngine::stop()
 {
+    m_starting = false;
     m_retentionTimer.stop();
     m_gateTimer.stop();
     m_hubs->requestStopAll();
@@ -415,7 +427,6 @@ void RecordingEngine::drainEvents()
         std::lock_guard lock(m_eventsMutex);
         events.swap(m_events);
     }
-    retryAlerts();
     for (const RecorderEvent& e : events)
         handle(e);
     if (!events.empty())
@@ -424,28 +435,22 @@ void RecordingEngine::drainEvents()
 
 void RecordingEngine::handle(const RecorderEvent& e)
 {
-    catalog::SegmentStore store(m_catalog);
-    const auto check = [&](const Result<void>& r) {
-        if (!r)
-            qCWarning(lcRecording, "%s", qUtf8Printable(r.error().fullText()));
-    };
     Camera* c = camera(e.cameraId);
     const QString name = c ? c->record.name : QString::number(e.cameraId);
     switch (e.type) {
     case RecorderEvent::Type::SegmentOpened: {
         if (!m_streamsStarted.contains(e.streamId)) {
-            // The first segment of this run: was the stream recorded until now?
+            // The first segment of this run: was the stream recorded until now? (Asked of the
+            // worker before this segment's row, which it writes after.)
             m_streamsStarted.insert(e.streamId);
-            const Result<std::optional<qint64>> lastEnd = store.lastEnd(e.streamId);
             const bool continuous = c
                     && RecordSchedule::effectiveMode(c->record.recordMode, c->record.schedule,
                                QDateTime::currentDateTime())
                             == RecordMode::Continuous;
-            if (continuous && lastEnd && lastEnd->has_value()
-                    && e.facts.header.startMs - lastEnd->value()
-                            > minGapMs(&c->record, e.facts.header.role)) {
-                check(store.addGap({e.cameraId, e.streamId, lastEnd->value(),
-                        e.facts.header.startMs, tr("Vigil was not recording")}));
+            if (continuous) {
+                m_worker->addGap({e.cameraId, e.streamId, 0, e.facts.header.startMs,
+                                         tr("Vigil was not recording")},
+                        true, minGapMs(&c->record, e.facts.header.role));
             }
         }
         catalog::SegmentRecord r = SegmentRepair::recordFor(e.facts, e.path, e.streamId);
@@ -495,8 +500,8 @@ void RecordingEngine::handle(const RecorderEvent& e)
     }
     case RecorderEvent::Type::Connected:
         if (e.startMs > 0 && e.endMs - e.startMs > minGapMs(c ? &c->record : nullptr, e.role)) {
-            check(store.addGap(
-                    {e.cameraId, e.streamId, e.startMs, e.endMs, tr("The camera was offline")}));
+            m_worker->addGap(
+                    {e.cameraId, e.streamId, e.startMs, e.endMs, tr("The camera was offline")});
         }
         qCInfo(lcRecording, "camera %s (%s): online", qUtf8Printable(name), qUtf8Printable(e.role));
         break;
@@ -527,18 +532,6 @@ void RecordingEngine::handle(const RecorderEvent& e)
     }
 }
 
-void RecordingEngine::retryAlerts()
-{
-    if (m_unsavedAlerts.isEmpty())
-        return;
-    const QList<UnsavedAlert> alerts = std::exchange(m_unsavedAlerts, {});
-    catalog::SegmentStore store(m_catalog);
-    for (const UnsavedAlert& a : alerts) {
-        if (!store.addAlert(a.cameraId, a.kind, a.message))
-            m_unsavedAlerts.append(a);
-    }
-}
-
 void RecordingEngine::raise(qint64 cameraId, const QString& kind, const QString& message)
 {
     const QString key = kind + u'/' + QString::number(cameraId);
@@ -548,11 +541,7 @@ void RecordingEngine::raise(qint64 cameraId, const QString& kind, const QString&
     m_lastAlertMs.insert(key, now);
     // Info: whoever shows alerts (status bar, vigilctl's terminal) shows this one.
     qCInfo(lcRecording, "alert %s: %s", qUtf8Printable(kind), qUtf8Printable(message));
-    catalog::SegmentStore store(m_catalog);
-    if (const Result<void> stored = store.addAlert(cameraId, kind, message); !stored) {
-        qCWarning(lcRecording, "%s", qUtf8Printable(stored.error().fullText()));
-        m_unsavedAlerts.append({cameraId, kind, message}); // the catalog's disk may be full
-    }
+    m_worker->addAlert(cameraId, kind, message);
     const Alert alert {QDateTime::fromMSecsSinceEpoch(now), cameraId, kind, message};
     m_alerts << alert;
     if (m_alerts.size() > kKeptAlerts)

@@ -102,8 +102,12 @@ public:
             catalog::CameraStore& cameras, Options options, QObject* parent = nullptr);
     ~RecordingEngine() override;
 
-    /// Repairs what a crash left, then starts recording every enabled camera.
-    Result<RepairReport> start();
+    /// Repairs what a crash left, on the catalog worker (the main thread goes on meanwhile),
+    /// then starts recording every enabled camera and emits started(); or emits startFailed().
+    /// Fails at once only when the recordings folder cannot be made.
+    Result<void> start();
+    /// Between start() and started() or startFailed().
+    bool isStarting() const { return m_starting; }
     /// Stops every recorder; open segments are finished, synced and indexed before it returns.
     void stop();
     /// Picks up added, removed or changed cameras.
@@ -130,6 +134,9 @@ public:
     Result<std::shared_ptr<media::StreamHub>> watch(qint64 cameraId, const QString& role);
 
 Q_SIGNALS:
+    /// Recording runs; `report` says what the crash repair did.
+    void started(const vigil::recording::RepairReport& report);
+    void startFailed(const vigil::Error& error);
     void statusChanged();
     /// The cameras were read again (added, removed, disabled or changed ones are in effect).
     void camerasReloaded();
@@ -147,13 +154,11 @@ private:
     void raise(qint64 cameraId, const QString& kind, const QString& message);
     void setStorageBlocked(bool blocked);
     void retentionDone(const storage::RetentionReport& report);
-    void retryAlerts();
     Camera* camera(qint64 id);
     /// A stream's address with the camera's login (sent only to the camera's own host).
     Result<QString> streamUrl(const catalog::CameraRecord& record,
             const catalog::StreamRecord& stream, const security::CredentialVault& vault);
 
-    catalog::Catalog& m_catalog;
     catalog::SettingsStore& m_settings;
     catalog::CameraStore& m_cameras;
     Options m_options;
@@ -163,6 +168,7 @@ private:
     QTimer m_retentionTimer;
     QTimer m_gateTimer;
     bool m_running = false;
+    bool m_starting = false;
     bool m_storageBlocked = false;
     qint64 m_segmentsClosed = 0;
     qint64 m_usedBytes = 0; ///< by recordings: from the last retention run plus what closed since
@@ -171,13 +177,6 @@ private:
     QSet<qint64> m_streamsStarted; ///< streams that opened a segment in this run
     bool m_retentionRunning = false;
     bool m_retentionAgain = false;
-    struct UnsavedAlert
-    {
-        qint64 cameraId;
-        QString kind;
-        QString message;
-    };
-    QList<UnsavedAlert> m_unsavedAlerts;
 
     std::mutex m_eventsMutex;
     std::vector<RecorderEvent> m_events;

@@ -260,12 +260,17 @@ int main(int argc, char** argv)
         recording::RecordingEngine engine(cat, settings, cameras, options);
         QElapsedTimer t;
         t.start();
-        const Result<recording::RepairReport> started = engine.start();
+        const Result<void> started = engine.start();
         if (!started) {
             std::fprintf(stderr, "catalog_bench: %s\n", qPrintable(started.error().fullText()));
             return 1;
         }
-        if (!camera.hasPendingConnections() && !camera.waitForNewConnection(30000)) {
+        // The crash repair runs on the catalog worker and reports back through the event loop.
+        while (!camera.hasPendingConnections() && t.elapsed() < 30000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+            camera.waitForNewConnection(10);
+        }
+        if (!camera.hasPendingConnections()) {
             std::fprintf(stderr, "catalog_bench: no camera contact\n");
             return 1;
         }

@@ -15,6 +15,7 @@
 
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -378,6 +379,55 @@ void TestRecording::filesCutAtAnyByteAreRepaired()
     }
 }
 
+namespace {
+
+/// The engine in this process, on a data folder with one simulated camera.
+struct InProcess
+{
+    std::unique_ptr<runtime::AppContext> context;
+    std::unique_ptr<recording::RecordingEngine> engine;
+
+    /// `cameraEvents` false: motion mode follows trigger() alone (see RecordingEngine::Options).
+    bool open(const QString& data, bool cameraEvents = true)
+    {
+        runtime::AppContext::Options options;
+        options.dataDir = data;
+        options.logBaseName.clear();
+        Result<std::unique_ptr<runtime::AppContext>> opened = runtime::AppContext::open(options);
+        if (!opened)
+            return false;
+        context = std::move(opened).value();
+        recording::RecordingEngine::Options engineOptions;
+        engineOptions.recordingsRoot = context->dataDir().recordingsPath();
+        engineOptions.credentialKeyPath = context->dataDir().credentialKeyPath();
+        engineOptions.cameraMotionEvents = cameraEvents;
+        engine = std::make_unique<recording::RecordingEngine>(
+                context->catalog(), context->settings(), context->cameras(), engineOptions);
+        return true;
+    }
+
+    bool setMode(const QString& mode, const QString& schedule = {})
+    {
+        Result<QList<catalog::CameraRecord>> cameras = context->cameras().list();
+        if (!cameras || cameras->isEmpty())
+            return false;
+        catalog::CameraRecord c = cameras->first();
+        c.recordMode = mode;
+        c.schedule = schedule;
+        c.preRollMs = 4000;
+        c.postRollMs = 2000;
+        return context->cameras().setRecording(c).ok();
+    }
+
+    QList<catalog::SegmentRecord> segments()
+    {
+        Result<QList<catalog::SegmentRecord>> all = catalog::SegmentStore(context->catalog()).all();
+        return all ? all.value() : QList<catalog::SegmentRecord>();
+    }
+};
+
+} // namespace
+
 void TestRecording::killNineLoopLosesAtMostAFragment()
 {
     const QString data = dir("killed");
@@ -404,7 +454,24 @@ void TestRecording::killNineLoopLosesAtMostAFragment()
         ::kill(pid_t(recorder.processId()), SIGKILL);
         QVERIFY(recorder.waitForFinished(10000));
     }
-    // The next start repairs what the kills left.
+    // The next start repairs what the kills left, on the catalog worker: start() returns at
+    // once, the main thread's loop runs, and started() brings the report.
+    {
+        InProcess p;
+        QVERIFY(p.open(data));
+        QSignalSpy started(p.engine.get(), &recording::RecordingEngine::started);
+        QVERIFY(p.engine->start().ok());
+        QVERIFY(p.engine->isStarting());
+        QCOMPARE(started.count(), 0);
+        QVERIFY(started.wait(30000));
+        const auto report = started.first().first().value<recording::RepairReport>();
+        // The last kill's files (each run before repaired the kill before it): cut back to a
+        // fragment, or removed when killed before their first one was complete.
+        const int handled = report.repaired + report.adopted + report.removed;
+        QVERIFY2(handled > 0, qPrintable(QString::number(handled)));
+        QVERIFY(!p.engine->isStarting());
+        p.engine->stop();
+    }
     const CtlRun repair = vigilctl(
             data, {QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("1")});
     QCOMPARE(repair.exitCode, 0);
@@ -511,55 +578,6 @@ void TestRecording::cameraDropLeavesGapAndResumes()
     const QStringList problems = catalogAndFilesProblems(data);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
-
-namespace {
-
-/// The engine in this process, on a data folder with one simulated camera.
-struct InProcess
-{
-    std::unique_ptr<runtime::AppContext> context;
-    std::unique_ptr<recording::RecordingEngine> engine;
-
-    /// `cameraEvents` false: motion mode follows trigger() alone (see RecordingEngine::Options).
-    bool open(const QString& data, bool cameraEvents = true)
-    {
-        runtime::AppContext::Options options;
-        options.dataDir = data;
-        options.logBaseName.clear();
-        Result<std::unique_ptr<runtime::AppContext>> opened = runtime::AppContext::open(options);
-        if (!opened)
-            return false;
-        context = std::move(opened).value();
-        recording::RecordingEngine::Options engineOptions;
-        engineOptions.recordingsRoot = context->dataDir().recordingsPath();
-        engineOptions.credentialKeyPath = context->dataDir().credentialKeyPath();
-        engineOptions.cameraMotionEvents = cameraEvents;
-        engine = std::make_unique<recording::RecordingEngine>(
-                context->catalog(), context->settings(), context->cameras(), engineOptions);
-        return true;
-    }
-
-    bool setMode(const QString& mode, const QString& schedule = {})
-    {
-        Result<QList<catalog::CameraRecord>> cameras = context->cameras().list();
-        if (!cameras || cameras->isEmpty())
-            return false;
-        catalog::CameraRecord c = cameras->first();
-        c.recordMode = mode;
-        c.schedule = schedule;
-        c.preRollMs = 4000;
-        c.postRollMs = 2000;
-        return context->cameras().setRecording(c).ok();
-    }
-
-    QList<catalog::SegmentRecord> segments()
-    {
-        Result<QList<catalog::SegmentRecord>> all = catalog::SegmentStore(context->catalog()).all();
-        return all ? all.value() : QList<catalog::SegmentRecord>();
-    }
-};
-
-} // namespace
 
 void TestRecording::motionTriggerRecordsPreAndPostRoll()
 {
