@@ -1,6 +1,7 @@
 #include "app/ctl_application.h"
 
 #include "app/ctl_recording.h"
+#include "app/ctl_security.h"
 #include "app/ctl_service.h"
 #include "app/ctl_status.h"
 #include "core/catalog/camera_store.h"
@@ -28,7 +29,6 @@
 #include <QTextStream>
 
 #ifdef Q_OS_UNIX
-#include <termios.h>
 #include <unistd.h>
 #endif
 
@@ -62,6 +62,8 @@ public:
     int run(const QStringList& arguments);
 
 private:
+    int runCommand(const QString& command, const QStringList& args, const security::Principal& who,
+            CtlSecurity& security);
     int info();
     int settingsCommand(const QStringList& args);
     int discover();
@@ -115,7 +117,12 @@ int Ctl::run(const QStringList& arguments)
             "  storage                Space used, free and held; days kept per camera\n"
             "  catalog rebuild        Recreate the recordings index from the files\n"
             "  hold add               Keep footage for a case: --camera ID --from T --to T --case "
-            "C"));
+            "C\n"
+            "  user add NAME          Add a user (--role); \"user list\", \"user disable NAME\", "
+            "\"user enable NAME\", \"user passwd NAME\"\n"
+            "  audit list             The audit log, newest first [--by USER --action A --camera "
+            "ID]\n"
+            "  audit verify           Check that no audit row was changed, removed or reordered"));
     runtime::CommandLine::addCommonOptions(m_parser);
     m_parser.addOption(
             QCommandLineOption(QStringLiteral("json"), tr("Print machine-readable JSON.")));
@@ -173,6 +180,20 @@ int Ctl::run(const QStringList& arguments)
             tr("camera record: seconds recorded before motion."), tr("seconds")));
     m_parser.addOption(QCommandLineOption(QStringLiteral("post-roll"),
             tr("camera record: seconds recorded after motion."), tr("seconds")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("login"),
+            tr("Your Vigil user (needed once an administrator exists); the password comes from "
+               "$VIGIL_PASSWORD, --login-password-file or the terminal."),
+            tr("user")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("login-password-file"),
+            tr("Read your Vigil password from the first line of this file."), tr("file")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("role"),
+            tr("user add: administrator, supervisor, clerk or viewer."), tr("role")));
+    m_parser.addOption(QCommandLineOption(
+            QStringLiteral("display-name"), tr("user add: the person's full name."), tr("name")));
+    m_parser.addOption(QCommandLineOption(
+            QStringLiteral("by"), tr("audit list: only this user's rows."), tr("user")));
+    m_parser.addOption(QCommandLineOption(
+            QStringLiteral("action"), tr("audit list: only rows of this action."), tr("action")));
     m_parser.addPositionalArgument(
             QStringLiteral("command"), tr("The command to run."), tr("command [arguments…]"));
     m_parser.process(arguments);
@@ -218,7 +239,7 @@ int Ctl::run(const QStringList& arguments)
         return probe(positional.mid(1));
     if (command != QLatin1String("info") && command != QLatin1String("settings")
             && command != QLatin1String("camera") && command != QLatin1String("alerts")
-            && !CtlRecording::handles(command))
+            && !CtlRecording::handles(command) && !CtlSecurity::handles(command))
         return usage(tr("Unknown command \"%1\".").arg(command));
 
     runtime::AppContext::Options options;
@@ -237,6 +258,25 @@ int Ctl::run(const QStringList& arguments)
     }
     m_context = std::move(context).value();
 
+    // Who runs this: checked against the user's role before anything happens.
+    CtlSecurity security(m_parser, *m_context, m_out, m_err);
+    int refused = ExitOk;
+    const std::optional<security::Principal> who
+            = security.session(command, positional.mid(1), &refused);
+    if (!who)
+        return refused;
+    const int code = runCommand(command, positional.mid(1), *who, security);
+    if (code == ExitOk && CtlSecurity::changes(command, positional.mid(1)))
+        security.audit(*who, command, positional.mid(1));
+    return code;
+}
+
+int Ctl::runCommand(const QString& command, const QStringList& args, const security::Principal& who,
+        CtlSecurity& security)
+{
+    const QStringList positional = QStringList {command} + args;
+    if (CtlSecurity::handles(command))
+        return security.run(command, args, who);
     if (command == QLatin1String("info"))
         return info();
     if (command == QLatin1String("alerts"))
@@ -490,20 +530,9 @@ std::optional<QString> Ctl::cameraPassword(const QString& fallback)
     if (!fallback.isEmpty() || !m_parser.isSet(QStringLiteral("user")) || !::isatty(STDIN_FILENO))
         return fallback;
     // Asked on the terminal, without echo.
-    m_err << tr("Password for %1: ").arg(m_parser.value(QStringLiteral("user"))) << Qt::flush;
-    termios saved {};
-    const bool tty = ::tcgetattr(STDIN_FILENO, &saved) == 0;
-    if (tty) {
-        termios quiet = saved;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-    QTextStream in(stdin);
-    const QString password = in.readLine();
-    if (tty)
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-    m_err << Qt::endl;
-    return password;
+    return CtlSecurity::readSecret(
+            tr("Password for %1: ").arg(m_parser.value(QStringLiteral("user"))), m_err)
+            .value_or(QString());
 #else
     return fallback;
 #endif

@@ -31,6 +31,7 @@ struct Error
         Unsupported, ///< the device does not offer the operation
         Protocol, ///< it answers, but not as expected (not ONVIF, broken XML …)
         PermissionDenied, ///< the operating system refuses this user
+        Forbidden, ///< Vigil refuses: the user's role or camera access does not allow it
     };
 
     Code code = Code::Unknown;

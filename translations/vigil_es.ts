@@ -324,7 +324,10 @@ Commands:
   segments --camera ID   Recordings of a camera [--from T --to T]
   storage                Space used, free and held; days kept per camera
   catalog rebuild        Recreate the recordings index from the files
-  hold add               Keep footage for a case: --camera ID --from T --to T --case C</source>
+  hold add               Keep footage for a case: --camera ID --from T --to T --case C
+  user add NAME          Add a user (--role); &quot;user list&quot;, &quot;user disable NAME&quot;, &quot;user enable NAME&quot;, &quot;user passwd NAME&quot;
+  audit list             The audit log, newest first [--by USER --action A --camera ID]
+  audit verify           Check that no audit row was changed, removed or reordered</source>
         <translation>Línea de órdenes de Vigil.
 
 Órdenes:
@@ -346,7 +349,42 @@ Commands:
   segments --camera ID   Grabaciones de una cámara [--from T --to T]
   storage                Espacio usado, libre y retenido; días guardados por cámara
   catalog rebuild        Rehace el índice de grabaciones a partir de los archivos
-  hold add               Conserva imágenes para un caso: --camera ID --from T --to T --case C</translation>
+  hold add               Conserva imágenes para un caso: --camera ID --from T --to T --case C
+  user add NOMBRE        Añade un usuario (--role); «user list», «user disable NOMBRE», «user enable NOMBRE», «user passwd NOMBRE»
+  audit list             El registro de auditoría, de lo más reciente [--by USUARIO --action A --camera ID]
+  audit verify           Comprueba que ninguna fila de auditoría se cambió, borró ni reordenó</translation>
+    </message>
+    <message>
+        <source>Your Vigil user (needed once an administrator exists); the password comes from $VIGIL_PASSWORD, --login-password-file or the terminal.</source>
+        <translation>Su usuario de Vigil (necesario en cuanto existe un administrador); la contraseña se toma de $VIGIL_PASSWORD, --login-password-file o el terminal.</translation>
+    </message>
+    <message>
+        <source>Read your Vigil password from the first line of this file.</source>
+        <translation>Leer su contraseña de Vigil de la primera línea de este archivo.</translation>
+    </message>
+    <message>
+        <source>user add: administrator, supervisor, clerk or viewer.</source>
+        <translation>user add: administrator (administrador), supervisor, clerk (funcionario) o viewer (observador).</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rol</translation>
+    </message>
+    <message>
+        <source>user add: the person&apos;s full name.</source>
+        <translation>user add: el nombre completo de la persona.</translation>
+    </message>
+    <message>
+        <source>audit list: only this user&apos;s rows.</source>
+        <translation>audit list: solo las filas de este usuario.</translation>
+    </message>
+    <message>
+        <source>audit list: only rows of this action.</source>
+        <translation>audit list: solo las filas de esta acción.</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>acción</translation>
     </message>
 </context>
 <context>
@@ -474,6 +512,112 @@ Commands:
     <message>
         <source>Index rebuilt from the files: %1 recordings; %2 unfinished files without video removed; %3 damaged files kept in %4; %5 files not written by Vigil left alone.</source>
         <translation>Índice reconstruido a partir de los archivos: %1 grabaciones; %2 archivos sin terminar y sin vídeo eliminados; %3 archivos dañados guardados en %4; %5 archivos que Vigil no escribió se dejaron intactos.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::CtlSecurity</name>
+    <message>
+        <source>vigilctl: the audit log cannot be written: %1</source>
+        <translation>vigilctl: no se puede escribir el registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>vigilctl: %1</source>
+        <translation>vigilctl: %1</translation>
+    </message>
+    <message>
+        <source>vigilctl: no administrator exists yet, so nothing is protected. Add one with &quot;vigilctl user add NAME --role administrator&quot;.</source>
+        <translation>vigilctl: todavía no existe ningún administrador, así que nada está protegido. Añada uno con «vigilctl user add NOMBRE --role administrator».</translation>
+    </message>
+    <message>
+        <source>log in with --login USER (the password from $VIGIL_PASSWORD, --login-password-file or the terminal).</source>
+        <translation>inicie sesión con --login USUARIO (la contraseña de $VIGIL_PASSWORD, --login-password-file o el terminal).</translation>
+    </message>
+    <message>
+        <source>cannot read the password file &quot;%1&quot;: %2</source>
+        <translation>no se puede leer el archivo de contraseña «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Vigil password for %1: </source>
+        <translation>Contraseña de Vigil de %1: </translation>
+    </message>
+    <message>
+        <source>no password given for %1.</source>
+        <translation>no se dio ninguna contraseña para %1.</translation>
+    </message>
+    <message>
+        <source>New password: </source>
+        <translation>Contraseña nueva: </translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation>La misma contraseña otra vez: </translation>
+    </message>
+    <message>
+        <source>vigilctl: the two passwords differ.</source>
+        <translation>vigilctl: las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>activado</translation>
+    </message>
+    <message>
+        <source>usage: vigilctl user add NAME --role ROLE | user list | user disable NAME | user enable NAME | user passwd NAME</source>
+        <translation>uso: vigilctl user add NOMBRE --role ROL | user list | user disable NOMBRE | user enable NOMBRE | user passwd NOMBRE</translation>
+    </message>
+    <message>
+        <source>--role takes administrator, supervisor, clerk or viewer.</source>
+        <translation>--role admite administrator, supervisor, clerk o viewer.</translation>
+    </message>
+    <message>
+        <source>the first user must be an administrator (--role administrator).</source>
+        <translation>el primer usuario debe ser un administrador (--role administrator).</translation>
+    </message>
+    <message>
+        <source>no password given for the new user.</source>
+        <translation>no se dio ninguna contraseña para el usuario nuevo.</translation>
+    </message>
+    <message>
+        <source>User %1 added (%2).</source>
+        <translation>Usuario %1 añadido (%2).</translation>
+    </message>
+    <message>
+        <source>User %1 disabled.</source>
+        <translation>Usuario %1 desactivado.</translation>
+    </message>
+    <message>
+        <source>User %1 enabled.</source>
+        <translation>Usuario %1 activado.</translation>
+    </message>
+    <message>
+        <source>no new password given.</source>
+        <translation>no se dio ninguna contraseña nueva.</translation>
+    </message>
+    <message>
+        <source>Password of %1 changed.</source>
+        <translation>Contraseña de %1 cambiada.</translation>
+    </message>
+    <message>
+        <source>unknown user command &quot;%1&quot;.</source>
+        <translation>orden de usuario desconocida «%1».</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit log is intact: %n row(s), none changed, removed or reordered.</source>
+        <translation>
+            <numerusform>El registro de auditoría está intacto: %n fila, ninguna cambiada, borrada ni reordenada.</numerusform>
+            <numerusform>El registro de auditoría está intacto: %n filas, ninguna cambiada, borrada ni reordenada.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log was tampered with: %1</source>
+        <translation>El registro de auditoría fue manipulado: %1</translation>
+    </message>
+    <message>
+        <source>usage: vigilctl audit list [--by USER] [--action A] [--camera ID] | audit verify</source>
+        <translation>uso: vigilctl audit list [--by USUARIO] [--action A] [--camera ID] | audit verify</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1764,136 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::security::Access</name>
+    <message>
+        <source>%1 is not allowed to %2 (role: %3).</source>
+        <translation>%1 no tiene permiso para %2 (rol: %3).</translation>
+    </message>
+    <message>
+        <source>%1 has no access to camera %2.</source>
+        <translation>%1 no tiene acceso a la cámara %2.</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Funcionario</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Observador</translation>
+    </message>
+    <message>
+        <source>view live video</source>
+        <translation>ver vídeo en directo</translation>
+    </message>
+    <message>
+        <source>play back recordings</source>
+        <translation>reproducir grabaciones</translation>
+    </message>
+    <message>
+        <source>search recordings</source>
+        <translation>buscar en las grabaciones</translation>
+    </message>
+    <message>
+        <source>export redacted footage</source>
+        <translation>exportar imágenes anonimizadas</translation>
+    </message>
+    <message>
+        <source>export original footage</source>
+        <translation>exportar imágenes originales</translation>
+    </message>
+    <message>
+        <source>approve a release</source>
+        <translation>aprobar una entrega</translation>
+    </message>
+    <message>
+        <source>lift a privacy mask</source>
+        <translation>levantar una máscara de privacidad</translation>
+    </message>
+    <message>
+        <source>manage cameras</source>
+        <translation>gestionar cámaras</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>gestionar usuarios</translation>
+    </message>
+    <message>
+        <source>view the audit log</source>
+        <translation>ver el registro de auditoría</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::security::AuditLog</name>
+    <message>
+        <source>The encryption library could not start.</source>
+        <translation>No se pudo iniciar la biblioteca de cifrado.</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit key &quot;%1&quot;.</source>
+        <translation>No se puede leer la clave de auditoría «%1».</translation>
+    </message>
+    <message>
+        <source>The audit key &quot;%1&quot; is damaged.</source>
+        <translation>La clave de auditoría «%1» está dañada.</translation>
+    </message>
+    <message>
+        <source>Cannot create the audit key &quot;%1&quot;.</source>
+        <translation>No se puede crear la clave de auditoría «%1».</translation>
+    </message>
+    <message>
+        <source>Cannot write the audit checkpoint &quot;%1&quot;.</source>
+        <translation>No se puede escribir el punto de control de auditoría «%1».</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit checkpoint &quot;%1&quot;.</source>
+        <translation>No se puede leer el punto de control de auditoría «%1».</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint &quot;%1&quot; is not signed by this Vigil: it was altered or replaced.</source>
+        <translation>El punto de control de auditoría «%1» no está firmado por este Vigil: se alteró o se sustituyó.</translation>
+    </message>
+    <message>
+        <source>writing the audit log</source>
+        <translation>al escribir el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>reading the audit log</source>
+        <translation>al leer el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Row %1 was deleted (row %2 follows row %3).</source>
+        <translation>La fila %1 se borró (la fila %2 sigue a la fila %3).</translation>
+    </message>
+    <message>
+        <source>Row %1 does not follow row %2: rows were changed, swapped or inserted.</source>
+        <translation>La fila %1 no sigue a la fila %2: se cambiaron, intercambiaron o insertaron filas.</translation>
+    </message>
+    <message>
+        <source>Row %1 was changed after it was written.</source>
+        <translation>La fila %1 se cambió después de escribirse.</translation>
+    </message>
+    <message>
+        <source>The log was cut: it ends at row %1, but %2 rows up to row %3 were written.</source>
+        <translation>El registro se recortó: termina en la fila %1, pero se escribieron %2 filas hasta la fila %3.</translation>
+    </message>
+    <message>
+        <source>Row %1 is not the row the checkpoint recorded: the log was rewritten.</source>
+        <translation>La fila %1 no es la que registró el punto de control: el registro se reescribió.</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint is missing: whether rows were cut off the end cannot be told.</source>
+        <translation>Falta el punto de control de auditoría: no se puede saber si se recortaron filas del final.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::security::CredentialVault</name>
     <message>
         <source>The encryption library could not start.</source>
@@ -1644,6 +1918,72 @@ Commands:
     <message>
         <source>A stored camera password cannot be read with this installation&apos;s key (was the key file replaced?).</source>
         <translation>Una contraseña de cámara guardada no se puede leer con la clave de esta instalación (¿se sustituyó el archivo de clave?).</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::security::UserStore</name>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>Una contraseña necesita al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>reading the users</source>
+        <translation>al leer los usuarios</translation>
+    </message>
+    <message>
+        <source>A user name is one word of at most 64 characters.</source>
+        <translation>Un nombre de usuario es una sola palabra de 64 caracteres como máximo.</translation>
+    </message>
+    <message>
+        <source>There is already a user called &quot;%1&quot;.</source>
+        <translation>Ya existe un usuario llamado «%1».</translation>
+    </message>
+    <message>
+        <source>Not enough memory to protect the password.</source>
+        <translation>No hay memoria suficiente para proteger la contraseña.</translation>
+    </message>
+    <message>
+        <source>adding the user</source>
+        <translation>al añadir el usuario</translation>
+    </message>
+    <message>
+        <source>There is no user called &quot;%1&quot;.</source>
+        <translation>No existe ningún usuario llamado «%1».</translation>
+    </message>
+    <message>
+        <source>changing the password</source>
+        <translation>al cambiar la contraseña</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the last administrator; add another before disabling this one.</source>
+        <translation>«%1» es el último administrador; añada otro antes de desactivar este.</translation>
+    </message>
+    <message>
+        <source>changing the user</source>
+        <translation>al cambiar el usuario</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Usuario o contraseña incorrectos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords for &quot;%1&quot;: try again in %n second(s).</source>
+        <translation>
+            <numerusform>Demasiadas contraseñas incorrectas para «%1»: vuelva a intentarlo dentro de %n segundo.</numerusform>
+            <numerusform>Demasiadas contraseñas incorrectas para «%1»: vuelva a intentarlo dentro de %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>recording the failed login</source>
+        <translation>al registrar el inicio de sesión fallido</translation>
+    </message>
+    <message>
+        <source>The user &quot;%1&quot; is disabled; an administrator can enable it again.</source>
+        <translation>El usuario «%1» está desactivado; un administrador puede volver a activarlo.</translation>
+    </message>
+    <message>
+        <source>recording the login</source>
+        <translation>al registrar el inicio de sesión</translation>
     </message>
 </context>
 <context>

@@ -100,7 +100,7 @@ Result<void> copySegmentsCompact(const QString& connectionName, Dialect)
     return {};
 }
 
-const std::array<Migration, 6> kMigrations = {{
+const std::array<Migration, 7> kMigrations = {{
         {1, "initial schema",
                 {
                         QStringLiteral(R"(CREATE TABLE settings (
@@ -347,6 +347,25 @@ const std::array<Migration, 6> kMigrations = {{
                                        "NULL DEFAULT ''"),
                         QStringLiteral("CREATE INDEX alerts_unacknowledged ON alerts (id) "
                                        "WHERE acknowledged_ms IS NULL"),
+                }},
+        // Accountability: failed logins and the lockout they earn; which cameras a user may see
+        // (all, or those listed); the camera an audit row concerns, for the viewer's filter.
+        // The role 'operator' of the first schema is shown as "Clerk".
+        {7, "users, camera access and audit camera",
+                {
+                        QStringLiteral("ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT "
+                                       "NULL DEFAULT 0"),
+                        QStringLiteral("ALTER TABLE users ADD COLUMN locked_until_ms BIGINT NOT "
+                                       "NULL DEFAULT 0"),
+                        QStringLiteral("ALTER TABLE users ADD COLUMN all_cameras SMALLINT NOT "
+                                       "NULL DEFAULT 1"),
+                        QStringLiteral(R"(CREATE TABLE user_cameras (
+    user_id BIGINT NOT NULL REFERENCES users(id),
+    camera_id BIGINT NOT NULL REFERENCES cameras(id),
+    PRIMARY KEY (user_id, camera_id)))"),
+                        QStringLiteral("ALTER TABLE audit_log ADD COLUMN camera_id BIGINT"),
+                        QStringLiteral("CREATE INDEX audit_log_camera ON audit_log (camera_id, "
+                                       "at_ms)"),
                 }},
 }};
 

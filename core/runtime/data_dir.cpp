@@ -114,7 +114,12 @@ QString DataDir::logsPath() const
 
 QString DataDir::credentialKeyPath() const
 {
-    return m_path + QStringLiteral("/keys/credentials.key");
+    return keysPath() + QStringLiteral("/credentials.key");
+}
+
+QString DataDir::keysPath() const
+{
+    return m_path + QStringLiteral("/keys");
 }
 
 QString DataDir::lockPath() const

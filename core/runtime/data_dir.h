@@ -35,6 +35,8 @@ public:
     QString lockPath() const;
     /// The key that seals camera passwords (security::CredentialVault).
     QString credentialKeyPath() const;
+    /// Keys and the audit log's signed checkpoint (security::AuditLog), owner-only.
+    QString keysPath() const;
     /// Opened with openForReading().
     bool isReadOnly() const { return m_readOnly; }
 
