@@ -2,6 +2,7 @@
 
 #include "core/catalog/catalog.h"
 #include "core/logging_categories.h"
+#include "core/security/audit_log.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -13,13 +14,15 @@ namespace vigil::recording {
 
 struct CatalogWorker::Private
 {
-    Private(const catalog::Catalog& o, QString r)
+    Private(const catalog::Catalog& o, QString r, QString k)
         : owner(o)
         , root(std::move(r))
+        , keysDir(std::move(k))
     { }
 
     const catalog::Catalog& owner;
     QString root;
+    QString keysDir;
     QThread thread;
     QObject* context = nullptr; ///< lives on `thread`: jobs run there
     // On the worker thread only:
@@ -99,9 +102,10 @@ struct CatalogWorker::Private
     }
 };
 
-CatalogWorker::CatalogWorker(const catalog::Catalog& owner, QString recordingsRoot, QObject* parent)
+CatalogWorker::CatalogWorker(
+        const catalog::Catalog& owner, QString recordingsRoot, QString keysDir, QObject* parent)
     : QObject(parent)
-    , d(std::make_unique<Private>(owner, std::move(recordingsRoot)))
+    , d(std::make_unique<Private>(owner, std::move(recordingsRoot), std::move(keysDir)))
 {
     d->thread.setObjectName(QStringLiteral("vigil-catalog"));
     d->context = new QObject;
@@ -195,6 +199,17 @@ void CatalogWorker::runRetention(const storage::RetentionPolicy& policy, QObject
         if (catalog::Catalog* c = d->connection()) {
             storage::Retention retention(*c, d->root);
             report = retention.run(policy, QDateTime::currentMSecsSinceEpoch());
+            // Footage deleted is accounted for: one audit row per pass that deleted any.
+            if (report.deletedByAge + report.deletedForSpace > 0 && !d->keysDir.isEmpty()) {
+                security::AuditLog log(*c, d->keysDir);
+                const Result<qint64> row = log.appendAs(0, QStringLiteral("(retention)"),
+                        QStringLiteral("retention"), QStringLiteral("recordings"),
+                        {{QStringLiteral("deleted_by_age"), report.deletedByAge},
+                                {QStringLiteral("deleted_for_space"), report.deletedForSpace},
+                                {QStringLiteral("freed_bytes"), report.freedBytes}});
+                if (!row)
+                    qCWarning(lcRecording, "%s", qUtf8Printable(row.error().fullText()));
+            }
         } else {
             report.problems << tr("The catalog cannot be opened: retention waits for it.");
         }

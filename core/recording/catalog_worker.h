@@ -29,8 +29,10 @@ class CatalogWorker : public QObject
 
 public:
     /// `owner`: the recorder's catalog (it outlives the worker); its connection is not used
-    /// here, only its path and settings for the worker's own.
-    CatalogWorker(const catalog::Catalog& owner, QString recordingsRoot, QObject* parent = nullptr);
+    /// here, only its path and settings for the worker's own. `keysDir`: the audit log's keys
+    /// (retention passes that delete footage are audited).
+    CatalogWorker(const catalog::Catalog& owner, QString recordingsRoot, QString keysDir,
+            QObject* parent = nullptr);
     /// Finishes what was asked, then stops.
     ~CatalogWorker() override;
 

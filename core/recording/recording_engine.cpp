@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStorageInfo>
 #include <QUrl>
 
@@ -74,7 +75,10 @@ RecordingEngine::RecordingEngine(catalog::Catalog& catalog, catalog::SettingsSto
     , m_cameras(cameras)
     , m_options(std::move(options))
     , m_hubs(std::make_unique<media::StreamHubs>())
-    , m_worker(std::make_unique<CatalogWorker>(catalog, m_options.recordingsRoot))
+    , m_worker(std::make_unique<CatalogWorker>(catalog, m_options.recordingsRoot,
+              m_options.credentialKeyPath.isEmpty()
+                      ? QString()
+                      : QFileInfo(m_options.credentialKeyPath).absolutePath()))
 {
     m_retentionTimer.setInterval(m_options.retentionIntervalMs);
     connect(&m_retentionTimer, &QTimer::timeout, this, [this] {

@@ -6,6 +6,7 @@
 #include "core/logging_categories.h"
 #include "core/runtime/library_versions.h"
 #include "core/runtime/log_file.h"
+#include "core/security/key_files.h"
 
 namespace vigil::runtime {
 
@@ -54,6 +55,13 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     }
     qCInfo(lcRuntime).noquote() << versionLine() << "starting with data folder"
                                 << context->m_dataDir.path();
+
+    if (!readOnly) {
+        for (const QString& path : security::KeyFiles::repairModes(context->m_dataDir.keysPath()))
+            qCWarning(lcRuntime).noquote()
+                    << "key file" << path
+                    << "could be read by other users of this computer; it is the owner's alone now";
+    }
 
     catalog::Catalog::Options catalogOptions;
     catalogOptions.busyTimeoutMs = options.busyTimeoutMs;

@@ -93,7 +93,9 @@ Result<void> writeCheckpoint(const QString& path, const QByteArray& key, const C
             {QStringLiteral("signature"), QString::fromLatin1(signature.toHex())}};
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly)
-            || out.write(QJsonDocument(json).toJson(QJsonDocument::Compact)) < 0 || !out.commit())
+            || out.write(QJsonDocument(json).toJson(QJsonDocument::Compact)) < 0
+            || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || !out.commit())
         return Error {Error::Code::NotWritable,
                 AuditLog::tr("Cannot write the audit checkpoint \"%1\".")
                         .arg(QDir::toNativeSeparators(path)),

@@ -176,6 +176,25 @@ void TestRetention::ageDeletesOldFootageButKeepsHolds()
     QVERIFY(storage.value(QLatin1String("held_bytes")).toInteger() > 0);
     const QStringList problems = catalogAndFilesProblems(data);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+
+    // The pass is in the audit log, with its counts; the hold added before it too.
+    const QJsonArray audit = QJsonDocument::fromJson(
+            vigilctl(data,
+                    {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--json")})
+                    .out)
+                                     .array();
+    QJsonObject retention;
+    bool holdAudited = false;
+    for (const QJsonValue& v : audit) {
+        const QString action = v.toObject().value(QLatin1String("action")).toString();
+        if (action == QLatin1String("retention") && retention.isEmpty())
+            retention = v.toObject().value(QLatin1String("detail")).toObject();
+        holdAudited = holdAudited || action == QLatin1String("hold_add");
+    }
+    QVERIFY2(retention.value(QLatin1String("deleted_by_age")).toInt() == aged.size() - 1,
+            qPrintable(QString::fromUtf8(QJsonDocument(audit).toJson())));
+    QVERIFY(holdAudited);
+    QCOMPARE(vigilctl(data, {QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
 }
 
 void TestRetention::freeSpaceOnSmallFilesystemDeletesOldestFirst()

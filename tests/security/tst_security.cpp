@@ -100,6 +100,7 @@ private Q_SLOTS:
     void roleMatrixThroughVigilctl();
     void passwordsAreArgon2idAndNowhereInPlain();
     void wrongPasswordsLockWithGrowingDelays();
+    void keyFilesAreTheOwnersAlone();
     void auditVerifyFindsTampering_data();
     void auditVerifyFindsTampering();
 
@@ -339,6 +340,38 @@ void TestSecurity::wrongPasswordsLockWithGrowingDelays()
             = users.authenticate(QStringLiteral("mallory"), kAdminPassword, now);
     QCOMPARE(unknown.error().code, Error::Code::AuthenticationFailed);
     QCOMPARE(unknown.error().message, attempt(QStringLiteral("nope nope")).error().message);
+}
+
+void TestSecurity::keyFilesAreTheOwnersAlone()
+{
+    const QString data = m_tmp.filePath(QStringLiteral("modes"));
+    QString keys;
+    {
+        const std::unique_ptr<runtime::AppContext> context = openContext(data);
+        QVERIFY(context);
+        keys = context->dataDir().keysPath();
+        security::AuditLog log(context->catalog(), keys);
+        QVERIFY(log.append(security::Principal::setupMode(), QStringLiteral("test"), {}));
+    }
+    const QStringList files = QDir(keys).entryList(QDir::Files);
+    QVERIFY2(files.contains(QStringLiteral("audit-signing.key")), qPrintable(files.join(u',')));
+    // A restore by hand leaves them readable by everyone …
+    const auto everyone = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+            | QFileDevice::ReadOther;
+    QVERIFY(QFile::setPermissions(keys,
+            everyone | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther));
+    for (const QString& f : files)
+        QVERIFY(QFile::setPermissions(keys + u'/' + f, everyone));
+    // … and the next start puts that right.
+    QVERIFY(openContext(data));
+    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QVERIFY(!(QFileInfo(keys).permissions() & others));
+    for (const QString& f : files) {
+        const QFileInfo info(keys + u'/' + f);
+        QVERIFY2(!(info.permissions() & others), qPrintable(f));
+        QVERIFY(info.permissions() & QFileDevice::ReadOwner);
+    }
 }
 
 void TestSecurity::auditVerifyFindsTampering_data()

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace vigil::security {
+
+/// The data folder's keys (camera credentials, the audit log's signing key and checkpoint) are
+/// for the owner alone. A copy, a restore or an unpacking by hand can leave them readable by
+/// others; every Vigil program puts that right when it opens the folder.
+class KeyFiles
+{
+public:
+    /// Makes `dir` 0700 and every file in it 0600 where they allowed more; returns what was
+    /// changed (for the log).
+    static QStringList repairModes(const QString& dir);
+};
+
+} // namespace vigil::security
