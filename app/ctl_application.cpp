@@ -122,7 +122,9 @@ int Ctl::run(const QStringList& arguments)
             "\"user enable NAME\", \"user passwd NAME\"\n"
             "  audit list             The audit log, newest first [--by USER --action A --camera "
             "ID]\n"
-            "  audit verify           Check that no audit row was changed, removed or reordered"));
+            "  audit verify           Check that no audit row was changed, removed or reordered\n"
+            "  report transparency    Counts a town can publish: --from T --to T --out "
+            "FILE.csv|json"));
     runtime::CommandLine::addCommonOptions(m_parser);
     m_parser.addOption(
             QCommandLineOption(QStringLiteral("json"), tr("Print machine-readable JSON.")));
@@ -194,6 +196,8 @@ int Ctl::run(const QStringList& arguments)
             QStringLiteral("by"), tr("audit list: only this user's rows."), tr("user")));
     m_parser.addOption(QCommandLineOption(
             QStringLiteral("action"), tr("audit list: only rows of this action."), tr("action")));
+    m_parser.addOption(QCommandLineOption(
+            QStringLiteral("out"), tr("report transparency: the file to write."), tr("file")));
     m_parser.addPositionalArgument(
             QStringLiteral("command"), tr("The command to run."), tr("command [arguments…]"));
     m_parser.process(arguments);

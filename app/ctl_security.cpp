@@ -3,7 +3,9 @@
 #include "app/ctl_application.h"
 #include "core/runtime/app_context.h"
 #include "core/runtime/data_dir.h"
+#include "core/security/audit_actions.h"
 #include "core/security/audit_log.h"
+#include "core/security/transparency_report.h"
 #include "core/security/user_store.h"
 
 #include <QCommandLineParser>
@@ -12,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTextStream>
 
 #ifdef Q_OS_UNIX
@@ -35,7 +38,8 @@ CtlSecurity::CtlSecurity(QCommandLineParser& parser, runtime::AppContext& contex
 
 bool CtlSecurity::handles(const QString& command)
 {
-    return command == QLatin1String("user") || command == QLatin1String("audit");
+    return command == QLatin1String("user") || command == QLatin1String("audit")
+            || command == QLatin1String("report");
 }
 
 std::optional<Permission> CtlSecurity::permissionFor(
@@ -52,7 +56,7 @@ std::optional<Permission> CtlSecurity::permissionFor(
     if (command == QLatin1String("user"))
         return sub == QLatin1String("passwd") ? std::nullopt // their own; checked below
                                               : std::optional<Permission>(Permission::ManageUsers);
-    if (command == QLatin1String("audit"))
+    if (command == QLatin1String("audit") || command == QLatin1String("report"))
         return Permission::ViewAudit;
     if (command == QLatin1String("segments") || command == QLatin1String("storage"))
         return Permission::Search;
@@ -164,20 +168,20 @@ std::optional<Principal> CtlSecurity::session(
     const Result<Principal> who
             = users.authenticate(login, *password, QDateTime::currentMSecsSinceEpoch());
     if (!who) {
-        written(log.appendAs(0, login, QStringLiteral("login_failed"), QStringLiteral("vigilctl"),
-                {{QStringLiteral("reason"), who.error().message}}));
+        written(log.appendAs(0, login, QLatin1String(security::audit::kLoginFailed),
+                QStringLiteral("vigilctl"), {{QStringLiteral("reason"), who.error().message}}));
         *exitCode = fail(who.error().message, ExitFailed);
         return std::nullopt;
     }
     // Nothing happens that the audit log does not hold.
-    if (!written(log.append(who.value(), QStringLiteral("login"), QStringLiteral("vigilctl"),
-                {{QStringLiteral("command"), command}}))) {
+    if (!written(log.append(who.value(), QLatin1String(security::audit::kLogin),
+                QStringLiteral("vigilctl"), {{QStringLiteral("command"), command}}))) {
         *exitCode = ExitFailed;
         return std::nullopt;
     }
     if (const std::optional<Permission> needed = permissionFor(command, args)) {
         if (const Result<void> allowed = Access::check(who.value(), *needed); !allowed) {
-            written(log.append(who.value(), QStringLiteral("refused"), command,
+            written(log.append(who.value(), QLatin1String(security::audit::kRefused), command,
                     {{QStringLiteral("arguments"), QJsonArray::fromStringList(args)}}));
             *exitCode = fail(allowed.error().message, ExitFailed);
             return std::nullopt;
@@ -210,6 +214,8 @@ int CtlSecurity::run(const QString& command, const QStringList& args, const Prin
 {
     if (command == QLatin1String("user"))
         return user(args, who);
+    if (command == QLatin1String("report"))
+        return report(args);
     return auditCommand(args);
 }
 
@@ -323,6 +329,42 @@ int CtlSecurity::user(const QStringList& args, const Principal& who)
         return ExitOk;
     }
     return fail(tr("unknown user command \"%1\".").arg(sub), ExitUsage);
+}
+
+int CtlSecurity::report(const QStringList& args)
+{
+    const auto time = [this](const char* option, qint64 fallback) -> std::optional<qint64> {
+        if (!m_parser.isSet(QLatin1String(option)))
+            return fallback;
+        const QDateTime t
+                = QDateTime::fromString(m_parser.value(QLatin1String(option)), Qt::ISODate);
+        if (!t.isValid())
+            return std::nullopt;
+        return t.toMSecsSinceEpoch();
+    };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const std::optional<qint64> from = time("from", now - 365LL * 86400000);
+    const std::optional<qint64> to = time("to", now);
+    const QString out = m_parser.value(QStringLiteral("out"));
+    if (args.value(0) != QLatin1String("transparency") || args.size() != 1 || !from || !to
+            || *to <= *from
+            || !(out.endsWith(QLatin1String(".csv")) || out.endsWith(QLatin1String(".json"))))
+        return fail(
+                tr("usage: vigilctl report transparency --from T --to T --out FILE.csv|FILE.json "
+                   "(times like 2026-01-01 or 2026-01-01T00:00Z)"),
+                ExitUsage);
+    const Result<security::TransparencyReport> report
+            = security::TransparencyReport::build(m_context.catalog(), *from, *to);
+    if (!report)
+        return fail(report.error().message, ExitFailed);
+    QSaveFile file(out);
+    const QByteArray bytes = out.endsWith(QLatin1String(".csv"))
+            ? report->toCsv().toUtf8()
+            : QJsonDocument(report->toJson()).toJson(QJsonDocument::Indented);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return fail(tr("cannot write \"%1\": %2").arg(out, file.errorString()), ExitFailed);
+    m_out << tr("Transparency report written to %1.").arg(out) << Qt::endl;
+    return ExitOk;
 }
 
 int CtlSecurity::auditCommand(const QStringList& args)

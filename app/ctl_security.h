@@ -52,6 +52,7 @@ public:
 private:
     int user(const QStringList& args, const security::Principal& who);
     int auditCommand(const QStringList& args);
+    int report(const QStringList& args);
     std::optional<QString> newPassword();
     int fail(const QString& message, int code);
     /// Says so when an audit row could not be written.

@@ -303,58 +303,6 @@
         <translation>Contraseña de %1: </translation>
     </message>
     <message>
-        <source>Vigil command line.
-
-Commands:
-  info                   Data folder, catalog and library versions
-  settings list          Settings with their values
-  settings get KEY       Print one setting
-  settings set KEY VALUE Change a setting
-  settings unset KEY     Return a setting to its default
-  discover               Find ONVIF cameras (WS-Discovery)
-  probe URL              Read an ONVIF camera&apos;s identity, streams and capabilities
-  camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)
-  camera list            The cameras Vigil knows
-  camera remove ID       Remove a camera (its recordings stay until retention)
-  camera record ID       How a camera records: --mode, --schedule, --retention-days, --pre-roll, --post-roll
-  record                 Record every camera until stopped (or --duration S)
-  status                 The running recorder&apos;s cameras, streams and alerts
-  service install        Run the recorder as a systemd service (system service as root, else this user&apos;s); &quot;service uninstall&quot;, &quot;service status&quot;
-  alerts [--camera ID]   Alerts, newest first; &quot;alerts ack ID|all&quot; acknowledges
-  segments --camera ID   Recordings of a camera [--from T --to T]
-  storage                Space used, free and held; days kept per camera
-  catalog rebuild        Recreate the recordings index from the files
-  hold add               Keep footage for a case: --camera ID --from T --to T --case C
-  user add NAME          Add a user (--role); &quot;user list&quot;, &quot;user disable NAME&quot;, &quot;user enable NAME&quot;, &quot;user passwd NAME&quot;
-  audit list             The audit log, newest first [--by USER --action A --camera ID]
-  audit verify           Check that no audit row was changed, removed or reordered</source>
-        <translation>Línea de órdenes de Vigil.
-
-Órdenes:
-  info                   Carpeta de datos, catálogo y versiones de bibliotecas
-  settings list          Ajustes con sus valores
-  settings get CLAVE     Muestra un ajuste
-  settings set CLAVE VALOR Cambia un ajuste
-  settings unset CLAVE   Devuelve un ajuste a su valor predeterminado
-  discover               Busca cámaras ONVIF (WS-Discovery)
-  probe URL              Lee la identidad, los flujos y las capacidades de una cámara ONVIF
-  camera add URL         Añade una cámara (dirección ONVIF o URL rtsp://)
-  camera list            Las cámaras que Vigil conoce
-  camera remove ID       Quita una cámara (sus grabaciones quedan hasta la retención)
-  camera record ID       Cómo graba una cámara: --mode, --schedule, --retention-days, --pre-roll, --post-roll
-  record                 Graba todas las cámaras hasta detenerlo (o --duration S)
-  status                 Cámaras, flujos y alertas del grabador en marcha
-  service install        Ejecuta el grabador como servicio de systemd (del sistema como root, si no de este usuario); «service uninstall», «service status»
-  alerts [--camera ID]   Alertas, de la más reciente; «alerts ack ID|all» las da por vistas
-  segments --camera ID   Grabaciones de una cámara [--from T --to T]
-  storage                Espacio usado, libre y retenido; días guardados por cámara
-  catalog rebuild        Rehace el índice de grabaciones a partir de los archivos
-  hold add               Conserva imágenes para un caso: --camera ID --from T --to T --case C
-  user add NOMBRE        Añade un usuario (--role); «user list», «user disable NOMBRE», «user enable NOMBRE», «user passwd NOMBRE»
-  audit list             El registro de auditoría, de lo más reciente [--by USUARIO --action A --camera ID]
-  audit verify           Comprueba que ninguna fila de auditoría se cambió, borró ni reordenó</translation>
-    </message>
-    <message>
         <source>Your Vigil user (needed once an administrator exists); the password comes from $VIGIL_PASSWORD, --login-password-file or the terminal.</source>
         <translation>Su usuario de Vigil (necesario en cuanto existe un administrador); la contraseña se toma de $VIGIL_PASSWORD, --login-password-file o el terminal.</translation>
     </message>
@@ -385,6 +333,64 @@ Commands:
     <message>
         <source>action</source>
         <translation>acción</translation>
+    </message>
+    <message>
+        <source>Vigil command line.
+
+Commands:
+  info                   Data folder, catalog and library versions
+  settings list          Settings with their values
+  settings get KEY       Print one setting
+  settings set KEY VALUE Change a setting
+  settings unset KEY     Return a setting to its default
+  discover               Find ONVIF cameras (WS-Discovery)
+  probe URL              Read an ONVIF camera&apos;s identity, streams and capabilities
+  camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)
+  camera list            The cameras Vigil knows
+  camera remove ID       Remove a camera (its recordings stay until retention)
+  camera record ID       How a camera records: --mode, --schedule, --retention-days, --pre-roll, --post-roll
+  record                 Record every camera until stopped (or --duration S)
+  status                 The running recorder&apos;s cameras, streams and alerts
+  service install        Run the recorder as a systemd service (system service as root, else this user&apos;s); &quot;service uninstall&quot;, &quot;service status&quot;
+  alerts [--camera ID]   Alerts, newest first; &quot;alerts ack ID|all&quot; acknowledges
+  segments --camera ID   Recordings of a camera [--from T --to T]
+  storage                Space used, free and held; days kept per camera
+  catalog rebuild        Recreate the recordings index from the files
+  hold add               Keep footage for a case: --camera ID --from T --to T --case C
+  user add NAME          Add a user (--role); &quot;user list&quot;, &quot;user disable NAME&quot;, &quot;user enable NAME&quot;, &quot;user passwd NAME&quot;
+  audit list             The audit log, newest first [--by USER --action A --camera ID]
+  audit verify           Check that no audit row was changed, removed or reordered
+  report transparency    Counts a town can publish: --from T --to T --out FILE.csv|json</source>
+        <translation>Línea de órdenes de Vigil.
+
+Órdenes:
+  info                   Carpeta de datos, catálogo y versiones de bibliotecas
+  settings list          Ajustes con sus valores
+  settings get CLAVE     Muestra un ajuste
+  settings set CLAVE VALOR Cambia un ajuste
+  settings unset CLAVE   Devuelve un ajuste a su valor predeterminado
+  discover               Busca cámaras ONVIF (WS-Discovery)
+  probe URL              Lee la identidad, los flujos y las capacidades de una cámara ONVIF
+  camera add URL         Añade una cámara (dirección ONVIF o URL rtsp://)
+  camera list            Las cámaras que Vigil conoce
+  camera remove ID       Quita una cámara (sus grabaciones quedan hasta la retención)
+  camera record ID       Cómo graba una cámara: --mode, --schedule, --retention-days, --pre-roll, --post-roll
+  record                 Graba todas las cámaras hasta detenerlo (o --duration S)
+  status                 Cámaras, flujos y alertas del grabador en marcha
+  service install        Ejecuta el grabador como servicio de systemd (del sistema como root, si no de este usuario); «service uninstall», «service status»
+  alerts [--camera ID]   Alertas, de la más reciente; «alerts ack ID|all» las da por vistas
+  segments --camera ID   Grabaciones de una cámara [--from T --to T]
+  storage                Espacio usado, libre y retenido; días guardados por cámara
+  catalog rebuild        Rehace el índice de grabaciones a partir de los archivos
+  hold add               Conserva imágenes para un caso: --camera ID --from T --to T --case C
+  user add NOMBRE        Añade un usuario (--role); «user list», «user disable NOMBRE», «user enable NOMBRE», «user passwd NOMBRE»
+  audit list             El registro de auditoría, de lo más reciente [--by USUARIO --action A --camera ID]
+  audit verify           Comprueba que ninguna fila de auditoría se cambió, borró ni reordenó
+  report transparency    Cifras que un municipio puede publicar: --from T --to T --out ARCHIVO.csv|json</translation>
+    </message>
+    <message>
+        <source>report transparency: the file to write.</source>
+        <translation>report transparency: el archivo que se escribe.</translation>
     </message>
 </context>
 <context>
@@ -618,6 +624,18 @@ Commands:
     <message>
         <source>usage: vigilctl audit list [--by USER] [--action A] [--camera ID] | audit verify</source>
         <translation>uso: vigilctl audit list [--by USUARIO] [--action A] [--camera ID] | audit verify</translation>
+    </message>
+    <message>
+        <source>usage: vigilctl report transparency --from T --to T --out FILE.csv|FILE.json (times like 2026-01-01 or 2026-01-01T00:00Z)</source>
+        <translation>uso: vigilctl report transparency --from T --to T --out ARCHIVO.csv|ARCHIVO.json (horas como 2026-01-01 o 2026-01-01T00:00Z)</translation>
+    </message>
+    <message>
+        <source>cannot write &quot;%1&quot;: %2</source>
+        <translation>no se puede escribir «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Transparency report written to %1.</source>
+        <translation>Informe de transparencia escrito en %1.</translation>
     </message>
 </context>
 <context>
@@ -1918,6 +1936,17 @@ Commands:
     <message>
         <source>A stored camera password cannot be read with this installation&apos;s key (was the key file replaced?).</source>
         <translation>Una contraseña de cámara guardada no se puede leer con la clave de esta instalación (¿se sustituyó el archivo de clave?).</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::security::TransparencyReport</name>
+    <message>
+        <source>reading the cameras</source>
+        <translation>al leer las cámaras</translation>
+    </message>
+    <message>
+        <source>reading the audit log</source>
+        <translation>al leer el registro de auditoría</translation>
     </message>
 </context>
 <context>

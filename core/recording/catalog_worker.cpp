@@ -2,6 +2,7 @@
 
 #include "core/catalog/catalog.h"
 #include "core/logging_categories.h"
+#include "core/security/audit_actions.h"
 #include "core/security/audit_log.h"
 
 #include <QDateTime>
@@ -203,7 +204,7 @@ void CatalogWorker::runRetention(const storage::RetentionPolicy& policy, QObject
             if (report.deletedByAge + report.deletedForSpace > 0 && !d->keysDir.isEmpty()) {
                 security::AuditLog log(*c, d->keysDir);
                 const Result<qint64> row = log.appendAs(0, QStringLiteral("(retention)"),
-                        QStringLiteral("retention"), QStringLiteral("recordings"),
+                        QLatin1String(security::audit::kRetention), QStringLiteral("recordings"),
                         {{QStringLiteral("deleted_by_age"), report.deletedByAge},
                                 {QStringLiteral("deleted_for_space"), report.deletedForSpace},
                                 {QStringLiteral("freed_bytes"), report.freedBytes}});

@@ -5,6 +5,7 @@
 #include "core/runtime/app_context.h"
 #include "core/runtime/data_dir.h"
 #include "core/security/access.h"
+#include "core/security/audit_actions.h"
 #include "core/security/audit_log.h"
 #include "core/security/user_store.h"
 
@@ -101,6 +102,7 @@ private Q_SLOTS:
     void passwordsAreArgon2idAndNowhereInPlain();
     void wrongPasswordsLockWithGrowingDelays();
     void keyFilesAreTheOwnersAlone();
+    void transparencyReportCountsTheAuditRows();
     void auditVerifyFindsTampering_data();
     void auditVerifyFindsTampering();
 
@@ -372,6 +374,94 @@ void TestSecurity::keyFilesAreTheOwnersAlone()
         QVERIFY2(!(info.permissions() & others), qPrintable(f));
         QVERIFY(info.permissions() & QFileDevice::ReadOwner);
     }
+}
+
+void TestSecurity::transparencyReportCountsTheAuditRows()
+{
+    const QString data = m_tmp.filePath(QStringLiteral("report"));
+    {
+        const std::unique_ptr<runtime::AppContext> context = openContext(data);
+        QVERIFY(context);
+        security::AuditLog log(context->catalog(), context->dataDir().keysPath());
+        const auto add = [&](const char* action, int times, const QJsonObject& detail = {}) {
+            for (int i = 0; i < times; ++i) {
+                if (!log.appendAs(0, QStringLiteral("alice"), QLatin1String(action),
+                            QStringLiteral("camera 1"), detail, 1))
+                    return false;
+            }
+            return true;
+        };
+        QVERIFY(add(security::audit::kLiveStart, 5));
+        QVERIFY(add(security::audit::kPlayback, 3));
+        QVERIFY(add(security::audit::kExport, 2,
+                {{QStringLiteral("legal_basis"), QStringLiteral("court order")},
+                        {QStringLiteral("requester_type"), QStringLiteral("court")}}));
+        QVERIFY(add(security::audit::kExport, 1,
+                {{QStringLiteral("legal_basis"), QStringLiteral("public records request")},
+                        {QStringLiteral("requester_type"), QStringLiteral("citizen")}}));
+        QVERIFY(add(security::audit::kLoginFailed, 4));
+        QVERIFY(add(security::audit::kHoldAdd, 1));
+        QVERIFY(add(security::audit::kMaskLift, 2));
+        QVERIFY(add(security::audit::kRetention, 2,
+                {{QStringLiteral("deleted_by_age"), 7}, {QStringLiteral("deleted_for_space"), 1}}));
+    }
+    const QString json = m_tmp.filePath(QStringLiteral("report.json"));
+    const QString csv = m_tmp.filePath(QStringLiteral("report.csv"));
+    const QString from = QDateTime::currentDateTimeUtc().addDays(-40).toString(Qt::ISODate);
+    const QString to = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate);
+    for (const QString& out : {json, csv}) {
+        const Run r = run(kVigilctl,
+                {QStringLiteral("--data-dir"), data, QStringLiteral("report"),
+                        QStringLiteral("transparency"), QStringLiteral("--from"), from,
+                        QStringLiteral("--to"), to, QStringLiteral("--out"), out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+    // Each count is the number of audit rows of its kind (recounted from `audit list`).
+    const Run listed = run(kVigilctl,
+            {QStringLiteral("--data-dir"), data, QStringLiteral("audit"), QStringLiteral("list"),
+                    QStringLiteral("--json")});
+    QHash<QString, int> rows;
+    for (const QJsonValue& v : QJsonDocument::fromJson(listed.out.toUtf8()).array())
+        ++rows[v.toObject().value(QLatin1String("action")).toString()];
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonArray months = report.value(QLatin1String("months")).toArray();
+    QVERIFY(months.size() >= 2); // 40 days back: at least two months, the older ones empty
+    QHash<QString, int> summed;
+    for (const QJsonValue& m : months) {
+        for (const QString& key : m.toObject().keys()) {
+            if (key != QLatin1String("month"))
+                summed[key] += m.toObject().value(key).toInt();
+        }
+    }
+    QCOMPARE(summed.value(QStringLiteral("live_views")), rows.value(QStringLiteral("live_start")));
+    QCOMPARE(summed.value(QStringLiteral("playback_sessions")),
+            rows.value(QStringLiteral("playback")));
+    QCOMPARE(summed.value(QStringLiteral("exports")), rows.value(QStringLiteral("export")));
+    QCOMPARE(summed.value(QStringLiteral("failed_logins")),
+            rows.value(QStringLiteral("login_failed")));
+    QCOMPARE(summed.value(QStringLiteral("holds_placed")), rows.value(QStringLiteral("hold_add")));
+    QCOMPARE(summed.value(QStringLiteral("masks_lifted")), rows.value(QStringLiteral("mask_lift")));
+    QCOMPARE(summed.value(QStringLiteral("retention_passes")),
+            rows.value(QStringLiteral("retention")));
+    QCOMPARE(summed.value(QStringLiteral("segments_deleted_by_retention")), 16);
+    QCOMPARE(rows.value(QStringLiteral("live_start")), 5);
+    const QJsonObject basis = report.value(QLatin1String("exports_by_legal_basis")).toObject();
+    QCOMPARE(basis.value(QLatin1String("court order")).toInt(), 2);
+    QCOMPARE(basis.value(QLatin1String("public records request")).toInt(), 1);
+    QCOMPARE(report.value(QLatin1String("exports_by_requester"))
+                     .toObject()
+                     .value(QLatin1String("citizen"))
+                     .toInt(),
+            1);
+    // Counts only: no person's name.
+    QFile text(csv);
+    QVERIFY(text.open(QIODevice::ReadOnly));
+    const QByteArray csvBytes = text.readAll();
+    QVERIFY(csvBytes.contains("live_views,5"));
+    QVERIFY(!csvBytes.contains("alice"));
+    QVERIFY(!QJsonDocument(report).toJson().contains("alice"));
 }
 
 void TestSecurity::auditVerifyFindsTampering_data()

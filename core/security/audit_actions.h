@@ -1,0 +1,20 @@
+#pragma once
+
+namespace vigil::security::audit {
+
+// The audit log's action names, in one place: what writes them and what counts them (the
+// transparency report) agree.
+inline constexpr char kLogin[] = "login";
+inline constexpr char kLoginFailed[] = "login_failed";
+inline constexpr char kRefused[] = "refused";
+inline constexpr char kLiveStart[] = "live_start";
+inline constexpr char kPlayback[] = "playback";
+inline constexpr char kSearch[] = "search";
+inline constexpr char kSnapshot[] = "snapshot";
+inline constexpr char kExport[] = "export";
+inline constexpr char kHoldAdd[] = "hold_add";
+inline constexpr char kHoldRelease[] = "hold_release";
+inline constexpr char kMaskLift[] = "mask_lift";
+inline constexpr char kRetention[] = "retention";
+
+} // namespace vigil::security::audit

@@ -1,0 +1,192 @@
+#include "core/security/transparency_report.h"
+
+#include "core/catalog/catalog.h"
+#include "core/catalog/settings_store.h"
+#include "core/security/audit_actions.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace vigil::security {
+
+namespace {
+
+QString monthOf(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM"));
+}
+
+QString csvField(const QString& text)
+{
+    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n'))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return u'"' + quoted + u'"';
+}
+
+} // namespace
+
+Result<TransparencyReport> TransparencyReport::build(
+        catalog::Catalog& catalog, qint64 fromMs, qint64 toMs)
+{
+    TransparencyReport r;
+    r.fromMs = fromMs;
+    r.toMs = toMs;
+    const QSqlDatabase db = QSqlDatabase::database(catalog.connectionName(), false);
+
+    // Cameras (not removed before the period), their retention and hours of main-stream footage
+    // in the period.
+    QSqlQuery cams(db);
+    cams.prepare(QStringLiteral(
+            "SELECT c.name, c.retention_days, COALESCE((SELECT SUM(MIN(s.end_ms, ?) - "
+            "MAX(s.start_ms, "
+            "?)) FROM segments s JOIN streams st ON st.id = s.stream_id WHERE s.camera_id = c.id "
+            "AND st.role = 'main' AND s.start_ms < ? AND s.end_ms > ?), 0) FROM cameras c WHERE "
+            "c.removed_ms IS NULL OR c.removed_ms > ? ORDER BY c.id"));
+    cams.addBindValue(toMs);
+    cams.addBindValue(fromMs);
+    cams.addBindValue(toMs);
+    cams.addBindValue(fromMs);
+    cams.addBindValue(fromMs);
+    if (!cams.exec())
+        return catalog.sqlError(cams.lastError(), tr("reading the cameras"));
+    while (cams.next())
+        r.cameras << Camera {cams.value(0).toString(), cams.value(2).toDouble() / 3600000.0,
+                cams.value(1).toInt()};
+    QSqlQuery quota(db);
+    quota.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    quota.addBindValue(QLatin1String(catalog::settings::kStorageQuotaMB));
+    if (quota.exec() && quota.next())
+        r.quotaMB = quota.value(0).toLongLong();
+
+    // Every month of the period, even those with nothing in them.
+    QMap<QString, Month> months;
+    for (QDateTime m = QDateTime::fromMSecsSinceEpoch(fromMs, QTimeZone::utc());
+            m.toMSecsSinceEpoch() < toMs; m = m.addMonths(1)) {
+        const QString key = m.toString(QStringLiteral("yyyy-MM"));
+        months[key].month = key;
+    }
+    QSqlQuery rows(db);
+    rows.setForwardOnly(true);
+    rows.prepare(QStringLiteral("SELECT at_ms, action, detail FROM audit_log WHERE at_ms >= ? AND "
+                                "at_ms < ? ORDER BY id"));
+    rows.addBindValue(fromMs);
+    rows.addBindValue(toMs);
+    if (!rows.exec())
+        return catalog.sqlError(rows.lastError(), tr("reading the audit log"));
+    while (rows.next()) {
+        const QString key = monthOf(rows.value(0).toLongLong());
+        Month& m = months[key];
+        m.month = key;
+        const QString action = rows.value(1).toString();
+        const QJsonObject detail
+                = QJsonDocument::fromJson(rows.value(2).toString().toUtf8()).object();
+        if (action == QLatin1String(audit::kLiveStart)) {
+            ++m.liveViews;
+        } else if (action == QLatin1String(audit::kPlayback)) {
+            ++m.playbackSessions;
+        } else if (action == QLatin1String(audit::kSearch)) {
+            ++m.searches;
+        } else if (action == QLatin1String(audit::kSnapshot)) {
+            ++m.snapshots;
+        } else if (action == QLatin1String(audit::kExport)) {
+            ++m.exports;
+            ++r.exportsByLegalBasis[detail.value(QLatin1String("legal_basis")).toString()];
+            ++r.exportsByRequester[detail.value(QLatin1String("requester_type")).toString()];
+        } else if (action == QLatin1String(audit::kHoldAdd)) {
+            ++m.holdsPlaced;
+        } else if (action == QLatin1String(audit::kHoldRelease)) {
+            ++m.holdsReleased;
+        } else if (action == QLatin1String(audit::kMaskLift)) {
+            ++m.masksLifted;
+        } else if (action == QLatin1String(audit::kLoginFailed)) {
+            ++m.failedLogins;
+        } else if (action == QLatin1String(audit::kRetention)) {
+            ++m.retentionPasses;
+            m.segmentsDeleted += detail.value(QLatin1String("deleted_by_age")).toInt()
+                    + detail.value(QLatin1String("deleted_for_space")).toInt();
+        }
+    }
+    r.months = months.values();
+    return r;
+}
+
+QString TransparencyReport::toCsv() const
+{
+    QStringList lines;
+    const auto day = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODate);
+    };
+    lines << QStringLiteral("section,item,value");
+    lines << QStringLiteral("period,from,%1").arg(day(fromMs));
+    lines << QStringLiteral("period,to,%1").arg(day(toMs));
+    lines << QStringLiteral("storage,quota_mb,%1").arg(quotaMB);
+    lines << QStringLiteral("cameras,count,%1").arg(cameras.size());
+    for (const Camera& c : cameras) {
+        lines << QStringLiteral("camera,%1 hours_recorded,%2")
+                         .arg(csvField(c.name))
+                         .arg(c.hoursRecorded, 0, 'f', 1);
+        lines << QStringLiteral("camera,%1 retention_days,%2")
+                         .arg(csvField(c.name))
+                         .arg(c.retentionDays);
+    }
+    for (const Month& m : months) {
+        const QList<QPair<const char*, int>> counts {{"live_views", m.liveViews},
+                {"playback_sessions", m.playbackSessions}, {"searches", m.searches},
+                {"snapshots", m.snapshots}, {"exports", m.exports}, {"holds_placed", m.holdsPlaced},
+                {"holds_released", m.holdsReleased}, {"masks_lifted", m.masksLifted},
+                {"failed_logins", m.failedLogins}, {"retention_passes", m.retentionPasses},
+                {"segments_deleted_by_retention", m.segmentsDeleted}};
+        for (const auto& [name, value] : counts)
+            lines << QStringLiteral("month %1,%2,%3").arg(m.month, QLatin1String(name)).arg(value);
+    }
+    for (auto it = exportsByLegalBasis.begin(); it != exportsByLegalBasis.end(); ++it)
+        lines << QStringLiteral("exports by legal basis,%1,%2")
+                         .arg(csvField(it.key()))
+                         .arg(it.value());
+    for (auto it = exportsByRequester.begin(); it != exportsByRequester.end(); ++it)
+        lines << QStringLiteral("exports by requester,%1,%2")
+                         .arg(csvField(it.key()))
+                         .arg(it.value());
+    return lines.join(u'\n') + u'\n';
+}
+
+QJsonObject TransparencyReport::toJson() const
+{
+    QJsonArray cams;
+    for (const Camera& c : cameras)
+        cams.append(QJsonObject {{QStringLiteral("name"), c.name},
+                {QStringLiteral("hours_recorded"), c.hoursRecorded},
+                {QStringLiteral("retention_days"), c.retentionDays}});
+    QJsonArray ms;
+    for (const Month& m : months)
+        ms.append(QJsonObject {{QStringLiteral("month"), m.month},
+                {QStringLiteral("live_views"), m.liveViews},
+                {QStringLiteral("playback_sessions"), m.playbackSessions},
+                {QStringLiteral("searches"), m.searches},
+                {QStringLiteral("snapshots"), m.snapshots}, {QStringLiteral("exports"), m.exports},
+                {QStringLiteral("holds_placed"), m.holdsPlaced},
+                {QStringLiteral("holds_released"), m.holdsReleased},
+                {QStringLiteral("masks_lifted"), m.masksLifted},
+                {QStringLiteral("failed_logins"), m.failedLogins},
+                {QStringLiteral("retention_passes"), m.retentionPasses},
+                {QStringLiteral("segments_deleted_by_retention"), m.segmentsDeleted}});
+    QJsonObject basis;
+    for (auto it = exportsByLegalBasis.begin(); it != exportsByLegalBasis.end(); ++it)
+        basis.insert(it.key(), it.value());
+    QJsonObject requester;
+    for (auto it = exportsByRequester.begin(); it != exportsByRequester.end(); ++it)
+        requester.insert(it.key(), it.value());
+    return {{QStringLiteral("from_ms"), fromMs}, {QStringLiteral("to_ms"), toMs},
+            {QStringLiteral("quota_mb"), quotaMB}, {QStringLiteral("cameras"), cams},
+            {QStringLiteral("months"), ms}, {QStringLiteral("exports_by_legal_basis"), basis},
+            {QStringLiteral("exports_by_requester"), requester}};
+}
+
+} // namespace vigil::security
