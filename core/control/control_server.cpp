@@ -14,6 +14,12 @@
 #include <QMap>
 #include <QTimer>
 
+#ifdef Q_OS_LINUX
+#include <pwd.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#endif
+
 namespace vigil::control {
 
 namespace {
@@ -89,10 +95,38 @@ Result<void> ControlServer::listen()
     return {};
 }
 
+namespace {
+
+/// The computer's user at the other end of a local socket (the kernel says; the client cannot
+/// pretend otherwise).
+QString peerUser(QLocalSocket* socket)
+{
+#ifdef Q_OS_LINUX
+    ucred peer {};
+    socklen_t length = sizeof(peer);
+    if (::getsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_PEERCRED, &peer, &length)
+            == 0) {
+        passwd entry {};
+        passwd* found = nullptr;
+        char buffer[1024];
+        if (::getpwuid_r(peer.uid, &entry, buffer, sizeof(buffer), &found) == 0 && found)
+            return QStringLiteral("os:") + QString::fromLocal8Bit(found->pw_name);
+        return QStringLiteral("os:uid %1").arg(peer.uid);
+    }
+#else
+    Q_UNUSED(socket);
+#endif
+    return QStringLiteral("os:?");
+}
+
+} // namespace
+
 void ControlServer::accept()
 {
     while (QLocalSocket* socket = m_server->nextPendingConnection()) {
-        m_clients.insert(socket, Client {});
+        Client client;
+        client.who = peerUser(socket);
+        m_clients.insert(socket, client);
         connect(socket, &QLocalSocket::readyRead, this, [this, socket] { read(socket); });
         connect(socket, &QLocalSocket::disconnected, this, [this, socket] {
             m_live->dropClient(socket);
@@ -155,7 +189,8 @@ void ControlServer::handle(QLocalSocket* socket, Client& client, const QJsonObje
         const qint64 camera = message.value(QLatin1String("camera")).toInteger();
         const QString role = message.value(QLatin1String("role")).toString();
         const Result<quint32> subscribed = m_live->subscribe(socket, camera,
-                role == QLatin1String("main") ? QStringLiteral("main") : QStringLiteral("sub"));
+                role == QLatin1String("main") ? QStringLiteral("main") : QStringLiteral("sub"),
+                client.who);
         if (!subscribed) {
             send(socket, errorReply(message, subscribed.error().message));
             return;

@@ -48,6 +48,7 @@ private:
         FrameReader reader;
         bool greeted = false;
         bool subscribed = false;
+        QString who; ///< the computer's user at the other end ("os:NAME"), for the audit log
     };
 
     void accept();

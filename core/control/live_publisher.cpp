@@ -6,7 +6,9 @@
 #include "core/media/stream_tracks_p.h"
 #include "core/media/subscriber_queue.h"
 #include "core/recording/recording_engine.h"
+#include "core/security/audit_actions.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QLocalSocket>
 #include <QPointer>
@@ -37,6 +39,9 @@ QString codeOf(const Error& error)
 struct LivePublisher::Subscription final : media::StreamSubscriber
 {
     quint32 id = 0;
+    qint64 cameraId = 0;
+    QString who;
+    QElapsedTimer since;
     QString role; ///< as asked ("sub" may be served by the main stream)
     QLocalSocket* socket = nullptr;
     std::shared_ptr<media::StreamHub> hub;
@@ -82,13 +87,17 @@ LivePublisher::~LivePublisher()
         s->hub->unsubscribe(s.get());
 }
 
-Result<quint32> LivePublisher::subscribe(QLocalSocket* socket, qint64 cameraId, const QString& role)
+Result<quint32> LivePublisher::subscribe(
+        QLocalSocket* socket, qint64 cameraId, const QString& role, const QString& who)
 {
     Result<std::shared_ptr<media::StreamHub>> hub = m_engine.watch(cameraId, role);
     if (!hub)
         return hub.error();
     auto s = std::make_shared<Subscription>();
     s->id = m_nextId++;
+    s->cameraId = cameraId;
+    s->who = who;
+    s->since.start();
     s->role = role;
     s->socket = socket;
     s->hub = std::move(hub).value();
@@ -108,6 +117,9 @@ Result<quint32> LivePublisher::subscribe(QLocalSocket* socket, qint64 cameraId, 
     s->hub->start();
     qCInfo(lcRecording, "live: camera %lld %s to a client (subscription %u)", cameraId,
             qUtf8Printable(s->hub->config().role), s->id);
+    m_engine.audit(who, QLatin1String(security::audit::kLiveStart),
+            QStringLiteral("camera %1").arg(cameraId), {{QStringLiteral("stream"), role}},
+            cameraId);
     return s->id;
 }
 
@@ -158,8 +170,14 @@ void LivePublisher::recheck()
 void LivePublisher::remove(quint32 id)
 {
     const std::shared_ptr<Subscription> s = m_subscriptions.take(id);
-    if (s)
-        s->hub->unsubscribe(s.get()); // no offer() after this returns
+    if (!s)
+        return;
+    s->hub->unsubscribe(s.get()); // no offer() after this returns
+    m_engine.audit(s->who, QLatin1String(security::audit::kLiveStop),
+            QStringLiteral("camera %1").arg(s->cameraId),
+            {{QStringLiteral("stream"), s->role},
+                    {QStringLiteral("seconds"), qint64(s->since.elapsed() / 1000)}},
+            s->cameraId);
 }
 
 void LivePublisher::flush(quint32 id)

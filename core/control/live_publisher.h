@@ -40,8 +40,10 @@ public:
     ~LivePublisher() override;
 
     /// Starts sending the camera's stream ("main" or "sub") to `socket`: the subscription's
-    /// number, or why not.
-    Result<quint32> subscribe(QLocalSocket* socket, qint64 cameraId, const QString& role);
+    /// number, or why not. `who` (the computer's user that connected) is written to the audit
+    /// log with the start and the end of the view.
+    Result<quint32> subscribe(
+            QLocalSocket* socket, qint64 cameraId, const QString& role, const QString& who);
     void unsubscribe(QLocalSocket* socket, quint32 subscription);
     /// Every subscription of a client that went away.
     void dropClient(QLocalSocket* socket);

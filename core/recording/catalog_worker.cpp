@@ -190,6 +190,20 @@ void CatalogWorker::addAlert(qint64 cameraId, const QString& kind, const QString
     });
 }
 
+void CatalogWorker::audit(const QString& login, const QString& action, const QString& object,
+        const QJsonObject& detail, qint64 cameraId)
+{
+    post([this, login, action, object, detail, cameraId] {
+        catalog::Catalog* c = d->connection();
+        if (!c || d->keysDir.isEmpty())
+            return;
+        security::AuditLog log(*c, d->keysDir);
+        if (const Result<qint64> row = log.appendAs(0, login, action, object, detail, cameraId);
+                !row)
+            qCWarning(lcRecording, "%s", qUtf8Printable(row.error().fullText()));
+    });
+}
+
 void CatalogWorker::runRetention(const storage::RetentionPolicy& policy, QObject* receiver,
         std::function<void(const storage::RetentionReport&)> done)
 {

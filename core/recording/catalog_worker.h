@@ -4,6 +4,7 @@
 #include "core/recording/segment_repair.h"
 #include "core/storage/retention.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 
@@ -47,6 +48,10 @@ public:
     /// An alert for the status bar and the catalog; one that cannot be written is kept and
     /// written again with the next piece of work.
     void addAlert(qint64 cameraId, const QString& kind, const QString& message);
+    /// An audit row written by the recorder (live views; the window's login is not known here
+    /// yet, so `login` names the computer's user that connected).
+    void audit(const QString& login, const QString& action, const QString& object,
+            const QJsonObject& detail, qint64 cameraId);
     /// One retention pass; `done` then runs on `receiver`'s thread with its report.
     void runRetention(const storage::RetentionPolicy& policy, QObject* receiver,
             std::function<void(const storage::RetentionReport&)> done);

@@ -553,6 +553,12 @@ void RecordingEngine::raise(qint64 cameraId, const QString& kind, const QString&
     Q_EMIT alertRaised(alert);
 }
 
+void RecordingEngine::audit(const QString& login, const QString& action, const QString& object,
+        const QJsonObject& detail, qint64 cameraId)
+{
+    m_worker->audit(login, action, object, detail, cameraId);
+}
+
 void RecordingEngine::requestRetention()
 {
     if (m_retentionRunning) {

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -126,6 +127,9 @@ public:
     /// A retention pass, on the catalog worker; its result is applied when it ends (a pass
     /// asked for while one runs follows it).
     void requestRetention();
+    /// An audit row, written by the catalog worker (never on this thread).
+    void audit(const QString& login, const QString& action, const QString& object,
+            const QJsonObject& detail = {}, qint64 cameraId = 0);
     /// The streams' hubs: live views subscribe to the same connections the recorders use.
     media::StreamHubs& hubs() { return *m_hubs; }
     /// The hub of a camera's stream (`role` "sub" falls back to the main stream of a camera

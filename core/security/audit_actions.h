@@ -8,6 +8,7 @@ inline constexpr char kLogin[] = "login";
 inline constexpr char kLoginFailed[] = "login_failed";
 inline constexpr char kRefused[] = "refused";
 inline constexpr char kLiveStart[] = "live_start";
+inline constexpr char kLiveStop[] = "live_stop";
 inline constexpr char kPlayback[] = "playback";
 inline constexpr char kSearch[] = "search";
 inline constexpr char kSnapshot[] = "snapshot";

@@ -8,6 +8,9 @@
 
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -115,6 +118,8 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
+    void liveFramesOfBothStreams();
+
     QTemporaryDir m_tmp;
     CamsimProcess m_sim;
     QString m_data;
@@ -144,6 +149,28 @@ void TestLive::cleanupTestCase()
 }
 
 void TestLive::liveFramesAreRealChangingPictures()
+{
+    liveFramesOfBothStreams();
+    // Each view's start and end is in the audit log, with the computer's user who watched.
+    const auto audited = [this](const char* action) {
+        const CtlRun listed = vigilctl(m_data,
+                {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--action"),
+                        QLatin1String(action), QStringLiteral("--camera"), QStringLiteral("1"),
+                        QStringLiteral("--json")});
+        QStringList who;
+        for (const QJsonValue& v : QJsonDocument::fromJson(listed.out).array())
+            who << v.toObject().value(QLatin1String("user")).toString();
+        return who;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(audited("live_stop").size() >= 2, 10000);
+    const QStringList started = audited("live_start");
+    QVERIFY2(started.size() >= 2, qPrintable(started.join(u',')));
+    for (const QString& who : started)
+        QVERIFY2(who.startsWith(QLatin1String("os:")) && who.size() > 3, qPrintable(who));
+    QCOMPARE(vigilctl(m_data, {QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
+}
+
+void TestLive::liveFramesOfBothStreams()
 {
     Viewer sub(m_data, 1, QStringLiteral("sub"));
     sub.feed.setActive(true);
