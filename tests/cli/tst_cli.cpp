@@ -6,13 +6,13 @@
 #include "core/catalog/segment_store.h"
 #include "core/catalog/settings_store.h"
 #include "core/runtime/app_context.h"
+#include "support/process_run.h"
 #include "support/recording_fixture.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,29 +26,8 @@ namespace {
 const QString kVigil = QStringLiteral(VIGIL_BIN_DIR "/vigil");
 const QString kVigilctl = QStringLiteral(VIGIL_BIN_DIR "/vigilctl");
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run run(const QString& program, const QStringList& args)
-{
-    QProcess process;
-    process.start(program, args);
-    Run r;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.err = QString::fromUtf8(process.readAllStandardError());
-    return r;
-}
+using vigil::test::Run;
+using vigil::test::run;
 
 /// Every file and folder under `folder` (hidden ones too), sorted.
 QStringList everythingUnder(const QString& folder)

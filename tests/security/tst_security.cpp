@@ -8,12 +8,12 @@
 #include "core/security/audit_actions.h"
 #include "core/security/audit_log.h"
 #include "core/security/user_store.h"
+#include "support/process_run.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,36 +29,8 @@ const QString kVigilctl = QStringLiteral(VIGIL_BIN_DIR "/vigilctl");
 const QString kAdminPassword = QStringLiteral("correct horse battery");
 const QString kViewerPassword = QStringLiteral("viewer pass 1234");
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run run(const QString& program, const QStringList& args, const QProcessEnvironment& env = {})
-{
-    QProcess process;
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    e.remove(QStringLiteral("VIGIL_PASSWORD"));
-    e.remove(QStringLiteral("VIGIL_NEW_PASSWORD"));
-    for (const QString& key : env.keys())
-        e.insert(key, env.value(key));
-    process.setProcessEnvironment(e);
-    process.start(program, args);
-    process.closeWriteChannel();
-    Run r;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.err = QString::fromUtf8(process.readAllStandardError());
-    return r;
-}
+using vigil::test::Run;
+using vigil::test::run;
 
 QProcessEnvironment env(const QString& name, const QString& value)
 {
