@@ -3,7 +3,9 @@
 # in a client network namespace joined by a veth link to a camera namespace running
 # vigil-camsim, under `strace -f`, which records every connect/sendto/sendmsg. Only the camera's
 # address and the WS-Discovery multicast group may appear as destinations: no DNS, no update
-# check, no telemetry, no font or map fetch. Everything lives in namespaces this script creates.
+# check, no telemetry, no font or map fetch. Afterwards the camera's password is nowhere in the
+# data folder (catalog, its WAL, logs, keys, footage) nor in any program Vigil started.
+# Everything lives in namespaces this script creates.
 # Usage: only_camera_traffic.sh BIN_DIR CAMSIM_CACHE_DIR
 set -euo pipefail
 bin=$1
@@ -39,7 +41,8 @@ ip -n "$cam" addr add 10.214.1.2/24 dev "${tag}1"
 ip -n "$client" link set "${tag}0" up
 ip -n "$cam" link set "${tag}1" up
 
-ip netns exec "$cam" "$bin/vigil-camsim" --bind 10.214.1.2 --cameras 1 --user admin --password secret \
+password="Vigil-Cam-Pass-7731"
+ip netns exec "$cam" "$bin/vigil-camsim" --bind 10.214.1.2 --cameras 1 --user admin --password "$password" \
     --cache-dir "$cache" --print-endpoints >"$work/cam.json" 2>"$work/cam.err" &
 pids+=($!)
 for _ in $(seq 1 600); do
@@ -50,7 +53,8 @@ done
 service=$(/usr/bin/python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["device_service"])' "$work/cam.json")
 
 data="$work/data"
-trace() { ip netns exec "$client" strace -f -qq -e trace=connect,sendto,sendmsg -o "$work/trace.$1" "${@:2}"; }
+calls=connect,sendto,sendmsg,execve
+trace() { ip netns exec "$client" strace -f -qq -s 256 -e trace=$calls -o "$work/trace.$1" "${@:2}"; }
 failures=0
 
 # 1. Discovery finds the camera (multicast on the link).
@@ -59,18 +63,18 @@ if grep -q 10.214.1.2 "$work/found.json"; then echo "PASS discovery found the ca
     echo "FAIL discovery:"; cat "$work/found.json"; failures=$((failures + 1)); fi
 
 # 2. The camera is added.
-if trace add "$bin/vigilctl" camera add "$service" --user admin --password secret --data-dir "$data" >"$work/add.out" 2>&1; then
+if VIGIL_CAMERA_PASSWORD="$password" trace add "$bin/vigilctl" camera add "$service" --user admin --data-dir "$data" >"$work/add.out" 2>&1; then
     echo "PASS camera add"; else echo "FAIL camera add:"; cat "$work/add.out"; failures=$((failures + 1)); fi
 
 # 3. The recorder records it while the window shows it live, for a few seconds.
-ip netns exec "$client" strace -f -qq -e trace=connect,sendto,sendmsg -o "$work/trace.recorder" \
+ip netns exec "$client" strace -f -qq -s 256 -e trace=$calls -o "$work/trace.recorder" \
     "$bin/vigil-recorder" --data-dir "$data" >"$work/recorder.out" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do
     [[ -S "$data/recorder.sock" ]] && break
     sleep 0.1
 done
-ip netns exec "$client" env QT_QPA_PLATFORM=offscreen strace -f -qq -e trace=connect,sendto,sendmsg \
+ip netns exec "$client" env QT_QPA_PLATFORM=offscreen strace -f -qq -s 256 -e trace=$calls \
     -o "$work/trace.window" timeout -s TERM 12 "$bin/vigil" --data-dir "$data" >"$work/window.out" 2>&1 || true
 recorded=$("$bin/vigilctl" segments --camera 1 --json --data-dir "$data" 2>/dev/null \
     | /usr/bin/python3 -c 'import json,sys; print(len(json.load(sys.stdin).get("segments", [])))' || echo 0)
@@ -106,5 +110,19 @@ if "10.214.1.2" not in seen:
     sys.exit(1)
 print("PASS only the camera and the discovery group were contacted")
 PY
+# The camera's password: sealed in the catalog, never written in plain text, never passed to a
+# program Vigil started.
+if grep -rqa -- "$password" "$data"; then
+    echo "FAIL the camera's password is in plain text in:"; grep -rla -- "$password" "$data"
+    failures=$((failures + 1))
+else
+    echo "PASS the camera's password is nowhere in the data folder ($(find "$data" -type f | wc -l) files)"
+fi
+if grep -h 'execve(' "$work"/trace.* | grep -q -- "$password"; then
+    echo "FAIL a program was started with the camera's password in its arguments"
+    failures=$((failures + 1))
+else
+    echo "PASS no program was started with the password in its arguments"
+fi
 echo "$failures failed"
 [[ $failures -eq 0 ]]
