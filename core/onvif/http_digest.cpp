@@ -89,18 +89,33 @@ QList<DigestChallenge> DigestChallenge::parse(const QList<QByteArray>& headerVal
 {
     QList<DigestChallenge> result;
     for (const QByteArray& value : headerValues) {
-        // Several challenges may be joined in one value: split before each "Digest ".
+        // Several challenges may be joined in one value: split before each "Digest " that
+        // starts a challenge — not one inside a quoted realm or nonce.
         QList<QByteArrayView> parts;
         qsizetype from = 0;
-        while (true) {
-            const qsizetype at = value.indexOf("Digest ", from + 1);
-            if (at < 0) {
-                parts.append(QByteArrayView(value).sliced(from));
-                break;
+        bool quoted = false;
+        for (qsizetype i = 0; i < value.size(); ++i) {
+            const char c = value.at(i);
+            if (quoted) {
+                if (c == '\\')
+                    ++i; // the escaped character, whatever it is
+                else if (c == '"')
+                    quoted = false;
+                continue;
             }
-            parts.append(QByteArrayView(value).sliced(from, at - from));
-            from = at;
+            if (c == '"') {
+                quoted = true;
+                continue;
+            }
+            const bool boundary = i > from
+                    && (value.at(i - 1) == ' ' || value.at(i - 1) == ','
+                            || value.at(i - 1) == '\t');
+            if (boundary && QByteArrayView(value).sliced(i).startsWith("Digest ")) {
+                parts.append(QByteArrayView(value).sliced(from, i - from));
+                from = i;
+            }
         }
+        parts.append(QByteArrayView(value).sliced(from));
         for (QByteArrayView part : parts) {
             part = part.trimmed();
             if (!part.startsWith("Digest ") && !part.startsWith("digest "))

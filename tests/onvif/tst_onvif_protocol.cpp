@@ -364,6 +364,22 @@ void TestOnvifProtocol::hostileDigestChallenges()
             QStringLiteral("GET"), QStringLiteral("/"), 1);
     QVERIFY2(header.contains("realm=\"cam\\\", admin=\\\"evil\""), header.constData());
     QVERIFY2(header.contains("nonce=\"n\\\\\\\"x\""), header.constData());
+
+    // "Digest " inside a quoted realm does not start a second challenge (found by fuzz_digest:
+    // the challenge written out no longer parsed back the same).
+    const QList<DigestChallenge> one = DigestChallenge::parse(
+            {"Digest realm=\"a Digest b\", nonce=\"x,y\", Digest realm=\"r2\", nonce=\"n2\""});
+    QCOMPARE(one.size(), 2);
+    QCOMPARE(one.first().realm, QStringLiteral("a Digest b"));
+    QCOMPARE(one.first().nonce, QStringLiteral("x,y"));
+    QCOMPARE(one.last().realm, QStringLiteral("r2"));
+    DigestChallenge tricky;
+    tricky.realm = QStringLiteral("aDigest rDigt re\"b");
+    tricky.nonce = QStringLiteral("x,y");
+    tricky.algorithm = QStringLiteral("MD5");
+    const QList<DigestChallenge> again = DigestChallenge::parse({tricky.toHeader()});
+    QCOMPARE(again.size(), 1);
+    QCOMPARE(again.first().realm, tricky.realm);
 }
 
 void TestOnvifProtocol::cameraTextIsDisplaySafe()
