@@ -518,16 +518,9 @@ std::optional<QString> Ctl::cameraPassword(const QString& fallback)
 {
     if (m_parser.isSet(QStringLiteral("password")))
         return m_parser.value(QStringLiteral("password"));
-    if (m_parser.isSet(QStringLiteral("password-file"))) {
-        QFile file(m_parser.value(QStringLiteral("password-file")));
-        if (!file.open(QIODevice::ReadOnly)) {
-            m_err << tr("vigilctl: cannot read the password file \"%1\": %2")
-                             .arg(file.fileName(), file.errorString())
-                  << Qt::endl;
-            return std::nullopt;
-        }
-        return QString::fromUtf8(file.readLine(4096)).remove(u'\n').remove(u'\r');
-    }
+    if (m_parser.isSet(QStringLiteral("password-file")))
+        return CtlSecurity::readPasswordFile(
+                m_parser.value(QStringLiteral("password-file")), m_err);
     if (qEnvironmentVariableIsSet("VIGIL_CAMERA_PASSWORD"))
         return qEnvironmentVariable("VIGIL_CAMERA_PASSWORD");
 #ifdef Q_OS_UNIX

@@ -108,6 +108,18 @@ std::optional<QString> CtlSecurity::readSecret(const QString& prompt, QTextStrea
     return line;
 }
 
+std::optional<QString> CtlSecurity::readPasswordFile(const QString& path, QTextStream& err)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        err << tr("vigilctl: cannot read the password file \"%1\": %2")
+                        .arg(file.fileName(), file.errorString())
+            << Qt::endl;
+        return std::nullopt;
+    }
+    return QString::fromUtf8(file.readLine(4096)).remove(u'\n').remove(u'\r');
+}
+
 bool CtlSecurity::written(const Result<qint64>& row)
 {
     if (!row)
@@ -150,14 +162,11 @@ std::optional<Principal> CtlSecurity::session(
     if (qEnvironmentVariableIsSet("VIGIL_PASSWORD")) {
         password = qEnvironmentVariable("VIGIL_PASSWORD");
     } else if (m_parser.isSet(QStringLiteral("login-password-file"))) {
-        QFile file(m_parser.value(QStringLiteral("login-password-file")));
-        if (!file.open(QIODevice::ReadOnly)) {
-            *exitCode = fail(tr("cannot read the password file \"%1\": %2")
-                                     .arg(file.fileName(), file.errorString()),
-                    ExitUsage);
+        password = readPasswordFile(m_parser.value(QStringLiteral("login-password-file")), m_err);
+        if (!password) {
+            *exitCode = ExitUsage;
             return std::nullopt;
         }
-        password = QString::fromUtf8(file.readLine(4096)).remove(u'\n').remove(u'\r');
     } else {
         password = readSecret(tr("Vigil password for %1: ").arg(login), m_err);
     }
@@ -204,10 +213,7 @@ void CtlSecurity::audit(const Principal& who, const QString& command, const QStr
         if (m_parser.isSet(QLatin1String(option)))
             detail.insert(QLatin1String(option), m_parser.value(QLatin1String(option)));
     }
-    if (const Result<qint64> written
-            = log.append(who, action, args.mid(1).join(u' '), detail, camera);
-            !written)
-        m_err << tr("vigilctl: %1").arg(written.error().message) << Qt::endl;
+    written(log.append(who, action, args.mid(1).join(u' '), detail, camera));
 }
 
 int CtlSecurity::run(const QString& command, const QStringList& args, const Principal& who)

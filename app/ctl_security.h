@@ -48,6 +48,8 @@ public:
     /// A secret typed on the terminal without echo, or the first line of standard input when
     /// it is not a terminal; nullopt when there is none.
     static std::optional<QString> readSecret(const QString& prompt, QTextStream& err);
+    /// The first line of a password file; nullopt (with the reason said) when unreadable.
+    static std::optional<QString> readPasswordFile(const QString& path, QTextStream& err);
 
 private:
     int user(const QStringList& args, const security::Principal& who);

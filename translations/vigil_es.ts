@@ -295,10 +295,6 @@
         <translation>archivo</translation>
     </message>
     <message>
-        <source>vigilctl: cannot read the password file &quot;%1&quot;: %2</source>
-        <translation>vigilctl: no se puede leer el archivo de contraseña «%1»: %2</translation>
-    </message>
-    <message>
         <source>Password for %1: </source>
         <translation>Contraseña de %1: </translation>
     </message>
@@ -539,10 +535,6 @@ Commands:
         <translation>inicie sesión con --login USUARIO (la contraseña de $VIGIL_PASSWORD, --login-password-file o el terminal).</translation>
     </message>
     <message>
-        <source>cannot read the password file &quot;%1&quot;: %2</source>
-        <translation>no se puede leer el archivo de contraseña «%1»: %2</translation>
-    </message>
-    <message>
         <source>Vigil password for %1: </source>
         <translation>Contraseña de Vigil de %1: </translation>
     </message>
@@ -636,6 +628,10 @@ Commands:
     <message>
         <source>Transparency report written to %1.</source>
         <translation>Informe de transparencia escrito en %1.</translation>
+    </message>
+    <message>
+        <source>vigilctl: cannot read the password file &quot;%1&quot;: %2</source>
+        <translation>vigilctl: no se puede leer el archivo de contraseña «%1»: %2</translation>
     </message>
 </context>
 <context>

@@ -93,14 +93,22 @@ Principal UserStore::principalOf(const UserRecord& user)
     return p;
 }
 
-Result<bool> UserStore::hasAdministrator() const
+Result<int> UserStore::enabledAdministrators() const
 {
     QSqlQuery q(QSqlDatabase::database(m_catalog.connectionName(), false));
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM users WHERE role = ? AND disabled = 0"));
     q.addBindValue(Access::roleKey(Role::Administrator));
     if (!q.exec() || !q.next())
         return m_catalog.sqlError(q.lastError(), tr("reading the users"));
-    return q.value(0).toInt() > 0;
+    return q.value(0).toInt();
+}
+
+Result<bool> UserStore::hasAdministrator() const
+{
+    const Result<int> count = enabledAdministrators();
+    if (!count)
+        return count.error();
+    return count.value() > 0;
 }
 
 Result<qint64> UserStore::add(
@@ -204,12 +212,10 @@ Result<void> UserStore::setDisabled(const QString& login, bool disabled)
             return user.error();
         if (user->has_value() && user->value().role == Role::Administrator
                 && !user->value().disabled) {
-            QSqlQuery q(QSqlDatabase::database(m_catalog.connectionName(), false));
-            q.prepare(QStringLiteral("SELECT COUNT(*) FROM users WHERE role = ? AND disabled = 0"));
-            q.addBindValue(Access::roleKey(Role::Administrator));
-            if (!q.exec() || !q.next())
-                return m_catalog.sqlError(q.lastError(), tr("reading the users"));
-            if (q.value(0).toInt() <= 1)
+            const Result<int> admins = enabledAdministrators();
+            if (!admins)
+                return admins.error();
+            if (admins.value() <= 1)
                 return Error {Error::Code::InvalidArgument,
                         tr("\"%1\" is the last administrator; add another before disabling "
                            "this one.")

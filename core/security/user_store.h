@@ -68,6 +68,7 @@ public:
     static Principal principalOf(const UserRecord& user);
 
 private:
+    Result<int> enabledAdministrators() const;
     Result<void> updateOne(const QString& sql, const QVariantList& values, const QString& login,
             const QString& during);
 
