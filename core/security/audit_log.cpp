@@ -121,11 +121,13 @@ Result<std::optional<Checkpoint>> readCheckpoint(const QString& path, const QByt
     c.head = QByteArray::fromHex(json.value(QLatin1String("head")).toString().toLatin1());
     const QByteArray signature
             = QByteArray::fromHex(json.value(QLatin1String("signature")).toString().toLatin1());
-    QByteArray publicKey(crypto_sign_PUBLICKEYBYTES, Qt::Uninitialized);
-    crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char*>(publicKey.data()),
-            reinterpret_cast<const unsigned char*>(key.constData()));
+    // No key (deleted beside a checkpoint) proves nothing: the checkpoint is not trusted.
+    QByteArray publicKey(crypto_sign_PUBLICKEYBYTES, '\0');
+    if (key.size() == crypto_sign_SECRETKEYBYTES)
+        crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char*>(publicKey.data()),
+                reinterpret_cast<const unsigned char*>(key.constData()));
     const QByteArray text = signedText(c);
-    if (key.isEmpty() || signature.size() != crypto_sign_BYTES
+    if (key.size() != crypto_sign_SECRETKEYBYTES || signature.size() != crypto_sign_BYTES
             || crypto_sign_verify_detached(
                        reinterpret_cast<const unsigned char*>(signature.constData()),
                        reinterpret_cast<const unsigned char*>(text.constData()),
@@ -225,11 +227,10 @@ Result<qint64> AuditLog::appendAs(qint64 userId, const QString& login, const QSt
         e.id = q.value(0).toLongLong();
         e.prevHash = q.value(1).toByteArray();
     }
-    QSqlQuery count(db);
-    if (!count.exec(QStringLiteral("SELECT COUNT(*) FROM audit_log")) || !count.next())
-        return fail(count.lastError());
-    const qint64 rows = count.value(0).toLongLong() + 1;
+    // Rows are numbered 1, 2, 3 … by this function alone: the new row's number is the count
+    // (no COUNT(*), which reads the whole table, at every row).
     e.id += 1;
+    const qint64 rows = e.id;
     e.atMs = QDateTime::currentMSecsSinceEpoch();
     e.userId = userId;
     e.login = login;
