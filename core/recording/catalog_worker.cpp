@@ -52,6 +52,19 @@ struct CatalogWorker::Private
         return catalog.get();
     }
 
+    /// One audit row on the worker's connection (no keys: a test engine without a data folder).
+    void audit(const QString& login, const QString& action, const QString& object,
+            const QJsonObject& detail, qint64 cameraId)
+    {
+        catalog::Catalog* c = connection();
+        if (!c || keysDir.isEmpty())
+            return;
+        security::AuditLog log(*c, keysDir);
+        if (const Result<qint64> row = log.appendAs(0, login, action, object, detail, cameraId);
+                !row)
+            qCWarning(lcRecording, "%s", qUtf8Printable(row.error().fullText()));
+    }
+
     bool writeAlert(const Alert& a)
     {
         catalog::Catalog* c = connection();
@@ -194,13 +207,7 @@ void CatalogWorker::audit(const QString& login, const QString& action, const QSt
         const QJsonObject& detail, qint64 cameraId)
 {
     post([this, login, action, object, detail, cameraId] {
-        catalog::Catalog* c = d->connection();
-        if (!c || d->keysDir.isEmpty())
-            return;
-        security::AuditLog log(*c, d->keysDir);
-        if (const Result<qint64> row = log.appendAs(0, login, action, object, detail, cameraId);
-                !row)
-            qCWarning(lcRecording, "%s", qUtf8Printable(row.error().fullText()));
+        d->audit(login, action, object, detail, cameraId);
     });
 }
 
@@ -215,15 +222,13 @@ void CatalogWorker::runRetention(const storage::RetentionPolicy& policy, QObject
             storage::Retention retention(*c, d->root);
             report = retention.run(policy, QDateTime::currentMSecsSinceEpoch());
             // Footage deleted is accounted for: one audit row per pass that deleted any.
-            if (report.deletedByAge + report.deletedForSpace > 0 && !d->keysDir.isEmpty()) {
-                security::AuditLog log(*c, d->keysDir);
-                const Result<qint64> row = log.appendAs(0, QStringLiteral("(retention)"),
-                        QLatin1String(security::audit::kRetention), QStringLiteral("recordings"),
+            if (report.deletedByAge + report.deletedForSpace > 0) {
+                d->audit(QStringLiteral("(retention)"), QLatin1String(security::audit::kRetention),
+                        QStringLiteral("recordings"),
                         {{QStringLiteral("deleted_by_age"), report.deletedByAge},
                                 {QStringLiteral("deleted_for_space"), report.deletedForSpace},
-                                {QStringLiteral("freed_bytes"), report.freedBytes}});
-                if (!row)
-                    qCWarning(lcRecording, "%s", qUtf8Printable(row.error().fullText()));
+                                {QStringLiteral("freed_bytes"), report.freedBytes}},
+                        0);
             }
         } else {
             report.problems << tr("The catalog cannot be opened: retention waits for it.");
