@@ -228,11 +228,21 @@ int Ctl::run(const QStringList& arguments)
         if (!m_ownsLog)
             QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false"));
     }
-    if (command == QLatin1String("status")) // asks the recorder; needs no catalog
+    if (command == QLatin1String("status")) { // asks the recorder, which checks the login
+        control::Credentials credentials {m_parser.value(QStringLiteral("login")), {}};
+        if (!credentials.isEmpty()) {
+            int refused = ExitOk;
+            const std::optional<QString> password
+                    = CtlSecurity::loginPassword(m_parser, credentials.login, m_err, &refused);
+            if (!password)
+                return refused;
+            credentials.password = *password;
+        }
         return CtlStatus::run(runtime::CommandLine::commonOptions(m_parser).dataDir.isEmpty()
                         ? runtime::DataDir::defaultPath()
                         : runtime::CommandLine::commonOptions(m_parser).dataDir,
-                m_parser.isSet(QStringLiteral("json")), m_out, m_err);
+                credentials, m_parser.isSet(QStringLiteral("json")), m_out, m_err);
+    }
     if (command == QLatin1String("service"))
         return CtlService::run(positional.mid(1),
                 runtime::CommandLine::commonOptions(m_parser).dataDir,
@@ -291,7 +301,7 @@ int Ctl::runCommand(const QString& command, const QStringList& args, const secur
         const int code = cameraCommand(positional.mid(1));
         // A running recorder takes the change at once.
         if (code == ExitOk && positional.value(1) != QLatin1String("list"))
-            CtlStatus::reloadRecorder(m_context->dataDir().path());
+            CtlStatus::reloadRecorder(m_context->dataDir().path(), security.credentials());
         return code;
     }
     if (CtlRecording::handles(command))

@@ -158,22 +158,9 @@ std::optional<Principal> CtlSecurity::session(
                 ExitUsage);
         return std::nullopt;
     }
-    std::optional<QString> password;
-    if (qEnvironmentVariableIsSet("VIGIL_PASSWORD")) {
-        password = qEnvironmentVariable("VIGIL_PASSWORD");
-    } else if (m_parser.isSet(QStringLiteral("login-password-file"))) {
-        password = readPasswordFile(m_parser.value(QStringLiteral("login-password-file")), m_err);
-        if (!password) {
-            *exitCode = ExitUsage;
-            return std::nullopt;
-        }
-    } else {
-        password = readSecret(tr("Vigil password for %1: ").arg(login), m_err);
-    }
-    if (!password) {
-        *exitCode = fail(tr("no password given for %1.").arg(login), ExitUsage);
+    const std::optional<QString> password = loginPassword(m_parser, login, m_err, exitCode);
+    if (!password)
         return std::nullopt;
-    }
     const Result<Principal> who
             = users.authenticate(login, *password, QDateTime::currentMSecsSinceEpoch());
     if (!who) {
@@ -196,7 +183,30 @@ std::optional<Principal> CtlSecurity::session(
             return std::nullopt;
         }
     }
+    m_credentials = {login, *password};
     return who.value();
+}
+
+std::optional<QString> CtlSecurity::loginPassword(
+        QCommandLineParser& parser, const QString& login, QTextStream& err, int* exitCode)
+{
+    std::optional<QString> password;
+    if (qEnvironmentVariableIsSet("VIGIL_PASSWORD")) {
+        password = qEnvironmentVariable("VIGIL_PASSWORD");
+    } else if (parser.isSet(QStringLiteral("login-password-file"))) {
+        password = readPasswordFile(parser.value(QStringLiteral("login-password-file")), err);
+        if (!password) {
+            *exitCode = ExitUsage;
+            return std::nullopt;
+        }
+    } else {
+        password = readSecret(tr("Vigil password for %1: ").arg(login), err);
+    }
+    if (!password) {
+        err << tr("vigilctl: %1").arg(tr("no password given for %1.").arg(login)) << Qt::endl;
+        *exitCode = ExitUsage;
+    }
+    return password;
 }
 
 void CtlSecurity::audit(const Principal& who, const QString& command, const QStringList& args)

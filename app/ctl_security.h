@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/control/control_protocol.h"
 #include "core/result.h"
 #include "core/security/access.h"
 
@@ -45,6 +46,14 @@ public:
     /// One audit row for a command that succeeded.
     void audit(const security::Principal& who, const QString& command, const QStringList& args);
 
+    /// The password of `--login USER`: $VIGIL_PASSWORD, `--login-password-file F` or the
+    /// terminal; nullopt (the reason said, `*exitCode` set) when there is none.
+    static std::optional<QString> loginPassword(
+            QCommandLineParser& parser, const QString& login, QTextStream& err, int* exitCode);
+    /// The login that session() checked, for the recorder's control channel (empty in the
+    /// setup mode).
+    control::Credentials credentials() const { return m_credentials; }
+
     /// A secret typed on the terminal without echo, or the first line of standard input when
     /// it is not a terminal; nullopt when there is none.
     static std::optional<QString> readSecret(const QString& prompt, QTextStream& err);
@@ -64,6 +73,7 @@ private:
     runtime::AppContext& m_context;
     QTextStream& m_out;
     QTextStream& m_err;
+    control::Credentials m_credentials;
 };
 
 } // namespace vigil::app

@@ -15,18 +15,24 @@
 
 namespace vigil::app {
 
-void CtlStatus::reloadRecorder(const QString& dataDir)
+void CtlStatus::reloadRecorder(const QString& dataDir, const control::Credentials& credentials)
 {
     control::ControlClient client(dataDir);
-    if (client.connectToRecorder(2000))
-        (void)client.request(
-                QJsonObject {{QStringLiteral("type"), QStringLiteral("reload")}}, 10000);
+    if (!client.connectToRecorder(2000))
+        return;
+    if (!credentials.isEmpty() && !client.login(credentials))
+        return;
+    (void)client.request(QJsonObject {{QStringLiteral("type"), QStringLiteral("reload")}}, 10000);
 }
 
-int CtlStatus::run(const QString& dataDir, bool json, QTextStream& out, QTextStream& err)
+int CtlStatus::run(const QString& dataDir, const control::Credentials& credentials, bool json,
+        QTextStream& out, QTextStream& err)
 {
     control::ControlClient client(dataDir);
-    if (Result<void> connected = client.connectToRecorder(); !connected) {
+    Result<void> connected = client.connectToRecorder();
+    if (connected && !credentials.isEmpty())
+        connected = client.login(credentials);
+    if (!connected) {
         err << tr("vigilctl: %1").arg(connected.error().message) << Qt::endl;
         return ExitFailed;
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/control/control_protocol.h"
+
 #include <QCoreApplication>
 
 class QTextStream;
@@ -17,10 +19,13 @@ class CtlStatus
     Q_DECLARE_TR_FUNCTIONS(vigil::app::CtlStatus)
 
 public:
-    static int run(const QString& dataDir, bool json, QTextStream& out, QTextStream& err);
+    /// `credentials`: the Vigil user's login (once an administrator exists, the recorder
+    /// answers nobody else).
+    static int run(const QString& dataDir, const control::Credentials& credentials, bool json,
+            QTextStream& out, QTextStream& err);
     /// Asks a running recorder of the folder to read cameras and settings again (after camera
     /// add, remove, record); nothing when none runs.
-    static void reloadRecorder(const QString& dataDir);
+    static void reloadRecorder(const QString& dataDir, const control::Credentials& credentials);
     /// `vigilctl alerts [--camera ID] [--json]` and `vigilctl alerts ack ID|all`.
     static int alerts(runtime::AppContext& context, const QStringList& args, qint64 camera,
             bool json, QTextStream& out, QTextStream& err);

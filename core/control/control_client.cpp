@@ -46,6 +46,14 @@ Result<void> ControlClient::connectToRecorder(int timeoutMs)
     return {};
 }
 
+Result<void> ControlClient::login(const Credentials& credentials, int timeoutMs)
+{
+    const Result<QJsonObject> answer = request(loginRequest(credentials), timeoutMs);
+    if (!answer)
+        return answer.error();
+    return {};
+}
+
 Result<QJsonObject> ControlClient::request(QJsonObject message, int timeoutMs)
 {
     if (!m_socket || m_socket->state() != QLocalSocket::ConnectedState)
@@ -68,11 +76,17 @@ Result<QJsonObject> ControlClient::waitFor(qint64 id, int timeoutMs)
             if (!mine && !fatal)
                 continue;
             m_pending.removeAt(i);
-            if (m.value(QLatin1String("type")).toString() == QLatin1String("error"))
-                return Error {Error::Code::Io,
+            if (m.value(QLatin1String("type")).toString() == QLatin1String("error")) {
+                const QString code = m.value(QLatin1String("code")).toString();
+                return Error {code == QLatin1String("forbidden")  ? Error::Code::Forbidden
+                                : code == QLatin1String("locked") ? Error::Code::Locked
+                                : code == QLatin1String("login_failed")
+                                ? Error::Code::AuthenticationFailed
+                                : Error::Code::Io,
                         tr("The recorder refused: %1")
                                 .arg(m.value(QLatin1String("message")).toString()),
                         {}};
+            }
             return m;
         }
         if (!m_reader.error().isEmpty())

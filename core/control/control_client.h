@@ -24,6 +24,9 @@ public:
 
     /// Connects and exchanges hellos, waiting at most `timeoutMs`.
     Result<void> connectToRecorder(int timeoutMs = 5000);
+    /// Logs in as a Vigil user (needed once an administrator exists); Error::Code::
+    /// AuthenticationFailed, Locked or Forbidden say why not.
+    Result<void> login(const Credentials& credentials, int timeoutMs = 30000);
     /// Sends a request and waits for its reply (an "error" reply is an error).
     Result<QJsonObject> request(QJsonObject message, int timeoutMs = 5000);
 

@@ -9,6 +9,13 @@
 
 namespace vigil::control {
 
+QJsonObject loginRequest(const Credentials& credentials)
+{
+    return QJsonObject {{QStringLiteral("type"), QStringLiteral("login")},
+            {QStringLiteral("user"), credentials.login},
+            {QStringLiteral("password"), credentials.password}};
+}
+
 QByteArray encodeMessage(const QJsonObject& message)
 {
     const QByteArray payload = QJsonDocument(message).toJson(QJsonDocument::Compact);

@@ -30,6 +30,19 @@ constexpr quint32 kMaxPacketFrameBytes = 17 * 1024 * 1024;
 
 enum class FrameKind : quint8 { Message = 1, Packet = 2 };
 
+/// A Vigil user's login for the recorder's control channel. Kept in memory only, to log in again
+/// when the recorder restarts; empty in the setup mode (no administrator yet: no login).
+struct Credentials
+{
+    QString login;
+    QString password;
+
+    bool isEmpty() const { return login.isEmpty(); }
+};
+
+/// The "login" request of `credentials`.
+QJsonObject loginRequest(const Credentials& credentials);
+
 /// One frame ready to be written: a message.
 QByteArray encodeMessage(const QJsonObject& message);
 /// One frame ready to be written: a packet of a live subscription.

@@ -2,7 +2,9 @@
 
 #include "core/control/live_publisher.h"
 #include "core/logging_categories.h"
+#include "core/recording/catalog_worker.h"
 #include "core/recording/recording_engine.h"
+#include "core/security/audit_actions.h"
 #include "vigil_version.h"
 
 #include <QCoreApplication>
@@ -12,6 +14,7 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QMap>
+#include <QPointer>
 #include <QTimer>
 
 #ifdef Q_OS_LINUX
@@ -32,10 +35,14 @@ QJsonObject reply(const QJsonObject& request, const QString& type)
     return r;
 }
 
-QJsonObject errorReply(const QJsonObject& request, const QString& message)
+/// `code`: what a program may act on ("forbidden": log in or ask for the right; "locked",
+/// "login_failed"); empty for other errors.
+QJsonObject errorReply(const QJsonObject& request, const QString& message, const QString& code = {})
 {
     QJsonObject r = reply(request, QStringLiteral("error"));
     r.insert(QStringLiteral("message"), message);
+    if (!code.isEmpty())
+        r.insert(QStringLiteral("code"), code);
     return r;
 }
 
@@ -51,7 +58,14 @@ ControlServer::ControlServer(recording::RecordingEngine& engine, QString dataDir
     m_statusPush = new QTimer(this);
     m_statusPush->setSingleShot(true);
     m_statusPush->setInterval(250);
-    connect(m_statusPush, &QTimer::timeout, this, [this] { broadcast(status()); });
+    connect(m_statusPush, &QTimer::timeout, this, [this] {
+        const QList<QLocalSocket*> sockets = m_clients.keys();
+        for (QLocalSocket* socket : sockets) {
+            const auto it = m_clients.constFind(socket);
+            if (it != m_clients.cend() && it->subscribed && it->principal)
+                send(socket, status(&*it->principal));
+        }
+    });
     connect(&m_engine, &recording::RecordingEngine::statusChanged, this, [this] {
         if (!m_statusPush->isActive())
             m_statusPush->start();
@@ -59,10 +73,11 @@ ControlServer::ControlServer(recording::RecordingEngine& engine, QString dataDir
     connect(&m_engine, &recording::RecordingEngine::alertRaised, this,
             [this](const recording::RecordingEngine::Alert& alert) {
                 broadcast(QJsonObject {{QStringLiteral("type"), QStringLiteral("alert")},
-                        {QStringLiteral("at_ms"), alert.at.toMSecsSinceEpoch()},
-                        {QStringLiteral("camera"), alert.cameraId},
-                        {QStringLiteral("kind"), alert.kind},
-                        {QStringLiteral("message"), alert.message}});
+                                  {QStringLiteral("at_ms"), alert.at.toMSecsSinceEpoch()},
+                                  {QStringLiteral("camera"), alert.cameraId},
+                                  {QStringLiteral("kind"), alert.kind},
+                                  {QStringLiteral("message"), alert.message}},
+                        alert.cameraId);
             });
 }
 
@@ -125,7 +140,7 @@ void ControlServer::accept()
 {
     while (QLocalSocket* socket = m_server->nextPendingConnection()) {
         Client client;
-        client.who = peerUser(socket);
+        client.osUser = peerUser(socket);
         m_clients.insert(socket, client);
         connect(socket, &QLocalSocket::readyRead, this, [this, socket] { read(socket); });
         connect(socket, &QLocalSocket::disconnected, this, [this, socket] {
@@ -141,16 +156,79 @@ void ControlServer::read(QLocalSocket* socket)
     auto it = m_clients.find(socket);
     if (it == m_clients.end())
         return;
-    const QList<QJsonObject> messages = it->reader.feed(socket->readAll());
-    for (const QJsonObject& message : messages) {
-        it = m_clients.find(socket);
-        if (it == m_clients.end())
-            return;
-        handle(socket, *it, message);
-    }
+    it->queued.append(it->reader.feed(socket->readAll()));
+    const QString error = it->reader.error();
+    resume(socket);
     it = m_clients.find(socket);
-    if (it != m_clients.end() && !it->reader.error().isEmpty())
-        drop(socket, it->reader.error());
+    if (it != m_clients.end() && !error.isEmpty())
+        drop(socket, error);
+}
+
+void ControlServer::resume(QLocalSocket* socket)
+{
+    for (;;) {
+        const auto it = m_clients.find(socket);
+        if (it == m_clients.end() || it->waiting || it->queued.isEmpty())
+            return;
+        handle(socket, *it, it->queued.takeFirst());
+    }
+}
+
+bool ControlServer::allowed(QLocalSocket* socket, const Client& client, const QJsonObject& message,
+        std::optional<security::Permission> permission, qint64 cameraId)
+{
+    const QString type = message.value(QLatin1String("type")).toString().left(64);
+    if (!client.principal) {
+        send(socket,
+                errorReply(message,
+                        tr("Log in first: this recorder's footage is protected (\"%1\" refused).")
+                                .arg(type),
+                        QStringLiteral("forbidden")));
+        return false;
+    }
+    Result<void> checked;
+    if (permission)
+        checked = security::Access::check(*client.principal, *permission, cameraId);
+    else if (cameraId > 0 && !security::Access::seesCamera(*client.principal, cameraId))
+        checked = Error {Error::Code::Forbidden,
+                tr("%1 may not see camera %2.").arg(client.principal->login).arg(cameraId), {}};
+    if (checked)
+        return true;
+    m_engine.audit(client.who(), QLatin1String(security::audit::kRefused), type,
+            {{QStringLiteral("via"), client.osUser}}, cameraId);
+    send(socket, errorReply(message, checked.error().message, QStringLiteral("forbidden")));
+    return false;
+}
+
+void ControlServer::login(QLocalSocket* socket, Client& client, const QJsonObject& message)
+{
+    client.waiting = true;
+    const QPointer<QLocalSocket> guard(socket);
+    m_engine.worker().authenticate(message.value(QLatin1String("user")).toString(),
+            message.value(QLatin1String("password")).toString(), client.osUser, this,
+            [this, guard, message](const Result<security::Principal>& who) {
+                const auto it = guard ? m_clients.find(guard.data()) : m_clients.end();
+                if (it == m_clients.end())
+                    return;
+                it->waiting = false;
+                if (who) {
+                    // A new login replaces the session: live views of the old one end.
+                    if (it->principal && it->principal->userId != who->userId)
+                        m_live->dropClient(guard.data());
+                    it->principal = who.value();
+                    QJsonObject r = reply(message, QStringLiteral("logged_in"));
+                    r.insert(QStringLiteral("user"), who->login);
+                    r.insert(QStringLiteral("role"), security::Access::roleKey(who->role));
+                    send(guard.data(), r);
+                } else {
+                    send(guard.data(),
+                            errorReply(message, who.error().message,
+                                    who.error().code == Error::Code::Locked
+                                            ? QStringLiteral("locked")
+                                            : QStringLiteral("login_failed")));
+                }
+                resume(guard.data());
+            });
 }
 
 void ControlServer::handle(QLocalSocket* socket, Client& client, const QJsonObject& message)
@@ -170,27 +248,58 @@ void ControlServer::handle(QLocalSocket* socket, Client& client, const QJsonObje
         hello.insert(QStringLiteral("protocol"), kProtocolVersion);
         hello.insert(QStringLiteral("recorder"), QStringLiteral(VIGIL_VERSION_STRING));
         send(socket, hello);
+        // The setup mode (no administrator yet) needs no login; decided before the next request.
+        client.waiting = true;
+        const QPointer<QLocalSocket> guard(socket);
+        m_engine.worker().needsLogin(this, [this, guard](bool needed) {
+            const auto it = guard ? m_clients.find(guard.data()) : m_clients.end();
+            if (it == m_clients.end())
+                return;
+            it->waiting = false;
+            if (!needed && !it->principal)
+                it->principal = security::Principal::setupMode();
+            resume(guard.data());
+        });
         return;
     }
-    if (type == QLatin1String("status")) {
-        QJsonObject s = status();
+    if (type == QLatin1String("login")) {
+        login(socket, client, message);
+    } else if (type == QLatin1String("logout")) {
+        if (client.principal && !client.principal->isSetupMode()) {
+            m_engine.audit(client.who(), QLatin1String(security::audit::kLogout),
+                    QStringLiteral("recorder"), {{QStringLiteral("via"), client.osUser}});
+            m_live->dropClient(socket);
+            client.principal.reset();
+            client.subscribed = false;
+        }
+        send(socket, reply(message, QStringLiteral("ok")));
+    } else if (type == QLatin1String("status")) {
+        if (!allowed(socket, client, message, std::nullopt))
+            return;
+        QJsonObject s = status(&*client.principal);
         if (message.contains(QLatin1String("id")))
             s.insert(QStringLiteral("id"), message.value(QLatin1String("id")));
         send(socket, s);
     } else if (type == QLatin1String("subscribe")) {
+        if (!allowed(socket, client, message, std::nullopt))
+            return;
         client.subscribed = true;
         send(socket, reply(message, QStringLiteral("ok")));
     } else if (type == QLatin1String("reload")) {
+        if (!allowed(socket, client, message, security::Permission::ManageCameras))
+            return;
         const Result<void> reloaded = m_engine.reload();
         send(socket,
                 reloaded ? reply(message, QStringLiteral("ok"))
                          : errorReply(message, reloaded.error().message));
     } else if (type == QLatin1String("live_subscribe")) {
         const qint64 camera = message.value(QLatin1String("camera")).toInteger();
+        if (!allowed(socket, client, message, security::Permission::ViewLive, camera))
+            return;
         const QString role = message.value(QLatin1String("role")).toString();
         const Result<quint32> subscribed = m_live->subscribe(socket, camera,
                 role == QLatin1String("main") ? QStringLiteral("main") : QStringLiteral("sub"),
-                client.who);
+                client.who());
         if (!subscribed) {
             send(socket, errorReply(message, subscribed.error().message));
             return;
@@ -208,6 +317,8 @@ void ControlServer::handle(QLocalSocket* socket, Client& client, const QJsonObje
             send(socket, errorReply(message, tr("Which camera? A trigger needs a camera number.")));
             return;
         }
+        if (!allowed(socket, client, message, security::Permission::ManageCameras, camera))
+            return;
         m_engine.trigger(camera, message.value(QLatin1String("hold_ms")).toInteger());
         send(socket, reply(message, QStringLiteral("ok")));
     } else {
@@ -241,22 +352,25 @@ void ControlServer::drop(QLocalSocket* socket, const QString& why)
     socket->deleteLater();
 }
 
-void ControlServer::broadcast(const QJsonObject& message)
+void ControlServer::broadcast(const QJsonObject& message, qint64 cameraId)
 {
     const QList<QLocalSocket*> sockets = m_clients.keys();
     for (QLocalSocket* socket : sockets) {
         const auto it = m_clients.constFind(socket);
-        if (it != m_clients.cend() && it->subscribed)
+        if (it != m_clients.cend() && it->subscribed && it->principal
+                && (cameraId <= 0 || security::Access::seesCamera(*it->principal, cameraId)))
             send(socket, message);
     }
 }
 
-QJsonObject ControlServer::status() const
+QJsonObject ControlServer::status(const security::Principal* who) const
 {
     const recording::RecordingEngine::Summary summary = m_engine.summary();
     QMap<qint64, QJsonObject> cameras;
     QMap<qint64, QJsonArray> streams;
     for (const recording::RecordingEngine::StreamStatus& s : m_engine.streams()) {
+        if (who && !security::Access::seesCamera(*who, s.cameraId))
+            continue;
         QJsonObject& camera = cameras[s.cameraId];
         if (camera.isEmpty()) {
             camera = QJsonObject {{QStringLiteral("id"), s.cameraId},
@@ -284,6 +398,8 @@ QJsonObject ControlServer::status() const
     QJsonArray alerts;
     const QList<recording::RecordingEngine::Alert> recent = m_engine.recentAlerts();
     for (auto it = recent.crbegin(); it != recent.crend(); ++it) { // newest first
+        if (who && it->cameraId > 0 && !security::Access::seesCamera(*who, it->cameraId))
+            continue;
         alerts.append(QJsonObject {{QStringLiteral("at_ms"), it->at.toMSecsSinceEpoch()},
                 {QStringLiteral("camera"), it->cameraId}, {QStringLiteral("kind"), it->kind},
                 {QStringLiteral("message"), it->message}});

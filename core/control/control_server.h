@@ -2,10 +2,13 @@
 
 #include "core/control/control_protocol.h"
 #include "core/result.h"
+#include "core/security/access.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+
+#include <optional>
 
 class QLocalServer;
 class QLocalSocket;
@@ -23,6 +26,12 @@ class LivePublisher;
 /// any number of local clients (the window, vigilctl), and pushes status and alerts to those that
 /// subscribed. A client that breaks the protocol, or stops reading while messages pile up for
 /// it, is disconnected; the others and the recording never notice.
+///
+/// Every connection carries a session. Once an administrator exists a client logs in ("login"
+/// with user and password) before anything but "hello"; each request and live subscription is
+/// then checked against that user's role and cameras (a Viewer without camera 3 gets no packet
+/// and no status of camera 3), and refusals are audited. Before the first administrator exists
+/// (the setup mode, decided when the client says hello) everything is allowed, as in vigilctl.
 class ControlServer : public QObject
 {
     Q_OBJECT
@@ -39,8 +48,9 @@ public:
     Result<void> listen();
     int clientCount() const { return int(m_clients.size()); }
     const LivePublisher& live() const { return *m_live; }
-    /// The status message, as "status" requests get it.
-    QJsonObject status() const;
+    /// The status message, as "status" requests get it: of the cameras `who` may see (all of
+    /// them without `who`).
+    QJsonObject status(const security::Principal* who = nullptr) const;
 
 private:
     struct Client
@@ -48,15 +58,32 @@ private:
         FrameReader reader;
         bool greeted = false;
         bool subscribed = false;
-        QString who; ///< the computer's user at the other end ("os:NAME"), for the audit log
+        QString osUser; ///< the computer's user at the other end ("os:NAME")
+        std::optional<security::Principal> principal; ///< none: not logged in yet
+        /// Waiting for the catalog worker (the setup-mode check, a login): what arrives
+        /// meanwhile is queued, so that requests are answered in order.
+        bool waiting = false;
+        QList<QJsonObject> queued;
+        /// Who acts, for the audit log: the user logged in, else the computer's user.
+        QString who() const
+        {
+            return principal && !principal->isSetupMode() ? principal->login : osUser;
+        }
     };
 
     void accept();
     void read(QLocalSocket* socket);
     void handle(QLocalSocket* socket, Client& client, const QJsonObject& message);
+    /// Handles what was queued while the client waited for the worker.
+    void resume(QLocalSocket* socket);
+    void login(QLocalSocket* socket, Client& client, const QJsonObject& message);
+    /// Allowed, or refused with an error reply sent and an audit row written.
+    bool allowed(QLocalSocket* socket, const Client& client, const QJsonObject& message,
+            std::optional<security::Permission> permission, qint64 cameraId = 0);
     void send(QLocalSocket* socket, const QJsonObject& message);
     void drop(QLocalSocket* socket, const QString& why);
-    void broadcast(const QJsonObject& message);
+    /// To the subscribed clients that may see `cameraId` (0: about no one camera).
+    void broadcast(const QJsonObject& message, qint64 cameraId = 0);
 
     recording::RecordingEngine& m_engine;
     QString m_dataDir;

@@ -72,6 +72,15 @@ QThread* LiveChannel::decoderThread()
     return t;
 }
 
+void LiveChannel::setCredentials(const Credentials& credentials)
+{
+    if (credentials.login == m_credentials.login && credentials.password == m_credentials.password)
+        return;
+    m_credentials = credentials;
+    if (m_socket)
+        m_socket->abort(); // reconnects; the feeds then subscribe again as the new user
+}
+
 void LiveChannel::open()
 {
     if (m_socket) {
@@ -85,6 +94,8 @@ void LiveChannel::open()
         send(QJsonObject {{QStringLiteral("type"), QStringLiteral("hello")},
                 {QStringLiteral("protocol"), kProtocolVersion},
                 {QStringLiteral("client"), QStringLiteral("vigil live")}});
+        if (!m_credentials.isEmpty()) // answered before any subscription
+            send(loginRequest(m_credentials));
     });
     connect(m_socket, &QLocalSocket::readyRead, this, &LiveChannel::read);
     const auto lost = [this] {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/control/control_protocol.h"
 #include "core/media/packet.h"
 
 #include <QCoreApplication>
@@ -41,6 +42,9 @@ public:
     ~LiveChannel() override;
 
     bool isConnected() const { return m_greeted; }
+    /// The Vigil user to log in as (see RecorderLink::setCredentials); a change reconnects,
+    /// and the feeds subscribe again as the new user.
+    void setCredentials(const Credentials& credentials);
     /// Subscriptions open now (for tests: hidden tiles hold none).
     int subscriptionCount() const { return int(m_feeds.size()); }
 
@@ -66,6 +70,7 @@ private:
     QByteArray m_buffer;
     std::unique_ptr<class FrameReader> m_reader;
     qint64 m_nextRequest = 1;
+    Credentials m_credentials;
     QHash<qint64, QPointer<LiveFeed>> m_pending; ///< request id → feed
     QHash<quint32, QPointer<LiveFeed>> m_feeds; ///< subscription → feed
     std::vector<QThread*> m_threads;

@@ -72,6 +72,15 @@ void RecorderLink::start()
     connectNow();
 }
 
+void RecorderLink::setCredentials(const Credentials& credentials)
+{
+    if (credentials.login == m_credentials.login && credentials.password == m_credentials.password)
+        return;
+    m_credentials = credentials;
+    if (m_socket)
+        connectNow(); // the session changes: status and alerts as the new user may see them
+}
+
 void RecorderLink::connectNow()
 {
     if (m_socket) {
@@ -96,6 +105,9 @@ void RecorderLink::onConnected()
 {
     m_socket->write(encodeMessage(QJsonObject {{QStringLiteral("type"), QStringLiteral("hello")},
             {QStringLiteral("protocol"), kProtocolVersion}}));
+    // The recorder answers in order: the login is checked before the subscription.
+    if (!m_credentials.isEmpty())
+        m_socket->write(encodeMessage(loginRequest(m_credentials)));
     m_socket->write(
             encodeMessage(QJsonObject {{QStringLiteral("type"), QStringLiteral("subscribe")}}));
     m_socket->write(

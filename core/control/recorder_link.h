@@ -31,6 +31,9 @@ public:
     /// Closing this link stops recording: it started the recorder, which stops with it.
     bool stopsRecordingOnExit() const { return m_stopLaunchedOnExit && m_launchedPid > 0; }
     void start();
+    /// The Vigil user to log in as (once an administrator exists the recorder answers nobody
+    /// else); a change reconnects. Empty: the setup mode.
+    void setCredentials(const Credentials& credentials);
     /// When this link started the recorder and it stops with the link: stops it now (SIGTERM)
     /// and waits up to `timeoutMs` for it to finish its files. The demo stops its cameras after.
     void stopLaunchedRecorder(int timeoutMs);
@@ -67,6 +70,7 @@ private:
     QElapsedTimer m_sinceLaunch;
     QElapsedTimer m_sinceLost;
     qint64 m_nextId = 1;
+    Credentials m_credentials;
     qint64 m_launchedPid = 0;
     bool m_stopLaunchedOnExit = false;
 };

@@ -2,6 +2,7 @@
 
 #include "core/catalog/segment_store.h"
 #include "core/recording/segment_repair.h"
+#include "core/security/access.h"
 #include "core/storage/retention.h"
 
 #include <QJsonObject>
@@ -52,6 +53,15 @@ public:
     /// yet, so `login` names the computer's user that connected).
     void audit(const QString& login, const QString& action, const QString& object,
             const QJsonObject& detail, qint64 cameraId);
+    /// Checks a login of a client of the recorder (UserStore::authenticate: Argon2id takes a
+    /// moment, and wrong passwords count towards the lockout) and writes its audit row, naming
+    /// `via` (the computer's user that connected); `done` then runs on `receiver`'s thread.
+    void authenticate(const QString& login, const QString& password, const QString& via,
+            QObject* receiver, std::function<void(const Result<security::Principal>&)> done);
+    /// Whether clients must log in: true once an enabled administrator exists (before, the
+    /// setup mode lets everyone in), and when the catalog cannot be read (nothing is let in
+    /// unchecked). `done` runs on `receiver`'s thread.
+    void needsLogin(QObject* receiver, std::function<void(bool)> done);
     /// One retention pass; `done` then runs on `receiver`'s thread with its report.
     void runRetention(const storage::RetentionPolicy& policy, QObject* receiver,
             std::function<void(const storage::RetentionReport&)> done);

@@ -38,6 +38,7 @@ class CredentialVault;
 
 namespace vigil::recording {
 
+class CatalogWorker;
 class StreamRecorder;
 struct RecorderEvent;
 
@@ -130,6 +131,8 @@ public:
     /// An audit row, written by the catalog worker (never on this thread).
     void audit(const QString& login, const QString& action, const QString& object,
             const QJsonObject& detail = {}, qint64 cameraId = 0);
+    /// The catalog work off this thread (logins of the recorder's clients are checked there).
+    CatalogWorker& worker() { return *m_worker; }
     /// The streams' hubs: live views subscribe to the same connections the recorders use.
     media::StreamHubs& hubs() { return *m_hubs; }
     /// The hub of a camera's stream (`role` "sub" falls back to the main stream of a camera
@@ -167,7 +170,7 @@ private:
     catalog::CameraStore& m_cameras;
     Options m_options;
     std::unique_ptr<media::StreamHubs> m_hubs; ///< outlives the recorders subscribed to them
-    std::unique_ptr<class CatalogWorker> m_worker; ///< segment rows and retention
+    std::unique_ptr<CatalogWorker> m_worker; ///< segment rows and retention
     std::vector<std::unique_ptr<Camera>> m_recorded;
     QTimer m_retentionTimer;
     QTimer m_gateTimer;

@@ -6,6 +6,7 @@ namespace vigil::security::audit {
 // transparency report) agree.
 inline constexpr char kLogin[] = "login";
 inline constexpr char kLoginFailed[] = "login_failed";
+inline constexpr char kLogout[] = "logout";
 inline constexpr char kRefused[] = "refused";
 inline constexpr char kLiveStart[] = "live_start";
 inline constexpr char kLiveStop[] = "live_stop";
