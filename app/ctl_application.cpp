@@ -1,5 +1,6 @@
 #include "app/ctl_application.h"
 
+#include "app/ctl_privacy.h"
 #include "app/ctl_recording.h"
 #include "app/ctl_security.h"
 #include "app/ctl_service.h"
@@ -652,6 +653,8 @@ int Ctl::cameraCommand(const QStringList& args)
         return cameraAdd(args.at(1));
     if (sub == QLatin1String("record") && args.size() == 2)
         return CtlRecording(m_parser, *m_context, m_out, m_err).cameraRecord(args.at(1));
+    if (sub == QLatin1String("mask"))
+        return CtlPrivacy::mask(*m_context, args.mid(1), m_out, m_err);
     if (sub == QLatin1String("list") && args.size() == 1) {
         const Result<QList<catalog::CameraRecord>> list = cameras.list();
         if (!list)
@@ -677,6 +680,7 @@ int Ctl::cameraCommand(const QStringList& args)
                         {QStringLiteral("events"), c.hasEvents},
                         {QStringLiteral("enabled"), c.enabled},
                         {QStringLiteral("record_mode"), c.recordMode},
+                        {QStringLiteral("privacy_masks"), c.privacyMasks},
                         {QStringLiteral("streams"), streams}});
             }
             m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
@@ -707,7 +711,7 @@ int Ctl::cameraCommand(const QStringList& args)
     }
     return usage(tr("Use: camera add URL --user U --password PW [--name N] | camera list | camera "
                     "record ID [--mode M] [--schedule S] [--retention-days N] [--pre-roll S] "
-                    "[--post-roll S] | camera "
+                    "[--post-roll S] | camera mask ID [set POLYGONS | clear] | camera "
                     "remove ID"));
 }
 

@@ -16,7 +16,7 @@ const char kCameraColumns[]
         = "id, uuid, name, vendor, model, firmware, serial, device_url, username, secret, "
           "auth_method, "
           "clock_offset_ms, has_ptz, has_events, enabled, record_mode, created_ms, retention_days, "
-          "schedule, pre_roll_ms, post_roll_ms, endpoint";
+          "schedule, pre_roll_ms, post_roll_ms, endpoint, privacy_masks";
 
 CameraRecord readCamera(const QSqlQuery& q)
 {
@@ -43,6 +43,7 @@ CameraRecord readCamera(const QSqlQuery& q)
     c.preRollMs = q.value(19).toInt();
     c.postRollMs = q.value(20).toInt();
     c.endpoint = q.value(21).toString();
+    c.privacyMasks = q.value(22).toString();
     return c;
 }
 
@@ -309,6 +310,14 @@ Result<void> CameraStore::setEnabled(qint64 id, bool enabled)
 {
     return updateCamera(id, "enabled = ?", {QVariant(enabled ? 1 : 0)},
             enabled ? tr("enabling camera %1").arg(id) : tr("disabling camera %1").arg(id));
+}
+
+Result<void> CameraStore::setPrivacyMasks(qint64 id, const QString& masks)
+{
+    // Never NULL: "" is no mask.
+    return updateCamera(id, "privacy_masks = ?",
+            {QVariant(masks.isNull() ? QStringLiteral("") : masks)},
+            tr("changing the privacy masks of camera %1").arg(id));
 }
 
 Result<void> CameraStore::updateCamera(

@@ -54,6 +54,8 @@ struct CameraRecord
     int postRollMs = 10000;
     int retentionDays = 30; ///< 0: no age limit
     qint64 createdMs = 0;
+    /// Privacy masks (media::PrivacyMask's JSON: polygons in picture coordinates 0…1); "" none.
+    QString privacyMasks;
     QList<StreamRecord> streams;
 
     const StreamRecord* stream(QStringView role) const;
@@ -90,6 +92,8 @@ public:
     Result<void> rename(qint64 id, const QString& name);
     /// A disabled camera stays in Vigil with its footage and settings, and is not recorded.
     Result<void> setEnabled(qint64 id, bool enabled);
+    /// The privacy masks of camera `id` (media::PrivacyMask::toJson(); "" for none).
+    Result<void> setPrivacyMasks(qint64 id, const QString& masks);
     /// How Vigil reaches camera `camera.id`, after it was checked live: user name, sealed
     /// password, login method, clock offset, firmware, capabilities and streams. A stream that
     /// has footage keeps its row (its footage refers to it); a role that is no longer chosen

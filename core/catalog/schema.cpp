@@ -100,7 +100,7 @@ Result<void> copySegmentsCompact(const QString& connectionName, Dialect)
     return {};
 }
 
-const std::array<Migration, 7> kMigrations = {{
+const std::array<Migration, 8> kMigrations = {{
         {1, "initial schema",
                 {
                         QStringLiteral(R"(CREATE TABLE settings (
@@ -366,6 +366,13 @@ const std::array<Migration, 7> kMigrations = {{
                         QStringLiteral("ALTER TABLE audit_log ADD COLUMN camera_id BIGINT"),
                         QStringLiteral("CREATE INDEX audit_log_camera ON audit_log (camera_id, "
                                        "at_ms)"),
+                }},
+        // Privacy masks: per camera, polygons in picture coordinates 0…1 (a JSON array of
+        // arrays of [x, y]), blacked out of every picture Vigil shows, stores or analyses.
+        {8, "privacy masks",
+                {
+                        QStringLiteral("ALTER TABLE cameras ADD COLUMN privacy_masks TEXT NOT "
+                                       "NULL DEFAULT ''"),
                 }},
 }};
 

@@ -306,6 +306,7 @@ void ControlServer::handle(QLocalSocket* socket, Client& client, const QJsonObje
         }
         QJsonObject r = reply(message, QStringLiteral("live_subscribed"));
         r.insert(QStringLiteral("subscription"), qint64(subscribed.value()));
+        r.insert(QStringLiteral("masks"), m_live->privacyMasks(subscribed.value()));
         send(socket, r);
     } else if (type == QLatin1String("live_unsubscribe")) {
         m_live->unsubscribe(

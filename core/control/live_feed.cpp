@@ -164,6 +164,7 @@ void LiveChannel::handle(const QJsonObject& message)
         const auto subscription = quint32(message.value(QLatin1String("subscription")).toInteger());
         if (feed && feed->m_requested) {
             m_feeds.insert(subscription, feed);
+            feed->setPrivacyMask(message.value(QLatin1String("masks")).toString());
             feed->subscribed(subscription);
         } else {
             send(QJsonObject {{QStringLiteral("type"), QStringLiteral("live_unsubscribe")},
@@ -187,6 +188,8 @@ void LiveChannel::handle(const QJsonObject& message)
                         message.value(QLatin1String("height")).toInt()),
                 QByteArray::fromBase64(
                         message.value(QLatin1String("extradata")).toString().toLatin1()));
+    } else if (type == QLatin1String("live_masks")) {
+        feed->setPrivacyMask(message.value(QLatin1String("masks")).toString());
     } else if (type == QLatin1String("live_state")) {
         feed->liveState(message.value(QLatin1String("state")).toString(),
                 message.value(QLatin1String("code")).toString(),
@@ -327,6 +330,20 @@ void LiveFeed::dropDecoder()
     m_arrivals.clear();
 }
 
+void LiveFeed::setPrivacyMask(const QString& json)
+{
+    QString problem;
+    const std::optional<media::PrivacyMask> mask = media::PrivacyMask::fromJson(json, &problem);
+    // Masks that cannot be read hide the whole picture rather than nothing.
+    m_mask = mask ? *mask
+                  : media::PrivacyMask(
+                          {QPolygonF {QPointF(0, 0), QPointF(1, 0), QPointF(1, 1), QPointF(0, 1)}});
+    if (!mask)
+        qCWarning(lcRecording) << "camera" << m_cameraId << "privacy masks:" << problem;
+    if (m_decoder)
+        m_decoder->setPrivacyMask(m_mask);
+}
+
 void LiveFeed::tracks(const QString& codec, QSize size, const QByteArray& extradata)
 {
     dropDecoder();
@@ -336,6 +353,7 @@ void LiveFeed::tracks(const QString& codec, QSize size, const QByteArray& extrad
                     : media::VideoDecoder::Codec::H264,
             extradata, size);
     m_decoder->setOutputSize(m_displaySize);
+    m_decoder->setPrivacyMask(m_mask);
     m_decoder->moveToThread(m_channel.decoderThread());
     // From the decoder's thread: at most a couple of frames on their way to the GUI thread.
     const std::shared_ptr<std::atomic<int>> inFlight = m_framesInFlight;

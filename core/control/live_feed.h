@@ -2,6 +2,7 @@
 
 #include "core/control/control_protocol.h"
 #include "core/media/packet.h"
+#include "core/media/privacy_mask.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -137,6 +138,8 @@ private:
     void subscribed(quint32 subscription);
     void refused(const QString& reason);
     void tracks(const QString& codec, QSize size, const QByteArray& extradata);
+    /// The camera's privacy masks as the recorder sent them (blacked out of every picture).
+    void setPrivacyMask(const QString& json);
     void packet(const media::Packet& packet);
     void liveState(const QString& state, const QString& code, const QString& message);
     void channelLost();
@@ -154,6 +157,7 @@ private:
     QString m_reason;
     QSize m_size;
     media::VideoDecoder* m_decoder = nullptr; ///< lives on a decoder thread
+    media::PrivacyMask m_mask;
     QSize m_displaySize;
     /// Counts the decoders this feed made: a frame of a dropped decoder, still on its way to
     /// the GUI thread, is not shown (it would say "live" after the camera went offline).

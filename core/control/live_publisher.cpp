@@ -34,6 +34,14 @@ QString codeOf(const Error& error)
     }
 }
 
+/// A subscription's privacy masks (media::PrivacyMask's JSON; "" for none).
+QJsonObject masksMessage(quint32 subscription, const QString& masks)
+{
+    return QJsonObject {{QStringLiteral("type"), QStringLiteral("live_masks")},
+            {QStringLiteral("subscription"), qint64(subscription)},
+            {QStringLiteral("masks"), masks}};
+}
+
 } // namespace
 
 struct LivePublisher::Subscription final : media::StreamSubscriber
@@ -43,6 +51,7 @@ struct LivePublisher::Subscription final : media::StreamSubscriber
     QString who;
     QElapsedTimer since;
     QString role; ///< as asked ("sub" may be served by the main stream)
+    QString masks; ///< the camera's privacy masks, as sent to the client
     QLocalSocket* socket = nullptr;
     std::shared_ptr<media::StreamHub> hub;
     QPointer<LivePublisher> publisher;
@@ -90,7 +99,8 @@ LivePublisher::~LivePublisher()
 Result<quint32> LivePublisher::subscribe(
         QLocalSocket* socket, qint64 cameraId, const QString& role, const QString& who)
 {
-    Result<std::shared_ptr<media::StreamHub>> hub = m_engine.watch(cameraId, role);
+    QString masks;
+    Result<std::shared_ptr<media::StreamHub>> hub = m_engine.watch(cameraId, role, &masks);
     if (!hub)
         return hub.error();
     auto s = std::make_shared<Subscription>();
@@ -99,6 +109,7 @@ Result<quint32> LivePublisher::subscribe(
     s->who = who;
     s->since.start();
     s->role = role;
+    s->masks = masks;
     s->socket = socket;
     s->hub = std::move(hub).value();
     s->publisher = this;
@@ -123,6 +134,12 @@ Result<quint32> LivePublisher::subscribe(
     return s->id;
 }
 
+QString LivePublisher::privacyMasks(quint32 subscription) const
+{
+    const auto it = m_subscriptions.constFind(subscription);
+    return it != m_subscriptions.cend() ? (*it)->masks : QString();
+}
+
 void LivePublisher::unsubscribe(QLocalSocket* socket, quint32 subscription)
 {
     const auto it = m_subscriptions.constFind(subscription);
@@ -145,8 +162,13 @@ void LivePublisher::recheck()
 {
     const QList<std::shared_ptr<Subscription>> all = m_subscriptions.values();
     for (const std::shared_ptr<Subscription>& s : all) {
+        QString masks;
         Result<std::shared_ptr<media::StreamHub>> hub
-                = m_engine.watch(s->hub->config().cameraId, s->role);
+                = m_engine.watch(s->hub->config().cameraId, s->role, &masks);
+        if (hub && masks != s->masks) { // drawn again in the camera's settings
+            s->masks = masks;
+            s->socket->write(encodeMessage(masksMessage(s->id, masks)));
+        }
         if (hub && hub.value() == s->hub)
             continue;
         s->hub->unsubscribe(s.get());

@@ -44,6 +44,10 @@ public:
     /// log with the start and the end of the view.
     Result<quint32> subscribe(
             QLocalSocket* socket, qint64 cameraId, const QString& role, const QString& who);
+    /// The privacy masks of a subscription's camera (sent with the subscription's answer, so
+    /// that the client's decoder blacks them out of its very first picture; changes follow as
+    /// "live_masks").
+    QString privacyMasks(quint32 subscription) const;
     void unsubscribe(QLocalSocket* socket, quint32 subscription);
     /// Every subscription of a client that went away.
     void dropClient(QLocalSocket* socket);

@@ -30,6 +30,21 @@ struct VideoDecoder::Private
     QPointer<QVideoSink> sink;
     bool waitKeyframe = true;
     quint64 connectionId = 0;
+    mutable std::mutex maskMutex;
+    PrivacyMask pendingMask; ///< set from any thread
+    bool maskChanged = false;
+    PrivacyMask mask; ///< the decoder thread's copy
+
+    /// The mask the decoder thread applies (a new one taken over when it was changed).
+    PrivacyMask& currentMask()
+    {
+        const std::lock_guard lock(maskMutex);
+        if (maskChanged) {
+            mask = pendingMask;
+            maskChanged = false;
+        }
+        return mask;
+    }
     bool broken = false;
 };
 
@@ -161,6 +176,13 @@ void VideoDecoder::setOutputSize(QSize size)
     d->outputSize.store(packed);
 }
 
+void VideoDecoder::setPrivacyMask(const PrivacyMask& mask)
+{
+    const std::lock_guard lock(d->maskMutex);
+    d->pendingMask = mask;
+    d->maskChanged = true;
+}
+
 QImage VideoDecoder::lastPicture() const
 {
     FramePtr frame = allocFrame();
@@ -181,6 +203,12 @@ QImage VideoDecoder::lastPicture() const
             || sws_scale(sws.get(), frame->data, frame->linesize, 0, frame->height, planes, strides)
                     < 0)
         return {};
+    PrivacyMask mask;
+    {
+        const std::lock_guard lock(d->maskMutex);
+        mask = d->maskChanged ? d->pendingMask : d->mask;
+    }
+    mask.apply(image);
     return image;
 }
 
@@ -223,6 +251,9 @@ QVideoFrame VideoDecoder::yuvFrame(const AVFrame* source)
                     source->data[plane] + qsizetype(y) * source->linesize[plane], size_t(bytes));
         }
     }
+    uint8_t* const planes[3] = {frame.bits(0), frame.bits(1), frame.bits(2)};
+    const int strides[3] = {frame.bytesPerLine(0), frame.bytesPerLine(1), frame.bytesPerLine(2)};
+    d->currentMask().applyYuv420(planes, strides, QSize(width, height), fullRange(source));
     frame.unmap();
     return frame;
 }
@@ -240,6 +271,7 @@ QVideoFrame VideoDecoder::rgbFrame(const AVFrame* source, QSize fit)
     const int strides[4] = {frame.bytesPerLine(0), 0, 0, 0};
     const int rc = sws_scale(
             d->rgbSws.get(), source->data, source->linesize, 0, source->height, planes, strides);
+    d->currentMask().applyRgb32(planes[0], strides[0], target);
     frame.unmap();
     return rc < 0 ? QVideoFrame() : frame;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/media/packet.h"
+#include "core/media/privacy_mask.h"
 
 #include <QByteArray>
 #include <QImage>
@@ -46,6 +47,9 @@ public:
     /// Frames come out as RGB32 pictures fitting `size` (the aspect ratio kept), or as the
     /// decoder's YUV pictures when `size` is empty. Callable from any thread.
     void setOutputSize(QSize size);
+    /// Blacks out `mask` in every picture from now on, lastPicture() included. Callable from any
+    /// thread.
+    void setPrivacyMask(const PrivacyMask& mask);
     /// The last decoded picture at the camera's full size (null before the first). Callable
     /// from any thread: for a snapshot, which should not be the size of a small tile.
     QImage lastPicture() const;

@@ -277,7 +277,7 @@ Result<QString> RecordingEngine::streamUrl(const catalog::CameraRecord& record,
 }
 
 Result<std::shared_ptr<media::StreamHub>> RecordingEngine::watch(
-        qint64 cameraId, const QString& role)
+        qint64 cameraId, const QString& role, QString* privacyMasks)
 {
     if (!m_running)
         return Error {Error::Code::Busy, tr("The recorder is stopping."), {}};
@@ -291,6 +291,8 @@ Result<std::shared_ptr<media::StreamHub>> RecordingEngine::watch(
     if (!record->enabled)
         return Error {Error::Code::Unsupported,
                 tr("Camera %1 is disabled (Settings ▸ Cameras enables it).").arg(record->name), {}};
+    if (privacyMasks)
+        *privacyMasks = record->privacyMasks;
     // A camera without a sub stream shows its main stream in small tiles too.
     const catalog::StreamRecord* stream = record->stream(role);
     if (!stream)

@@ -138,7 +138,9 @@ public:
     /// The hub of a camera's stream (`role` "sub" falls back to the main stream of a camera
     /// without one), opened if nobody reads it yet: for a live view. Any enabled camera,
     /// recorded or not.
-    Result<std::shared_ptr<media::StreamHub>> watch(qint64 cameraId, const QString& role);
+    /// `privacyMasks`, when given, receives the camera's masks (media::PrivacyMask's JSON).
+    Result<std::shared_ptr<media::StreamHub>> watch(
+            qint64 cameraId, const QString& role, QString* privacyMasks = nullptr);
 
 Q_SIGNALS:
     /// Recording runs; `report` says what the crash repair did.

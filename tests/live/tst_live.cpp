@@ -101,6 +101,28 @@ bool hasPicture(const QImage& image)
     return hi - lo > 40;
 }
 
+/// The brightest and darkest of `image` (grey or RGB) within `area`.
+QPair<int, int> range(const QImage& image, const QRect& area)
+{
+    int lo = 255;
+    int hi = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x) {
+            const QRgb p = image.pixel(x, y);
+            lo = qMin(lo, qMin(qRed(p), qMin(qGreen(p), qBlue(p))));
+            hi = qMax(hi, qMax(qRed(p), qMax(qGreen(p), qBlue(p))));
+        }
+    }
+    return {lo, hi};
+}
+
+/// The picture area of the mask [0.1, 0.5] × [0.1, 0.6] of `size`, one pixel inside its edges.
+QRect maskedArea(QSize size)
+{
+    return QRect(QPoint(int(0.1 * size.width()) + 1, int(0.1 * size.height()) + 1),
+            QPoint(int(0.5 * size.width()) - 1, int(0.6 * size.height()) - 1));
+}
+
 } // namespace
 
 class TestLive : public QObject
@@ -114,6 +136,7 @@ private Q_SLOTS:
     void aFeedNobodyLooksAtDecodesNothing();
     void aDroppedStreamSaysOfflineThenComesBack();
     void aWrongPasswordSaysSo();
+    void privacyMasksAreBlackInLiveFramesAndSnapshots();
     void removingAWatchedRecordedCameraEndsItsTileCleanly();
     void cleanupTestCase();
 
@@ -285,6 +308,56 @@ void TestLive::aWrongPasswordSaysSo()
     QTRY_VERIFY_WITH_TIMEOUT(viewer.feed.state() == control::LiveFeed::State::WrongLogin, 30000);
     QCOMPARE(viewer.shown, 0);
     QVERIFY(recorder.stop());
+}
+
+void TestLive::privacyMasksAreBlackInLiveFramesAndSnapshots()
+{
+    // A mask that is not one is refused and changes nothing.
+    const CtlRun bad = vigilctl(m_data,
+            {QStringLiteral("camera"), QStringLiteral("mask"), QStringLiteral("1"),
+                    QStringLiteral("set"), QStringLiteral("[[[0,0],[2,0],[1,1]]]")});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains("outside the picture"), bad.err.constData());
+    // A neighbour's window: drawn on the camera, recorded in the catalog, sent to the recorder.
+    const CtlRun set = vigilctl(m_data,
+            {QStringLiteral("camera"), QStringLiteral("mask"), QStringLiteral("1"),
+                    QStringLiteral("set"),
+                    QStringLiteral("[[[0.1,0.1],[0.5,0.1],[0.5,0.6],[0.1,0.6]]]")});
+    QVERIFY2(set.exitCode == 0, set.err.constData());
+
+    Viewer viewer(m_data, 1, QStringLiteral("sub"));
+    viewer.feed.setActive(true);
+    QTRY_VERIFY_WITH_TIMEOUT(viewer.shown >= 10, 30000);
+    const QRect area = maskedArea(viewer.size);
+    for (const QImage& frame : std::as_const(viewer.frames)) {
+        // Every masked pixel is black (Y = 16 in the camera's limited range) in every frame;
+        // the rest of the picture is still there.
+        QVERIFY2(range(frame, area).second <= 16,
+                qPrintable(
+                        QStringLiteral("brightest masked luma %1").arg(range(frame, area).second)));
+        QVERIFY(hasPicture(frame.copy(
+                QRect(QPoint(int(0.55 * frame.width()), 0), frame.rect().bottomRight()))));
+    }
+    // A snapshot (the full-size picture) too, colours included.
+    const QImage snapshot = viewer.feed.lastPicture();
+    QVERIFY(!snapshot.isNull());
+    const QPair<int, int> snap = range(snapshot, maskedArea(snapshot.size()));
+    QVERIFY2(snap.second <= 1,
+            qPrintable(QStringLiteral("brightest masked channel %1").arg(snap.second)));
+    QVERIFY(hasPicture(snapshot));
+
+    // Cleared in the settings, the open view shows the whole picture again.
+    QCOMPARE(vigilctl(m_data,
+                     {QStringLiteral("camera"), QStringLiteral("mask"), QStringLiteral("1"),
+                             QStringLiteral("clear")})
+                     .exitCode,
+            0);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            range(viewer.feed.lastPicture(), maskedArea(snapshot.size())).second > 40, 20000);
+    const CtlRun audited = vigilctl(m_data,
+            {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--action"),
+                    QStringLiteral("camera_mask"), QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(audited.out).array().size(), 2);
 }
 
 void TestLive::removingAWatchedRecordedCameraEndsItsTileCleanly()

@@ -1,6 +1,7 @@
 // core/media against real parts: H.264 from a simulated camera over real RTSP (Vigil's own
 // client), shared as media::Packets, decoded by media::VideoDecoder into QVideoFrames.
 #include "core/media/packet.h"
+#include "core/media/privacy_mask.h"
 #include "core/media/rtsp_session.h"
 #include "core/media/subscriber_queue.h"
 #include "core/media/video_decoder.h"
@@ -121,6 +122,7 @@ private Q_SLOTS:
     void afterALossDecodingResumesAtAKeyframe();
     void picturesScaledForATileKeepTheirColours();
     void aFullQueueDropsToAKeyframeOrWaits();
+    void privacyMasksBlackenEveryPlane();
 
 private:
     test::CamsimProcess m_sim;
@@ -345,6 +347,58 @@ void TestMedia::aFullQueueDropsToAKeyframeOrWaits()
     files.close(); // the third push gives up: the consumer went away
     reader.join();
     QCOMPARE(pushed.load(), 2);
+}
+
+void TestMedia::privacyMasksBlackenEveryPlane()
+{
+    // Refused: not a list, too few corners, a corner outside the picture.
+    QString problem;
+    QVERIFY(!media::PrivacyMask::fromJson(QStringLiteral("{}"), &problem));
+    QVERIFY(!media::PrivacyMask::fromJson(QStringLiteral("[[[0,0],[1,1]]]"), &problem));
+    QVERIFY(!media::PrivacyMask::fromJson(QStringLiteral("[[[0,0],[1.5,0],[1,1]]]"), &problem));
+    QVERIFY(problem.contains(QLatin1String("outside")));
+    QVERIFY(media::PrivacyMask::fromJson(QString())->isEmpty());
+    const QString json = QStringLiteral("[[[0.25,0.25],[0.75,0.25],[0.5,0.75]]]");
+    std::optional<media::PrivacyMask> mask = media::PrivacyMask::fromJson(json);
+    QVERIFY(mask);
+    QCOMPARE(media::PrivacyMask::fromJson(mask->toJson())->polygons(), mask->polygons());
+
+    // A YUV 4:2:0 picture of odd size, bright and coloured everywhere.
+    const QSize size(101, 57);
+    const int strides[3] = {104, 52, 52};
+    std::vector<uint8_t> y(size_t(strides[0] * size.height()), 200);
+    std::vector<uint8_t> u(size_t(strides[1] * 29), 30);
+    std::vector<uint8_t> v(size_t(strides[2] * 29), 220);
+    uint8_t* const planes[3] = {y.data(), u.data(), v.data()};
+    mask->applyYuv420(planes, strides, size, false);
+    int black = 0;
+    for (int row = 0; row < size.height(); ++row) {
+        for (int x = 0; x < size.width(); ++x) {
+            const uint8_t luma = y[size_t(row * strides[0] + x)];
+            QVERIFY(luma == 16 || luma == 200);
+            if (luma != 16)
+                continue;
+            ++black;
+            // The chroma sample over a black pixel is neutral: no colour at the edges.
+            QCOMPARE(int(u[size_t((row / 2) * strides[1] + x / 2)]), 128);
+            QCOMPARE(int(v[size_t((row / 2) * strides[2] + x / 2)]), 128);
+        }
+    }
+    // About the triangle's area (an eighth of the picture), its centre and not the corners.
+    QVERIFY2(std::abs(black - size.width() * size.height() / 8) < 150,
+            qPrintable(QString::number(black)));
+    QCOMPARE(int(y[size_t(28 * strides[0] + 50)]), 16);
+    QCOMPARE(int(y[0]), 200);
+    QCOMPARE(int(y[size_t(56 * strides[0] + 100)]), 200);
+    // Full range: black is 0. An RGB picture: black is black.
+    std::fill(y.begin(), y.end(), 200);
+    mask->applyYuv420(planes, strides, size, true);
+    QCOMPARE(int(y[size_t(28 * strides[0] + 50)]), 0);
+    QImage rgb(size, QImage::Format_RGB32);
+    rgb.fill(Qt::white);
+    mask->apply(rgb);
+    QCOMPARE(rgb.pixel(50, 28), qRgb(0, 0, 0));
+    QCOMPARE(rgb.pixel(0, 0), qRgb(255, 255, 255));
 }
 
 QTEST_MAIN(TestMedia)
