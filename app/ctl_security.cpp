@@ -364,21 +364,18 @@ int CtlSecurity::report(const QStringList& args)
     const QString out = m_parser.value(QStringLiteral("out"));
     if (args.value(0) != QLatin1String("transparency") || args.size() != 1 || !from || !to
             || *to <= *from
-            || !(out.endsWith(QLatin1String(".csv")) || out.endsWith(QLatin1String(".json"))))
-        return fail(
-                tr("usage: vigilctl report transparency --from T --to T --out FILE.csv|FILE.json "
-                   "(times like 2026-01-01 or 2026-01-01T00:00Z)"),
+            || !(out.endsWith(QLatin1String(".csv")) || out.endsWith(QLatin1String(".json"))
+                    || out.endsWith(QLatin1String(".pdf"))))
+        return fail(tr("usage: vigilctl report transparency --from T --to T --out "
+                       "FILE.pdf|FILE.csv|FILE.json "
+                       "(times like 2026-01-01 or 2026-01-01T00:00Z)"),
                 ExitUsage);
     const Result<security::TransparencyReport> report
             = security::TransparencyReport::build(m_context.catalog(), *from, *to);
     if (!report)
         return fail(report.error().message, ExitFailed);
-    QSaveFile file(out);
-    const QByteArray bytes = out.endsWith(QLatin1String(".csv"))
-            ? report->toCsv().toUtf8()
-            : QJsonDocument(report->toJson()).toJson(QJsonDocument::Indented);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(tr("cannot write \"%1\": %2").arg(out, file.errorString()), ExitFailed);
+    if (const Result<void> saved = report->save(out); !saved)
+        return fail(saved.error().message, ExitFailed);
     m_out << tr("Transparency report written to %1.").arg(out) << Qt::endl;
     return ExitOk;
 }

@@ -14,12 +14,16 @@
 #include "core/runtime/os_user.h"
 #include "core/runtime/termination_watcher.h"
 #include "core/runtime/translations.h"
+#include "core/security/session.h"
 #include "core/setup/camera_editor.h"
 #include "core/status/system_status.h"
 #include "widgets/alerts/alerts_dialog.h"
 #include "widgets/main_window.h"
 #include "widgets/pages/live_page.h"
 #include "widgets/pages/settings_page.h"
+#include "widgets/security/change_password_dialog.h"
+#include "widgets/security/idle_watcher.h"
+#include "widgets/security/login_dialog.h"
 #include "widgets/setup/setup_wizard.h"
 #include "widgets/startup_error_dialog.h"
 #include "widgets/status_bar.h"
@@ -28,6 +32,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QJsonObject>
+#include <QMenu>
+#include <QPointer>
 #include <QStatusBar>
 
 namespace vigil::app {
@@ -49,6 +55,8 @@ GuiApplication::~GuiApplication()
     m_status.reset();
     m_recorder.reset(); // the recorder itself goes on
     m_alerts.reset();
+    m_idle.reset();
+    m_session.reset();
     m_context.reset();
 }
 
@@ -129,6 +137,14 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     runtime::installFolderLanguage(m_context->settings(), common.lang);
     m_lang = common.lang;
 
+    // Who uses the window: asked before anything of the town's cameras is shown.
+    m_session = std::make_unique<security::Session>(
+            m_context->catalog(), m_context->dataDir().keysPath(), QStringLiteral("window"));
+    if (!logIn()) {
+        m_loginDeclined = true;
+        return {};
+    }
+
     m_status = std::make_unique<status::SystemStatus>(
             m_context->dataDir().path(), &m_context->cameras());
     m_alerts = std::make_unique<catalog::AlertStore>(m_context->catalog());
@@ -150,12 +166,19 @@ Result<void> GuiApplication::start(const QStringList& arguments)
                     .toBool());
     pages.cameraEditor = m_cameraEditor.get();
     m_live = std::make_unique<control::LiveChannel>(m_context->dataDir().path());
+    m_live->setCredentials({m_session->login(), m_session->password()});
     pages.live = m_live.get();
+    pages.session = m_session.get();
     pages.dataDir = m_context->dataDir().path();
     pages.catalogPath = m_context->catalog().path();
     pages.schemaVersion = m_context->catalog().schemaVersion();
     m_window = std::make_unique<widgets::MainWindow>(pages);
+    createAccountMenu();
     m_window->show();
+    if (m_session->isSetupMode())
+        m_window->statusBarController()->setProblem(
+                tr("No administrator yet: everyone at this computer may do everything. Create "
+                   "one in Settings ▸ Users."));
     connect(static_cast<widgets::SettingsPage*>(m_window->page(widgets::PageId::Settings)),
             &widgets::SettingsPage::camerasChanged, this, [this] {
                 m_recorder->send({{QStringLiteral("type"), QStringLiteral("reload")}});
@@ -190,10 +213,111 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     return {};
 }
 
+bool GuiApplication::logIn()
+{
+    const Result<bool> needed = m_session->loginNeeded();
+    if (needed && !needed.value()) {
+        m_session->startSetupMode();
+    } else {
+        widgets::LoginDialog dialog(*m_session, widgets::LoginDialog::Mode::Login);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+    }
+    // Another user (after a lock, or the first administrator created): the recorder's channels
+    // log in as them; the window's pages show what they may do.
+    connect(m_session.get(), &security::Session::principalChanged, this, [this] {
+        const control::Credentials credentials {m_session->login(), m_session->password()};
+        if (m_recorder)
+            m_recorder->setCredentials(credentials);
+        if (m_live)
+            m_live->setCredentials(credentials);
+        if (m_idle)
+            m_idle->setTimeout(idleTimeoutMs());
+        if (m_window && !m_session->isSetupMode())
+            m_window->statusBarController()->setProblem(QString());
+    });
+    m_idle = std::make_unique<widgets::IdleWatcher>();
+    m_idle->setTimeout(idleTimeoutMs());
+    connect(m_idle.get(), &widgets::IdleWatcher::idle, m_session.get(), &security::Session::lock);
+    connect(m_session.get(), &security::Session::lockedChanged, this, [this](bool locked) {
+        if (locked) // after the signal's other receivers, outside whatever emitted it
+            QMetaObject::invokeMethod(
+                    this, [this] { lockWindow(true); }, Qt::QueuedConnection);
+    });
+    return true;
+}
+
+int GuiApplication::idleTimeoutMs() const
+{
+    if (m_session->isSetupMode())
+        return 0; // nobody could unlock it
+    return m_context->settings()
+                   .value(QLatin1String(catalog::settings::kSecurityIdleLockMinutes))
+                   .toInt()
+            * 60 * 1000;
+}
+
+void GuiApplication::lockWindow(bool unlock)
+{
+    if (m_lockShown || !m_window)
+        return;
+    m_lockShown = true;
+    // Nothing of the town's cameras stays on the screen: the window and every other window.
+    m_window->setLocked(true);
+    QList<QPointer<QWidget>> hidden;
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+        if (w != m_window.get() && w->isVisible()) {
+            hidden << w;
+            w->hide();
+        }
+    }
+    widgets::LoginDialog dialog(*m_session,
+            unlock ? widgets::LoginDialog::Mode::Unlock : widgets::LoginDialog::Mode::Login,
+            m_window.get());
+    const bool opened = dialog.exec() == QDialog::Accepted;
+    m_lockShown = false;
+    if (!opened) {
+        m_terminating = true;
+        QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+        return;
+    }
+    for (const QPointer<QWidget>& w : std::as_const(hidden)) {
+        if (w)
+            w->show();
+    }
+    m_window->setLocked(false);
+    m_idle->restart();
+}
+
+void GuiApplication::createAccountMenu()
+{
+    QMenu* menu = m_window->accountMenu();
+    QAction* password = menu->addAction(tr("Change &Password…"), this, [this] {
+        widgets::ChangePasswordDialog dialog(*m_session, m_window.get());
+        dialog.exec();
+    });
+    QAction* lock = menu->addAction(tr("&Lock"), m_session.get(), &security::Session::lock);
+    lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction* logOut = menu->addAction(tr("Log &Out"), this, [this] {
+        m_session->logOut();
+        lockWindow(false);
+    });
+    const auto update = [this, password, lock, logOut] {
+        const bool user = !m_session->isSetupMode();
+        password->setEnabled(user);
+        lock->setEnabled(user);
+        logOut->setEnabled(user);
+        m_window->accountMenu()->setTitle(
+                user ? tr("&Account (%1)").arg(m_session->login()) : tr("&Account"));
+    };
+    update();
+    connect(m_session.get(), &security::Session::principalChanged, this, update);
+}
+
 void GuiApplication::showAlerts()
 {
-    // Until people sign in (accountability), the one who acknowledges is the desktop's user.
-    const QString who = runtime::osUserName();
+    // The one who acknowledges: the user logged in (in the setup mode, the desktop's user).
+    const QString who = m_session->isSetupMode() ? runtime::osUserName() : m_session->login();
     widgets::AlertsDialog dialog(*m_alerts, m_context->cameras(), who, m_window.get());
     connect(&dialog, &widgets::AlertsDialog::acknowledged, m_status.get(),
             &status::SystemStatus::refresh);
@@ -237,6 +361,7 @@ void GuiApplication::startRecording(bool launch, bool onlyWhileOpen)
     // Recording is the recorder's (vigil-recorder, a service or started here, detached, so that
     // it goes on when the window closes); the window follows it through the control socket.
     m_recorder = std::make_unique<control::RecorderLink>(m_context->dataDir().path());
+    m_recorder->setCredentials({m_session->login(), m_session->password()});
     // The packaged service's folder has its recorder run by systemd, as the service's user: a
     // window never starts a second one there as its own user.
     if (launch && m_context->dataDir().path() != QLatin1String(runtime::DataDir::kServiceDataDir)) {
@@ -331,6 +456,8 @@ int runGui(QApplication& application)
         widgets::showStartupError(started.error());
         return 2;
     }
+    if (gui.loginDeclined())
+        return 0;
     return application.exec();
 }
 

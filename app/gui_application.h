@@ -33,9 +33,13 @@ class CameraEditor;
 namespace vigil::status {
 class SystemStatus;
 }
-namespace vigil::widgets {
-class MainWindow;
+namespace vigil::security {
+class Session;
 }
+namespace vigil::widgets {
+class IdleWatcher;
+class MainWindow;
+} // namespace vigil::widgets
 
 namespace vigil::app {
 
@@ -54,6 +58,10 @@ public:
     widgets::MainWindow* mainWindow() const { return m_window.get(); }
     runtime::AppContext* context() const { return m_context.get(); }
     demo::SimulatorProcess* simulator() const { return m_simulator.get(); }
+    security::Session* session() const { return m_session.get(); }
+    widgets::IdleWatcher* idleWatcher() const { return m_idle.get(); }
+    /// The login at start was cancelled: Vigil ends without showing its window.
+    bool loginDeclined() const { return m_loginDeclined; }
 
     /// Demo cameras: how many, and the credentials they require.
     static constexpr int kDemoCameras = 4;
@@ -63,6 +71,15 @@ public:
     void showAlerts();
 
 private:
+    /// Asks for a login when an administrator exists (false: declined), else starts the setup
+    /// mode; then follows the session (credentials for the recorder, idle lock).
+    bool logIn();
+    /// Hides the window's content and asks for the password (Unlock) or any login (Login);
+    /// quits Vigil when declined.
+    void lockWindow(bool unlock);
+    void createAccountMenu();
+    /// The idle lock's delay (setting security/idleLockMinutes; none in the setup mode).
+    int idleTimeoutMs() const;
     void startDemo();
     /// Follows the data folder's recorder; `launch`: starts one when none answers, which stops
     /// with the window when `onlyWhileOpen`.
@@ -70,6 +87,10 @@ private:
     void discoverDemoCameras();
 
     std::unique_ptr<runtime::AppContext> m_context;
+    std::unique_ptr<security::Session> m_session; ///< before the window: it outlives it
+    std::unique_ptr<widgets::IdleWatcher> m_idle;
+    bool m_loginDeclined = false;
+    bool m_lockShown = false;
     QString m_lang; ///< --lang, when given: the recorder started here speaks it too
     bool m_terminating = false; ///< SIGTERM: quit without asking
     std::unique_ptr<catalog::AlertStore> m_alerts; ///< before m_status: it outlives it

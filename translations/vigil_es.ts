@@ -267,10 +267,6 @@
         <translation>camera record: segundos grabados después del movimiento.</translation>
     </message>
     <message>
-        <source>Use: camera add URL --user U --password PW [--name N] | camera list | camera record ID [--mode M] [--schedule S] [--retention-days N] [--pre-roll S] [--post-roll S] | camera remove ID</source>
-        <translation>Uso: camera add URL --user U --password PW [--name N] | camera list | camera record ID [--mode M] [--schedule S] [--retention-days N] [--pre-roll S] [--post-roll S] | camera remove ID</translation>
-    </message>
-    <message>
         <source>discover, probe, camera add: use the addresses the camera advertises, even when they differ from the one it was reached on (setting onvif/rewriteAddresses).</source>
         <translation>discover, probe, camera add: usar las direcciones que anuncia la cámara, aunque no sean aquella por la que se la alcanzó (ajuste onvif/rewriteAddresses).</translation>
     </message>
@@ -387,6 +383,36 @@ Commands:
     <message>
         <source>report transparency: the file to write.</source>
         <translation>report transparency: el archivo que se escribe.</translation>
+    </message>
+    <message>
+        <source>Use: camera add URL --user U --password PW [--name N] | camera list | camera record ID [--mode M] [--schedule S] [--retention-days N] [--pre-roll S] [--post-roll S] | camera mask ID [set POLYGONS | clear] | camera remove ID</source>
+        <translation>Uso: camera add URL --user U --password PW [--name N] | camera list | camera record ID [--mode M] [--schedule S] [--retention-days N] [--pre-roll S] [--post-roll S] | camera mask ID [set POLÍGONOS | clear] | camera remove ID</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::CtlPrivacy</name>
+    <message>
+        <source>vigilctl: %1</source>
+        <translation>vigilctl: %1</translation>
+    </message>
+    <message>
+        <source>use: camera mask ID | camera mask ID set &apos;[[[x,y],[x,y],[x,y]]]&apos; | camera mask ID clear (x and y from 0 to 1).</source>
+        <translation>uso: camera mask ID | camera mask ID set &apos;[[[x,y],[x,y],[x,y]]]&apos; | camera mask ID clear (x e y de 0 a 1).</translation>
+    </message>
+    <message>
+        <source>There is no camera %1.</source>
+        <translation>No existe la cámara %1.</translation>
+    </message>
+    <message>
+        <source>Camera %1 has no privacy mask now.</source>
+        <translation>La cámara %1 ya no tiene máscaras de privacidad.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Camera %1 has %n privacy mask(s) now.</source>
+        <translation>
+            <numerusform>La cámara %1 tiene ahora %n máscara de privacidad.</numerusform>
+            <numerusform>La cámara %1 tiene ahora %n máscaras de privacidad.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -618,20 +644,16 @@ Commands:
         <translation>uso: vigilctl audit list [--by USUARIO] [--action A] [--camera ID] | audit verify</translation>
     </message>
     <message>
-        <source>usage: vigilctl report transparency --from T --to T --out FILE.csv|FILE.json (times like 2026-01-01 or 2026-01-01T00:00Z)</source>
-        <translation>uso: vigilctl report transparency --from T --to T --out ARCHIVO.csv|ARCHIVO.json (horas como 2026-01-01 o 2026-01-01T00:00Z)</translation>
-    </message>
-    <message>
-        <source>cannot write &quot;%1&quot;: %2</source>
-        <translation>no se puede escribir «%1»: %2</translation>
-    </message>
-    <message>
         <source>Transparency report written to %1.</source>
         <translation>Informe de transparencia escrito en %1.</translation>
     </message>
     <message>
         <source>vigilctl: cannot read the password file &quot;%1&quot;: %2</source>
         <translation>vigilctl: no se puede leer el archivo de contraseña «%1»: %2</translation>
+    </message>
+    <message>
+        <source>usage: vigilctl report transparency --from T --to T --out FILE.pdf|FILE.csv|FILE.json (times like 2026-01-01 or 2026-01-01T00:00Z)</source>
+        <translation>uso: vigilctl report transparency --from T --to T --out ARCHIVO.pdf|ARCHIVO.csv|ARCHIVO.json (fechas como 2026-01-01 o 2026-01-01T00:00Z)</translation>
     </message>
 </context>
 <context>
@@ -814,6 +836,30 @@ Commands:
         <source>Do not start a recorder when none runs for the data folder: the window only watches.</source>
         <translation>No iniciar un grabador cuando no hay ninguno en marcha para la carpeta de datos: la ventana solo observa.</translation>
     </message>
+    <message>
+        <source>No administrator yet: everyone at this computer may do everything. Create one in Settings ▸ Users.</source>
+        <translation>Todavía no hay administrador: cualquiera en este equipo puede hacerlo todo. Cree uno en Ajustes ▸ Usuarios.</translation>
+    </message>
+    <message>
+        <source>Change &amp;Password…</source>
+        <translation>Cambiar la &amp;contraseña…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>Log &amp;Out</source>
+        <translation>Cerrar &amp;sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Account (%1)</source>
+        <translation>C&amp;uenta (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>C&amp;uenta</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::Recorder</name>
@@ -933,6 +979,10 @@ Commands:
     <message>
         <source>changing how Vigil reaches camera %1</source>
         <translation>al cambiar cómo Vigil accede a la cámara %1</translation>
+    </message>
+    <message>
+        <source>changing the privacy masks of camera %1</source>
+        <translation>al cambiar las máscaras de privacidad de la cámara %1</translation>
     </message>
 </context>
 <context>
@@ -1139,6 +1189,10 @@ Commands:
         <source>Live page grids saved by name (JSON)</source>
         <translation>Cuadrículas de la página En directo guardadas por nombre (JSON)</translation>
     </message>
+    <message>
+        <source>Minutes without use after which the window locks and asks for the password again (0: never; once an administrator exists)</source>
+        <translation>Minutos sin uso tras los que la ventana se bloquea y vuelve a pedir la contraseña (0: nunca; una vez que existe un administrador)</translation>
+    </message>
 </context>
 <context>
     <name>vigil::control::ControlClient</name>
@@ -1188,6 +1242,14 @@ Commands:
     <message>
         <source>The recorder does not know the request &quot;%1&quot;.</source>
         <translation>El grabador no conoce la petición «%1».</translation>
+    </message>
+    <message>
+        <source>Log in first: this recorder&apos;s footage is protected (&quot;%1&quot; refused).</source>
+        <translation>Inicie sesión primero: las grabaciones de este grabador están protegidas («%1» rechazado).</translation>
+    </message>
+    <message>
+        <source>%1 may not see camera %2.</source>
+        <translation>%1 no puede ver la cámara %2.</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1344,21 @@ Commands:
     <message>
         <source>receiving video</source>
         <translation>al recibir vídeo</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::media::PrivacyMask</name>
+    <message>
+        <source>The privacy masks are not a list of polygons.</source>
+        <translation>Las máscaras de privacidad no son una lista de polígonos.</translation>
+    </message>
+    <message>
+        <source>A privacy mask needs at least three corners.</source>
+        <translation>Una máscara de privacidad necesita al menos tres esquinas.</translation>
+    </message>
+    <message>
+        <source>A privacy mask&apos;s corner lies outside the picture.</source>
+        <translation>Una esquina de una máscara de privacidad queda fuera de la imagen.</translation>
     </message>
 </context>
 <context>
@@ -1491,6 +1568,10 @@ Commands:
     <message>
         <source>The catalog cannot be opened: recordings left open cannot be repaired.</source>
         <translation>No se puede abrir el catálogo: las grabaciones que quedaron abiertas no se pueden reparar.</translation>
+    </message>
+    <message>
+        <source>The catalog cannot be opened: nobody can log in until it can.</source>
+        <translation>No se puede abrir el catálogo: nadie puede iniciar sesión hasta que se pueda.</translation>
     </message>
 </context>
 <context>
@@ -1935,6 +2016,21 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::security::Session</name>
+    <message>
+        <source>Log in first.</source>
+        <translation>Inicie sesión primero.</translation>
+    </message>
+    <message>
+        <source>There is no user to change the password of yet: create the administrator first.</source>
+        <translation>Todavía no hay ningún usuario cuya contraseña cambiar: cree primero el administrador.</translation>
+    </message>
+    <message>
+        <source>The current password is not right: %1</source>
+        <translation>La contraseña actual no es correcta: %1</translation>
+    </message>
+</context>
+<context>
     <name>vigil::security::TransparencyReport</name>
     <message>
         <source>reading the cameras</source>
@@ -1943,6 +2039,135 @@ Commands:
     <message>
         <source>reading the audit log</source>
         <translation>al leer el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Transparency report of the town&apos;s cameras</source>
+        <translation>Informe de transparencia de las cámaras del municipio</translation>
+    </message>
+    <message>
+        <source>From %1 to %2. Counts only: no footage, no person&apos;s name. Every number can be recounted from the audit log, which proves it was not edited.</source>
+        <translation>Del %1 al %2. Solo recuentos: ninguna grabación, ningún nombre de persona. Cada número puede recontarse a partir del registro de auditoría, que demuestra que no fue modificado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s)</source>
+        <translation>
+            <numerusform>%n cámara</numerusform>
+            <numerusform>%n cámaras</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Hours recorded</source>
+        <translation>Horas grabadas</translation>
+    </message>
+    <message>
+        <source>Kept for</source>
+        <translation>Se conserva</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no age limit</source>
+        <translation>sin límite de antigüedad</translation>
+    </message>
+    <message>
+        <source>Recordings may use at most %1 MB.</source>
+        <translation>Las grabaciones pueden ocupar como máximo %1 MB.</translation>
+    </message>
+    <message>
+        <source>No storage quota: the disk&apos;s free space limits recordings.</source>
+        <translation>Sin cuota de almacenamiento: el espacio libre del disco limita las grabaciones.</translation>
+    </message>
+    <message>
+        <source>Use per month</source>
+        <translation>Uso por mes</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Live views</source>
+        <translation>Visualizaciones en directo</translation>
+    </message>
+    <message>
+        <source>Playback sessions</source>
+        <translation>Sesiones de reproducción</translation>
+    </message>
+    <message>
+        <source>Searches</source>
+        <translation>Búsquedas</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>Capturas</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exportaciones</translation>
+    </message>
+    <message>
+        <source>Holds placed</source>
+        <translation>Retenciones puestas</translation>
+    </message>
+    <message>
+        <source>Holds released</source>
+        <translation>Retenciones levantadas</translation>
+    </message>
+    <message>
+        <source>Masks lifted</source>
+        <translation>Máscaras levantadas</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>Inicios de sesión fallidos</translation>
+    </message>
+    <message>
+        <source>Footage files deleted by retention</source>
+        <translation>Archivos de grabación borrados por la retención</translation>
+    </message>
+    <message>
+        <source>Exports by legal basis</source>
+        <translation>Exportaciones por base legal</translation>
+    </message>
+    <message>
+        <source>Exports by requester</source>
+        <translation>Exportaciones por solicitante</translation>
+    </message>
+    <message>
+        <source>A PDF needs Vigil&apos;s window or vigilctl.</source>
+        <translation>Un PDF necesita la ventana de Vigil o vigilctl.</translation>
+    </message>
+    <message>
+        <source>Transparency report</source>
+        <translation>Informe de transparencia</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be written.</source>
+        <translation>No se puede escribir «%1».</translation>
+    </message>
+    <message>
+        <source>A transparency report is written as .pdf, .csv or .json.</source>
+        <translation>Un informe de transparencia se escribe como .pdf, .csv o .json.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be written: %2</source>
+        <translation>No se puede escribir «%1»: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::security::UserAdmin</name>
+    <message>
+        <source>The first user must be an administrator: only an administrator can add the others.</source>
+        <translation>El primer usuario debe ser un administrador: solo un administrador puede añadir a los demás.</translation>
     </message>
 </context>
 <context>
@@ -2154,6 +2379,122 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::widgets::AuditDialog</name>
+    <message>
+        <source>Audit Log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Cualquier acción</translation>
+    </message>
+    <message>
+        <source>Any camera</source>
+        <translation>Cualquier cámara</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Usuario:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Acción:</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Cámara:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Desde:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Hasta:</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Concerning</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Check the Log</source>
+        <translation>Comprobar el registro</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Export the Audit Log</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s).</source>
+        <translation>
+            <numerusform>%n fila.</numerusform>
+            <numerusform>%n filas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The log is intact: %n row(s), none changed, removed or reordered, and none cut off the end.</source>
+        <translation>
+            <numerusform>El registro está intacto: %n fila, ninguna cambiada, borrada ni reordenada, y ninguna cortada al final.</numerusform>
+            <numerusform>El registro está intacto: %n filas, ninguna cambiada, borrada ni reordenada, y ninguna cortada al final.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The log was tampered with: %1</source>
+        <translation>El registro fue manipulado: %1</translation>
+    </message>
+    <message>
+        <source>The CSV file cannot be written: %1</source>
+        <translation>No se puede escribir el archivo CSV: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1.</source>
+        <translation>
+            <numerusform>%n fila escrita en %1.</numerusform>
+            <numerusform>%n filas escritas en %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::widgets::CameraConnectionDialog</name>
     <message>
         <source>Connection of %1</source>
@@ -2289,6 +2630,21 @@ Commands:
     <message>
         <source>Only on a schedule</source>
         <translation>Solo según horario</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::ChangePasswordDialog</name>
+    <message>
+        <source>Change Your Password</source>
+        <translation>Cambiar su contraseña</translation>
+    </message>
+    <message>
+        <source>The password of %1. At least eight characters; a sentence is easy to remember and hard to guess.</source>
+        <translation>La contraseña de %1. Al menos ocho caracteres; una frase es fácil de recordar y difícil de adivinar.</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Contraseña actual:</translation>
     </message>
 </context>
 <context>
@@ -2661,6 +3017,49 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::widgets::LoginDialog</name>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Log In as Someone Else</source>
+        <translation>Iniciar sesión como otra persona</translation>
+    </message>
+    <message>
+        <source>Quit Vigil</source>
+        <translation>Salir de Vigil</translation>
+    </message>
+    <message>
+        <source>Vigil Is Locked</source>
+        <translation>Vigil está bloqueado</translation>
+    </message>
+    <message>
+        <source>Log In to Vigil</source>
+        <translation>Iniciar sesión en Vigil</translation>
+    </message>
+    <message>
+        <source>Vigil was locked after a time without use. Recording goes on. Enter the password of %1 to go on working.</source>
+        <translation>Vigil se bloqueó tras un tiempo sin uso. La grabación continúa. Introduzca la contraseña de %1 para seguir trabajando.</translation>
+    </message>
+    <message>
+        <source>Footage of this town&apos;s cameras is protected. Log in with your Vigil user name and password.</source>
+        <translation>Las grabaciones de las cámaras de este municipio están protegidas. Inicie sesión con su usuario y contraseña de Vigil.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>&amp;Log In</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+</context>
+<context>
     <name>vigil::widgets::MainWindow</name>
     <message>
         <source>Vigil</source>
@@ -2726,6 +3125,32 @@ Commands:
         <source>Keep Vigil open</source>
         <translation>Mantener Vigil abierto</translation>
     </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>C&amp;uenta</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::MaskCanvas</name>
+    <message>
+        <source>Waiting for the camera&apos;s picture… Masks can be drawn meanwhile.</source>
+        <translation>Esperando la imagen de la cámara… Mientras tanto se pueden dibujar máscaras.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::PasswordFields</name>
+    <message>
+        <source>New password:</source>
+        <translation>Contraseña nueva:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Repítala:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::widgets::PlaybackPage</name>
@@ -2760,6 +3185,25 @@ Commands:
     <message>
         <source>Cameras recording: %1</source>
         <translation>Cámaras grabando: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::PrivacyMaskDialog</name>
+    <message>
+        <source>Privacy Masks of %1</source>
+        <translation>Máscaras de privacidad de %1</translation>
+    </message>
+    <message>
+        <source>Draw over what this camera must never show — a neighbour&apos;s window, a garden. Click to place corners; double-click to close a shape; right-click takes the last corner back. Masked areas are black in live view, recordings shown, snapshots, analytics and exports.</source>
+        <translation>Dibuje sobre lo que esta cámara nunca debe mostrar: la ventana de un vecino, un jardín. Haga clic para poner esquinas; doble clic para cerrar una forma; el botón derecho quita la última esquina. Las zonas enmascaradas son negras en el directo, las grabaciones mostradas, las capturas, el análisis y las exportaciones.</translation>
+    </message>
+    <message>
+        <source>Remove Last</source>
+        <translation>Quitar la última</translation>
+    </message>
+    <message>
+        <source>Remove All</source>
+        <translation>Quitar todas</translation>
     </message>
 </context>
 <context>
@@ -3064,6 +3508,26 @@ Commands:
         <source>Camera not removed</source>
         <translation>Cámara no quitada</translation>
     </message>
+    <message>
+        <source>Privacy Masks…</source>
+        <translation>Máscaras de privacidad…</translation>
+    </message>
+    <message>
+        <source>People and Accountability</source>
+        <translation>Personas y rendición de cuentas</translation>
+    </message>
+    <message>
+        <source>Users…</source>
+        <translation>Usuarios…</translation>
+    </message>
+    <message>
+        <source>Audit Log…</source>
+        <translation>Registro de auditoría…</translation>
+    </message>
+    <message>
+        <source>Transparency Report…</source>
+        <translation>Informe de transparencia…</translation>
+    </message>
 </context>
 <context>
     <name>vigil::widgets::SetupWizard</name>
@@ -3352,6 +3816,155 @@ Commands:
     <message>
         <source>Vigil could not write &quot;%1&quot;.</source>
         <translation>Vigil no pudo escribir «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::TransparencyDialog</name>
+    <message>
+        <source>Transparency Report</source>
+        <translation>Informe de transparencia</translation>
+    </message>
+    <message>
+        <source>What the cameras were used for, in numbers a town can publish: cameras and their retention, hours recorded, live views, playback, exports, holds, masks lifted, failed logins. No footage and no names.</source>
+        <translation>Para qué se usaron las cámaras, en cifras que un municipio puede publicar: cámaras y su retención, horas grabadas, visualizaciones en directo, reproducciones, exportaciones, retenciones, máscaras levantadas, inicios de sesión fallidos. Sin grabaciones y sin nombres.</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Desde:</translation>
+    </message>
+    <message>
+        <source>To (included):</source>
+        <translation>Hasta (incluido):</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Guardar…</translation>
+    </message>
+    <message>
+        <source>Save the Transparency Report</source>
+        <translation>Guardar el informe de transparencia</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf);;CSV files (*.csv)</source>
+        <translation>Documentos PDF (*.pdf);;Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Guardado en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Each person has their own login. The role decides what they may do; users are disabled, never deleted, so that the audit log can always name them.</source>
+        <translation>Cada persona tiene su propio usuario. El rol decide qué puede hacer; los usuarios se desactivan, nunca se borran, para que el registro de auditoría siempre pueda nombrarlos.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Cámaras</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Último inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Add User…</source>
+        <translation>Añadir usuario…</translation>
+    </message>
+    <message>
+        <source>Role…</source>
+        <translation>Rol…</translation>
+    </message>
+    <message>
+        <source>Cameras…</source>
+        <translation>Cámaras…</translation>
+    </message>
+    <message>
+        <source>Reset Password…</source>
+        <translation>Nueva contraseña…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (desactivado)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s)</source>
+        <translation>
+            <numerusform>%n cámara</numerusform>
+            <numerusform>%n cámaras</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Usuario:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Nombre completo:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rol:</translation>
+    </message>
+    <message>
+        <source>Create the Administrator</source>
+        <translation>Crear el administrador</translation>
+    </message>
+    <message>
+        <source>Add a User</source>
+        <translation>Añadir un usuario</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>Rol de %1</translation>
+    </message>
+    <message>
+        <source>New Password for %1</source>
+        <translation>Nueva contraseña de %1</translation>
+    </message>
+    <message>
+        <source>Every camera, including cameras added later</source>
+        <translation>Todas las cámaras, también las que se añadan después</translation>
+    </message>
+    <message>
+        <source>Cameras %1 May See</source>
+        <translation>Cámaras que %1 puede ver</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -164,6 +165,24 @@ void MainWindow::showAbout()
 {
     AboutDialog dialog(this);
     dialog.exec();
+}
+
+QMenu* MainWindow::accountMenu()
+{
+    if (!m_account) {
+        m_account = new QMenu(tr("&Account"), this);
+        // Before Help, as desktop programs place it.
+        const QList<QAction*> menus = menuBar()->actions();
+        menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), m_account);
+    }
+    return m_account;
+}
+
+void MainWindow::setLocked(bool locked)
+{
+    m_locked = locked;
+    centralWidget()->setVisible(!locked);
+    menuBar()->setEnabled(!locked);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -9,6 +9,7 @@
 #include <vector>
 
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
 namespace vigil::widgets {
@@ -36,6 +37,11 @@ public:
     StatusBarController* statusBarController() const { return m_statusBar; }
     /// Asked before the window closes; false keeps it open.
     void setCloseGuard(std::function<bool()> guard) { m_closeGuard = std::move(guard); }
+    /// The Account menu (created at first use): the application adds the session's actions.
+    QMenu* accountMenu();
+    /// Locked, the window shows nothing of its pages and its menus do nothing.
+    void setLocked(bool locked);
+    bool isLocked() const { return m_locked; }
     /// "Closing Vigil stops recording of N cameras": true when the user chooses to close.
     static bool confirmStopRecording(QWidget* parent, int cameras);
 
@@ -55,6 +61,8 @@ private:
     std::vector<QAction*> m_pageActions;
     StatusBarController* m_statusBar = nullptr;
     std::function<bool()> m_closeGuard;
+    QMenu* m_account = nullptr;
+    bool m_locked = false;
 };
 
 } // namespace vigil::widgets

@@ -11,6 +11,9 @@ class SettingsStore;
 namespace vigil::control {
 class LiveChannel;
 }
+namespace vigil::security {
+class Session;
+}
 namespace vigil::setup {
 class CameraEditor;
 }
@@ -30,6 +33,9 @@ struct PageContext
     catalog::CameraStore* cameras = nullptr;
     setup::CameraEditor* cameraEditor = nullptr;
     control::LiveChannel* live = nullptr; ///< live video from the recorder; null: none
+    /// Who uses the window (permission checks and the audit log); null: a window without
+    /// accountability (a test of one page).
+    security::Session* session = nullptr;
     QString dataDir;
     QString catalogPath;
     int schemaVersion = 0;

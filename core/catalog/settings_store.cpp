@@ -16,7 +16,7 @@ namespace vigil::catalog {
 
 namespace {
 
-const std::array<SettingSpec, 10> kKnown = {{
+const std::array<SettingSpec, 11> kKnown = {{
         {settings::kUiLanguage, QMetaType::QString, QString(),
                 QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
                         "Language of the user interface (en, es); empty follows the system"),
@@ -58,6 +58,11 @@ const std::array<SettingSpec, 10> kKnown = {{
         {settings::kLiveSavedLayouts, QMetaType::QString, QString(),
                 QT_TRANSLATE_NOOP(
                         "vigil::catalog::SettingsStore", "Live page grids saved by name (JSON)")},
+        {settings::kSecurityIdleLockMinutes, QMetaType::Int, 15,
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "Minutes without use after which the window locks and asks for the "
+                        "password again (0: never; once an administrator exists)"),
+                {}, 0, 24 * 60},
 }};
 
 struct Encoded

@@ -38,6 +38,7 @@ inline constexpr char kStorageMinFreeMB[] = "storage/minFreeMB";
 inline constexpr char kStorageMinFreePercent[] = "storage/minFreePercent";
 inline constexpr char kLiveLayout[] = "live/layout";
 inline constexpr char kLiveSavedLayouts[] = "live/savedLayouts";
+inline constexpr char kSecurityIdleLockMinutes[] = "security/idleLockMinutes";
 } // namespace settings
 
 /// Typed key/value settings stored in the catalog's `settings` table. Values keep their type

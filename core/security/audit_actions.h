@@ -7,6 +7,8 @@ namespace vigil::security::audit {
 inline constexpr char kLogin[] = "login";
 inline constexpr char kLoginFailed[] = "login_failed";
 inline constexpr char kLogout[] = "logout";
+inline constexpr char kLock[] = "lock";
+inline constexpr char kUnlock[] = "unlock";
 inline constexpr char kRefused[] = "refused";
 inline constexpr char kLiveStart[] = "live_start";
 inline constexpr char kLiveStop[] = "live_stop";

@@ -3,6 +3,8 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/migration.h"
 #include "core/catalog/sql_values.h"
+#include "core/logging_categories.h"
+#include "core/security/key_files.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -12,6 +14,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QtEndian>
 
 #include <sodium.h>
@@ -65,7 +68,7 @@ Result<QByteArray> signingKey(const QString& path, bool create)
     }
     if (!create)
         return QByteArray();
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    KeyFiles::makeFolderFor(path);
     QByteArray publicKey(crypto_sign_PUBLICKEYBYTES, Qt::Uninitialized);
     QByteArray key(crypto_sign_SECRETKEYBYTES, Qt::Uninitialized);
     crypto_sign_keypair(reinterpret_cast<unsigned char*>(publicKey.data()),
@@ -260,18 +263,40 @@ Result<qint64> AuditLog::appendAs(qint64 userId, const QString& login, const QSt
     // The checkpoint is written while the lock is held, so it never falls behind another
     // program's row; it goes back if the commit fails.
     const Result<std::optional<Checkpoint>> before = readCheckpoint(checkpointPath(), key.value());
-    if (const Result<void> written
-            = writeCheckpoint(checkpointPath(), key.value(), Checkpoint {rows, e.id, e.hash});
-            !written) {
-        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        return written.error();
+    // A checkpoint that the table no longer matches (rows cut off the end, the last one
+    // rewritten) is the evidence of it: it stays as it is, so that verify() goes on naming the
+    // damage however many rows follow. The row itself is still written: the log never stops.
+    bool matches = true;
+    if (before && before->has_value()) {
+        QSqlQuery head(db);
+        head.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE id = ?"));
+        head.addBindValue(before->value().lastId);
+        if (!head.exec())
+            return fail(head.lastError());
+        matches = head.next() && head.value(0).toByteArray() == before->value().head
+                && before->value().rows == e.id - 1;
+        if (!matches)
+            qCWarning(lcCatalog,
+                    "the audit log does not match its checkpoint (%lld rows): it "
+                    "was changed outside Vigil; the checkpoint is kept as evidence",
+                    before->value().rows);
+    }
+    if (matches) {
+        if (const Result<void> written
+                = writeCheckpoint(checkpointPath(), key.value(), Checkpoint {rows, e.id, e.hash});
+                !written) {
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            return written.error();
+        }
     }
     QSqlQuery commit(db);
     if (!commit.exec(QStringLiteral("COMMIT"))) {
         const QSqlError error = commit.lastError();
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
         // Back to the rows that are there (a checkpoint ahead of them would read as a cut log).
-        if (before && before->has_value()) {
+        if (!matches) {
+            // The evidence was not touched.
+        } else if (before && before->has_value()) {
             if (const Result<void> restored
                     = writeCheckpoint(checkpointPath(), key.value(), before->value());
                     !restored)
@@ -385,6 +410,37 @@ Result<AuditLog::Verification> AuditLog::verify() const
                    "be told."));
     }
     return v;
+}
+
+namespace {
+
+QByteArray csvCell(QString text)
+{
+    if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front()))
+        text.prepend(u'\'');
+    if (text.contains(u'"') || text.contains(u',') || text.contains(u'\n') || text.contains(u'\r')
+            || text.contains(u'\'')) {
+        text.replace(QLatin1String("\""), QLatin1String("\"\""));
+        text = u'"' + text + u'"';
+    }
+    return text.toUtf8();
+}
+
+} // namespace
+
+QByteArray AuditLog::toCsv(const QList<AuditEntry>& entries)
+{
+    QByteArray csv = "id,time_utc,user,action,object,camera,detail,hash\r\n";
+    for (const AuditEntry& e : entries) {
+        const QList<QByteArray> cells {QByteArray::number(e.id),
+                csvCell(QDateTime::fromMSecsSinceEpoch(e.atMs, QTimeZone::utc())
+                                .toString(Qt::ISODateWithMs)),
+                csvCell(e.login), csvCell(e.action), csvCell(e.object),
+                e.cameraId > 0 ? QByteArray::number(e.cameraId) : QByteArray(), csvCell(e.detail),
+                e.hash.toHex()};
+        csv += cells.join(',') + "\r\n";
+    }
+    return csv;
 }
 
 } // namespace vigil::security

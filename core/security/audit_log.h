@@ -71,6 +71,10 @@ public:
     };
     Result<Verification> verify() const;
 
+    /// `entries` as CSV (RFC 4180, UTF-8, a header row; times in UTC ISO 8601). A cell that a
+    /// spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe.
+    static QByteArray toCsv(const QList<AuditEntry>& entries);
+
     static QByteArray rowHash(const QByteArray& prevHash, const AuditEntry& row);
     QString checkpointPath() const;
     QString keyPath() const;

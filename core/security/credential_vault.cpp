@@ -1,5 +1,7 @@
 #include "core/security/credential_vault.h"
 
+#include "core/security/key_files.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -28,7 +30,7 @@ Result<CredentialVault> CredentialVault::open(const QString& keyFile)
                     {}};
         return CredentialVault(key);
     }
-    QDir().mkpath(QFileInfo(keyFile).absolutePath());
+    KeyFiles::makeFolderFor(keyFile);
     QByteArray key(crypto_secretbox_KEYBYTES, Qt::Uninitialized);
     crypto_secretbox_keygen(reinterpret_cast<unsigned char*>(key.data()));
     QSaveFile out(keyFile);

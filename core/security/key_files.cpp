@@ -38,4 +38,16 @@ QStringList KeyFiles::repairModes(const QString& dir)
     return changed;
 }
 
+bool KeyFiles::makeFolderFor(const QString& keyFile)
+{
+    const QString dir = QFileInfo(keyFile).absolutePath();
+    if (QFileInfo(dir).isDir())
+        return true;
+    return QDir().mkpath(dir)
+            && QFile::setPermissions(dir,
+                    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                            | QFileDevice::ReadUser | QFileDevice::WriteUser
+                            | QFileDevice::ExeUser);
+}
+
 } // namespace vigil::security

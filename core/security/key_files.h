@@ -14,6 +14,8 @@ public:
     /// Makes `dir` 0700 and every file in it 0600 where they allowed more; returns what was
     /// changed (for the log).
     static QStringList repairModes(const QString& dir);
+    /// Makes the folder of `keyFile` when missing, the owner's alone from the start (0700).
+    static bool makeFolderFor(const QString& keyFile);
 };
 
 } // namespace vigil::security

@@ -5,11 +5,17 @@
 #include "core/security/audit_actions.h"
 
 #include <QDateTime>
+#include <QFileInfo>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
+#include <QPdfWriter>
+#include <QSaveFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTextDocument>
 #include <QTimeZone>
 
 namespace vigil::security {
@@ -187,6 +193,100 @@ QJsonObject TransparencyReport::toJson() const
             {QStringLiteral("quota_mb"), quotaMB}, {QStringLiteral("cameras"), cams},
             {QStringLiteral("months"), ms}, {QStringLiteral("exports_by_legal_basis"), basis},
             {QStringLiteral("exports_by_requester"), requester}};
+}
+
+QString TransparencyReport::toHtml() const
+{
+    const auto day = [](qint64 ms) {
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).date(), QLocale::LongFormat);
+    };
+    const auto esc = [](const QString& text) { return text.toHtmlEscaped(); };
+    QString html = QStringLiteral("<html><body style=\"font-family: sans-serif;\">");
+    html += QStringLiteral("<h1>%1</h1>").arg(esc(tr("Transparency report of the town's cameras")));
+    html += QStringLiteral("<p>%1</p>")
+                    .arg(esc(tr("From %1 to %2. Counts only: no footage, no "
+                                "person's name. Every number can be recounted "
+                                "from the audit log, which proves it was not "
+                                "edited.")
+                                     .arg(day(fromMs), day(toMs))));
+    html += QStringLiteral("<h2>%1</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">")
+                    .arg(esc(tr("%n camera(s)", nullptr, int(cameras.size()))));
+    html += QStringLiteral("<tr><th>%1</th><th>%2</th><th>%3</th></tr>")
+                    .arg(esc(tr("Camera")), esc(tr("Hours recorded")), esc(tr("Kept for")));
+    for (const Camera& c : cameras) {
+        html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td>%3</td></tr>")
+                        .arg(esc(c.name), QLocale().toString(c.hoursRecorded, 'f', 1),
+                                esc(c.retentionDays > 0 ? tr("%n day(s)", nullptr, c.retentionDays)
+                                                        : tr("no age limit")));
+    }
+    html += QStringLiteral("</table><p>%1</p>")
+                    .arg(esc(quotaMB > 0 ? tr("Recordings may use at most %1 MB.").arg(quotaMB)
+                                         : tr("No storage quota: the disk's free space limits "
+                                              "recordings.")));
+    html += QStringLiteral("<h2>%1</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">")
+                    .arg(esc(tr("Use per month")));
+    const QStringList heads {tr("Month"), tr("Live views"), tr("Playback sessions"), tr("Searches"),
+            tr("Snapshots"), tr("Exports"), tr("Holds placed"), tr("Holds released"),
+            tr("Masks lifted"), tr("Failed logins"), tr("Footage files deleted by retention")};
+    html += QStringLiteral("<tr>");
+    for (const QString& h : heads)
+        html += QStringLiteral("<th>%1</th>").arg(esc(h));
+    html += QStringLiteral("</tr>");
+    for (const Month& m : months) {
+        html += QStringLiteral("<tr><td>%1</td>").arg(esc(m.month));
+        for (int value :
+                {m.liveViews, m.playbackSessions, m.searches, m.snapshots, m.exports, m.holdsPlaced,
+                        m.holdsReleased, m.masksLifted, m.failedLogins, m.segmentsDeleted})
+            html += QStringLiteral("<td align=\"right\">%1</td>").arg(value);
+        html += QStringLiteral("</tr>");
+    }
+    html += QStringLiteral("</table>");
+    const auto breakdown = [&](const QString& title, const QMap<QString, int>& counts) {
+        if (counts.isEmpty())
+            return;
+        html += QStringLiteral("<h2>%1</h2><ul>").arg(esc(title));
+        for (auto it = counts.begin(); it != counts.end(); ++it)
+            html += QStringLiteral("<li>%1: %2</li>").arg(esc(it.key())).arg(it.value());
+        html += QStringLiteral("</ul>");
+    };
+    breakdown(tr("Exports by legal basis"), exportsByLegalBasis);
+    breakdown(tr("Exports by requester"), exportsByRequester);
+    html += QStringLiteral("</body></html>");
+    return html;
+}
+
+Result<void> TransparencyReport::save(const QString& path) const
+{
+    const QString lower = path.toLower();
+    if (lower.endsWith(QLatin1String(".pdf"))) {
+        if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+            return Error {
+                    Error::Code::Unsupported, tr("A PDF needs Vigil's window or vigilctl."), {}};
+        QPdfWriter pdf(path);
+        pdf.setTitle(tr("Transparency report"));
+        pdf.setCreator(QStringLiteral("Vigil"));
+        pdf.setPageSize(QPageSize(QPageSize::A4));
+        pdf.setPageOrientation(QPageLayout::Landscape);
+        QTextDocument document;
+        document.setHtml(toHtml());
+        document.print(&pdf);
+        if (!QFileInfo(path).isFile() || QFileInfo(path).size() == 0)
+            return Error {Error::Code::Io, tr("\"%1\" cannot be written.").arg(path), {}};
+        return {};
+    }
+    QByteArray bytes;
+    if (lower.endsWith(QLatin1String(".csv")))
+        bytes = toCsv().toUtf8();
+    else if (lower.endsWith(QLatin1String(".json")))
+        bytes = QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
+    else
+        return Error {Error::Code::InvalidArgument,
+                tr("A transparency report is written as .pdf, .csv or .json."), {}};
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Error {Error::Code::Io,
+                tr("\"%1\" cannot be written: %2").arg(path, file.errorString()), {}};
+    return {};
 }
 
 } // namespace vigil::security

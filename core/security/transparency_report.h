@@ -55,6 +55,10 @@ public:
     static Result<TransparencyReport> build(catalog::Catalog& catalog, qint64 fromMs, qint64 toMs);
     QString toCsv() const;
     QJsonObject toJson() const;
+    /// A page a town can publish (the same counts as toCsv()), in the current language.
+    QString toHtml() const;
+    /// Written as PDF, CSV or JSON by the file's extension (.pdf needs a QGuiApplication).
+    Result<void> save(const QString& path) const;
 };
 
 } // namespace vigil::security

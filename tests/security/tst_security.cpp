@@ -452,6 +452,11 @@ void TestSecurity::auditVerifyFindsTampering_data()
                              << QStringLiteral("Row 2 ");
     QTest::newRow("truncated") << QStringLiteral("DELETE FROM audit_log WHERE id >= 5")
                                << QStringLiteral("The log was cut: it ends at row 4");
+    // Cut, then Vigil writes on (the next login, the next live view): the new rows do not
+    // cover the cut; the checkpoint keeps what it recorded.
+    QTest::newRow("truncated, then written on")
+            << QStringLiteral("DELETE FROM audit_log WHERE id >= 5")
+            << QStringLiteral("Row 6 is not the row the checkpoint recorded");
 }
 
 void TestSecurity::auditVerifyFindsTampering()
@@ -480,6 +485,14 @@ void TestSecurity::auditVerifyFindsTampering()
         const Run tamper
                 = run(QStringLiteral("sqlite3"), {data + QStringLiteral("/vigil.sqlite"), sql});
         QVERIFY2(tamper.exitCode == 0, qPrintable(tamper.err));
+    }
+    if (QByteArray(QTest::currentDataTag()).endsWith("written on")) {
+        const std::unique_ptr<runtime::AppContext> context = openContext(data);
+        QVERIFY(context);
+        security::AuditLog log(context->catalog(), context->dataDir().keysPath());
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(log.append(security::Principal::setupMode(), QStringLiteral("login"),
+                    QStringLiteral("window")));
     }
     const Run verify = run(kVigilctl,
             {QStringLiteral("--data-dir"), data, QStringLiteral("audit"),

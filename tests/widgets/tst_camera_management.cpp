@@ -9,6 +9,7 @@
 #include "core/runtime/app_context.h"
 #include "core/runtime/os_user.h"
 #include "support/camsim_process.h"
+#include "support/modal_user.h"
 #include "support/recorder_process.h"
 #include "support/recording_fixture.h"
 #include "widgets/cameras/camera_connection_dialog.h"
@@ -106,25 +107,7 @@ int segmentsOf(const QString& dataDir, qint64 cameraId)
 
 /// Plays the user of modal dialogs: every 50 ms, `step` is called with the active modal widget
 /// (or none) and returns whether it is done.
-class User : public QObject
-{
-public:
-    explicit User(std::function<bool(QWidget*)> step)
-        : m_step(std::move(step))
-    {
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            if (!m_done)
-                m_done = m_step(QApplication::activeModalWidget());
-        });
-        m_timer.start(50);
-    }
-    bool done() const { return m_done; }
-
-private:
-    std::function<bool(QWidget*)> m_step;
-    QTimer m_timer;
-    bool m_done = false;
-};
+using User = test::ModalUser;
 
 } // namespace
 

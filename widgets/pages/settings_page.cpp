@@ -3,11 +3,16 @@
 #include "core/catalog/camera_store.h"
 #include "core/catalog/settings_store.h"
 #include "core/runtime/translations.h"
+#include "core/security/session.h"
 #include "core/status/system_status.h"
 #include "widgets/cameras/camera_connection_dialog.h"
+#include "widgets/cameras/privacy_mask_dialog.h"
 #include "widgets/cameras/stream_text.h"
 #include "widgets/empty_state.h"
 #include "widgets/recording/camera_recording_dialog.h"
+#include "widgets/security/audit_dialog.h"
+#include "widgets/security/transparency_dialog.h"
+#include "widgets/security/users_dialog.h"
 #include "widgets/status_bar.h"
 
 #include <QAction>
@@ -82,6 +87,8 @@ SettingsPage::SettingsPage(const PageContext& context, QWidget* parent)
             ->setEnabled(context.cameraEditor != nullptr);
     addButton(tr("Recording…"), "cameraRecordingButton", &SettingsPage::editRecording);
     m_enableButton = addButton(tr("Disable"), "cameraEnableButton", &SettingsPage::toggleEnabled);
+    addButton(tr("Privacy Masks…"), "cameraMasksButton", &SettingsPage::editPrivacyMasks)
+            ->setEnabled(context.session != nullptr);
     addButton(tr("Remove…"), "cameraRemoveButton", &SettingsPage::removeCamera);
     cameraButtons->addStretch(1);
     if (context.addCamerasAction) {
@@ -127,6 +134,29 @@ SettingsPage::SettingsPage(const PageContext& context, QWidget* parent)
     m_storage = new QLabel(storage);
     storageForm->addRow(tr("Free space:"), m_storage);
     layout->addWidget(storage);
+
+    // Accountability: who may do what, what they did, and what the town can publish.
+    auto* security = new QGroupBox(tr("People and Accountability"), content);
+    security->setObjectName(QStringLiteral("securityGroup"));
+    auto* securityLayout = new QHBoxLayout(security);
+    const auto securityButton
+            = [&](const QString& text, const char* name, void (SettingsPage::*act)()) {
+                  auto* button = new QPushButton(text, security);
+                  button->setObjectName(QLatin1String(name));
+                  connect(button, &QPushButton::clicked, this, act);
+                  securityLayout->addWidget(button);
+              };
+    securityButton(tr("Users…"), "usersButton", &SettingsPage::showUsers);
+    securityButton(tr("Audit Log…"), "auditButton", &SettingsPage::showAuditLog);
+    securityButton(tr("Transparency Report…"), "transparencyButton",
+            &SettingsPage::saveTransparencyReport);
+    securityLayout->addStretch(1);
+    m_security = security;
+    layout->addWidget(security);
+    applyPermissions();
+    if (context.session)
+        connect(context.session, &security::Session::principalChanged, this,
+                &SettingsPage::applyPermissions);
     layout->addStretch(1);
 
     if (context.status) {
@@ -350,6 +380,58 @@ void SettingsPage::updateStorage()
 {
     m_storage->setText(StatusBarController::storageText(
             m_context.status ? m_context.status->snapshot() : status::SystemStatus::Snapshot {}));
+}
+
+void SettingsPage::applyPermissions()
+{
+    // The page hides what would be refused; core refuses it anyway.
+    const auto may = [this](security::Permission p) {
+        return m_context.session && security::Access::check(m_context.session->principal(), p).ok();
+    };
+    const bool users = may(security::Permission::ManageUsers);
+    const bool audit = may(security::Permission::ViewAudit);
+    m_security->setVisible(users || audit);
+    m_security->findChild<QPushButton*>(QStringLiteral("usersButton"))->setVisible(users);
+    m_security->findChild<QPushButton*>(QStringLiteral("auditButton"))->setVisible(audit);
+    m_security->findChild<QPushButton*>(QStringLiteral("transparencyButton"))->setVisible(audit);
+    m_cameraButtons->setEnabled(!m_context.session || may(security::Permission::ManageCameras));
+}
+
+void SettingsPage::editPrivacyMasks(int row)
+{
+    const std::optional<catalog::CameraRecord> camera = cameraAt(row);
+    if (!camera || !m_context.session || !m_context.cameras)
+        return;
+    PrivacyMaskDialog dialog(*m_context.session, *m_context.cameras, camera->id, camera->name,
+            camera->privacyMasks, m_context.live, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        updateCameras();
+        Q_EMIT camerasChanged(); // the recorder sends the new masks to every live view
+    }
+}
+
+void SettingsPage::showUsers()
+{
+    if (!m_context.session || !m_context.cameras)
+        return;
+    UsersDialog dialog(*m_context.session, *m_context.cameras, this);
+    dialog.exec();
+}
+
+void SettingsPage::showAuditLog()
+{
+    if (!m_context.session || !m_context.cameras)
+        return;
+    AuditDialog dialog(*m_context.session, *m_context.cameras, this);
+    dialog.exec();
+}
+
+void SettingsPage::saveTransparencyReport()
+{
+    if (!m_context.session)
+        return;
+    TransparencyDialog dialog(*m_context.session, this);
+    dialog.exec();
 }
 
 } // namespace vigil::widgets

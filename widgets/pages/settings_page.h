@@ -39,6 +39,13 @@ public:
     void toggleEnabled(int row);
     /// Asks, then removes the camera in `row`; its footage stays until retention.
     void removeCamera(int row);
+    /// Opens the privacy mask editor of the camera in `row`.
+    void editPrivacyMasks(int row);
+    void showUsers();
+    void showAuditLog();
+    void saveTransparencyReport();
+    /// Shows only what the session's user may do.
+    void applyPermissions();
     /// What the Status column says of `camera`; `detailed`: with why it is offline.
     QString statusText(const catalog::CameraRecord& camera, bool detailed) const;
 
@@ -73,6 +80,7 @@ private:
     QComboBox* m_language = nullptr;
     QLabel* m_languageNote = nullptr;
     QLabel* m_storage = nullptr;
+    QWidget* m_security = nullptr;
 };
 
 } // namespace vigil::widgets
