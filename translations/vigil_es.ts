@@ -3043,8 +3043,8 @@ Commands:
         <translation>Iniciar sesión en Vigil</translation>
     </message>
     <message>
-        <source>Vigil was locked after a time without use. Recording goes on. Enter the password of %1 to go on working.</source>
-        <translation>Vigil se bloqueó tras un tiempo sin uso. La grabación continúa. Introduzca la contraseña de %1 para seguir trabajando.</translation>
+        <source>Vigil is locked. Recording goes on. Enter the password of %1 to go on working.</source>
+        <translation>Vigil está bloqueado. La grabación continúa. Introduzca la contraseña de %1 para seguir trabajando.</translation>
     </message>
     <message>
         <source>Footage of this town&apos;s cameras is protected. Log in with your Vigil user name and password.</source>

@@ -12,6 +12,7 @@
 #include "support/recording_fixture.h"
 
 #include <QDeadlineTimer>
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocalSocket>
@@ -136,6 +137,7 @@ private Q_SLOTS:
     void roleMatrixThroughTheControlChannel();
     void aViewerWithoutACameraGetsNothingOfIt();
     void vigilctlStatusLogsIn();
+    void noPasswordInTheDataFolder();
     void cleanupTestCase();
 
 private:
@@ -350,6 +352,24 @@ void TestRecorderSessions::vigilctlStatusLogsIn()
     QCOMPARE(wrong.exitCode, 3);
     QVERIFY2(wrong.err.contains(QLatin1String("Wrong user name or password")),
             qPrintable(wrong.err));
+}
+
+void TestRecorderSessions::noPasswordInTheDataFolder()
+{
+    // The passwords sent over the channel are checked, never kept: not in the catalog, its WAL,
+    // the logs or anything else in the folder (the recorder still runs: nothing flushed yet
+    // would hide it later either — the logs are written as they go).
+    QByteArray all;
+    QDirIterator it(m_data, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.fileName().endsWith(QLatin1String(".sock")) || !f.open(QIODevice::ReadOnly))
+            continue;
+        all += f.readAll();
+    }
+    QVERIFY(all.size() > 10000);
+    QVERIFY(!all.contains(kPassword.toUtf8()));
+    QVERIFY(!all.contains(QByteArrayLiteral("not her password")));
 }
 
 QTEST_GUILESS_MAIN(TestRecorderSessions)

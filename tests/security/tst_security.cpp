@@ -379,9 +379,10 @@ void TestSecurity::transparencyReportCountsTheAuditRows()
     }
     const QString json = m_tmp.filePath(QStringLiteral("report.json"));
     const QString csv = m_tmp.filePath(QStringLiteral("report.csv"));
+    const QString pdf = m_tmp.filePath(QStringLiteral("report.pdf"));
     const QString from = QDateTime::currentDateTimeUtc().addDays(-40).toString(Qt::ISODate);
     const QString to = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate);
-    for (const QString& out : {json, csv}) {
+    for (const QString& out : {json, csv, pdf}) {
         const Run r = run(kVigilctl,
                 {QStringLiteral("--data-dir"), data, QStringLiteral("report"),
                         QStringLiteral("transparency"), QStringLiteral("--from"), from,
@@ -434,6 +435,11 @@ void TestSecurity::transparencyReportCountsTheAuditRows()
     QVERIFY(csvBytes.contains("live_views,5"));
     QVERIFY(!csvBytes.contains("alice"));
     QVERIFY(!QJsonDocument(report).toJson().contains("alice"));
+    // The page a town publishes: a PDF any reader opens.
+    QFile document(pdf);
+    QVERIFY(document.open(QIODevice::ReadOnly));
+    QCOMPARE(document.read(5), QByteArray("%PDF-"));
+    QVERIFY(document.size() > 1000);
 }
 
 void TestSecurity::auditVerifyFindsTampering_data()

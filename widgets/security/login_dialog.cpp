@@ -18,6 +18,7 @@ LoginDialog::LoginDialog(security::Session& session, Mode mode, QWidget* parent)
     , m_mode(mode)
 {
     setObjectName(QStringLiteral("loginDialog"));
+    setMinimumWidth(460);
     auto* layout = new QVBoxLayout(this);
     m_title = new QLabel(this);
     m_title->setWordWrap(true);
@@ -51,8 +52,8 @@ void LoginDialog::setMode(Mode mode)
     const bool unlock = mode == Mode::Unlock;
     setWindowTitle(unlock ? tr("Vigil Is Locked") : tr("Log In to Vigil"));
     m_title->setText(unlock
-                    ? tr("Vigil was locked after a time without use. Recording goes on. Enter "
-                         "the password of %1 to go on working.")
+                    ? tr("Vigil is locked. Recording goes on. Enter the password of %1 to go on "
+                         "working.")
                               .arg(m_session.principal().login)
                     : tr("Footage of this town's cameras is protected. Log in with your Vigil "
                          "user name and password."));
