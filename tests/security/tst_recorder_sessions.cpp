@@ -101,6 +101,17 @@ private:
     qint64 m_nextId = 1;
 };
 
+/// The data folder beside the recorder that holds it.
+std::unique_ptr<runtime::AppContext> openFolder(const QString& data)
+{
+    runtime::AppContext::Options options;
+    options.dataDir = data;
+    options.logBaseName.clear();
+    options.ownership = runtime::AppContext::Ownership::Shared;
+    Result<std::unique_ptr<runtime::AppContext>> context = runtime::AppContext::open(options);
+    return context ? std::move(context).value() : nullptr;
+}
+
 bool refused(const QJsonObject& reply)
 {
     return reply.value(QLatin1String("type")) == QLatin1String("error")
@@ -168,13 +179,9 @@ void TestRecorderSessions::cleanupTestCase()
 
 void TestRecorderSessions::addUser(const QString& login, Role role, const QList<qint64>& cameras)
 {
-    runtime::AppContext::Options options;
-    options.dataDir = m_data;
-    options.logBaseName.clear();
-    options.ownership = runtime::AppContext::Ownership::Shared; // the recorder holds the folder
-    Result<std::unique_ptr<runtime::AppContext>> context = runtime::AppContext::open(options);
+    const std::unique_ptr<runtime::AppContext> context = openFolder(m_data);
     QVERIFY(context);
-    security::UserStore users(context.value()->catalog());
+    security::UserStore users(context->catalog());
     QVERIFY(users.add(login, {}, role, kPassword));
     if (!cameras.isEmpty())
         QVERIFY(users.setCameraAccess(login, false, cameras));
@@ -278,13 +285,9 @@ void TestRecorderSessions::roleMatrixThroughTheControlChannel()
     }
 
     // Refusals are in the audit log under the user's name.
-    runtime::AppContext::Options options;
-    options.dataDir = m_data;
-    options.logBaseName.clear();
-    options.ownership = runtime::AppContext::Ownership::Shared; // the recorder holds the folder
-    Result<std::unique_ptr<runtime::AppContext>> context = runtime::AppContext::open(options);
+    const std::unique_ptr<runtime::AppContext> context = openFolder(m_data);
     QVERIFY(context);
-    security::AuditLog log(context.value()->catalog(), context.value()->dataDir().keysPath());
+    security::AuditLog log(context->catalog(), context->dataDir().keysPath());
     security::AuditFilter filter;
     filter.login = user;
     filter.action = QStringLiteral("refused");
