@@ -345,6 +345,7 @@ void GuiApplication::showSetupWizard()
                       .value(QLatin1String(catalog::settings::kOnvifRewriteAddresses))
                       .toBool();
     options.cameras = &m_context->cameras();
+    options.session = m_session.get();
     options.credentialKeyPath = m_context->dataDir().credentialKeyPath();
     widgets::SetupWizard wizard(options, m_window.get());
     wizard.setObjectName(QStringLiteral("setupWizard"));

@@ -3528,6 +3528,10 @@ Commands:
         <source>Transparency Report…</source>
         <translation>Informe de transparencia…</translation>
     </message>
+    <message>
+        <source>Connection not changed</source>
+        <translation>Conexión no cambiada</translation>
+    </message>
 </context>
 <context>
     <name>vigil::widgets::SetupWizard</name>

@@ -7,6 +7,7 @@
 #include "core/media/privacy_mask.h"
 #include "core/runtime/app_context.h"
 #include "core/security/audit_log.h"
+#include "core/security/camera_admin.h"
 #include "core/security/session.h"
 #include "core/security/user_admin.h"
 #include "core/security/user_store.h"
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void aViewersWindowHidesWhatCoreRefuses();
     void usersAndTheAuditLogInTheWindow();
     void aPrivacyMaskDrawnIsSaved();
+    void cameraChangesAreCheckedAndAudited();
     void theTransparencyReportIsAPdf();
 
 private:
@@ -284,6 +286,36 @@ void TestAccountabilityUi::aPrivacyMaskDrawnIsSaved()
     QVERIFY(saved);
     QCOMPARE(saved->polygons().size(), 1);
     QVERIFY(saved->polygons().first().size() >= 3);
+}
+
+void TestAccountabilityUi::cameraChangesAreCheckedAndAudited()
+{
+    std::unique_ptr<runtime::AppContext> context = open();
+    const qint64 camera = context->cameras().list()->first().id;
+    security::Session viewer(
+            context->catalog(), context->dataDir().keysPath(), QStringLiteral("window"));
+    QVERIFY(viewer.logIn(QStringLiteral("val"), kPassword));
+    const Result<void> refused = security::CameraAdmin(&viewer, context->cameras())
+                                         .rename(camera, QStringLiteral("X"));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, Error::Code::Forbidden);
+    QCOMPARE(context->cameras().list()->first().name, QStringLiteral("Plaza"));
+
+    security::Session admin(
+            context->catalog(), context->dataDir().keysPath(), QStringLiteral("window"));
+    QVERIFY(admin.logIn(QStringLiteral("ana"), kPassword));
+    QVERIFY(security::CameraAdmin(&admin, context->cameras())
+                    .rename(camera, QStringLiteral("Plaza Mayor")));
+    QCOMPARE(context->cameras().list()->first().name, QStringLiteral("Plaza Mayor"));
+    security::AuditFilter filter;
+    filter.action = QStringLiteral("camera_rename");
+    const Result<QList<security::AuditEntry>> rows
+            = security::AuditLog(context->catalog(), context->dataDir().keysPath()).list(filter);
+    QVERIFY(rows);
+    QCOMPARE(rows->size(), 1);
+    QCOMPARE(rows->first().login, QStringLiteral("ana"));
+    QCOMPARE(rows->first().cameraId, camera);
+    QVERIFY(rows->first().detail.contains(QLatin1String("Plaza Mayor")));
 }
 
 void TestAccountabilityUi::theTransparencyReportIsAPdf()

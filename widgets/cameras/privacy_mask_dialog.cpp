@@ -2,6 +2,7 @@
 
 #include "core/catalog/camera_store.h"
 #include "core/control/live_feed.h"
+#include "core/security/camera_admin.h"
 #include "core/security/session.h"
 #include "widgets/security/password_fields.h"
 
@@ -201,20 +202,14 @@ PrivacyMaskDialog::~PrivacyMaskDialog() = default;
 
 void PrivacyMaskDialog::accept()
 {
-    if (const Result<void> allowed = m_session.check(
-                security::Permission::ManageCameras, m_cameraId, QStringLiteral("camera_mask"));
-            !allowed) {
-        showError(m_error, allowed.error().message);
-        return;
-    }
     const media::PrivacyMask mask(m_canvas->polygons());
-    if (const Result<void> saved = m_cameras.setPrivacyMasks(m_cameraId, mask.toJson()); !saved) {
+    if (const Result<void> saved
+            = security::CameraAdmin(&m_session, m_cameras)
+                      .setPrivacyMasks(m_cameraId, mask.toJson(), int(mask.polygons().size()));
+            !saved) {
         showError(m_error, saved.error().message);
         return;
     }
-    (void)m_session.audit(QStringLiteral("camera_mask"),
-            QStringLiteral("camera %1").arg(m_cameraId),
-            {{QStringLiteral("masks"), int(mask.polygons().size())}}, m_cameraId);
     QDialog::accept();
 }
 

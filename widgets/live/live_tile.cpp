@@ -1,6 +1,8 @@
 #include "widgets/live/live_tile.h"
 
 #include "core/live/ptz_control.h"
+#include "core/security/audit_actions.h"
+#include "core/security/session.h"
 
 #include <QContextMenuEvent>
 #include <QCoreApplication>
@@ -360,6 +362,10 @@ QString LiveTile::saveSnapshot(const QString& folder)
 {
     if (!m_frame.isValid())
         return {};
+    if (m_session
+            && !m_session->check(security::Permission::ViewLive, m_cameraId,
+                    QLatin1String(security::audit::kSnapshot)))
+        return {};
     // The camera's full picture when it is still decoding, else the picture shown.
     QImage image = m_feed ? m_feed->lastPicture() : QImage();
     if (image.isNull())
@@ -372,7 +378,12 @@ QString LiveTile::saveSnapshot(const QString& folder)
                                   .toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     const QString path = QDir(folder).filePath(
             QStringLiteral("%1_camera%2_%3.png").arg(safeName).arg(m_cameraId).arg(stamp));
-    return image.save(path, "PNG") ? path : QString();
+    if (!image.save(path, "PNG"))
+        return {};
+    if (m_session)
+        (void)m_session->audit(QLatin1String(security::audit::kSnapshot),
+                QDir::toNativeSeparators(path), {}, m_cameraId);
+    return path;
 }
 
 void LiveTile::paintFrame(QPainter& p)

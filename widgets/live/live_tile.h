@@ -16,6 +16,10 @@ namespace vigil::live {
 class PtzControl;
 }
 
+namespace vigil::security {
+class Session;
+}
+
 namespace vigil::widgets {
 
 /// One tile of the live grid: a camera's picture with its name, the time of the picture, a
@@ -39,6 +43,8 @@ public:
     /// Shows `cameraId` (0: an empty tile) under `name`.
     void setCamera(qint64 cameraId, const QString& name);
     qint64 cameraId() const { return m_cameraId; }
+    /// Who looks (snapshots are checked and audited); null: no accountability (tests).
+    void setSession(security::Session* session) { m_session = session; }
     void setRecording(bool recording);
     /// Maximised or full screen: the main stream.
     void setMaximised(bool maximised);
@@ -93,6 +99,7 @@ private:
     control::LiveChannel* m_channel = nullptr;
     int m_index = 0;
     qint64 m_cameraId = 0;
+    security::Session* m_session = nullptr;
     QString m_name;
     bool m_recording = false;
     bool m_maximised = false;

@@ -153,6 +153,7 @@ LiveView::LiveView(const PageContext& context, QWidget* parent)
     rightLayout->addWidget(gridHost, 1);
     for (int i = 0; i < kMaxTiles; ++i) {
         auto* t = new LiveTile(context.live, i, gridHost);
+        t->setSession(context.session);
         t->setFocusPolicy(Qt::ClickFocus);
         t->hide();
         connect(t, &LiveTile::maximiseRequested, this, &LiveView::toggleMaximised);

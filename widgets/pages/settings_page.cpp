@@ -3,6 +3,7 @@
 #include "core/catalog/camera_store.h"
 #include "core/catalog/settings_store.h"
 #include "core/runtime/translations.h"
+#include "core/security/camera_admin.h"
 #include "core/security/session.h"
 #include "core/status/system_status.h"
 #include "widgets/cameras/camera_connection_dialog.h"
@@ -292,7 +293,7 @@ void SettingsPage::editRecording(int row)
     CameraRecordingDialog dialog(*camera, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    changed(m_context.cameras->setRecording(dialog.camera()), tr("Recording settings not saved"));
+    changed(cameraAdmin().setRecording(dialog.camera()), tr("Recording settings not saved"));
 }
 
 void SettingsPage::renameCamera(int row)
@@ -308,7 +309,7 @@ void SettingsPage::renameCamera(int row)
     dialog.setObjectName(QStringLiteral("renameDialog"));
     if (dialog.exec() != QDialog::Accepted || dialog.textValue().simplified() == camera->name)
         return;
-    changed(m_context.cameras->rename(camera->id, dialog.textValue()), tr("Camera not renamed"));
+    changed(cameraAdmin().rename(camera->id, dialog.textValue()), tr("Camera not renamed"));
 }
 
 void SettingsPage::editConnection(int row)
@@ -316,11 +317,18 @@ void SettingsPage::editConnection(int row)
     const std::optional<catalog::CameraRecord> camera = cameraAt(row);
     if (!camera || !m_context.cameraEditor)
         return;
+    if (const Result<void> ok
+            = cameraAdmin().allowed(camera->id, QStringLiteral("camera_connection"));
+            !ok) {
+        changed(ok, tr("Connection not changed"));
+        return;
+    }
     CameraConnectionDialog dialog(*camera, *m_context.cameraEditor, this);
     dialog.setObjectName(QStringLiteral("connectionDialog"));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    changed({}, QString()); // saved by the dialog
+    // Saved by the dialog; written to the audit log here.
+    changed(cameraAdmin().recordConnectionChanged(camera->id), tr("Connection not changed"));
 }
 
 void SettingsPage::toggleEnabled(int row)
@@ -328,7 +336,7 @@ void SettingsPage::toggleEnabled(int row)
     const std::optional<catalog::CameraRecord> camera = cameraAt(row);
     if (!camera)
         return;
-    changed(m_context.cameras->setEnabled(camera->id, !camera->enabled),
+    changed(cameraAdmin().setEnabled(camera->id, !camera->enabled),
             camera->enabled ? tr("Camera not disabled") : tr("Camera not enabled"));
 }
 
@@ -353,7 +361,7 @@ void SettingsPage::removeCamera(int row)
     box.exec();
     if (box.clickedButton() != remove)
         return;
-    changed(m_context.cameras->remove(camera->id), tr("Camera not removed"));
+    changed(cameraAdmin().remove(camera->id), tr("Camera not removed"));
 }
 
 QString SettingsPage::title() const
@@ -374,12 +382,21 @@ void SettingsPage::saveLanguage()
             QLatin1String(catalog::settings::kUiLanguage), m_language->currentData().toString());
     if (!saved)
         QMessageBox::warning(this, tr("Language not saved"), saved.error().message);
+    else if (m_context.session)
+        (void)m_context.session->audit(QStringLiteral("settings_set"),
+                QLatin1String(catalog::settings::kUiLanguage),
+                {{QStringLiteral("value"), m_language->currentData().toString()}});
 }
 
 void SettingsPage::updateStorage()
 {
     m_storage->setText(StatusBarController::storageText(
             m_context.status ? m_context.status->snapshot() : status::SystemStatus::Snapshot {}));
+}
+
+security::CameraAdmin SettingsPage::cameraAdmin() const
+{
+    return security::CameraAdmin(m_context.session, *m_context.cameras);
 }
 
 void SettingsPage::applyPermissions()

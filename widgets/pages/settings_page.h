@@ -11,6 +11,10 @@ class QLabel;
 class QPushButton;
 class QTableWidget;
 
+namespace vigil::security {
+class CameraAdmin;
+}
+
 namespace vigil::widgets {
 
 class EmptyState;
@@ -46,6 +50,8 @@ public:
     void saveTransparencyReport();
     /// Shows only what the session's user may do.
     void applyPermissions();
+    /// Camera changes checked and audited in core.
+    security::CameraAdmin cameraAdmin() const;
     /// What the Status column says of `camera`; `detailed`: with why it is offline.
     QString statusText(const catalog::CameraRecord& camera, bool detailed) const;
 

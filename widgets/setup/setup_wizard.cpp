@@ -3,6 +3,7 @@
 #include "core/catalog/camera_store.h"
 #include "core/onvif/device_probe.h"
 #include "core/onvif/ws_discovery.h"
+#include "core/security/camera_admin.h"
 #include "core/security/credential_vault.h"
 #include "core/setup/camera_records.h"
 #include "widgets/recording/schedule_grid.h"
@@ -234,6 +235,11 @@ void SetupWizard::accept()
     }
     if (!confirmStorage())
         return;
+    security::CameraAdmin admin(m_options.session, *m_options.cameras);
+    if (const Result<void> allowed = admin.allowed(0, QStringLiteral("camera_add")); !allowed) {
+        QMessageBox::critical(this, tr("Cameras not added"), allowed.error().message);
+        return;
+    }
     const Result<security::CredentialVault> vault
             = security::CredentialVault::open(m_options.credentialKeyPath);
     if (!vault) {
@@ -264,10 +270,13 @@ void SetupWizard::accept()
             record.schedule = c.schedule;
         record.retentionDays = m_state.retentionDays;
         const Result<setup::SavedCamera> saved = setup::saveCamera(*m_options.cameras, record);
-        if (saved)
+        if (saved) {
             m_added << saved->id;
-        else
+            if (const Result<void> audited = admin.recordAdded(saved->id, saved->name); !audited)
+                problems << QStringLiteral("%1: %2").arg(c.name, audited.error().message);
+        } else {
             problems << QStringLiteral("%1: %2").arg(c.name, saved.error().message);
+        }
     }
     if (!problems.isEmpty())
         QMessageBox::warning(this, tr("Some cameras were not added"), problems.join(u'\n'));

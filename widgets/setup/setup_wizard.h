@@ -14,6 +14,10 @@ namespace vigil::onvif {
 class WsDiscovery;
 }
 
+namespace vigil::security {
+class Session;
+}
+
 namespace vigil::widgets {
 
 /// Camera setup, from "cables plugged in" to "recording": Welcome → Discover → Credentials →
@@ -41,6 +45,8 @@ public:
         QList<QHostAddress> interfaces;
         QString recordingsFolder;
         catalog::CameraStore* cameras = nullptr;
+        /// Who adds the cameras (checked and audited); null: no accountability (tests).
+        security::Session* session = nullptr;
         QString credentialKeyPath; ///< where camera passwords are sealed
         int discoveryWindowMs = 3000;
         bool rewriteAddresses = true; ///< see onvif::OnvifClient::rewrite()
