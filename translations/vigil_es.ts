@@ -2320,6 +2320,29 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::widgets::AdministratorSetupPage</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Footage of a town&apos;s streets is sensitive. First make the administrator: the person who adds cameras and the people who may watch them.</source>
+        <translation>Las grabaciones de las calles de un municipio son sensibles. Cree primero el administrador: la persona que añade las cámaras y a quienes pueden verlas.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Usuario:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Nombre completo:</translation>
+    </message>
+    <message>
+        <source>Vigil asks for this password at every start and after 15 minutes without use. Keep it where the town keeps its other keys: without an administrator nobody can add users.</source>
+        <translation>Vigil pide esta contraseña en cada inicio y tras 15 minutos sin uso. Guárdela donde el municipio guarda sus otras llaves: sin administrador nadie puede añadir usuarios.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::widgets::AlertsDialog</name>
     <message>
         <source>Alerts</source>

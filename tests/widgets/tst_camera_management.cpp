@@ -8,6 +8,7 @@
 #include "core/control/control_client.h"
 #include "core/runtime/app_context.h"
 #include "core/runtime/os_user.h"
+#include "core/security/session.h"
 #include "support/camsim_process.h"
 #include "support/modal_user.h"
 #include "support/recorder_process.h"
@@ -16,6 +17,7 @@
 #include "widgets/empty_state.h"
 #include "widgets/main_window.h"
 #include "widgets/pages/settings_page.h"
+#include "widgets/security/password_fields.h"
 #include "widgets/setup/setup_pages.h"
 #include "widgets/setup/setup_wizard.h"
 #include "widgets/status_bar.h"
@@ -80,11 +82,15 @@ QStringList windowArguments(const QString& dataDir)
 using Recorder = test::RecorderProcess;
 
 /// The recorder's status of one camera, asked through the control socket as vigilctl asks it
-/// (an empty object while the recorder does not record that camera).
-QJsonObject recorderCamera(const QString& dataDir, qint64 cameraId)
+/// (an empty object while the recorder does not record that camera); logged in as `login`
+/// once an administrator exists.
+QJsonObject recorderCamera(
+        const QString& dataDir, qint64 cameraId, const control::Credentials& login = {})
 {
     control::ControlClient client(dataDir);
     if (!client.connectToRecorder(2000))
+        return {};
+    if (!login.isEmpty() && !client.login(login))
         return {};
     const Result<QJsonObject> status
             = client.request({{QStringLiteral("type"), QStringLiteral("status")}});
@@ -108,6 +114,8 @@ int segmentsOf(const QString& dataDir, qint64 cameraId)
 /// Plays the user of modal dialogs: every 50 ms, `step` is called with the active modal widget
 /// (or none) and returns whether it is done.
 using User = test::ModalUser;
+
+const control::Credentials kAdmin {QStringLiteral("alcaldia"), QStringLiteral("plaza mayor 2026")};
 
 } // namespace
 
@@ -187,6 +195,15 @@ void TestCameraManagement::wizardAddsACameraTheRunningRecorderRecords()
         if (!wizard)
             return false;
         switch (wizard->currentId()) {
+        case widgets::SetupWizard::AdministratorPage: {
+            // The first start: the administrator comes first.
+            auto* page = qobject_cast<widgets::AdministratorSetupPage*>(wizard->currentPage());
+            page->loginField()->setText(kAdmin.login);
+            page->passwordFields()->first()->setText(kAdmin.password);
+            page->passwordFields()->second()->setText(kAdmin.password);
+            wizard->next();
+            break;
+        }
         case widgets::SetupWizard::WelcomePage:
             wizard->next();
             break;
@@ -241,8 +258,12 @@ void TestCameraManagement::wizardAddsACameraTheRunningRecorderRecords()
     const qint64 id = cameras->first().id;
 
     // The recorder that was already running records it, without a restart.
+    // The window goes on as the administrator it made, and so does its link to the recorder:
+    // the reload it sent was accepted (Manage cameras), others are not answered without a login.
+    QCOMPARE(gui.session()->principal().login, kAdmin.login);
     QTRY_VERIFY_WITH_TIMEOUT(
-            recorderCamera(data, id).value(QLatin1String("recording")).toBool(), 15000);
+            recorderCamera(data, id, kAdmin).value(QLatin1String("recording")).toBool(), 15000);
+    QVERIFY(recorderCamera(data, id).isEmpty());
     const qint64 recordingAfter = sinceFinish.elapsed();
     QTRY_VERIFY_WITH_TIMEOUT(segmentsOf(data, id) >= 1, 20000);
     qInfo("recording %lld ms after Finish, first file indexed %lld ms after Finish (asked about "

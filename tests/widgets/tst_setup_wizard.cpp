@@ -3,8 +3,12 @@
 // four cameras in the catalog.
 #include "core/catalog/camera_store.h"
 #include "core/runtime/app_context.h"
+#include "core/security/audit_log.h"
+#include "core/security/session.h"
+#include "core/security/user_store.h"
 #include "support/camsim_process.h"
 #include "widgets/recording/schedule_grid.h"
+#include "widgets/security/password_fields.h"
 #include "widgets/setup/setup_pages.h"
 #include "widgets/setup/setup_wizard.h"
 
@@ -36,6 +40,7 @@ class TestSetupWizard : public QObject
 private Q_SLOTS:
     void initTestCase();
     void fromNoCamerasToFourConfigured();
+    void theFirstStartMakesTheAdministratorFirst();
 
 private:
     QTemporaryDir m_dir;
@@ -234,6 +239,53 @@ void TestSetupWizard::fromNoCamerasToFourConfigured()
     }
     QCOMPARE(motion, 1);
     QCOMPARE(scheduled, 1);
+}
+
+void TestSetupWizard::theFirstStartMakesTheAdministratorFirst()
+{
+    runtime::AppContext::Options contextOptions;
+    contextOptions.dataDir = m_dir.filePath(QStringLiteral("first-start"));
+    contextOptions.logBaseName.clear();
+    auto context = runtime::AppContext::open(contextOptions);
+    QVERIFY(context);
+    security::Session session(context.value()->catalog(), context.value()->dataDir().keysPath(),
+            QStringLiteral("window"));
+    QCOMPARE(session.loginNeeded().value(), false);
+    session.startSetupMode();
+
+    SetupWizard::Options options;
+    options.interfaces = {QHostAddress(QHostAddress::LocalHost)};
+    options.cameras = &context.value()->cameras();
+    options.session = &session;
+    options.credentialKeyPath = context.value()->dataDir().credentialKeyPath();
+    SetupWizard wizard(options);
+    wizard.show();
+    QCOMPARE(wizard.currentId(), int(SetupWizard::AdministratorPage));
+    auto* page = qobject_cast<widgets::AdministratorSetupPage*>(wizard.currentPage());
+    QVERIFY(page);
+    // Too short: refused, said on the page, nothing made.
+    page->loginField()->setText(QStringLiteral("alcaldia"));
+    page->passwordFields()->first()->setText(QStringLiteral("short"));
+    page->passwordFields()->second()->setText(QStringLiteral("short"));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(SetupWizard::AdministratorPage));
+    QCOMPARE(security::UserStore(context.value()->catalog()).hasAdministrator().value(), false);
+    // A good one: the administrator exists, the wizard goes on as them.
+    page->passwordFields()->first()->setText(kPassword + kPassword);
+    page->passwordFields()->second()->setText(kPassword + kPassword);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(SetupWizard::WelcomePage));
+    QVERIFY(security::UserStore(context.value()->catalog()).hasAdministrator().value());
+    QVERIFY(!session.isSetupMode());
+    QCOMPARE(session.principal().login, QStringLiteral("alcaldia"));
+    QCOMPARE(session.principal().role, security::Role::Administrator);
+    security::AuditFilter filter;
+    filter.action = QStringLiteral("user_add");
+    QCOMPARE(security::AuditLog(context.value()->catalog(), context.value()->dataDir().keysPath())
+                     .list(filter)
+                     ->size(),
+            1);
+    wizard.reject();
 }
 
 QTEST_MAIN(TestSetupWizard)

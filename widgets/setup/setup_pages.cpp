@@ -1,7 +1,10 @@
 #include "widgets/setup/setup_pages.h"
 
+#include "core/security/session.h"
+#include "core/security/user_admin.h"
 #include "widgets/cameras/stream_text.h"
 #include "widgets/recording/schedule_grid.h"
+#include "widgets/security/password_fields.h"
 #include "widgets/setup/setup_wizard.h"
 
 #include <QCheckBox>
@@ -73,6 +76,61 @@ SetupPage::SetupPage(SetupWizard* wizard)
             render();
         Q_EMIT completeChanged();
     });
+}
+
+AdministratorSetupPage::AdministratorSetupPage(security::Session& session, SetupWizard* wizard)
+    : SetupPage(wizard)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("administratorPage"));
+    setTitle(tr("Administrator"));
+    setSubTitle(tr("Footage of a town's streets is sensitive. First make the administrator: the "
+                   "person who adds cameras and the people who may watch them."));
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    m_login = new QLineEdit(this);
+    m_login->setObjectName(QStringLiteral("login"));
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("displayName"));
+    form->addRow(tr("User name:"), m_login);
+    form->addRow(tr("Full name:"), m_name);
+    layout->addLayout(form);
+    m_password = new PasswordFields(this);
+    layout->addWidget(m_password);
+    auto* note = new QLabel(tr("Vigil asks for this password at every start and after 15 minutes "
+                               "without use. Keep it where the town keeps its other keys: "
+                               "without an administrator nobody can add users."),
+            this);
+    note->setWordWrap(true);
+    layout->addWidget(note);
+    m_error = makeErrorLabel(this);
+    layout->addWidget(m_error);
+    layout->addStretch();
+}
+
+bool AdministratorSetupPage::validatePage()
+{
+    if (!m_session.isSetupMode())
+        return true; // made already (Back, then Next again)
+    QString problem;
+    const QString password = m_password->password(&problem);
+    if (password.isEmpty()) {
+        showError(m_error, problem);
+        return false;
+    }
+    const QString login = m_login->text().trimmed();
+    const Result<qint64> added = security::UserAdmin(m_session).add(
+            login, m_name->text().trimmed(), security::Role::Administrator, password);
+    if (!added) {
+        showError(m_error, added.error().message);
+        return false;
+    }
+    if (const Result<security::Principal> in = m_session.logIn(login, password); !in) {
+        showError(m_error, in.error().message);
+        return false;
+    }
+    m_password->clear();
+    return true;
 }
 
 WelcomeSetupPage::WelcomeSetupPage(SetupWizard* wizard)

@@ -11,8 +11,13 @@ class QTableWidget;
 class QTextBrowser;
 class QTreeWidget;
 
+namespace vigil::security {
+class Session;
+}
+
 namespace vigil::widgets {
 
+class PasswordFields;
 class SetupWizard;
 
 /// Pages of SetupWizard. Each renders the wizard's state and turns user actions into state
@@ -28,6 +33,25 @@ protected:
     /// Redraws from the wizard's state; called whenever it changes while the page is shown.
     virtual void render() { }
     SetupWizard* m_wizard;
+};
+
+/// The setup mode's first page: the administrator, whose login protects everything after.
+class AdministratorSetupPage : public SetupPage
+{
+    Q_OBJECT
+public:
+    AdministratorSetupPage(security::Session& session, SetupWizard* wizard);
+    /// Creates the administrator and logs in as them; false (said on the page) when refused.
+    bool validatePage() override;
+    QLineEdit* loginField() const { return m_login; }
+    PasswordFields* passwordFields() const { return m_password; }
+
+private:
+    security::Session& m_session;
+    QLineEdit* m_login = nullptr;
+    QLineEdit* m_name = nullptr;
+    PasswordFields* m_password = nullptr;
+    QLabel* m_error = nullptr;
 };
 
 class WelcomeSetupPage : public SetupPage

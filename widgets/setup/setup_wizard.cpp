@@ -5,6 +5,7 @@
 #include "core/onvif/ws_discovery.h"
 #include "core/security/camera_admin.h"
 #include "core/security/credential_vault.h"
+#include "core/security/session.h"
 #include "core/setup/camera_records.h"
 #include "widgets/recording/schedule_grid.h"
 #include "widgets/setup/setup_pages.h"
@@ -31,6 +32,9 @@ SetupWizard::SetupWizard(Options options, QWidget* parent)
     setOption(QWizard::NoBackButtonOnStartPage);
     setOption(QWizard::HaveHelpButton, false);
     setMinimumSize(820, 560);
+    // The first start: whoever sets Vigil up makes the administrator first.
+    if (m_options.session && m_options.session->isSetupMode())
+        setPage(AdministratorPage, new AdministratorSetupPage(*m_options.session, this));
     setPage(WelcomePage, new WelcomeSetupPage(this));
     setPage(DiscoverPage, new DiscoverSetupPage(this));
     setPage(CredentialsPage, new CredentialsSetupPage(this));

@@ -30,6 +30,7 @@ class SetupWizard : public QWizard
 
 public:
     enum PageIds {
+        AdministratorPage, ///< first, and only in the setup mode (no administrator yet)
         WelcomePage,
         DiscoverPage,
         CredentialsPage,
