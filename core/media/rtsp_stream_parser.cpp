@@ -294,18 +294,24 @@ void RtspStreamParser::handleRtp(const uchar* p, int len)
         end -= p[len - 1];
     if (end <= offset)
         return;
-    if (m_lastSeq >= 0 && seq != ((m_lastSeq + 1) & 0xffff)) {
-        // A few hundred missing packets is loss; a wild jump is a sequence that restarted
-        // (or garbage), which says nothing of how much was lost.
-        // Counted once the stream goes on from there: garbage never does.
-        const int missing = (seq - m_lastSeq - 1) & 0xffff;
-        m_pendingLoss = missing < kMaxCountedLoss ? missing : 0;
+    if (m_lastSeq < 0 || seq == ((m_lastSeq + 1) & 0xffff)) {
+        m_lastSeq = seq; // in order; a jump not followed (a stray packet) is forgotten
+        m_jumpSeq = -1;
+    } else if (m_jumpSeq >= 0 && seq == ((m_jumpSeq + 1) & 0xffff)) {
+        // The stream goes on from where it jumped: the packets in between were lost. A few
+        // hundred is loss; a wild jump is a sequence that restarted, which says nothing of how
+        // much was lost.
+        const int missing = (m_jumpSeq - m_lastSeq - 1) & 0xffff;
+        if (missing < kMaxCountedLoss)
+            m_lost += missing;
+        m_lastSeq = seq;
+        m_jumpSeq = -1;
+    } else {
+        // Loss, a restart or garbage: told apart by the next packet. Garbage's number, even
+        // just behind or ahead of the stream's, never moves the stream's position.
+        m_jumpSeq = seq;
         m_auBroken = true; // a frame with a hole decodes wrongly: drop it
-    } else if (m_pendingLoss > 0) {
-        m_lost += m_pendingLoss;
-        m_pendingLoss = 0;
     }
-    m_lastSeq = seq;
     if (!m_accessUnit.isEmpty() && ts != m_auTimestamp)
         finishAccessUnit();
     m_auTimestamp = ts;

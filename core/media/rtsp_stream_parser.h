@@ -114,7 +114,7 @@ private:
     qint64 m_oversizedFrames = 0;
     int m_lastSeq = -1;
     qint64 m_lost = 0;
-    int m_pendingLoss = 0; ///< a gap, counted when the next packet follows on
+    int m_jumpSeq = -1; ///< a packet off the sequence: a gap counted when the next follows it
     bool m_haveTime = false;
     quint32 m_lastTs = 0;
     qint64 m_lastExt = 0;

@@ -110,11 +110,12 @@ Result<void> RecordingEngine::start()
     if (m_starting || m_running)
         return {};
     m_starting = true;
+    const quint64 attempt = ++m_startAttempt;
     // Thousands of files may need a look after a power cut: not on this thread, which answers
     // signals (a stop asked for meanwhile) and, once recording, windows.
-    m_worker->repairAfterCrash(this, [this](const Result<RepairReport>& repaired) {
-        if (!m_starting)
-            return; // stopped meanwhile
+    m_worker->repairAfterCrash(this, [this, attempt](const Result<RepairReport>& repaired) {
+        if (!m_starting || attempt != m_startAttempt)
+            return; // stopped meanwhile (and maybe started again: that start has its own answer)
         m_starting = false;
         if (!repaired) {
             Q_EMIT startFailed(repaired.error());
@@ -145,6 +146,7 @@ Result<void> RecordingEngine::start()
 void RecordingEngine::stop()
 {
     m_starting = false;
+    ++m_startAttempt;
     m_retentionTimer.stop();
     m_gateTimer.stop();
     m_hubs->requestStopAll();

@@ -178,6 +178,7 @@ private:
     QTimer m_gateTimer;
     bool m_running = false;
     bool m_starting = false;
+    quint64 m_startAttempt = 0; ///< a repair's answer counts only for the start that asked it
     bool m_storageBlocked = false;
     qint64 m_segmentsClosed = 0;
     qint64 m_usedBytes = 0; ///< by recordings: from the last retention run plus what closed since

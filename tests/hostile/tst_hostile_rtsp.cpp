@@ -285,7 +285,10 @@ void TestHostileRtsp::timestampLeapsStartNewFiles()
 void TestHostileRtsp::garbageRtpIsNotCountedAsLoss()
 {
     // Packets with random sequence numbers among real ones made lost_rtp_packets report
-    // 2,162,688: every jump there and back counted as thousands of lost packets.
+    // 2,162,688: every jump there and back counted as thousands of lost packets. Then a stray
+    // number just behind the stream's (one time in three or so of random ones) still counted
+    // the way back as hundreds lost: garbage numbered a little behind, a little ahead and at
+    // random, and nothing may count.
     const QList<QList<QByteArray>> units = simulatorFootage();
     QVERIFY(units.size() >= 150); // six groups of pictures
     HostileRtspServer hostile;
@@ -294,7 +297,8 @@ void TestHostileRtsp::garbageRtpIsNotCountedAsLoss()
         QByteArray out = HostileRtspServer::packetize(unit, seq, quint32(index * 6000));
         if (index % 3 == 1) { // garbage between two frames
             const quint32 random = QRandomGenerator::global()->generate();
-            out += HostileRtspServer::rtp(quint16(random), random, false,
+            const quint16 near[] = {quint16(seq - 300), quint16(seq + 300), quint16(random)};
+            out += HostileRtspServer::rtp(near[(index / 3) % 3], random, false,
                     QByteArray(1, char(0x41)) + QByteArray(100, char(random)));
         }
         return out;
@@ -306,7 +310,7 @@ void TestHostileRtsp::garbageRtpIsNotCountedAsLoss()
     QVERIFY(hostile.framesSent > 60);
     QVERIFY(summary.value(QLatin1String("segments")).toInteger() >= 1);
     const qint64 lost = summary.value(QLatin1String("lost_rtp_packets")).toInteger(-1);
-    QVERIFY2(lost >= 0 && lost < 1000, qPrintable(QString::number(lost)));
+    QVERIFY2(lost == 0, qPrintable(QString::number(lost)));
 }
 
 QJsonObject TestHostileRtsp::recordSixSeconds(const QString& data)
