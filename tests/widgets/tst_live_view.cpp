@@ -5,6 +5,8 @@
 // size and the cameras of the tiles are kept.
 #include "app/gui_application.h"
 #include "core/live/ptz_control.h"
+#include "core/runtime/app_context.h"
+#include "core/security/audit_log.h"
 #include "support/camsim_process.h"
 #include "support/recorder_process.h"
 #include "support/recording_fixture.h"
@@ -174,6 +176,16 @@ void TestLiveView::ptzMovesThePicture()
     QVERIFY(!v->tile(1)->ptz()); // the second is not
     QTRY_VERIFY_WITH_TIMEOUT(tile->isLive(), 30000);
     QTRY_VERIFY_WITH_TIMEOUT(!tile->ptz()->presets().isEmpty(), 10000);
+    const auto audited = [this](const QString& action) {
+        security::AuditFilter filter;
+        filter.cameraId = 1;
+        filter.action = action;
+        return security::AuditLog(
+                m_gui->context()->catalog(), m_gui->context()->dataDir().keysPath())
+                .list(filter)
+                ->size();
+    };
+    const qsizetype snapshotsBefore = audited(QStringLiteral("snapshot"));
     const auto snapshot = [&] { return QImage(tile->saveSnapshot(m_dir.path())); };
     QSignalSpy accepted(tile->ptz(), &live::PtzControl::done);
     const auto hold = [&](Qt::Key key) {
@@ -198,6 +210,9 @@ void TestLiveView::ptzMovesThePicture()
     // A preset turns it back.
     tile->ptz()->gotoPreset(tile->ptz()->presets().first().token);
     QVERIFY(accepted.wait(5000));
+    // Each move a person started and each snapshot saved is in the audit log, with the camera.
+    QCOMPARE(audited(QStringLiteral("ptz_move")), 2);
+    QCOMPARE(audited(QStringLiteral("snapshot")) - snapshotsBefore, 3);
 }
 
 void TestLiveView::gridSizeAndTilesAreKept()

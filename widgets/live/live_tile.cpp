@@ -12,6 +12,7 @@
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QGridLayout>
+#include <QJsonObject>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMimeData>
@@ -133,8 +134,7 @@ void LiveTile::setPtz(std::unique_ptr<live::PtzControl> ptz)
         button->setText(b.text);
         button->setToolTip(b.tip);
         button->setAutoRaise(false);
-        connect(button, &QToolButton::pressed, this,
-                [this, b] { m_ptz->move(b.pan, b.tilt, b.zoom); });
+        connect(button, &QToolButton::pressed, this, [this, b] { ptzMove(b.pan, b.tilt, b.zoom); });
         connect(button, &QToolButton::released, this, [this] { m_ptz->stop(); });
         grid->addWidget(button, b.row, b.column);
     }
@@ -187,23 +187,23 @@ void LiveTile::keyPressEvent(QKeyEvent* event)
     }
     switch (event->key()) {
     case Qt::Key_Left:
-        m_ptz->move(-0.5, 0, 0);
+        ptzMove(-0.5, 0, 0);
         break;
     case Qt::Key_Right:
-        m_ptz->move(0.5, 0, 0);
+        ptzMove(0.5, 0, 0);
         break;
     case Qt::Key_Up:
-        m_ptz->move(0, 0.5, 0);
+        ptzMove(0, 0.5, 0);
         break;
     case Qt::Key_Down:
-        m_ptz->move(0, -0.5, 0);
+        ptzMove(0, -0.5, 0);
         break;
     case Qt::Key_Plus:
     case Qt::Key_Equal:
-        m_ptz->move(0, 0, 0.5);
+        ptzMove(0, 0, 0.5);
         break;
     case Qt::Key_Minus:
-        m_ptz->move(0, 0, -0.5);
+        ptzMove(0, 0, -0.5);
         break;
     default:
         QWidget::keyPressEvent(event);
@@ -356,6 +356,26 @@ qint64 LiveTile::decodedFrames() const
 {
     return m_decodedBefore + (m_feed ? m_feed->decodedFrames() : 0)
             + (m_next ? m_next->decodedFrames() : 0);
+}
+
+bool LiveTile::ptzAllowed(const QString& action, const QJsonObject& detail)
+{
+    if (!m_session)
+        return true;
+    // Whoever may watch the camera may steer it; each move a person starts is audited (a
+    // camera turned towards a window is an access like any other).
+    if (!m_session->check(security::Permission::ViewLive, m_cameraId, action))
+        return false;
+    (void)m_session->audit(action, QStringLiteral("camera %1").arg(m_cameraId), detail, m_cameraId);
+    return true;
+}
+
+void LiveTile::ptzMove(double pan, double tilt, double zoom)
+{
+    if (ptzAllowed(QStringLiteral("ptz_move"),
+                {{QStringLiteral("pan"), pan}, {QStringLiteral("tilt"), tilt},
+                        {QStringLiteral("zoom"), zoom}}))
+        m_ptz->move(pan, tilt, zoom);
 }
 
 QString LiveTile::saveSnapshot(const QString& folder)
@@ -531,7 +551,10 @@ void LiveTile::contextMenuEvent(QContextMenuEvent* event)
         QMenu* presets = menu.addMenu(tr("Go to Preset"));
         for (const live::PtzControl::Preset& p : m_ptz->presets()) {
             const QString token = p.token;
-            presets->addAction(p.name, this, [this, token] { m_ptz->gotoPreset(token); });
+            presets->addAction(p.name, this, [this, token, name = p.name] {
+                if (ptzAllowed(QStringLiteral("ptz_preset"), {{QStringLiteral("preset"), name}}))
+                    m_ptz->gotoPreset(token);
+            });
         }
     }
     menu.exec(event->globalPos());

@@ -3,6 +3,7 @@
 #include "core/control/live_feed.h"
 
 #include <QImage>
+#include <QJsonObject>
 #include <QVideoFrame>
 #include <QWidget>
 
@@ -45,6 +46,8 @@ public:
     qint64 cameraId() const { return m_cameraId; }
     /// Who looks (snapshots are checked and audited); null: no accountability (tests).
     void setSession(security::Session* session) { m_session = session; }
+    /// Steers the camera (checked and audited); what the pad's buttons and the arrow keys do.
+    void ptzMove(double pan, double tilt, double zoom);
     void setRecording(bool recording);
     /// Maximised or full screen: the main stream.
     void setMaximised(bool maximised);
@@ -100,6 +103,7 @@ private:
     int m_index = 0;
     qint64 m_cameraId = 0;
     security::Session* m_session = nullptr;
+    bool ptzAllowed(const QString& action, const QJsonObject& detail);
     QString m_name;
     bool m_recording = false;
     bool m_maximised = false;
