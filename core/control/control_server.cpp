@@ -157,6 +157,12 @@ void ControlServer::read(QLocalSocket* socket)
     if (it == m_clients.end())
         return;
     it->queued.append(it->reader.feed(socket->readAll()));
+    // While its login is checked a client's requests wait; one that floods meanwhile is not a
+    // window or vigilctl.
+    if (it->queued.size() > kMaxQueuedRequests) {
+        drop(socket, QStringLiteral("too many requests while logging in"));
+        return;
+    }
     const QString error = it->reader.error();
     resume(socket);
     it = m_clients.find(socket);

@@ -39,6 +39,8 @@ class ControlServer : public QObject
 public:
     /// More than this waiting to be written to one client: it is not reading, and is dropped.
     static constexpr qint64 kMaxBacklogBytes = 4 * 1024 * 1024;
+    /// More requests than this waiting for a login to be checked: the client is dropped.
+    static constexpr int kMaxQueuedRequests = 1000;
 
     ControlServer(recording::RecordingEngine& engine, QString dataDir, QObject* parent = nullptr);
     ~ControlServer() override;

@@ -148,6 +148,7 @@ private Q_SLOTS:
     void roleMatrixThroughTheControlChannel();
     void aViewerWithoutACameraGetsNothingOfIt();
     void vigilctlStatusLogsIn();
+    void aFloodWhileLoggingInIsDropped();
     void noPasswordInTheDataFolder();
     void cleanupTestCase();
 
@@ -355,6 +356,29 @@ void TestRecorderSessions::vigilctlStatusLogsIn()
     QCOMPARE(wrong.exitCode, 3);
     QVERIFY2(wrong.err.contains(QLatin1String("Wrong user name or password")),
             qPrintable(wrong.err));
+}
+
+void TestRecorderSessions::aFloodWhileLoggingInIsDropped()
+{
+    // Requests wait, in order, while a login is checked (Argon2id takes a while); a client
+    // that piles up more than the recorder keeps is dropped, and the others never notice.
+    QLocalSocket flood;
+    flood.connectToServer(control::socketPath(m_data));
+    QVERIFY(flood.waitForConnected(5000));
+    QByteArray bytes = control::encodeMessage({{QStringLiteral("type"), QStringLiteral("hello")},
+                               {QStringLiteral("protocol"), control::kProtocolVersion}})
+            + control::encodeMessage(control::loginRequest({QStringLiteral("ada"), kPassword}));
+    for (int i = 0; i < 1500; ++i)
+        bytes += control::encodeMessage({{QStringLiteral("type"), QStringLiteral("status")}});
+    flood.write(bytes);
+    QTRY_COMPARE_WITH_TIMEOUT(flood.state(), QLocalSocket::UnconnectedState, 20000);
+
+    RawClient other;
+    QVERIFY(other.open(m_data));
+    QCOMPARE(other.login(QStringLiteral("ada")).value(QLatin1String("type")),
+            QStringLiteral("logged_in"));
+    QCOMPARE(other.ask(request(QStringLiteral("status"))).value(QLatin1String("type")),
+            QStringLiteral("status"));
 }
 
 void TestRecorderSessions::noPasswordInTheDataFolder()
