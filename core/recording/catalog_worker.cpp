@@ -4,6 +4,7 @@
 #include "core/logging_categories.h"
 #include "core/security/audit_actions.h"
 #include "core/security/audit_log.h"
+#include "core/security/session.h"
 #include "core/security/user_store.h"
 
 #include <QDateTime>
@@ -219,24 +220,9 @@ void CatalogWorker::authenticate(const QString& login, const QString& password, 
     post([this, login, password, via, target, done = std::move(done)] {
         Result<security::Principal> who = Error {Error::Code::Io,
                 tr("The catalog cannot be opened: nobody can log in until it can."), {}};
-        if (catalog::Catalog* c = d->connection()) {
-            who = security::UserStore(*c).authenticate(
-                    login, password, QDateTime::currentMSecsSinceEpoch());
-            security::AuditLog log(*c, d->keysDir);
-            const QJsonObject detail {{QStringLiteral("via"), via}};
-            const Result<qint64> row = d->keysDir.isEmpty() ? Result<qint64>(0) // a test engine
-                    : who ? log.append(who.value(), QLatin1String(security::audit::kLogin),
-                              QStringLiteral("recorder"), detail)
-                          : log.appendAs(0, login, QLatin1String(security::audit::kLoginFailed),
-                                  QStringLiteral("recorder"),
-                                  {{QStringLiteral("via"), via},
-                                          {QStringLiteral("reason"), who.error().message}});
-            if (!row) {
-                qCWarning(lcRecording, "%s", qUtf8Printable(row.error().fullText()));
-                if (who) // nothing happens that the audit log does not hold
-                    who = row.error();
-            }
-        }
+        if (catalog::Catalog* c = d->connection())
+            who = security::Session::authenticate(*c, d->keysDir, login, password,
+                    QStringLiteral("recorder"), {{QStringLiteral("via"), via}});
         if (target)
             QMetaObject::invokeMethod(
                     target.data(), [done, who] { done(who); }, Qt::QueuedConnection);

@@ -4,6 +4,7 @@
 #include "core/catalog/migration.h"
 #include "core/catalog/sql_values.h"
 #include "core/logging_categories.h"
+#include "core/runtime/csv.h"
 #include "core/security/key_files.h"
 
 #include <QDateTime>
@@ -412,31 +413,16 @@ Result<AuditLog::Verification> AuditLog::verify() const
     return v;
 }
 
-namespace {
-
-QByteArray csvCell(QString text)
-{
-    if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front()))
-        text.prepend(u'\'');
-    if (text.contains(u'"') || text.contains(u',') || text.contains(u'\n') || text.contains(u'\r')
-            || text.contains(u'\'')) {
-        text.replace(QLatin1String("\""), QLatin1String("\"\""));
-        text = u'"' + text + u'"';
-    }
-    return text.toUtf8();
-}
-
-} // namespace
-
 QByteArray AuditLog::toCsv(const QList<AuditEntry>& entries)
 {
+    const auto cell = [](const QString& text) { return runtime::csvCell(text).toUtf8(); };
     QByteArray csv = "id,time_utc,user,action,object,camera,detail,hash\r\n";
     for (const AuditEntry& e : entries) {
         const QList<QByteArray> cells {QByteArray::number(e.id),
-                csvCell(QDateTime::fromMSecsSinceEpoch(e.atMs, QTimeZone::utc())
+                cell(QDateTime::fromMSecsSinceEpoch(e.atMs, QTimeZone::utc())
                                 .toString(Qt::ISODateWithMs)),
-                csvCell(e.login), csvCell(e.action), csvCell(e.object),
-                e.cameraId > 0 ? QByteArray::number(e.cameraId) : QByteArray(), csvCell(e.detail),
+                cell(e.login), cell(e.action), cell(e.object),
+                e.cameraId > 0 ? QByteArray::number(e.cameraId) : QByteArray(), cell(e.detail),
                 e.hash.toHex()};
         csv += cells.join(',') + "\r\n";
     }

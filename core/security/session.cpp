@@ -1,5 +1,6 @@
 #include "core/security/session.h"
 
+#include "core/logging_categories.h"
 #include "core/security/audit_actions.h"
 #include "core/security/audit_log.h"
 #include "core/security/user_store.h"
@@ -28,20 +29,36 @@ void Session::startSetupMode()
     Q_EMIT principalChanged();
 }
 
-Result<Principal> Session::logIn(const QString& login, const QString& password)
+Result<Principal> Session::authenticate(catalog::Catalog& catalog, const QString& keysDir,
+        const QString& login, const QString& password, const QString& object,
+        const QJsonObject& detail)
 {
-    const Result<Principal> who = UserStore(m_catalog).authenticate(
-            login, password, QDateTime::currentMSecsSinceEpoch());
-    AuditLog log(m_catalog, m_keysDir);
+    const Result<Principal> who
+            = UserStore(catalog).authenticate(login, password, QDateTime::currentMSecsSinceEpoch());
+    if (keysDir.isEmpty())
+        return who;
+    AuditLog log(catalog, keysDir);
     if (!who) {
-        (void)log.appendAs(0, login, QLatin1String(audit::kLoginFailed), m_via,
-                {{QStringLiteral("reason"), who.error().message}});
-        return who.error();
+        QJsonObject failure = detail;
+        failure.insert(QStringLiteral("reason"), who.error().message);
+        if (const Result<qint64> row
+                = log.appendAs(0, login, QLatin1String(audit::kLoginFailed), object, failure);
+                !row)
+            qCWarning(lcApp, "%s", qUtf8Printable(row.error().fullText()));
+        return who;
     }
-    // Nothing happens that the audit log does not hold.
-    if (const Result<qint64> row = log.append(who.value(), QLatin1String(audit::kLogin), m_via);
+    if (const Result<qint64> row
+            = log.append(who.value(), QLatin1String(audit::kLogin), object, detail);
             !row)
         return row.error();
+    return who;
+}
+
+Result<Principal> Session::logIn(const QString& login, const QString& password)
+{
+    const Result<Principal> who = authenticate(m_catalog, m_keysDir, login, password, m_via);
+    if (!who)
+        return who;
     m_principal = who.value();
     m_password = password;
     m_loggedIn = true;

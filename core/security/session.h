@@ -34,6 +34,14 @@ public:
     /// The setup mode (no administrator yet).
     void startSetupMode();
     Result<Principal> logIn(const QString& login, const QString& password);
+    /// Checks a login (UserStore::authenticate) and writes its audit row: `login` concerning
+    /// `object` with `detail`, or `login_failed` with the reason too. A login whose row cannot
+    /// be written fails: nothing happens that the audit log does not hold. Without `keysDir`
+    /// (a recorder tested without a data folder) nothing is written. For every program that
+    /// logs people in: the window (logIn()) and the recorder's clients.
+    static Result<Principal> authenticate(catalog::Catalog& catalog, const QString& keysDir,
+            const QString& login, const QString& password, const QString& object,
+            const QJsonObject& detail = {});
     void logOut();
     bool isLoggedIn() const { return m_loggedIn; }
     bool isSetupMode() const { return m_loggedIn && m_principal.isSetupMode(); }

@@ -2,6 +2,7 @@
 
 #include "core/catalog/catalog.h"
 #include "core/catalog/settings_store.h"
+#include "core/runtime/csv.h"
 #include "core/security/audit_actions.h"
 
 #include <QDateTime>
@@ -25,15 +26,6 @@ namespace {
 QString monthOf(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM"));
-}
-
-QString csvField(const QString& text)
-{
-    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n'))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return u'"' + quoted + u'"';
 }
 
 } // namespace
@@ -135,11 +127,12 @@ QString TransparencyReport::toCsv() const
     lines << QStringLiteral("storage,quota_mb,%1").arg(quotaMB);
     lines << QStringLiteral("cameras,count,%1").arg(cameras.size());
     for (const Camera& c : cameras) {
-        lines << QStringLiteral("camera,%1 hours_recorded,%2")
-                         .arg(csvField(c.name))
+        // The item is one cell: a name with a comma or a quote is quoted whole.
+        lines << QStringLiteral("camera,%1,%2")
+                         .arg(runtime::csvCell(c.name + QStringLiteral(" hours_recorded")))
                          .arg(c.hoursRecorded, 0, 'f', 1);
-        lines << QStringLiteral("camera,%1 retention_days,%2")
-                         .arg(csvField(c.name))
+        lines << QStringLiteral("camera,%1,%2")
+                         .arg(runtime::csvCell(c.name + QStringLiteral(" retention_days")))
                          .arg(c.retentionDays);
     }
     for (const Month& m : months) {
@@ -154,11 +147,11 @@ QString TransparencyReport::toCsv() const
     }
     for (auto it = exportsByLegalBasis.begin(); it != exportsByLegalBasis.end(); ++it)
         lines << QStringLiteral("exports by legal basis,%1,%2")
-                         .arg(csvField(it.key()))
+                         .arg(runtime::csvCell(it.key()))
                          .arg(it.value());
     for (auto it = exportsByRequester.begin(); it != exportsByRequester.end(); ++it)
         lines << QStringLiteral("exports by requester,%1,%2")
-                         .arg(csvField(it.key()))
+                         .arg(runtime::csvCell(it.key()))
                          .arg(it.value());
     return lines.join(u'\n') + u'\n';
 }
