@@ -59,11 +59,21 @@ ControlServer::ControlServer(recording::RecordingEngine& engine, QString dataDir
     m_statusPush->setSingleShot(true);
     m_statusPush->setInterval(250);
     connect(m_statusPush, &QTimer::timeout, this, [this] {
+        // Built once for everyone who sees every camera; per client only for those who do not.
+        std::optional<QJsonObject> whole;
         const QList<QLocalSocket*> sockets = m_clients.keys();
         for (QLocalSocket* socket : sockets) {
             const auto it = m_clients.constFind(socket);
-            if (it != m_clients.cend() && it->subscribed && it->principal)
-                send(socket, status(&*it->principal));
+            if (it == m_clients.cend() || !it->subscribed || !it->principal)
+                continue;
+            const security::Principal& who = *it->principal;
+            if (!who.isSetupMode() && !who.allCameras) {
+                send(socket, status(&who));
+                continue;
+            }
+            if (!whole)
+                whole = status();
+            send(socket, *whole);
         }
     });
     connect(&m_engine, &recording::RecordingEngine::statusChanged, this, [this] {
