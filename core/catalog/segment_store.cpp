@@ -352,6 +352,37 @@ Result<QList<SegmentRecord>> SegmentStore::list(qint64 cameraId, qint64 fromMs, 
             {cameraId, fromMs - kMaxSegmentMs, toMs, fromMs});
 }
 
+Result<QList<SegmentRecord>> SegmentStore::streamSegments(
+        qint64 streamId, qint64 fromMs, qint64 toMs) const
+{
+    return select(QStringLiteral("WHERE s.stream_id = ? AND s.start_ms >= ? AND s.start_ms < ? "
+                                 "AND (s.end_ms > ? OR s.state = 'open') ORDER BY s.start_ms"),
+            {streamId, fromMs - kMaxSegmentMs, toMs, fromMs});
+}
+
+Result<std::optional<SegmentRecord>> SegmentStore::nextSegment(
+        qint64 streamId, qint64 afterMs) const
+{
+    const Result<QList<SegmentRecord>> rows = select(
+            QStringLiteral("WHERE s.stream_id = ? AND s.start_ms > ? ORDER BY s.start_ms LIMIT 1"),
+            {streamId, afterMs});
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? std::optional<SegmentRecord>() : rows->first();
+}
+
+Result<std::optional<SegmentRecord>> SegmentStore::previousSegment(
+        qint64 streamId, qint64 beforeMs) const
+{
+    const Result<QList<SegmentRecord>> rows = select(QStringLiteral("WHERE s.stream_id = ? AND "
+                                                                    "s.start_ms < ? ORDER BY "
+                                                                    "s.start_ms DESC LIMIT 1"),
+            {streamId, beforeMs});
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? std::optional<SegmentRecord>() : rows->first();
+}
+
 Result<QList<SegmentRecord>> SegmentStore::all() const
 {
     return select(QStringLiteral("ORDER BY s.camera_id, s.stream_id, s.start_ms"), {});

@@ -104,6 +104,13 @@ public:
     /// Segments of a camera that overlap [fromMs, toMs), oldest first.
     Result<QList<SegmentRecord>> list(qint64 cameraId, qint64 fromMs, qint64 toMs) const;
     Result<QList<SegmentRecord>> all() const;
+    /// Segments of one stream that overlap [fromMs, toMs), oldest first (a bounded range scan of
+    /// the (stream_id, start_ms) index).
+    Result<QList<SegmentRecord>> streamSegments(qint64 streamId, qint64 fromMs, qint64 toMs) const;
+    /// The first segment of a stream that starts after `afterMs`.
+    Result<std::optional<SegmentRecord>> nextSegment(qint64 streamId, qint64 afterMs) const;
+    /// The last segment of a stream that starts before `beforeMs`.
+    Result<std::optional<SegmentRecord>> previousSegment(qint64 streamId, qint64 beforeMs) const;
     /// Whether a segment with this path is indexed.
     Result<bool> contains(const QString& path) const;
     /// The end of the newest segment of a stream, if any.

@@ -287,6 +287,11 @@ void VideoDecoder::receiveFrames()
             return;
         }
         const AVFrame* source = d->frame.get();
+        if (source->pts != AV_NOPTS_VALUE && source->pts < m_discardBefore) {
+            ++m_decoded;
+            av_frame_unref(d->frame.get());
+            continue;
+        }
         {
             const std::lock_guard lock(d->lastMutex);
             av_frame_unref(d->last.get());

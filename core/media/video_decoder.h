@@ -10,6 +10,7 @@
 #include <QVideoFrame>
 
 #include <atomic>
+#include <limits>
 #include <memory>
 
 class QVideoSink;
@@ -53,6 +54,10 @@ public:
     /// The last decoded picture at the camera's full size (null before the first). Callable
     /// from any thread: for a snapshot, which should not be the size of a small tile.
     QImage lastPicture() const;
+    /// Frames whose pts is below `pts` are decoded (later frames need them) but neither
+    /// converted nor handed out: a player decoding from a keyframe to the frame it seeks.
+    /// Decoder thread only; INT64_MIN (the default) hands out every frame.
+    void setDiscardBefore(qint64 pts) { m_discardBefore = pts; }
     /// Frames decoded so far (read from any thread).
     qint64 decodedFrames() const { return m_decoded.load(); }
 
@@ -76,6 +81,7 @@ private:
     struct Private;
     std::unique_ptr<Private> d;
     std::atomic<qint64> m_decoded {0};
+    qint64 m_discardBefore = std::numeric_limits<qint64>::min();
 };
 
 } // namespace vigil::media

@@ -2,6 +2,7 @@
 
 #include "core/media/av_log.h"
 #include "core/media/av_p.h"
+#include "core/media/mp4_layout.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -17,60 +18,8 @@
 
 namespace vigil::recording {
 
-namespace {
-
 using media::avErrorText;
-
-struct BoxWalk
-{
-    qint64 completeLength = 0;
-    QList<qint64> fragments;
-};
-
-Result<BoxWalk> walkBoxes(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error {Error::Code::Io,
-                SegmentFile::tr("Cannot read the recording \"%1\".").arg(path), file.errorString()};
-    const qint64 size = file.size();
-    BoxWalk walk;
-    qint64 pos = 0;
-    qint64 pendingMoof = -1;
-    bool sawMoov = false;
-    while (pos + 8 <= size) {
-        if (!file.seek(pos))
-            break;
-        uchar header[16];
-        if (file.read(reinterpret_cast<char*>(header), 8) != 8)
-            break;
-        quint64 boxSize = qFromBigEndian<quint32>(header);
-        const QByteArray type(reinterpret_cast<const char*>(header + 4), 4);
-        if (boxSize == 1) {
-            if (file.read(reinterpret_cast<char*>(header + 8), 8) != 8)
-                break;
-            boxSize = qFromBigEndian<quint64>(header + 8);
-        } else if (boxSize == 0) {
-            boxSize = quint64(size - pos); // "to the end of the file"
-        }
-        if (boxSize < 8 || boxSize > quint64(size - pos))
-            break; // torn or garbage: the complete part ends here
-        if (type == "moov") {
-            sawMoov = true;
-        } else if (type == "moof") {
-            pendingMoof = pos;
-        } else if (type == "mdat" && pendingMoof >= 0) {
-            walk.fragments << pendingMoof;
-            pendingMoof = -1;
-        }
-        pos += qint64(boxSize);
-        if (sawMoov && pendingMoof < 0)
-            walk.completeLength = pos;
-    }
-    return walk;
-}
-
-} // namespace
+using media::readMp4Layout;
 
 QString SegmentHeader::encode() const
 {
@@ -104,7 +53,7 @@ std::optional<SegmentHeader> SegmentHeader::decode(const QString& text)
 
 Result<qint64> SegmentFile::completeLength(const QString& path)
 {
-    Result<BoxWalk> walk = walkBoxes(path);
+    Result<media::Mp4Layout> walk = readMp4Layout(path);
     if (!walk)
         return walk.error();
     return walk->completeLength;
@@ -112,7 +61,7 @@ Result<qint64> SegmentFile::completeLength(const QString& path)
 
 Result<QList<qint64>> SegmentFile::fragmentOffsets(const QString& path)
 {
-    Result<BoxWalk> walk = walkBoxes(path);
+    Result<media::Mp4Layout> walk = readMp4Layout(path);
     if (!walk)
         return walk.error();
     return walk->fragments;
@@ -138,7 +87,7 @@ Result<qint64> SegmentFile::truncateToCompleteFragments(const QString& path)
 
 Result<SegmentFacts> SegmentFile::scan(const QString& path)
 {
-    const Result<BoxWalk> walk = walkBoxes(path);
+    const Result<media::Mp4Layout> walk = readMp4Layout(path);
     if (!walk)
         return walk.error();
     const Error unreadable {Error::Code::Corrupt,
