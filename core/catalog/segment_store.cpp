@@ -360,6 +360,31 @@ Result<QList<SegmentRecord>> SegmentStore::streamSegments(
             {streamId, fromMs - kMaxSegmentMs, toMs, fromMs});
 }
 
+Result<QList<QPair<qint64, qint64>>> SegmentStore::spans(
+        qint64 streamId, qint64 fromMs, qint64 toMs, qint64 joinMs) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT start_ms, end_ms, state FROM segments WHERE stream_id = ? "
+                                 "AND start_ms >= ? AND start_ms < ? ORDER BY start_ms"));
+    if (!bindAll(query, {streamId, fromMs - kMaxSegmentMs, toMs}))
+        return m_catalog.sqlError(query.lastError(), tr("reading the recordings index"));
+    QList<QPair<qint64, qint64>> spans;
+    while (query.next()) {
+        const qint64 start = query.value(0).toLongLong();
+        qint64 end = query.value(1).toLongLong();
+        if (query.value(2).toString() == QLatin1String("open"))
+            end = std::max(end, QDateTime::currentMSecsSinceEpoch()); // being written now
+        if (end <= fromMs)
+            continue;
+        if (!spans.isEmpty() && start - spans.last().second < joinMs)
+            spans.last().second = std::max(spans.last().second, end);
+        else
+            spans.append({start, end});
+    }
+    return spans;
+}
+
 Result<std::optional<SegmentRecord>> SegmentStore::nextSegment(
         qint64 streamId, qint64 afterMs) const
 {

@@ -107,6 +107,11 @@ public:
     /// Segments of one stream that overlap [fromMs, toMs), oldest first (a bounded range scan of
     /// the (stream_id, start_ms) index).
     Result<QList<SegmentRecord>> streamSegments(qint64 streamId, qint64 fromMs, qint64 toMs) const;
+    /// The recorded time of a stream over [fromMs, toMs): its segments' spans, oldest first, with
+    /// two joined when less than `joinMs` lies between them (a timeline drawn at a resolution
+    /// does not need what it cannot show). Reads only times, not the keyframe index.
+    Result<QList<QPair<qint64, qint64>>> spans(
+            qint64 streamId, qint64 fromMs, qint64 toMs, qint64 joinMs) const;
     /// The first segment of a stream that starts after `afterMs`.
     Result<std::optional<SegmentRecord>> nextSegment(qint64 streamId, qint64 afterMs) const;
     /// The last segment of a stream that starts before `beforeMs`.

@@ -1,0 +1,124 @@
+#include "core/playback/timeline.h"
+
+#include "core/catalog/alert_store.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/segment_store.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigil::playback {
+
+TimelineLoader::TimelineLoader(catalog::Catalog& catalog)
+    : m_catalog(catalog)
+{ }
+
+Result<TimelineData> TimelineLoader::load(
+        const QList<qint64>& cameraIds, TimeSpan range, qint64 resolutionMs) const
+{
+    TimelineData data;
+    data.range = range;
+    data.resolutionMs = std::max<qint64>(1, resolutionMs);
+    const catalog::SegmentStore segments(m_catalog);
+    for (const qint64 camera : cameraIds) {
+        CameraTimeline timeline;
+        timeline.cameraId = camera;
+        const Result<qint64> stream = segments.streamId(camera, QStringLiteral("main"));
+        if (!stream)
+            return stream.error();
+        if (stream.value() > 0) {
+            // Two pixels: a sliver of gap narrower than that would not be seen anyway.
+            const Result<QList<QPair<qint64, qint64>>> spans = segments.spans(
+                    stream.value(), range.startMs, range.endMs, 2 * data.resolutionMs);
+            if (!spans)
+                return spans.error();
+            for (const auto& [start, end] : spans.value())
+                timeline.recorded << TimeSpan {start, end};
+        }
+        const Result<QList<catalog::GapRecord>> gaps
+                = segments.gaps(camera, range.startMs, range.endMs);
+        if (!gaps)
+            return gaps.error();
+        for (const catalog::GapRecord& g : gaps.value()) {
+            if (g.endMs - g.startMs >= data.resolutionMs)
+                timeline.gaps << TimelineGap {{g.startMs, g.endMs}, g.reason};
+        }
+        data.cameras << timeline;
+    }
+    const Result<QList<catalog::BookmarkRecord>> bookmarks
+            = catalog::BookmarkStore(m_catalog).list(range.startMs, range.endMs);
+    if (!bookmarks)
+        return bookmarks.error();
+    for (const catalog::BookmarkRecord& b : bookmarks.value()) {
+        if (b.cameraId != 0 && !cameraIds.contains(b.cameraId))
+            continue;
+        TimelineMark m;
+        m.kind = TimelineMark::Kind::Bookmark;
+        m.id = b.id;
+        m.cameraId = b.cameraId;
+        m.span = {b.startMs, b.endMs};
+        m.title = b.title;
+        m.caseNumber = b.caseNumber;
+        m.legalHold = b.legalHold;
+        data.marks << m;
+    }
+    return data;
+}
+
+qint64 TimelineView::timeAt(double x) const
+{
+    return startMs + qint64(std::llround(x * double(spanMs) / std::max(1, widthPx)));
+}
+
+double TimelineView::xOf(qint64 t) const
+{
+    return double(t - startMs) * std::max(1, widthPx) / double(spanMs);
+}
+
+qint64 TimelineView::resolutionMs() const
+{
+    return std::max<qint64>(1, spanMs / std::max(1, widthPx));
+}
+
+TimelineView TimelineView::zoomed(double factor, double anchorX) const
+{
+    TimelineView v = *this;
+    const qint64 anchor = timeAt(anchorX);
+    v.spanMs = std::clamp<qint64>(
+            qint64(std::llround(double(spanMs) * factor)), kMinSpanMs, kMaxSpanMs);
+    v.startMs = anchor - qint64(std::llround(anchorX * double(v.spanMs) / std::max(1, widthPx)));
+    return v;
+}
+
+TimelineView TimelineView::panned(double dx) const
+{
+    TimelineView v = *this;
+    v.startMs -= qint64(std::llround(dx * double(spanMs) / std::max(1, widthPx)));
+    return v;
+}
+
+TimelineView TimelineView::centredOn(qint64 t) const
+{
+    TimelineView v = *this;
+    v.startMs = t - spanMs / 2;
+    return v;
+}
+
+TimelineView TimelineView::following(qint64 t) const
+{
+    if (t >= startMs && t <= endMs())
+        return *this;
+    TimelineView v = *this;
+    v.startMs = t < startMs ? t - spanMs * 9 / 10 : t - spanMs / 10;
+    return v;
+}
+
+TimelineView TimelineView::withSpan(qint64 span) const
+{
+    TimelineView v = *this;
+    v.spanMs = std::clamp(span, kMinSpanMs, kMaxSpanMs);
+    v.startMs = startMs + spanMs / 2 - v.spanMs / 2;
+    return v;
+}
+
+} // namespace vigil::playback
