@@ -15,6 +15,9 @@ namespace {
 /// How often the clock moves the tiles while playing (50 Hz: every frame of a 25 fps camera is
 /// asked for on time).
 constexpr int kTickMs = 20;
+/// How far behind the present the clock stays at the most: the newest fragment of a file being
+/// written is complete about a second after its first frame.
+constexpr qint64 kLiveEdgeMs = 1500;
 
 } // namespace
 
@@ -142,8 +145,13 @@ qint64 PlaybackSession::position() const
     return m_clock.positionAt(steadyMs());
 }
 
-void PlaybackSession::setClock(const PlaybackClock& clock)
+void PlaybackSession::setClock(const PlaybackClock& wanted)
 {
+    // Never past what can have been recorded: playing on at the live edge stays just behind it.
+    PlaybackClock clock = wanted;
+    const qint64 edge = QDateTime::currentMSecsSinceEpoch() - kLiveEdgeMs;
+    if (clock.positionAt(steadyMs()) > edge)
+        clock = clock.seeked(edge, steadyMs());
     const bool changed = !(clock == m_clock);
     m_clock = clock;
     if (m_clock.playing && !m_tiles.empty())
@@ -215,6 +223,11 @@ void PlaybackSession::step(int direction)
 
 void PlaybackSession::tick()
 {
+    if (m_clock.speed > 1 && position() > QDateTime::currentMSecsSinceEpoch() - kLiveEdgeMs) {
+        setClock(m_clock.withSpeed(1, steadyMs())); // caught up with the present: real time
+    } else if (position() > QDateTime::currentMSecsSinceEpoch() - kLiveEdgeMs) {
+        setClock(m_clock);
+    }
     const qint64 now = position();
     // Every tile in a gap while playing forward: on to where the first resumes.
     if (m_clock.speed > 0 && !m_tiles.empty()) {

@@ -122,3 +122,99 @@ TimelineView TimelineView::withSpan(qint64 span) const
 }
 
 } // namespace vigil::playback
+
+#include <QThread>
+
+#include <mutex>
+
+namespace vigil::playback {
+
+namespace {
+
+/// The worker on the source's thread.
+class TimelineWorker : public QObject
+{
+public:
+    QString catalogPath;
+    std::unique_ptr<catalog::Catalog> catalog;
+};
+
+} // namespace
+
+struct TimelineSource::Private
+{
+    QThread thread;
+    TimelineWorker* worker = nullptr;
+    std::mutex mutex;
+    bool scheduled = false;
+    QList<qint64> cameras;
+    TimeSpan range;
+    qint64 resolutionMs = 0;
+};
+
+TimelineSource::TimelineSource(QString catalogPath, QObject* parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    qRegisterMetaType<TimelineData>();
+    d->worker = new TimelineWorker;
+    d->worker->catalogPath = std::move(catalogPath);
+    d->worker->moveToThread(&d->thread);
+    d->thread.setObjectName(QStringLiteral("timeline"));
+    d->thread.start();
+}
+
+TimelineSource::~TimelineSource()
+{
+    QMetaObject::invokeMethod(d->worker, [w = d->worker] {
+        w->catalog.reset(); // its connection belongs to this thread
+        delete w;
+    });
+    d->thread.quit();
+    d->thread.wait();
+}
+
+void TimelineSource::request(const QList<qint64>& cameraIds, TimeSpan range, qint64 resolutionMs)
+{
+    {
+        const std::lock_guard lock(d->mutex);
+        d->cameras = cameraIds;
+        d->range = range;
+        d->resolutionMs = resolutionMs;
+        if (d->scheduled)
+            return;
+        d->scheduled = true;
+    }
+    QMetaObject::invokeMethod(d->worker, [this] {
+        QList<qint64> cameras;
+        TimeSpan range;
+        qint64 resolution = 0;
+        {
+            const std::lock_guard lock(d->mutex);
+            cameras = d->cameras;
+            range = d->range;
+            resolution = d->resolutionMs;
+            d->scheduled = false;
+        }
+        TimelineWorker* w = d->worker;
+        if (!w->catalog) {
+            catalog::Catalog::Options options;
+            options.readOnly = true;
+            Result<std::unique_ptr<catalog::Catalog>> opened
+                    = catalog::Catalog::open(w->catalogPath, options);
+            if (!opened) {
+                Q_EMIT failed(opened.error().message);
+                return;
+            }
+            w->catalog = std::move(opened).value();
+        }
+        Result<TimelineData> data = TimelineLoader(*w->catalog).load(cameras, range, resolution);
+        if (!data) {
+            Q_EMIT failed(data.error().message);
+            return;
+        }
+        Q_EMIT loaded(data.value());
+    });
+}
+
+} // namespace vigil::playback

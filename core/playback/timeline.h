@@ -104,3 +104,34 @@ struct TimelineView
 };
 
 } // namespace vigil::playback
+
+#include <QObject>
+
+#include <memory>
+
+namespace vigil::playback {
+
+/// Loads timelines off the GUI thread: its own thread and read-only catalog connection. Only the
+/// newest request is served (a timeline being dragged asks many times a second).
+class TimelineSource : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TimelineSource(QString catalogPath, QObject* parent = nullptr);
+    ~TimelineSource() override;
+
+    void request(const QList<qint64>& cameraIds, TimeSpan range, qint64 resolutionMs);
+
+Q_SIGNALS:
+    void loaded(const vigil::playback::TimelineData& data);
+    void failed(const QString& message);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace vigil::playback
+
+Q_DECLARE_METATYPE(vigil::playback::TimelineData)

@@ -6,10 +6,16 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/segment_store.h"
 #include "core/playback/archive_player.h"
+#include "core/playback/playback_session.h"
 #include "core/playback/segment_reader.h"
+#include "core/playback/timeline.h"
 #include "support/archive_builder.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -70,6 +76,10 @@ private Q_SLOTS:
     void aFileBeingWrittenPlaysAsItGrows();
     void fourCamerasOnOneClockShowTheSameFrame();
     void aDamagedFileIsReportedNotCrashedOn();
+    void theClockRunsAtItsSpeedAndShuttles();
+    void theTimelineZoomsAroundTheCursor();
+    void theTimelineSpansAreTheSegmentsVigilctlLists();
+    void aPlaybackSessionIsCheckedAndNeedsAReasonForOldFootage();
 
 private:
     /// The UTC time of a clip frame in the archive.
@@ -417,6 +427,132 @@ void TestPlayback::aDamagedFileIsReportedNotCrashedOn()
     p->seek(plan.startMs + 200 * kFrameMs);
     QVERIFY(failed.wait(10000) || !failed.isEmpty());
     QVERIFY(failed.last().at(1).toString().contains(QLatin1String("recording")));
+}
+
+void TestPlayback::theClockRunsAtItsSpeedAndShuttles()
+{
+    using playback::PlaybackClock;
+    PlaybackClock c = PlaybackClock {}.seeked(kStartMs, 1000);
+    QCOMPARE(c.positionAt(5000), kStartMs); // paused
+    c = c.played(1000);
+    QCOMPARE(c.positionAt(1500), kStartMs + 500);
+    c = c.withSpeed(4, 1500);
+    QCOMPARE(c.positionAt(2000), kStartMs + 500 + 2000);
+    QVERIFY(!c.keyframesOnly());
+    c = c.withSpeed(3, 2000); // not a speed: unchanged
+    QCOMPARE(c.speed, 4);
+    c = c.paused(2000);
+    QCOMPARE(c.positionAt(9000), kStartMs + 2500);
+    // L: 1×, 2×, 4× … 16× and no further; J turns back at -1× then doubles; K pauses.
+    c = c.shuttled(PlaybackClock::Shuttle::Forward, 0);
+    QCOMPARE(c.speed, 1);
+    QVERIFY(c.playing);
+    for (const int expected : {2, 4, 8, 16, 16})
+        QCOMPARE((c = c.shuttled(PlaybackClock::Shuttle::Forward, 0)).speed, expected);
+    QCOMPARE((c = c.shuttled(PlaybackClock::Shuttle::Back, 0)).speed, -1);
+    QCOMPARE((c = c.shuttled(PlaybackClock::Shuttle::Back, 0)).speed, -2);
+    QVERIFY(c.keyframesOnly());
+    const qint64 at = c.positionAt(100);
+    QCOMPARE(at, c.anchorMs - 200);
+    c = c.shuttled(PlaybackClock::Shuttle::Pause, 100);
+    QVERIFY(!c.playing);
+    QCOMPARE(c.positionAt(10000), at);
+}
+
+void TestPlayback::theTimelineZoomsAroundTheCursor()
+{
+    playback::TimelineView v;
+    v.startMs = kStartMs;
+    v.spanMs = 3600000;
+    v.widthPx = 1000;
+    const qint64 under = v.timeAt(250);
+    const playback::TimelineView in = v.zoomed(0.5, 250);
+    QCOMPARE(in.spanMs, 1800000);
+    QVERIFY(qAbs(in.timeAt(250) - under) <= in.resolutionMs());
+    // The limits: a second and 30 days across.
+    playback::TimelineView z = v;
+    for (int i = 0; i < 100; ++i)
+        z = z.zoomed(0.5, 500);
+    QCOMPARE(z.spanMs, playback::TimelineView::kMinSpanMs);
+    for (int i = 0; i < 100; ++i)
+        z = z.zoomed(2, 500);
+    QCOMPARE(z.spanMs, playback::TimelineView::kMaxSpanMs);
+    // Dragging right goes back in time by what the pixels cover.
+    QCOMPARE(v.panned(100).startMs, kStartMs - 360000);
+    // Following the playhead pages on when it leaves the view.
+    QCOMPARE(v.following(kStartMs + 10), v);
+    QVERIFY(v.following(v.endMs() + 1).startMs > v.startMs);
+}
+
+void TestPlayback::theTimelineSpansAreTheSegmentsVigilctlLists()
+{
+    QProcess ctl;
+    ctl.start(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
+            {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("segments"),
+                    QStringLiteral("--camera"), QString::number(m_camera),
+                    QStringLiteral("--json")});
+    QVERIFY(ctl.waitForFinished(60000));
+    const QJsonArray rows = QJsonDocument::fromJson(ctl.readAllStandardOutput())
+                                    .object()
+                                    .value(QLatin1String("segments"))
+                                    .toArray();
+    QCOMPARE(rows.size(), m_segments.size());
+    // vigilctl's rows, joined where they touch (1-ms resolution: only what touches).
+    QList<playback::TimeSpan> expected;
+    for (const QJsonValue& r : rows) {
+        const qint64 start = r.toObject().value(QLatin1String("start_ms")).toInteger();
+        const qint64 end = r.toObject().value(QLatin1String("end_ms")).toInteger();
+        if (!expected.isEmpty() && start - expected.last().endMs < 2)
+            expected.last().endMs = end;
+        else
+            expected << playback::TimeSpan {start, end};
+    }
+    QCOMPARE(expected.size(), 2); // the gap splits the footage in two
+    const Result<playback::TimelineData> data
+            = playback::TimelineLoader(*m_catalog)
+                      .load({m_camera}, {kStartMs - 3600000, kStartMs + 3600000}, 1);
+    QVERIFY(data);
+    QCOMPARE(data->cameras.size(), 1);
+    QCOMPARE(data->cameras.first().recorded, expected);
+    QCOMPARE(data->cameras.first().gaps.size(), 1);
+    QCOMPARE(data->cameras.first().gaps.first().reason, QStringLiteral("The camera was offline"));
+    // At the resolution of a 30-day view the gap is narrower than a pixel: one span.
+    const Result<playback::TimelineData> month
+            = playback::TimelineLoader(*m_catalog)
+                      .load({m_camera}, {kStartMs - 15 * 86400000LL, kStartMs + 15 * 86400000LL},
+                              1728000);
+    QVERIFY(month);
+    QCOMPARE(month->cameras.first().recorded.size(), 1);
+    QVERIFY(month->cameras.first().gaps.isEmpty());
+}
+
+void TestPlayback::aPlaybackSessionIsCheckedAndNeedsAReasonForOldFootage()
+{
+    playback::PlaybackSession::Config c;
+    c.catalogPath = m_dir.filePath(QStringLiteral("vigil.sqlite"));
+    c.recordingsDir = m_dir.filePath(QStringLiteral("recordings"));
+    c.reasonAgeDays = 7;
+    playback::PlaybackSession session(c);
+    QSignalSpy shown(&session, &playback::PlaybackSession::frameShown);
+    // The clip is from January 2026: older than a week.
+    QVERIFY(session.needsReason(utcOf(10)));
+    QVERIFY(!session.needsReason(QDateTime::currentMSecsSinceEpoch() - 60000));
+    const Result<void> refused = session.open({m_camera}, utcOf(10));
+    QVERIFY(!refused);
+    QVERIFY(session.cameras().isEmpty());
+    QVERIFY(session.open({m_camera}, utcOf(10), QStringLiteral("Case 2026-118")));
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(3).toBool(), 10000);
+    QCOMPARE(frameOf(shown.last().at(1).value<QVideoFrame>(), m_index), 10);
+    // Played at 2× for a moment, paused: the exact frame of the clock's time.
+    shown.clear();
+    session.setSpeed(2);
+    session.play();
+    QTRY_VERIFY_WITH_TIMEOUT(session.position() > utcOf(60), 10000);
+    session.pause();
+    const qint64 at = session.position();
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(2).toLongLong() <= at
+                    && at - shown.last().at(2).toLongLong() < kFrameMs,
+            10000);
 }
 
 QTEST_GUILESS_MAIN(TestPlayback)

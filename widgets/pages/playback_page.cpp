@@ -1,57 +1,388 @@
 #include "widgets/pages/playback_page.h"
 
+#include "core/catalog/camera_store.h"
 #include "core/status/system_status.h"
 #include "widgets/empty_state.h"
+#include "widgets/playback/playback_tile.h"
+#include "widgets/playback/timeline_widget.h"
 
+#include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeEdit>
 #include <QDir>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace vigil::widgets {
+
+namespace {
+
+constexpr int kMaxTiles = 4;
+
+} // namespace
 
 PlaybackPage::PlaybackPage(const PageContext& context, QWidget* parent)
     : FeaturePage(parent)
     , m_context(context)
 {
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget(this);
+    layout->addWidget(m_stack);
     m_emptyState = new EmptyState(icon(), tr("Nothing recorded yet"),
             tr("Recorded video will appear here on a timeline, with recorded spans, events and "
                "bookmarks, once your cameras are recording."),
             this);
     if (context.addCamerasAction)
         m_emptyState->addAction(context.addCamerasAction);
-    layout->addWidget(m_emptyState);
+    m_stack->addWidget(m_emptyState);
+    m_player = createPlayer();
+    m_stack->addWidget(m_player);
+    createShortcuts();
     if (context.status)
         connect(context.status, &status::SystemStatus::changed, this, &PlaybackPage::update);
     update();
+}
+
+PlaybackPage::~PlaybackPage() = default;
+
+QWidget* PlaybackPage::createPlayer()
+{
+    auto* player = new QWidget(this);
+    auto* layout = new QVBoxLayout(player);
+    auto* tiles = new QWidget(player);
+    m_grid = new QGridLayout(tiles);
+    m_grid->setSpacing(2);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(tiles, 1);
+
+    auto* controls = new QHBoxLayout;
+    const auto button = [&](const QString& iconName, const QString& tip, auto slot) {
+        auto* b = new QToolButton(player);
+        b->setIcon(QIcon::fromTheme(iconName));
+        b->setToolTip(tip);
+        b->setAccessibleName(tip);
+        b->setText(tip);
+        // Icons from the desktop's theme when it has them; the text otherwise.
+        b->setToolButtonStyle(b->icon().isNull() ? Qt::ToolButtonTextOnly : Qt::ToolButtonIconOnly);
+        connect(b, &QToolButton::clicked, this, slot);
+        controls->addWidget(b);
+        return b;
+    };
+    button(QStringLiteral("media-skip-backward"), tr("Previous Frame (←)"), [this] {
+        if (m_playback)
+            m_playback->step(-1);
+    });
+    m_playButton = button(QStringLiteral("media-playback-start"), tr("Play (Space)"), [this] {
+        if (m_playback)
+            m_playback->togglePlay();
+    });
+    button(QStringLiteral("media-skip-forward"), tr("Next Frame (→)"), [this] {
+        if (m_playback)
+            m_playback->step(1);
+    });
+    m_speed = new QComboBox(player);
+    m_speed->setAccessibleName(tr("Speed"));
+    for (const int s : playback::PlaybackClock::speeds())
+        m_speed->addItem(tr("%1×").arg(s), s);
+    m_speed->setCurrentIndex(m_speed->findData(1));
+    connect(m_speed, &QComboBox::activated, this, [this](int index) {
+        if (m_playback)
+            m_playback->setSpeed(m_speed->itemData(index).toInt());
+    });
+    controls->addWidget(m_speed);
+    m_position = new QLabel(player);
+    controls->addWidget(m_position, 1);
+
+    auto* navigation = new QHBoxLayout;
+    navigation->addWidget(new QLabel(tr("Go to:"), player));
+    m_goTo = new QDateTimeEdit(QDateTime::currentDateTime(), player);
+    m_goTo->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    m_goTo->setCalendarPopup(true);
+    m_goTo->setAccessibleName(tr("Go to date and time"));
+    navigation->addWidget(m_goTo);
+    auto* go = new QPushButton(tr("Go"), player);
+    connect(go, &QPushButton::clicked, this,
+            [this] { seekTo(m_goTo->dateTime().toMSecsSinceEpoch()); });
+    connect(m_goTo, &QDateTimeEdit::editingFinished, go, &QPushButton::click);
+    navigation->addWidget(go);
+    auto* today = new QPushButton(tr("Today"), player);
+    connect(today, &QPushButton::clicked, this, [this] {
+        seekTo(QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch());
+        setSpan(24LL * 3600 * 1000);
+    });
+    navigation->addWidget(today);
+    auto* yesterday = new QPushButton(tr("Yesterday"), player);
+    connect(yesterday, &QPushButton::clicked, this, [this] {
+        seekTo(QDateTime(QDate::currentDate().addDays(-1), QTime(0, 0)).toMSecsSinceEpoch());
+        setSpan(24LL * 3600 * 1000);
+    });
+    navigation->addWidget(yesterday);
+    auto* zoom = new QComboBox(player);
+    zoom->setAccessibleName(tr("Timeline zoom"));
+    zoom->addItem(tr("1 minute"), 60LL * 1000);
+    zoom->addItem(tr("1 hour"), 3600LL * 1000);
+    zoom->addItem(tr("24 hours"), 24LL * 3600 * 1000);
+    zoom->addItem(tr("30 days"), 30LL * 24 * 3600 * 1000);
+    zoom->setCurrentIndex(1);
+    connect(zoom, &QComboBox::activated, this,
+            [this, zoom](int index) { setSpan(zoom->itemData(index).toLongLong()); });
+    navigation->addWidget(zoom);
+    navigation->addStretch(1);
+    layout->addLayout(controls);
+    layout->addLayout(navigation);
+
+    m_timeline = new TimelineWidget(player);
+    layout->addWidget(m_timeline);
+    connect(m_timeline, &TimelineWidget::seekRequested, this, &PlaybackPage::seekTo);
+    connect(m_timeline, &TimelineWidget::viewChanged, this,
+            [this](const playback::TimelineView& view) {
+                if (m_timelineSource && !m_cameras.isEmpty())
+                    m_timelineSource->request(m_cameras,
+                            {view.startMs - view.spanMs / 2, view.endMs() + view.spanMs / 2},
+                            view.resolutionMs());
+            });
+    return player;
+}
+
+void PlaybackPage::createShortcuts()
+{
+    const auto shortcut = [this](const QKeySequence& keys, auto slot) {
+        auto* s = new QShortcut(keys, m_player);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    using Shuttle = playback::PlaybackClock::Shuttle;
+    shortcut(Qt::Key_Space, [this] {
+        if (m_playback)
+            m_playback->togglePlay();
+    });
+    shortcut(Qt::Key_J, [this] {
+        if (m_playback)
+            m_playback->shuttle(Shuttle::Back);
+    });
+    shortcut(Qt::Key_K, [this] {
+        if (m_playback)
+            m_playback->shuttle(Shuttle::Pause);
+    });
+    shortcut(Qt::Key_L, [this] {
+        if (m_playback)
+            m_playback->shuttle(Shuttle::Forward);
+    });
+    shortcut(Qt::Key_Left, [this] {
+        if (m_playback)
+            m_playback->step(-1);
+    });
+    shortcut(Qt::Key_Right, [this] {
+        if (m_playback)
+            m_playback->step(1);
+    });
+    shortcut(Qt::Key_Home, [this] {
+        // The start of the recorded footage in view.
+        qint64 first = 0;
+        for (const playback::CameraTimeline& c : m_timeline->data().cameras) {
+            if (!c.recorded.isEmpty() && (first == 0 || c.recorded.first().startMs < first))
+                first = c.recorded.first().startMs;
+        }
+        if (first > 0)
+            seekTo(first);
+    });
+    shortcut(Qt::Key_End, [this] { seekTo(QDateTime::currentMSecsSinceEpoch() - 2000); });
+    shortcut(Qt::Key_PageUp, [this] { jumpToMark(-1); });
+    shortcut(Qt::Key_PageDown, [this] { jumpToMark(1); });
+}
+
+void PlaybackPage::jumpToMark(int direction)
+{
+    if (!m_playback)
+        return;
+    const qint64 now = m_playback->position();
+    qint64 best = 0;
+    for (const playback::TimelineMark& m : m_timeline->data().marks) {
+        const qint64 t = m.span.startMs;
+        if (direction > 0 && t > now + 500 && (best == 0 || t < best))
+            best = t;
+        if (direction < 0 && t < now - 500 && (best == 0 || t > best))
+            best = t;
+    }
+    if (best > 0)
+        seekTo(best);
+}
+
+void PlaybackPage::setSpan(qint64 spanMs)
+{
+    const qint64 position = m_playback ? m_playback->position() : m_timeline->view().startMs;
+    m_timeline->setView(m_timeline->view().withSpan(spanMs).centredOn(position));
+}
+
+bool PlaybackPage::openAt(qint64 utcMs, const QList<qint64>& cameraIds)
+{
+    QList<qint64> cameras = cameraIds;
+    QList<QPair<qint64, QString>> names;
+    if (m_context.cameras) {
+        const auto all = m_context.cameras->list();
+        if (all) {
+            for (const catalog::CameraRecord& c : all.value()) {
+                if ((cameraIds.isEmpty() && names.size() < kMaxTiles) || cameraIds.contains(c.id))
+                    names.append({c.id, c.name});
+            }
+        }
+    }
+    if (cameras.isEmpty()) {
+        for (const auto& [id, name] : std::as_const(names))
+            cameras << id;
+    }
+    if (cameras.isEmpty())
+        return false;
+    if (!m_playback) {
+        playback::PlaybackSession::Config config;
+        config.catalogPath = m_context.catalogPath;
+        config.recordingsDir = m_context.dataDir + QStringLiteral("/recordings");
+        config.session = m_context.session;
+        m_playback = std::make_unique<playback::PlaybackSession>(config);
+        connect(m_playback.get(), &playback::PlaybackSession::frameShown, this,
+                [this](int i, const QVideoFrame& frame, qint64 t, bool) {
+                    if (i < m_tiles.size())
+                        m_tiles.at(i)->showFrame(frame, t);
+                });
+        connect(m_playback.get(), &playback::PlaybackSession::noRecording, this,
+                [this](int i, qint64, qint64 next, const QString& why) {
+                    if (i < m_tiles.size())
+                        m_tiles.at(i)->showNoRecording(why, next);
+                });
+        connect(m_playback.get(), &playback::PlaybackSession::failed, this,
+                [this](int i, const QString& message) {
+                    if (i < m_tiles.size())
+                        m_tiles.at(i)->showProblem(message);
+                });
+        connect(m_playback.get(), &playback::PlaybackSession::positionChanged, this,
+                [this](qint64 t) {
+                    m_timeline->setPosition(t);
+                    m_timeline->setView(m_timeline->view().following(t));
+                    m_position->setText(QLocale().toString(
+                            QDateTime::fromMSecsSinceEpoch(t), QLocale::LongFormat));
+                });
+        connect(m_playback.get(), &playback::PlaybackSession::clockChanged, this,
+                &PlaybackPage::updateControls);
+        m_timelineSource = std::make_unique<playback::TimelineSource>(m_context.catalogPath);
+        connect(m_timelineSource.get(), &playback::TimelineSource::loaded, m_timeline,
+                &TimelineWidget::setData);
+    }
+    QString reason;
+    if (m_playback->needsReason(utcMs)) {
+        bool ok = false;
+        reason = QInputDialog::getText(this, tr("Reason for Viewing Old Footage"),
+                tr("This footage is older than the age your town set for viewing without a "
+                   "reason. Why is it needed? (The audit log keeps the answer.)"),
+                QLineEdit::Normal, QString(), &ok);
+        if (!ok || reason.trimmed().isEmpty())
+            return false;
+    }
+    if (const Result<void> opened = m_playback->open(cameras, utcMs, reason); !opened) {
+        QMessageBox::warning(this, tr("Playback"), opened.error().message);
+        return false;
+    }
+    m_reasonGiven = !reason.isEmpty();
+    m_cameras = cameras;
+    // Tiles, 2 × 2 at most.
+    for (PlaybackTile* t : std::as_const(m_tiles))
+        delete t;
+    m_tiles.clear();
+    const int columns = cameras.size() > 1 ? 2 : 1;
+    for (int i = 0; i < cameras.size(); ++i) {
+        QString name = tr("Camera %1").arg(cameras.at(i));
+        for (const auto& [id, n] : std::as_const(names)) {
+            if (id == cameras.at(i))
+                name = n;
+        }
+        auto* tile = new PlaybackTile(name, m_grid->parentWidget());
+        m_grid->addWidget(tile, i / columns, i % columns);
+        connect(tile, &PlaybackTile::pictureSizeChanged, this,
+                [this, i](QSize size) { m_playback->setOutputSize(i, size); });
+        m_playback->setOutputSize(i, tile->size() * tile->devicePixelRatioF());
+        m_tiles << tile;
+    }
+    QList<QPair<qint64, QString>> rows;
+    for (const qint64 id : std::as_const(cameras)) {
+        for (const auto& pair : std::as_const(names)) {
+            if (pair.first == id)
+                rows << pair;
+        }
+    }
+    m_timeline->setCameraNames(rows);
+    m_timeline->setPosition(utcMs);
+    m_timeline->setView(m_timeline->view().centredOn(utcMs));
+    m_timelineSource->request(m_cameras,
+            {m_timeline->view().startMs - m_timeline->view().spanMs / 2,
+                    m_timeline->view().endMs() + m_timeline->view().spanMs / 2},
+            m_timeline->view().resolutionMs());
+    m_stack->setCurrentWidget(m_player);
+    updateControls();
+    return true;
+}
+
+void PlaybackPage::seekTo(qint64 utcMs)
+{
+    if (!m_playback || m_playback->cameras().isEmpty()) {
+        openAt(utcMs);
+        return;
+    }
+    if (m_playback->needsReason(utcMs) && !m_reasonGiven) {
+        openAt(utcMs, m_playback->cameras());
+        return;
+    }
+    m_playback->seek(utcMs);
+}
+
+void PlaybackPage::updateControls()
+{
+    if (!m_playback)
+        return;
+    const playback::PlaybackClock& clock = m_playback->clock();
+    m_playButton->setIcon(QIcon::fromTheme(clock.playing ? QStringLiteral("media-playback-pause")
+                                                         : QStringLiteral("media-playback-start")));
+    m_playButton->setToolTip(clock.playing ? tr("Pause (Space)") : tr("Play (Space)"));
+    m_playButton->setText(m_playButton->toolTip());
+    m_speed->setCurrentIndex(m_speed->findData(clock.speed));
+}
+
+void PlaybackPage::showEvent(QShowEvent* event)
+{
+    FeaturePage::showEvent(event);
+    if (m_stack->currentWidget() == m_player && (!m_playback || m_playback->cameras().isEmpty()))
+        openAt(QDateTime::currentMSecsSinceEpoch() - 60000);
+}
+
+void PlaybackPage::hideEvent(QHideEvent* event)
+{
+    FeaturePage::hideEvent(event);
+    if (m_playback)
+        m_playback->pause();
 }
 
 void PlaybackPage::update()
 {
     const status::SystemStatus::Snapshot s
             = m_context.status ? m_context.status->snapshot() : status::SystemStatus::Snapshot {};
-    if (s.footageBytes <= 0 && s.camerasRecording == 0) {
-        m_emptyState->setTitle(tr("Nothing recorded yet"));
-        m_emptyState->setText(
-                tr("Recorded video will appear here on a timeline, with recorded spans, events "
-                   "and bookmarks, once your cameras are recording."));
+    const bool footage = s.footageBytes > 0 || s.camerasRecording > 0;
+    if (!footage) {
+        m_stack->setCurrentWidget(m_emptyState);
         return;
     }
-    // Honest about this build: footage exists, the timeline to play it is not part of it yet.
-    m_emptyState->setTitle(s.camerasRecording > 0
-                    ? tr("Cameras recording: %1").arg(s.camerasRecording)
-                    : tr("Footage recorded"));
-    const QString folder
-            = QDir::toNativeSeparators(m_context.dataDir + QStringLiteral("/recordings"));
-    m_emptyState->setText(
-            (s.footageBytes > 0 ? tr("%1 of footage is on disk.")
-                                          .arg(QLocale().formattedDataSize(s.footageBytes))
-                                : tr("The first files are being written."))
-            + u' '
-            + tr("Playing it back on a timeline is not part of this version of Vigil yet. The "
-                 "recordings are MP4 files, one folder per camera and day, in %1: any video "
-                 "player opens them.")
-                      .arg(folder));
+    if (m_stack->currentWidget() != m_player) {
+        m_stack->setCurrentWidget(m_player);
+        if (isVisible())
+            openAt(QDateTime::currentMSecsSinceEpoch() - 60000);
+    }
 }
 
 QString PlaybackPage::title() const

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/playback/timeline.h"
+
+#include <QHash>
+#include <QWidget>
+
+namespace vigil::widgets {
+
+/// Paints a layout's timeline: one row per camera with its recorded spans and its gaps (the
+/// reason in a tooltip), bookmarks above, the time scale below and the playhead. Zooms with the
+/// mouse wheel around the cursor (a second to 30 days across), pans by dragging, seeks by a
+/// click. It only paints and forwards input: what it shows comes from setData().
+class TimelineWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TimelineWidget(QWidget* parent = nullptr);
+
+    void setCameraNames(const QList<QPair<qint64, QString>>& cameras);
+    void setData(const playback::TimelineData& data);
+    const playback::TimelineData& data() const { return m_data; }
+    void setView(const playback::TimelineView& view);
+    const playback::TimelineView& view() const { return m_view; }
+    void setPosition(qint64 utcMs);
+    qint64 position() const { return m_position; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    /// The user clicked or dragged the playhead to a time.
+    void seekRequested(qint64 utcMs);
+    /// What is visible changed (zoom, pan, resize): its data should be loaded.
+    void viewChanged(const vigil::playback::TimelineView& view);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    bool event(QEvent* event) override;
+
+private:
+    QRect rowRect(int row) const;
+    QString tooltipAt(QPoint pos) const;
+    void changeView(const playback::TimelineView& view);
+
+    playback::TimelineData m_data;
+    playback::TimelineView m_view;
+    QList<QPair<qint64, QString>> m_cameras;
+    qint64 m_position = 0;
+    QPoint m_pressPos;
+    playback::TimelineView m_pressView;
+    bool m_dragging = false;
+    bool m_scrubbing = false; ///< dragging on the scale: the playhead follows
+};
+
+} // namespace vigil::widgets
