@@ -8,6 +8,7 @@
 #include "core/demo/simulator_process.h"
 #include "core/logging_categories.h"
 #include "core/onvif/ws_discovery.h"
+#include "core/playback/bookmarks.h"
 #include "core/runtime/app_context.h"
 #include "core/runtime/command_line.h"
 #include "core/runtime/data_dir.h"
@@ -169,6 +170,8 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     m_live->setCredentials({m_session->login(), m_session->password()});
     pages.live = m_live.get();
     pages.session = m_session.get();
+    m_bookmarks = std::make_unique<playback::Bookmarks>(m_context->catalog(), m_session.get());
+    pages.bookmarks = m_bookmarks.get();
     pages.dataDir = m_context->dataDir().path();
     pages.catalogPath = m_context->catalog().path();
     pages.schemaVersion = m_context->catalog().schemaVersion();

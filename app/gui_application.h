@@ -16,6 +16,9 @@ class SimulatorProcess;
 namespace vigil::onvif {
 class WsDiscovery;
 }
+namespace vigil::playback {
+class Bookmarks;
+}
 namespace vigil::runtime {
 class AppContext;
 class TerminationWatcher;
@@ -88,6 +91,7 @@ private:
 
     std::unique_ptr<runtime::AppContext> m_context;
     std::unique_ptr<security::Session> m_session; ///< before the window: it outlives it
+    std::unique_ptr<playback::Bookmarks> m_bookmarks; ///< the same
     std::unique_ptr<widgets::IdleWatcher> m_idle;
     bool m_loginDeclined = false;
     bool m_lockShown = false;

@@ -11,6 +11,9 @@ class SettingsStore;
 namespace vigil::control {
 class LiveChannel;
 }
+namespace vigil::playback {
+class Bookmarks;
+}
 namespace vigil::security {
 class Session;
 }
@@ -36,6 +39,8 @@ struct PageContext
     /// Who uses the window (permission checks and the audit log); null: a window without
     /// accountability (a test of one page).
     security::Session* session = nullptr;
+    /// Bookmarks, checked and audited as the session's user; null: none (a page tested alone).
+    playback::Bookmarks* bookmarks = nullptr;
     QString dataDir;
     QString catalogPath;
     int schemaVersion = 0;

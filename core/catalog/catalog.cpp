@@ -6,12 +6,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
 
 #include <atomic>
+#include <mutex>
 #include <optional>
 
 namespace vigil::catalog {
@@ -42,13 +44,29 @@ QString nativePath(const QString& path)
     return QDir::toNativeSeparators(path);
 }
 
+/// The catalog files this process has connections to, and how many: a file that is open here
+/// already was checked, and must not be opened and closed by anything but SQLite again (closing
+/// any descriptor of a file drops every POSIX lock the process holds on it, SQLite's included:
+/// another program would then take the catalog for unused and delete its write-ahead log under
+/// the connections here, whose later writes would go to the deleted file).
+std::mutex g_openMutex;
+QHash<QString, int> g_openFiles;
+
+QString fileKey(const QString& path)
+{
+    return QFileInfo(path).absoluteFilePath();
+}
+
 } // namespace
 
 Catalog::Catalog(QString path, QString connectionName, int busyTimeoutMs)
     : m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
     , m_busyTimeoutMs(busyTimeoutMs)
-{ }
+{
+    const std::lock_guard lock(g_openMutex);
+    ++g_openFiles[fileKey(m_path)];
+}
 
 Catalog::~Catalog()
 {
@@ -57,6 +75,10 @@ Catalog::~Catalog()
         db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    const std::lock_guard lock(g_openMutex);
+    const QString key = fileKey(m_path);
+    if (--g_openFiles[key] <= 0)
+        g_openFiles.remove(key);
 }
 
 int Catalog::latestSchemaVersion()
@@ -79,7 +101,12 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString& path, Options opti
     // The file is closed again before SQLite opens it: closing any descriptor of a file drops
     // every POSIX lock this process holds on it, SQLite's included (other programs would then
     // take the catalog for unused and delete its write-ahead log under the recorder).
-    if (QFile file(path); file.exists() && file.size() > 0) {
+    bool openHere = false;
+    {
+        const std::lock_guard lock(g_openMutex);
+        openHere = g_openFiles.contains(fileKey(path));
+    }
+    if (QFile file(path); !openHere && file.exists() && file.size() > 0) {
         if (!file.open(QIODevice::ReadOnly)) {
             return Error {Error::Code::NotWritable,
                     tr("Cannot read the catalog \"%1\". Check its permissions.")
@@ -110,13 +137,16 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString& path, Options opti
                 = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
         if (!options.readOnly) {
             db.setDatabaseName(path);
-        } else if (QFileInfo::exists(path + QStringLiteral("-wal"))) {
-            // A recorder has it open: read beside it through the shared WAL index.
+        } else if (QFileInfo::exists(path + QStringLiteral("-wal"))
+                || QFileInfo(QFileInfo(path).absolutePath()).isWritable()) {
+            // A recorder has it open, or may open it while this reads (a player, a timeline):
+            // read beside it through the shared WAL index, which SQLite makes when missing.
             db.setDatabaseName(path);
             connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
         } else {
             // Nobody has it open, and SQLite may not create the WAL files in a folder this user
-            // cannot write: read the file as it is.
+            // cannot write: read the file as it is (a snapshot; changes made later are not
+            // seen).
             db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded)
                     + QStringLiteral("?immutable=1"));
             connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");

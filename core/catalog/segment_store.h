@@ -199,6 +199,15 @@ public:
     explicit BookmarkStore(Catalog& catalog);
     Result<qint64> add(const BookmarkRecord& bookmark);
     Result<QList<BookmarkRecord>> list(qint64 fromMs, qint64 toMs) const;
+    /// Bookmarks that overlap [fromMs, toMs) on any of `cameraIds` (or on every camera; empty
+    /// list: any camera) whose title, case number or note contains `text` (any case; empty:
+    /// all), newest first, at most `limit`.
+    Result<QList<BookmarkRecord>> search(const QString& text, qint64 fromMs, qint64 toMs,
+            const QList<qint64>& cameraIds, int limit) const;
+    Result<std::optional<BookmarkRecord>> find(qint64 id) const;
+    /// Changes every field but the id and the creation time.
+    Result<void> update(const BookmarkRecord& bookmark);
+    Result<void> remove(qint64 id);
     Result<void> setLegalHold(qint64 id, bool hold);
 
 private:

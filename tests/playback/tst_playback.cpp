@@ -6,9 +6,11 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/segment_store.h"
 #include "core/playback/archive_player.h"
+#include "core/playback/bookmarks.h"
 #include "core/playback/playback_session.h"
 #include "core/playback/segment_reader.h"
 #include "core/playback/timeline.h"
+#include "core/storage/retention.h"
 #include "support/archive_builder.h"
 
 #include <QCryptographicHash>
@@ -80,6 +82,7 @@ private Q_SLOTS:
     void theTimelineZoomsAroundTheCursor();
     void theTimelineSpansAreTheSegmentsVigilctlLists();
     void aPlaybackSessionIsCheckedAndNeedsAReasonForOldFootage();
+    void aHeldBookmarkSurvivesRetentionThatDeletesItsNeighbours();
 
 private:
     /// The UTC time of a clip frame in the archive.
@@ -553,6 +556,78 @@ void TestPlayback::aPlaybackSessionIsCheckedAndNeedsAReasonForOldFootage()
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(2).toLongLong() <= at
                     && at - shown.last().at(2).toLongLong() < kFrameMs,
             10000);
+}
+
+void TestPlayback::aHeldBookmarkSurvivesRetentionThatDeletesItsNeighbours()
+{
+    // A camera of its own with 10-s files from January 2026, kept 30 days: all of it is due.
+    const qint64 camera = test::addArchiveCamera(*m_catalog, QStringLiteral("Retention"), 30);
+    test::ArchivePlan plan;
+    plan.cameraId = camera;
+    plan.recordings = m_dir.filePath(QStringLiteral("recordings"));
+    plan.startMs = kStartMs + 3 * 86400000LL;
+    plan.segmentSeconds = kSegmentSeconds;
+    const QList<catalog::SegmentRecord> made = test::buildArchive(*m_catalog, m_clip, plan);
+    QCOMPARE(made.size(), 4);
+
+    // A bookmark with a hold inside the second file, and one without on the third.
+    playback::Bookmarks bookmarks(*m_catalog, nullptr);
+    catalog::BookmarkRecord held;
+    held.cameraId = camera;
+    held.startMs = made.at(1).startMs + 2000;
+    held.endMs = made.at(1).startMs + 4000;
+    held.title = QStringLiteral("Collision at the crossing");
+    held.caseNumber = QStringLiteral("2026-0042");
+    held.legalHold = true;
+    const Result<qint64> heldId = bookmarks.add(held);
+    QVERIFY(heldId);
+    catalog::BookmarkRecord plain = held;
+    plain.startMs = made.at(2).startMs + 1000;
+    plain.endMs = plain.startMs + 1000;
+    plain.legalHold = false;
+    plain.title = QStringLiteral("Someone waves");
+    QVERIFY(bookmarks.add(plain));
+    // Found by case number and by a word of the title, not by what is not there.
+    QCOMPARE(bookmarks.search(QStringLiteral("0042"), 0, kStartMs * 2, {camera})->size(), 2);
+    QCOMPARE(bookmarks.search(QStringLiteral("waves"), 0, kStartMs * 2, {camera})->size(), 1);
+    QCOMPARE(bookmarks.search(QStringLiteral("100%"), 0, kStartMs * 2, {camera})->size(), 0);
+
+    storage::Retention retention(*m_catalog, plan.recordings);
+    const storage::RetentionReport report
+            = retention.run(storage::RetentionPolicy {}, QDateTime::currentMSecsSinceEpoch());
+    QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.join(u'\n')));
+    const Result<QList<catalog::SegmentRecord>> left
+            = catalog::SegmentStore(*m_catalog)
+                      .list(camera, plan.startMs - 1000, plan.startMs + 3600000);
+    QVERIFY(left);
+    QCOMPARE(left->size(), 1);
+    QCOMPARE(left->first().startMs, made.at(1).startMs);
+    QVERIFY(QFile::exists(plan.recordings + u'/' + made.at(1).path));
+    QVERIFY(!QFile::exists(plan.recordings + u'/' + made.at(0).path));
+    QVERIFY(!QFile::exists(plan.recordings + u'/' + made.at(2).path));
+
+    // The held footage still plays; the timeline shows only it and the bookmarks.
+    const auto p = player(camera);
+    QSignalSpy shown(p.get(), &playback::ArchivePlayer::frameShown);
+    QSignalSpy failed(p.get(), &playback::ArchivePlayer::failed);
+    QSignalSpy gap(p.get(), &playback::ArchivePlayer::noRecording);
+    p->seek(held.startMs);
+    const Shown s = next(shown);
+    if (s.frame < 0)
+        qWarning() << failed << gap;
+    QCOMPARE(s.frame, 250 + 50);
+    const Result<playback::TimelineData> data
+            = playback::TimelineLoader(*m_catalog)
+                      .load({camera}, {plan.startMs - 60000, plan.startMs + 3600000}, 1);
+    QVERIFY(data);
+    QCOMPARE(data->cameras.first().recorded.size(), 1);
+    QCOMPARE(data->marks.size(), 2);
+    QVERIFY(data->marks.first().legalHold);
+
+    // Releasing the hold (deleting the bookmark) lets the next pass delete the file.
+    QVERIFY(bookmarks.remove(heldId.value()));
+    retention.run(storage::RetentionPolicy {}, QDateTime::currentMSecsSinceEpoch());
+    QVERIFY(!QFile::exists(plan.recordings + u'/' + made.at(1).path));
 }
 
 QTEST_GUILESS_MAIN(TestPlayback)

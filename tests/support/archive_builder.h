@@ -49,12 +49,13 @@ inline QString encodeClip(const QString& lavfi, double seconds, int gop, const Q
 }
 
 /// Adds a camera with a main stream to a catalog; its id, or 0.
-inline qint64 addArchiveCamera(catalog::Catalog& catalog, const QString& name)
+inline qint64 addArchiveCamera(
+        catalog::Catalog& catalog, const QString& name, int retentionDays = 3650)
 {
     catalog::CameraRecord r;
     r.uuid = QStringLiteral("rtsp:archive-%1").arg(name);
     r.name = name;
-    r.retentionDays = 3650;
+    r.retentionDays = retentionDays;
     catalog::StreamRecord main;
     main.role = QStringLiteral("main");
     main.uri = QStringLiteral("rtsp://127.0.0.1:9/%1").arg(name);

@@ -1,8 +1,12 @@
 #include "widgets/pages/playback_page.h"
 
 #include "core/catalog/camera_store.h"
+#include "core/playback/bookmarks.h"
+#include "core/security/access.h"
+#include "core/security/session.h"
 #include "core/status/system_status.h"
 #include "widgets/empty_state.h"
+#include "widgets/playback/bookmark_dialogs.h"
 #include "widgets/playback/playback_tile.h"
 #include "widgets/playback/timeline_widget.h"
 
@@ -102,6 +106,14 @@ QWidget* PlaybackPage::createPlayer()
     controls->addWidget(m_speed);
     m_position = new QLabel(player);
     controls->addWidget(m_position, 1);
+    m_addBookmark = new QPushButton(tr("Bookmark…"), player);
+    m_addBookmark->setToolTip(tr("Mark the selected stretch of the timeline, or the moment "
+                                 "shown (Ctrl+B)"));
+    connect(m_addBookmark, &QPushButton::clicked, this, &PlaybackPage::addBookmark);
+    controls->addWidget(m_addBookmark);
+    m_listBookmarks = new QPushButton(tr("Bookmarks…"), player);
+    connect(m_listBookmarks, &QPushButton::clicked, this, &PlaybackPage::showBookmarks);
+    controls->addWidget(m_listBookmarks);
 
     auto* navigation = new QHBoxLayout;
     navigation->addWidget(new QLabel(tr("Go to:"), player));
@@ -144,13 +156,7 @@ QWidget* PlaybackPage::createPlayer()
     m_timeline = new TimelineWidget(player);
     layout->addWidget(m_timeline);
     connect(m_timeline, &TimelineWidget::seekRequested, this, &PlaybackPage::seekTo);
-    connect(m_timeline, &TimelineWidget::viewChanged, this,
-            [this](const playback::TimelineView& view) {
-                if (m_timelineSource && !m_cameras.isEmpty())
-                    m_timelineSource->request(m_cameras,
-                            {view.startMs - view.spanMs / 2, view.endMs() + view.spanMs / 2},
-                            view.resolutionMs());
-            });
+    connect(m_timeline, &TimelineWidget::viewChanged, this, &PlaybackPage::reloadTimeline);
     return player;
 }
 
@@ -197,6 +203,7 @@ void PlaybackPage::createShortcuts()
             seekTo(first);
     });
     shortcut(Qt::Key_End, [this] { seekTo(QDateTime::currentMSecsSinceEpoch() - 2000); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_B), [this] { addBookmark(); });
     shortcut(Qt::Key_PageUp, [this] { jumpToMark(-1); });
     shortcut(Qt::Key_PageDown, [this] { jumpToMark(1); });
 }
@@ -216,6 +223,74 @@ void PlaybackPage::jumpToMark(int direction)
     }
     if (best > 0)
         seekTo(best);
+}
+
+QList<QPair<qint64, QString>> PlaybackPage::cameraNames() const
+{
+    QList<QPair<qint64, QString>> names;
+    if (m_context.cameras) {
+        if (const auto all = m_context.cameras->list(); all) {
+            for (const catalog::CameraRecord& c : all.value())
+                names.append({c.id, c.name});
+        }
+    }
+    return names;
+}
+
+bool PlaybackPage::mayHold() const
+{
+    return !m_context.session
+            || security::Access::roleHas(
+                    m_context.session->principal().role, security::Permission::ApproveRelease)
+            || m_context.session->principal().isSetupMode();
+}
+
+void PlaybackPage::addBookmark()
+{
+    if (!m_context.bookmarks || !m_playback)
+        return;
+    catalog::BookmarkRecord b;
+    const playback::TimeSpan selection = m_timeline->selection();
+    if (selection.endMs > selection.startMs) {
+        b.startMs = selection.startMs;
+        b.endMs = selection.endMs;
+    } else {
+        b.startMs = m_playback->position() - 5000;
+        b.endMs = m_playback->position() + 5000;
+    }
+    b.cameraId = m_cameras.size() == 1 ? m_cameras.first() : 0;
+    BookmarkDialog dialog(b, cameraNames(), mayHold(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (const Result<qint64> added = m_context.bookmarks->add(dialog.bookmark()); !added) {
+        QMessageBox::warning(this, tr("Bookmark"), added.error().message);
+        return;
+    }
+    m_timeline->setSelection({});
+    reloadTimeline();
+}
+
+void PlaybackPage::showBookmarks()
+{
+    if (!m_context.bookmarks)
+        return;
+    BookmarksDialog dialog(*m_context.bookmarks, cameraNames(), mayHold(), this);
+    connect(&dialog, &BookmarksDialog::openRequested, this,
+            [this, &dialog](qint64 t, qint64 camera) {
+                dialog.accept();
+                openAt(t, camera > 0 ? QList<qint64> {camera} : m_cameras);
+            });
+    dialog.exec();
+    reloadTimeline();
+}
+
+void PlaybackPage::reloadTimeline()
+{
+    if (!m_timelineSource || m_cameras.isEmpty())
+        return;
+    const playback::TimelineView& view = m_timeline->view();
+    m_timelineSource->request(m_cameras,
+            {view.startMs - view.spanMs / 2, view.endMs() + view.spanMs / 2}, view.resolutionMs());
 }
 
 void PlaybackPage::setSpan(qint64 spanMs)
@@ -321,10 +396,7 @@ bool PlaybackPage::openAt(qint64 utcMs, const QList<qint64>& cameraIds)
     m_timeline->setCameraNames(rows);
     m_timeline->setPosition(utcMs);
     m_timeline->setView(m_timeline->view().centredOn(utcMs));
-    m_timelineSource->request(m_cameras,
-            {m_timeline->view().startMs - m_timeline->view().spanMs / 2,
-                    m_timeline->view().endMs() + m_timeline->view().spanMs / 2},
-            m_timeline->view().resolutionMs());
+    reloadTimeline();
     m_stack->setCurrentWidget(m_player);
     updateControls();
     return true;

@@ -11,6 +11,7 @@ class QComboBox;
 class QDateTimeEdit;
 class QGridLayout;
 class QLabel;
+class QPushButton;
 class QStackedWidget;
 class QToolButton;
 
@@ -56,6 +57,11 @@ private:
     void jumpToMark(int direction);
     void updateControls();
     void setSpan(qint64 spanMs);
+    void addBookmark();
+    void showBookmarks();
+    void reloadTimeline();
+    QList<QPair<qint64, QString>> cameraNames() const;
+    bool mayHold() const;
 
     PageContext m_context;
     QStackedWidget* m_stack = nullptr;
@@ -68,6 +74,8 @@ private:
     QToolButton* m_playButton = nullptr;
     QComboBox* m_speed = nullptr;
     QLabel* m_position = nullptr;
+    QPushButton* m_addBookmark = nullptr;
+    QPushButton* m_listBookmarks = nullptr;
     std::unique_ptr<playback::PlaybackSession> m_playback;
     std::unique_ptr<playback::TimelineSource> m_timelineSource;
     QList<qint64> m_cameras;

@@ -87,6 +87,12 @@ void TimelineWidget::changeView(const playback::TimelineView& view)
     setView(view);
 }
 
+void TimelineWidget::setSelection(playback::TimeSpan span)
+{
+    m_selection = span;
+    update();
+}
+
 void TimelineWidget::setPosition(qint64 utcMs)
 {
     m_position = utcMs;
@@ -163,6 +169,15 @@ void TimelineWidget::paintEvent(QPaintEvent*)
         p.drawLine(QPointF(tx, scaleTop), QPointF(tx, scaleTop + 4));
         p.drawText(QPointF(tx + 2, scaleTop + 4 + fontMetrics().ascent()), tickLabel(t, step));
     }
+    // The chosen stretch.
+    if (m_selection.endMs > m_selection.startMs) {
+        const double x0 = std::max<double>(kNameWidth, x(m_selection.startMs));
+        const double x1 = std::min<double>(width(), x(m_selection.endMs));
+        QColor shade = palette().highlight().color();
+        shade.setAlpha(60);
+        if (x1 > x0)
+            p.fillRect(QRectF(x0, 0, x1 - x0, height()), shade);
+    }
     // The playhead.
     const double px = x(m_position);
     if (px >= kNameWidth && px <= width()) {
@@ -188,6 +203,12 @@ void TimelineWidget::mousePressEvent(QMouseEvent* event)
     m_pressPos = event->position().toPoint();
     m_pressView = m_view;
     m_dragging = false;
+    m_selecting = (event->modifiers() & Qt::ShiftModifier) && m_pressPos.x() >= kNameWidth;
+    if (m_selecting) {
+        const qint64 t = m_view.timeAt(m_pressPos.x() - kNameWidth);
+        setSelection({t, t});
+        return;
+    }
     const int scaleTop = kMarksHeight + kRowHeight * std::max<int>(1, m_cameras.size()) + 2;
     // On the scale, or near the playhead: the playhead is dragged.
     const double px = kNameWidth + m_view.xOf(m_position);
@@ -201,6 +222,12 @@ void TimelineWidget::mouseMoveEvent(QMouseEvent* event)
     if (!(event->buttons() & Qt::LeftButton))
         return;
     const QPoint pos = event->position().toPoint();
+    if (m_selecting) {
+        const qint64 a = m_view.timeAt(m_pressPos.x() - kNameWidth);
+        const qint64 b = m_view.timeAt(std::max(0, pos.x() - kNameWidth));
+        setSelection({std::min(a, b), std::max(a, b)});
+        return;
+    }
     if (m_scrubbing) {
         Q_EMIT seekRequested(m_view.timeAt(std::max(0, pos.x() - kNameWidth)));
         return;
@@ -217,6 +244,10 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent* event)
     if (event->button() != Qt::LeftButton)
         return;
     unsetCursor();
+    if (m_selecting) {
+        m_selecting = false;
+        return;
+    }
     if (!m_dragging && !m_scrubbing && event->position().x() >= kNameWidth)
         Q_EMIT seekRequested(m_view.timeAt(event->position().x() - kNameWidth));
     m_dragging = false;

@@ -25,6 +25,9 @@ public:
     const playback::TimelineView& view() const { return m_view; }
     void setPosition(qint64 utcMs);
     qint64 position() const { return m_position; }
+    /// The stretch chosen by dragging with Shift held (empty when none).
+    playback::TimeSpan selection() const { return m_selection; }
+    void setSelection(playback::TimeSpan span);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -57,6 +60,8 @@ private:
     playback::TimelineView m_pressView;
     bool m_dragging = false;
     bool m_scrubbing = false; ///< dragging on the scale: the playhead follows
+    bool m_selecting = false; ///< dragging with Shift: a stretch is chosen
+    playback::TimeSpan m_selection;
 };
 
 } // namespace vigil::widgets
