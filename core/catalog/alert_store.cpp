@@ -14,6 +14,21 @@ AlertStore::AlertStore(Catalog& catalog)
     : m_catalog(catalog)
 { }
 
+namespace {
+
+QList<AlertRecord> readAlerts(QSqlQuery& query)
+{
+    QList<AlertRecord> alerts;
+    while (query.next()) {
+        alerts << AlertRecord {query.value(0).toLongLong(), query.value(1).toLongLong(),
+                query.value(2).toLongLong(), query.value(3).toString(), query.value(4).toString(),
+                query.value(5).toString(), query.value(6).toLongLong(), query.value(7).toString()};
+    }
+    return alerts;
+}
+
+} // namespace
+
 Result<QList<AlertRecord>> AlertStore::list(qint64 cameraId, int limit) const
 {
     QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
@@ -28,13 +43,32 @@ Result<QList<AlertRecord>> AlertStore::list(qint64 cameraId, int limit) const
     query.addBindValue(limit);
     if (!query.exec())
         return m_catalog.sqlError(query.lastError(), tr("reading the alerts"));
-    QList<AlertRecord> alerts;
-    while (query.next()) {
-        alerts << AlertRecord {query.value(0).toLongLong(), query.value(1).toLongLong(),
-                query.value(2).toLongLong(), query.value(3).toString(), query.value(4).toString(),
-                query.value(5).toString(), query.value(6).toLongLong(), query.value(7).toString()};
-    }
-    return alerts;
+    return readAlerts(query);
+}
+
+Result<QList<AlertRecord>> AlertStore::between(
+        qint64 fromMs, qint64 toMs, const QList<qint64>& cameraIds, int limit) const
+{
+    QString cameras;
+    for (const qint64 id : cameraIds)
+        cameras += (cameras.isEmpty() ? QString() : QStringLiteral(",")) + QString::number(id);
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+            "SELECT a.id, a.at_ms, COALESCE(a.camera_id, 0), COALESCE(c.name, ''), a.kind, "
+            "a.message, COALESCE(a.acknowledged_ms, 0), a.acknowledged_by FROM alerts a "
+            "LEFT JOIN cameras c ON c.id = a.camera_id WHERE a.at_ms >= ? AND a.at_ms < ? %1 "
+            "ORDER BY a.at_ms LIMIT ?")
+                    .arg(cameras.isEmpty() ? QString()
+                                           : QStringLiteral("AND (a.camera_id IS NULL OR "
+                                                            "a.camera_id IN (%1))")
+                                                     .arg(cameras)));
+    query.addBindValue(fromMs);
+    query.addBindValue(toMs);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return m_catalog.sqlError(query.lastError(), tr("reading the alerts"));
+    return readAlerts(query);
 }
 
 Result<int> AlertStore::unacknowledgedCount() const

@@ -34,6 +34,10 @@ public:
 
     /// Newest first; of one camera when `cameraId` > 0; at most `limit`.
     Result<QList<AlertRecord>> list(qint64 cameraId = 0, int limit = 500) const;
+    /// Alerts raised in [fromMs, toMs) (about `cameraIds`, or any when empty; alerts about no
+    /// camera are included), oldest first, at most `limit`.
+    Result<QList<AlertRecord>> between(
+            qint64 fromMs, qint64 toMs, const QList<qint64>& cameraIds, int limit) const;
     Result<int> unacknowledgedCount() const;
     /// Marks an alert as seen by `who`; an alert already acknowledged keeps its first one.
     Result<void> acknowledge(qint64 id, const QString& who);

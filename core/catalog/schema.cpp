@@ -100,7 +100,7 @@ Result<void> copySegmentsCompact(const QString& connectionName, Dialect)
     return {};
 }
 
-const std::array<Migration, 8> kMigrations = {{
+const std::array<Migration, 9> kMigrations = {{
         {1, "initial schema",
                 {
                         QStringLiteral(R"(CREATE TABLE settings (
@@ -373,6 +373,11 @@ const std::array<Migration, 8> kMigrations = {{
                 {
                         QStringLiteral("ALTER TABLE cameras ADD COLUMN privacy_masks TEXT NOT "
                                        "NULL DEFAULT ''"),
+                }},
+        // Search over every camera at once: events by time alone, a bounded range scan.
+        {9, "search by time",
+                {
+                        QStringLiteral("CREATE INDEX events_start ON events (start_ms)"),
                 }},
 }};
 

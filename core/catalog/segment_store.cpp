@@ -1,6 +1,7 @@
 #include "core/catalog/segment_store.h"
 
 #include "core/catalog/catalog.h"
+#include "core/catalog/sql_p.h"
 #include "core/catalog/sql_values.h"
 
 #include <QDateTime>
@@ -47,13 +48,6 @@ SegmentRecord readSegment(const QSqlQuery& q)
     s.hasAudio = q.value(14).toInt() != 0;
     s.keyframes = q.value(15).toByteArray();
     return s;
-}
-
-bool bindAll(QSqlQuery& query, const QVariantList& values)
-{
-    for (const QVariant& v : values)
-        query.addBindValue(v);
-    return query.exec();
 }
 
 /// Whole start-time ranges of the segments a legal hold can cover on `cameraId`, merged: each
