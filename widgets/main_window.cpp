@@ -68,9 +68,16 @@ void MainWindow::createPages(const PageContext& context)
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
 
-    m_pages = {new LivePage(context, m_stack), new PlaybackPage(context, m_stack),
-            new SearchPage(context, m_stack), new EvidencePage(context, m_stack),
+    auto* playback = new PlaybackPage(context, m_stack);
+    auto* search = new SearchPage(context, m_stack);
+    m_pages = {new LivePage(context, m_stack), playback, search, new EvidencePage(context, m_stack),
             new SettingsPage(context, m_stack)};
+    // A search result opens playback at its moment.
+    connect(search, &SearchPage::playRequested, this,
+            [this, playback](qint64 utcMs, const QList<qint64>& cameras) {
+                if (playback->openAt(utcMs, cameras))
+                    showPage(PageId::Playback);
+            });
     for (FeaturePage* page : m_pages) {
         m_stack->addWidget(page);
         auto* item = new QListWidgetItem(page->icon(), page->title(), m_navigation);

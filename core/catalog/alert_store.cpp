@@ -59,10 +59,10 @@ Result<QList<AlertRecord>> AlertStore::between(
             "a.message, COALESCE(a.acknowledged_ms, 0), a.acknowledged_by FROM alerts a "
             "LEFT JOIN cameras c ON c.id = a.camera_id WHERE a.at_ms >= ? AND a.at_ms < ? %1 "
             "ORDER BY a.at_ms LIMIT ?")
-                    .arg(cameras.isEmpty() ? QString()
-                                           : QStringLiteral("AND (a.camera_id IS NULL OR "
-                                                            "a.camera_id IN (%1))")
-                                                     .arg(cameras)));
+                          .arg(cameras.isEmpty() ? QString()
+                                                 : QStringLiteral("AND (a.camera_id IS NULL OR "
+                                                                  "a.camera_id IN (%1))")
+                                                           .arg(cameras)));
     query.addBindValue(fromMs);
     query.addBindValue(toMs);
     query.addBindValue(limit);

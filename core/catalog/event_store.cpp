@@ -13,8 +13,7 @@ namespace vigil::catalog {
 
 EventStore::EventStore(Catalog& catalog)
     : m_catalog(catalog)
-{
-}
+{ }
 
 Result<void> EventStore::add(const EventRecord& event)
 {

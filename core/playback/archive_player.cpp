@@ -52,7 +52,7 @@ struct ArchivePlayer::Private
     QSize outputSize;
     media::PrivacyMask mask;
     bool settingsChanged = true;
-    /// Counts seeks and steps: a newer one stops the one being served.
+    /// Counts seeks: a newer one stops the one being served.
     std::atomic<quint64> interruptions {0};
 
     // The worker thread's.
@@ -87,7 +87,8 @@ struct ArchivePlayer::Private
                 pending.direction += r.direction;
             else
                 pending = r;
-            if (r.kind != Request::Kind::Advance)
+            // A seek stops what is being served; steps add up instead (each one counts).
+            if (r.kind == Request::Kind::Seek)
                 ++interruptions;
             schedule = !scheduled;
             scheduled = true;

@@ -68,8 +68,8 @@ Result<void> SearchRunner::start(const SearchQuery& wanted)
 {
     SearchQuery query = wanted;
     if (security::Session* s = d->session) {
-        if (Result<void> allowed = s->check(security::Permission::Search, 0,
-                    QLatin1String(security::audit::kSearch));
+        if (Result<void> allowed = s->check(
+                    security::Permission::Search, 0, QLatin1String(security::audit::kSearch));
                 !allowed)
             return allowed;
         QJsonArray cameras;
@@ -151,14 +151,14 @@ Result<void> SearchRunner::start(const SearchQuery& wanted)
                 if (b.legalHold)
                     detail += (detail.isEmpty() ? QString() : QStringLiteral(" · "))
                             + SearchRunner::tr("legal hold");
-                if (!add(SearchHit {SearchQuery::Bookmarks, b.id, b.cameraId,
-                            {b.startMs, b.endMs}, b.title, detail}))
+                if (!add(SearchHit {SearchQuery::Bookmarks, b.id, b.cameraId, {b.startMs, b.endMs},
+                            b.title, detail}))
                     break;
             }
         }
         if (!textOnly && (query.kinds & SearchQuery::Alerts) && !stale()) {
-            const auto found = catalog::AlertStore(db).between(
-                    r.startMs, r.endMs, cameras, query.limit);
+            const auto found
+                    = catalog::AlertStore(db).between(r.startMs, r.endMs, cameras, query.limit);
             if (found) {
                 for (const catalog::AlertRecord& a : found.value()) {
                     if (!add(SearchHit {SearchQuery::Alerts, a.id, a.cameraId, {a.atMs, a.atMs},
@@ -175,8 +175,8 @@ Result<void> SearchRunner::start(const SearchQuery& wanted)
                     continue;
                 bool more = true;
                 for (const catalog::GapRecord& g : found.value()) {
-                    if (!(more = add(SearchHit {SearchQuery::Gaps, 0, camera,
-                                  {g.startMs, g.endMs}, g.reason, {}})))
+                    if (!(more = add(SearchHit {SearchQuery::Gaps, 0, camera, {g.startMs, g.endMs},
+                                  g.reason, {}})))
                         break;
                 }
                 if (!more)

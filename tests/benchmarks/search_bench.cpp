@@ -115,8 +115,8 @@ int main(int argc, char** argv)
     };
     for (const QString& statement : statements) {
         if (!q.exec(statement)) {
-            std::fprintf(stderr, "%s\n%s\n", qPrintable(statement),
-                    qPrintable(q.lastError().text()));
+            std::fprintf(
+                    stderr, "%s\n%s\n", qPrintable(statement), qPrintable(q.lastError().text()));
             return 1;
         }
     }
@@ -149,7 +149,8 @@ int main(int argc, char** argv)
     const playback::TimelineLoader loader(db);
     const QList<double> timeline = timed(200, [&](QRandomGenerator& r) {
         const qint64 from = windowStart(r, kDayMs);
-        const auto data = loader.load({1 + r.bounded(kCameras)}, {from, from + kDayMs}, kDayMs / 1500);
+        const auto data
+                = loader.load({1 + r.bounded(kCameras)}, {from, from + kDayMs}, kDayMs / 1500);
         return data && !data->cameras.first().recorded.isEmpty();
     });
     const QList<double> unbounded = timed(50, oneCamera(true));

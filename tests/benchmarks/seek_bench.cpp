@@ -64,10 +64,10 @@ int main(int argc, char** argv)
     QElapsedTimer setup;
     setup.start();
     const QString clip = dir.filePath(QStringLiteral("minute.mp4"));
-    const QString problem = test::encodeClip(
-            QStringLiteral("testsrc2=size=1920x1080:rate=25"), 60, 50, clip,
-            {QStringLiteral("-b:v"), QStringLiteral("2M"), QStringLiteral("-threads"),
-                    QStringLiteral("2")});
+    const QString problem
+            = test::encodeClip(QStringLiteral("testsrc2=size=1920x1080:rate=25"), 60, 50, clip,
+                    {QStringLiteral("-b:v"), QStringLiteral("2M"), QStringLiteral("-threads"),
+                            QStringLiteral("2")});
     if (!problem.isEmpty()) {
         std::fprintf(stderr, "encoding failed: %s\n", qPrintable(problem));
         return 1;

@@ -64,9 +64,11 @@ BookmarkDialog::BookmarkDialog(const catalog::BookmarkRecord& bookmark,
     m_camera->setCurrentIndex(std::max(0, m_camera->findData(bookmark.cameraId)));
     form->addRow(tr("Camera:"), m_camera);
     m_title = new QLineEdit(bookmark.title, this);
+    m_title->setObjectName(QStringLiteral("title"));
     m_title->setPlaceholderText(tr("What happened, e.g. \"Collision at the crossing\""));
     form->addRow(tr("Title:"), m_title);
     m_case = new QLineEdit(bookmark.caseNumber, this);
+    m_case->setObjectName(QStringLiteral("caseNumber"));
     form->addRow(tr("Case number:"), m_case);
     m_note = new QPlainTextEdit(bookmark.note, this);
     m_note->setTabChangesFocus(true);
