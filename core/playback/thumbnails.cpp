@@ -93,16 +93,23 @@ struct ThumbnailSource::Private
         decoder.setOutputSize(size);
         QImage image;
         QObject::connect(&decoder, &media::VideoDecoder::frameDecoded,
-                [&image](const QVideoFrame& frame, QSize) {
-                    if (image.isNull())
-                        image = frame.toImage();
+                [&image](const QVideoFrame& source, QSize) {
+                    // RGB32 already (the output size is set): copied out of the frame, as
+                    // QVideoFrame::toImage() needs a GUI application.
+                    QVideoFrame frame(source);
+                    if (!image.isNull() || !frame.map(QVideoFrame::ReadOnly))
+                        return;
+                    image = QImage(frame.bits(0), frame.width(), frame.height(),
+                            frame.bytesPerLine(0), QImage::Format_RGB32)
+                                    .copy();
+                    frame.unmap();
                 });
         const Result<std::optional<ArchivePacket>> packet = reader.value()->next();
         if (!packet || !packet.value())
             return {};
         decoder.decode(packet.value()->packet);
         decoder.flush();
-        return image.convertToFormat(QImage::Format_RGB32);
+        return image;
     }
 
     void serve()

@@ -9,12 +9,15 @@
 #include "core/playback/bookmarks.h"
 #include "core/playback/playback_session.h"
 #include "core/playback/segment_reader.h"
+#include "core/playback/thumbnails.h"
 #include "core/playback/timeline.h"
 #include "core/storage/retention.h"
 #include "support/archive_builder.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -83,6 +86,7 @@ private Q_SLOTS:
     void theTimelineSpansAreTheSegmentsVigilctlLists();
     void aPlaybackSessionIsCheckedAndNeedsAReasonForOldFootage();
     void aHeldBookmarkSurvivesRetentionThatDeletesItsNeighbours();
+    void thumbnailsAreTheKeyframeBeforeAndAreCached();
 
 private:
     /// The UTC time of a clip frame in the archive.
@@ -628,6 +632,26 @@ void TestPlayback::aHeldBookmarkSurvivesRetentionThatDeletesItsNeighbours()
     QVERIFY(bookmarks.remove(heldId.value()));
     retention.run(storage::RetentionPolicy {}, QDateTime::currentMSecsSinceEpoch());
     QVERIFY(!QFile::exists(plan.recordings + u'/' + made.at(1).path));
+}
+
+void TestPlayback::thumbnailsAreTheKeyframeBeforeAndAreCached()
+{
+    const QString cache = m_dir.filePath(QStringLiteral("cache/thumbnails"));
+    playback::ThumbnailSource thumbnails(m_dir.filePath(QStringLiteral("vigil.sqlite")),
+            m_dir.filePath(QStringLiteral("recordings")), cache);
+    QSignalSpy ready(&thumbnails, &playback::ThumbnailSource::ready);
+    // (Emitted on the source's thread: the spy may have it before waiting starts.)
+    thumbnails.request(m_camera, utcOf(137), QSize(80, 60));
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+    QCOMPARE(ready.first().at(2).toLongLong(), utcOf(100)); // the keyframe before
+    const QImage image = ready.first().at(3).value<QImage>();
+    QCOMPARE(image.size(), QSize(80, 60));
+    QVERIFY(QDir(cache + QStringLiteral("/%1").arg(m_camera)).entryList(QDir::Files).size() == 1);
+    // In the gap: no picture.
+    ready.clear();
+    thumbnails.request(m_camera, utcOf(499) + 2500, QSize(80, 60));
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+    QVERIFY(ready.first().at(3).value<QImage>().isNull());
 }
 
 QTEST_GUILESS_MAIN(TestPlayback)

@@ -2,6 +2,7 @@
 
 #include "core/catalog/camera_store.h"
 #include "core/playback/bookmarks.h"
+#include "core/playback/thumbnails.h"
 #include "core/security/access.h"
 #include "core/security/session.h"
 #include "core/status/system_status.h"
@@ -349,6 +350,17 @@ bool PlaybackPage::openAt(qint64 utcMs, const QList<qint64>& cameraIds)
         connect(m_playback.get(), &playback::PlaybackSession::clockChanged, this,
                 &PlaybackPage::updateControls);
         m_timelineSource = std::make_unique<playback::TimelineSource>(m_context.catalogPath);
+        m_thumbnails = std::make_unique<playback::ThumbnailSource>(m_context.catalogPath,
+                m_context.dataDir + QStringLiteral("/recordings"),
+                m_context.dataDir + QStringLiteral("/cache/thumbnails"));
+        connect(m_timeline, &TimelineWidget::thumbnailWanted, this,
+                [this](qint64 camera, qint64 t) {
+                    m_thumbnails->request(camera, t, {192, 108});
+                });
+        connect(m_thumbnails.get(), &playback::ThumbnailSource::ready, m_timeline,
+                [this](qint64 camera, qint64 t, qint64, const QImage& image) {
+                    m_timeline->showThumbnail(camera, t, image);
+                });
         connect(m_timelineSource.get(), &playback::TimelineSource::loaded, m_timeline,
                 &TimelineWidget::setData);
     }

@@ -15,6 +15,10 @@ class QPushButton;
 class QStackedWidget;
 class QToolButton;
 
+namespace vigil::playback {
+class ThumbnailSource;
+}
+
 namespace vigil::widgets {
 
 class EmptyState;
@@ -78,6 +82,7 @@ private:
     QPushButton* m_listBookmarks = nullptr;
     std::unique_ptr<playback::PlaybackSession> m_playback;
     std::unique_ptr<playback::TimelineSource> m_timelineSource;
+    std::unique_ptr<playback::ThumbnailSource> m_thumbnails;
     QList<qint64> m_cameras;
     bool m_reasonGiven = false;
 };

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QHelpEvent>
+#include <QLabel>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
@@ -219,9 +220,26 @@ void TimelineWidget::mousePressEvent(QMouseEvent* event)
 
 void TimelineWidget::mouseMoveEvent(QMouseEvent* event)
 {
-    if (!(event->buttons() & Qt::LeftButton))
-        return;
     const QPoint pos = event->position().toPoint();
+    if (!(event->buttons() & Qt::LeftButton)) {
+        // Resting on a camera's footage: its picture at that moment (a few pixels apart at most
+        // once per request, as the thumbnails are keyframes anyway).
+        const int row = (pos.y() - kMarksHeight) / kRowHeight;
+        if (pos.x() < kNameWidth || pos.y() < kMarksHeight || row >= m_cameras.size()) {
+            if (m_thumbnail)
+                m_thumbnail->hide();
+            return;
+        }
+        const qint64 t = m_view.timeAt(pos.x() - kNameWidth);
+        m_hoverPos = event->globalPosition().toPoint();
+        if (m_cameras.at(row).first != m_hoverCamera
+                || qAbs(t - m_hoverMs) >= 3 * m_view.resolutionMs()) {
+            m_hoverCamera = m_cameras.at(row).first;
+            m_hoverMs = t;
+            Q_EMIT thumbnailWanted(m_hoverCamera, t);
+        }
+        return;
+    }
     if (m_selecting) {
         const qint64 a = m_view.timeAt(m_pressPos.x() - kNameWidth);
         const qint64 b = m_view.timeAt(std::max(0, pos.x() - kNameWidth));
@@ -252,6 +270,33 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent* event)
         Q_EMIT seekRequested(m_view.timeAt(event->position().x() - kNameWidth));
     m_dragging = false;
     m_scrubbing = false;
+}
+
+void TimelineWidget::showThumbnail(qint64 cameraId, qint64 utcMs, const QImage& image)
+{
+    if (cameraId != m_hoverCamera || utcMs != m_hoverMs || !underMouse())
+        return;
+    if (image.isNull()) {
+        if (m_thumbnail)
+            m_thumbnail->hide();
+        return;
+    }
+    if (!m_thumbnail) {
+        m_thumbnail = new QLabel(this, Qt::ToolTip);
+        m_thumbnail->setFrameShape(QFrame::Box);
+    }
+    m_thumbnail->setPixmap(QPixmap::fromImage(image));
+    m_thumbnail->adjustSize();
+    m_thumbnail->move(m_hoverPos - QPoint(m_thumbnail->width() / 2, m_thumbnail->height() + 12));
+    m_thumbnail->show();
+}
+
+void TimelineWidget::leaveEvent(QEvent* event)
+{
+    if (m_thumbnail)
+        m_thumbnail->hide();
+    m_hoverCamera = 0;
+    QWidget::leaveEvent(event);
 }
 
 void TimelineWidget::resizeEvent(QResizeEvent*)

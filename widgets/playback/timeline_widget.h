@@ -3,7 +3,10 @@
 #include "core/playback/timeline.h"
 
 #include <QHash>
+#include <QImage>
 #include <QWidget>
+
+class QLabel;
 
 namespace vigil::widgets {
 
@@ -37,6 +40,12 @@ Q_SIGNALS:
     void seekRequested(qint64 utcMs);
     /// What is visible changed (zoom, pan, resize): its data should be loaded.
     void viewChanged(const vigil::playback::TimelineView& view);
+    /// The mouse rests on a camera's recorded footage at `utcMs`: its picture is wanted.
+    void thumbnailWanted(qint64 cameraId, qint64 utcMs);
+
+public:
+    /// Shows `image` (recorded at `utcMs`) above the mouse while it stays on the timeline.
+    void showThumbnail(qint64 cameraId, qint64 utcMs, const QImage& image);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -46,6 +55,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     bool event(QEvent* event) override;
+    void leaveEvent(QEvent* event) override;
 
 private:
     QRect rowRect(int row) const;
@@ -62,6 +72,10 @@ private:
     bool m_scrubbing = false; ///< dragging on the scale: the playhead follows
     bool m_selecting = false; ///< dragging with Shift: a stretch is chosen
     playback::TimeSpan m_selection;
+    QLabel* m_thumbnail = nullptr; ///< a tooltip-like window with the hovered moment's picture
+    qint64 m_hoverCamera = 0;
+    qint64 m_hoverMs = 0;
+    QPoint m_hoverPos;
 };
 
 } // namespace vigil::widgets
