@@ -13,6 +13,13 @@
     </message>
 </context>
 <context>
+    <name>SearchRunner</name>
+    <message>
+        <source>legal hold</source>
+        <translation>retención legal</translation>
+    </message>
+</context>
+<context>
     <name>vigil::app::Ctl</name>
     <message>
         <source>Print machine-readable JSON.</source>
@@ -917,6 +924,14 @@ Commands:
         <source>There is no bookmark %1.</source>
         <translation>No existe el marcador %1.</translation>
     </message>
+    <message>
+        <source>The bookmark no longer exists.</source>
+        <translation>El marcador ya no existe.</translation>
+    </message>
+    <message>
+        <source>deleting the bookmark</source>
+        <translation>al borrar el marcador</translation>
+    </message>
 </context>
 <context>
     <name>vigil::catalog::CameraStore</name>
@@ -1066,6 +1081,21 @@ Commands:
     <message>
         <source>opening the catalog</source>
         <translation>al abrir el catálogo</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::catalog::EventStore</name>
+    <message>
+        <source>An event must end after it starts.</source>
+        <translation>Un evento debe terminar después de empezar.</translation>
+    </message>
+    <message>
+        <source>saving an event</source>
+        <translation>al guardar un evento</translation>
+    </message>
+    <message>
+        <source>reading the events</source>
+        <translation>al leer los eventos</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1377,13 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::media::Mp4Texts</name>
+    <message>
+        <source>Cannot read the recording &quot;%1&quot;.</source>
+        <translation>No se puede leer la grabación «%1».</translation>
+    </message>
+</context>
+<context>
     <name>vigil::media::PrivacyMask</name>
     <message>
         <source>The privacy masks are not a list of polygons.</source>
@@ -1553,6 +1590,46 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::playback::ArchivePlayer</name>
+    <message>
+        <source>Nothing was recorded at this time.</source>
+        <translation>No se grabó nada a esta hora.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::playback::Bookmarks</name>
+    <message>
+        <source>The bookmark no longer exists.</source>
+        <translation>El marcador ya no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::playback::PlaybackSession</name>
+    <message numerus="yes">
+        <source>Footage older than %n day(s) can be played only with a reason, which the audit log keeps.</source>
+        <translation><numerusform>Las imágenes de más de %n día solo se pueden reproducir con un motivo, que guarda el registro de auditoría.</numerusform><numerusform>Las imágenes de más de %n días solo se pueden reproducir con un motivo, que guarda el registro de auditoría.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::playback::SegmentReader</name>
+    <message>
+        <source>The recording &quot;%1&quot; cannot be played; it is damaged or not a Vigil recording.</source>
+        <translation>La grabación «%1» no se puede reproducir; está dañada o no es una grabación de Vigil.</translation>
+    </message>
+    <message>
+        <source>Cannot read the recording &quot;%1&quot;.</source>
+        <translation>No se puede leer la grabación «%1».</translation>
+    </message>
+    <message>
+        <source>Not enough memory to play the recording.</source>
+        <translation>No hay memoria suficiente para reproducir la grabación.</translation>
+    </message>
+    <message>
+        <source>The recording &quot;%1&quot; cannot be played; it is damaged.</source>
+        <translation>La grabación «%1» no se puede reproducir; está dañada.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::recording::CameraMotionEvents</name>
     <message>
         <source>the camera at %1 offers no ONVIF events</source>
@@ -1651,10 +1728,6 @@ Commands:
 </context>
 <context>
     <name>vigil::recording::SegmentFile</name>
-    <message>
-        <source>Cannot read the recording &quot;%1&quot;.</source>
-        <translation>No se puede leer la grabación «%1».</translation>
-    </message>
     <message>
         <source>Cannot repair the recording &quot;%1&quot;.</source>
         <translation>No se puede reparar la grabación «%1».</translation>
@@ -2518,6 +2591,124 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::widgets::BookmarkDialog</name>
+    <message>
+        <source>Every camera</source>
+        <translation>Todas las cámaras</translation>
+    </message>
+    <message>
+        <source>Camera %1</source>
+        <translation>Cámara %1</translation>
+    </message>
+    <message>
+        <source>Edit Bookmark</source>
+        <translation>Editar marcador</translation>
+    </message>
+    <message>
+        <source>Add Bookmark</source>
+        <translation>Añadir marcador</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Desde:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Hasta:</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Cámara:</translation>
+    </message>
+    <message>
+        <source>What happened, e.g. &quot;Collision at the crossing&quot;</source>
+        <translation>Qué pasó, p. ej. «Choque en el cruce»</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Título:</translation>
+    </message>
+    <message>
+        <source>Case number:</source>
+        <translation>Número de caso:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Nota:</translation>
+    </message>
+    <message>
+        <source>Legal hold: retention never deletes this footage</source>
+        <translation>Retención legal: la limpieza automática nunca borra estas imágenes</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an administrator may change a legal hold.</source>
+        <translation>Solo un supervisor o un administrador puede cambiar una retención legal.</translation>
+    </message>
+    <message>
+        <source>A bookmark must end after it starts.</source>
+        <translation>Un marcador debe terminar después de empezar.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::BookmarksDialog</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Marcadores</translation>
+    </message>
+    <message>
+        <source>Search titles, case numbers and notes</source>
+        <translation>Buscar en títulos, números de caso y notas</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation>Retención legal</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Retenido</translation>
+    </message>
+    <message>
+        <source>Delete the bookmark &quot;%1&quot;? Its legal hold ends with it, and retention may then delete the footage.</source>
+        <translation>¿Borrar el marcador «%1»? Su retención legal termina con él, y la limpieza automática podrá borrar esas imágenes.</translation>
+    </message>
+    <message>
+        <source>Delete the bookmark &quot;%1&quot;?</source>
+        <translation>¿Borrar el marcador «%1»?</translation>
+    </message>
+</context>
+<context>
     <name>vigil::widgets::CameraConnectionDialog</name>
     <message>
         <source>Connection of %1</source>
@@ -3190,24 +3381,107 @@ Commands:
         <translation>Reproducción</translation>
     </message>
     <message>
-        <source>Footage recorded</source>
-        <translation>Grabaciones guardadas</translation>
+        <source>Previous Frame (←)</source>
+        <translation>Fotograma anterior (←)</translation>
     </message>
     <message>
-        <source>%1 of footage is on disk.</source>
-        <translation>Hay %1 de grabaciones en el disco.</translation>
+        <source>Play (Space)</source>
+        <translation>Reproducir (Espacio)</translation>
     </message>
     <message>
-        <source>The first files are being written.</source>
-        <translation>Se están escribiendo los primeros archivos.</translation>
+        <source>Next Frame (→)</source>
+        <translation>Fotograma siguiente (→)</translation>
     </message>
     <message>
-        <source>Playing it back on a timeline is not part of this version of Vigil yet. The recordings are MP4 files, one folder per camera and day, in %1: any video player opens them.</source>
-        <translation>Reproducirlas en una línea de tiempo aún no forma parte de esta versión de Vigil. Las grabaciones son archivos MP4, una carpeta por cámara y día, en %1: cualquier reproductor de vídeo las abre.</translation>
+        <source>Speed</source>
+        <translation>Velocidad</translation>
     </message>
     <message>
-        <source>Cameras recording: %1</source>
-        <translation>Cámaras grabando: %1</translation>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Bookmark…</source>
+        <translation>Marcador…</translation>
+    </message>
+    <message>
+        <source>Mark the selected stretch of the timeline, or the moment shown (Ctrl+B)</source>
+        <translation>Marcar el tramo elegido de la línea de tiempo, o el momento que se ve (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Bookmarks…</source>
+        <translation>Marcadores…</translation>
+    </message>
+    <message>
+        <source>Go to:</source>
+        <translation>Ir a:</translation>
+    </message>
+    <message>
+        <source>Go to date and time</source>
+        <translation>Ir a fecha y hora</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Ir</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>Timeline zoom</source>
+        <translation>Escala de la línea de tiempo</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minuto</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hora</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 horas</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 días</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>Marcador</translation>
+    </message>
+    <message>
+        <source>Reason for Viewing Old Footage</source>
+        <translation>Motivo para ver imágenes antiguas</translation>
+    </message>
+    <message>
+        <source>This footage is older than the age your town set for viewing without a reason. Why is it needed? (The audit log keeps the answer.)</source>
+        <translation>Estas imágenes son más antiguas que la edad que su municipio fijó para verlas sin motivo. ¿Por qué se necesitan? (El registro de auditoría guarda la respuesta).</translation>
+    </message>
+    <message>
+        <source>Camera %1</source>
+        <translation>Cámara %1</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pausa (Espacio)</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::PlaybackTile</name>
+    <message>
+        <source>Recording resumes at %1.</source>
+        <translation>La grabación continúa el %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded after this time.</source>
+        <translation>No se grabó nada después de esta hora.</translation>
     </message>
 </context>
 <context>
@@ -3317,16 +3591,123 @@ Commands:
 <context>
     <name>vigil::widgets::SearchPage</name>
     <message>
-        <source>Nothing to search yet</source>
-        <translation>Todavía no hay nada que buscar</translation>
-    </message>
-    <message>
-        <source>Find recorded video by time, camera, event or a region of the picture. Results will appear here once your cameras are recording.</source>
-        <translation>Busque vídeo grabado por hora, cámara, evento o una zona de la imagen. Los resultados aparecerán aquí cuando sus cámaras graben.</translation>
-    </message>
-    <message>
         <source>Search</source>
         <translation>Búsqueda</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Desde:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Hasta:</translation>
+    </message>
+    <message>
+        <source>Bookmark title, case number or note</source>
+        <translation>Título, número de caso o nota de un marcador</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Marcadores</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Sin grabación</translation>
+    </message>
+    <message>
+        <source>Motion and other events</source>
+        <translation>Movimiento y otros eventos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Searching… %n found</source>
+        <translation><numerusform>Buscando… %n encontrado</numerusform><numerusform>Buscando… %n encontrados</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n results; narrow the search for the rest.</source>
+        <translation><numerusform>El primer resultado; acote la búsqueda para ver el resto.</numerusform><numerusform>Los primeros %n resultados; acote la búsqueda para ver el resto.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation><numerusform>%n resultado</numerusform><numerusform>%n resultados</numerusform></translation>
+    </message>
+    <message>
+        <source>All cameras</source>
+        <translation>Todas las cámaras</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::SearchResultsModel</name>
+    <message>
+        <source>Bookmark</source>
+        <translation>Marcador</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Sin grabación</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Every camera</source>
+        <translation>Todas las cámaras</translation>
+    </message>
+    <message>
+        <source>Camera %1</source>
+        <translation>Cámara %1</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
     </message>
 </context>
 <context>
@@ -3843,6 +4224,43 @@ Commands:
     <message>
         <source>Vigil could not write &quot;%1&quot;.</source>
         <translation>Vigil no pudo escribir «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::TimelineWidget</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Línea de tiempo</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>Marcador</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>Caso %1</translation>
+    </message>
+    <message>
+        <source>Legal hold: never deleted by retention</source>
+        <translation>Retención legal: la limpieza automática nunca lo borra</translation>
+    </message>
+    <message>
+        <source>%1: recorded
+%2</source>
+        <translation>%1: grabado
+%2</translation>
+    </message>
+    <message>
+        <source>%1: not recorded (%2)
+%3</source>
+        <translation>%1: sin grabación (%2)
+%3</translation>
+    </message>
+    <message>
+        <source>%1: not recorded
+%2</source>
+        <translation>%1: sin grabación
+%2</translation>
     </message>
 </context>
 <context>
