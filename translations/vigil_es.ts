@@ -1607,7 +1607,10 @@ Commands:
     <name>vigil::playback::PlaybackSession</name>
     <message numerus="yes">
         <source>Footage older than %n day(s) can be played only with a reason, which the audit log keeps.</source>
-        <translation><numerusform>Las imágenes de más de %n día solo se pueden reproducir con un motivo, que guarda el registro de auditoría.</numerusform><numerusform>Las imágenes de más de %n días solo se pueden reproducir con un motivo, que guarda el registro de auditoría.</numerusform></translation>
+        <translation>
+            <numerusform>Las imágenes de más de %n día solo se pueden reproducir con un motivo, que guarda el registro de auditoría.</numerusform>
+            <numerusform>Las imágenes de más de %n días solo se pueden reproducir con un motivo, que guarda el registro de auditoría.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3640,15 +3643,24 @@ Commands:
     </message>
     <message numerus="yes">
         <source>Searching… %n found</source>
-        <translation><numerusform>Buscando… %n encontrado</numerusform><numerusform>Buscando… %n encontrados</numerusform></translation>
+        <translation>
+            <numerusform>Buscando… %n encontrado</numerusform>
+            <numerusform>Buscando… %n encontrados</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>The first %n results; narrow the search for the rest.</source>
-        <translation><numerusform>El primer resultado; acote la búsqueda para ver el resto.</numerusform><numerusform>Los primeros %n resultados; acote la búsqueda para ver el resto.</numerusform></translation>
+        <translation>
+            <numerusform>El primer resultado; acote la búsqueda para ver el resto.</numerusform>
+            <numerusform>Los primeros %n resultados; acote la búsqueda para ver el resto.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
-        <translation><numerusform>%n resultado</numerusform><numerusform>%n resultados</numerusform></translation>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
+        </translation>
     </message>
     <message>
         <source>All cameras</source>
@@ -3657,6 +3669,14 @@ Commands:
     <message>
         <source>Searching…</source>
         <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>Nothing to search yet</source>
+        <translation>Nada que buscar todavía</translation>
+    </message>
+    <message>
+        <source>Find recorded video by time, camera, bookmark, alert or event. Results will appear here once your cameras are recording.</source>
+        <translation>Busque vídeo grabado por hora, cámara, marcador, alerta o evento. Los resultados aparecerán aquí cuando sus cámaras estén grabando.</translation>
     </message>
 </context>
 <context>

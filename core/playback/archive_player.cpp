@@ -3,6 +3,7 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/segment_store.h"
 #include "core/media/video_decoder.h"
+#include "core/playback/reader_p.h"
 #include "core/playback/segment_reader.h"
 
 #include <QHash>
@@ -104,13 +105,8 @@ struct ArchivePlayer::Private
     {
         if (catalog)
             return {};
-        catalog::Catalog::Options options;
-        options.readOnly = true;
-        Result<std::unique_ptr<catalog::Catalog>> opened
-                = catalog::Catalog::open(config.catalogPath, options);
-        if (!opened)
-            return opened.error();
-        catalog = std::move(opened).value();
+        if (Result<void> opened = openReader(catalog, config.catalogPath); !opened)
+            return opened;
         const Result<qint64> id
                 = catalog::SegmentStore(*catalog).streamId(config.cameraId, config.role);
         if (!id)

@@ -5,6 +5,7 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/event_store.h"
 #include "core/catalog/segment_store.h"
+#include "core/playback/reader_p.h"
 #include "core/security/access.h"
 #include "core/security/audit_actions.h"
 #include "core/security/session.h"
@@ -92,16 +93,9 @@ Result<void> SearchRunner::start(const SearchQuery& wanted)
         const auto stale = [&] { return d->generation.load() != generation; };
         if (stale())
             return;
-        if (!d->catalog) {
-            catalog::Catalog::Options options;
-            options.readOnly = true;
-            Result<std::unique_ptr<catalog::Catalog>> opened
-                    = catalog::Catalog::open(d->catalogPath, options);
-            if (!opened) {
-                Q_EMIT failed(opened.error().message);
-                return;
-            }
-            d->catalog = std::move(opened).value();
+        if (const Result<void> opened = openReader(d->catalog, d->catalogPath); !opened) {
+            Q_EMIT failed(opened.error().message);
+            return;
         }
         catalog::Catalog& db = *d->catalog;
         // The cameras searched: those asked for (all when none), that the user sees.

@@ -3,6 +3,7 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/segment_store.h"
 #include "core/media/video_decoder.h"
+#include "core/playback/reader_p.h"
 #include "core/playback/segment_reader.h"
 
 #include <QCache>
@@ -125,13 +126,10 @@ struct ThumbnailSource::Private
                 ask = pending.back();
                 pending.pop_back();
             }
-            if (!catalog) {
-                catalog::Catalog::Options options;
-                options.readOnly = true;
-                auto opened = catalog::Catalog::open(catalogPath, options);
-                if (!opened)
-                    return;
-                catalog = std::move(opened).value();
+            if (!openReader(catalog, catalogPath)) {
+                const std::lock_guard lock(mutex);
+                scheduled = false;
+                return;
             }
             QImage image;
             qint64 keyMs = 0;

@@ -3,9 +3,13 @@
 #include "core/catalog/alert_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/segment_store.h"
+#include "core/playback/reader_p.h"
+
+#include <QThread>
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 namespace vigil::playback {
 
@@ -121,14 +125,6 @@ TimelineView TimelineView::withSpan(qint64 span) const
     return v;
 }
 
-} // namespace vigil::playback
-
-#include <QThread>
-
-#include <mutex>
-
-namespace vigil::playback {
-
 namespace {
 
 /// The worker on the source's thread.
@@ -197,16 +193,9 @@ void TimelineSource::request(const QList<qint64>& cameraIds, TimeSpan range, qin
             d->scheduled = false;
         }
         TimelineWorker* w = d->worker;
-        if (!w->catalog) {
-            catalog::Catalog::Options options;
-            options.readOnly = true;
-            Result<std::unique_ptr<catalog::Catalog>> opened
-                    = catalog::Catalog::open(w->catalogPath, options);
-            if (!opened) {
-                Q_EMIT failed(opened.error().message);
-                return;
-            }
-            w->catalog = std::move(opened).value();
+        if (const Result<void> opened = openReader(w->catalog, w->catalogPath); !opened) {
+            Q_EMIT failed(opened.error().message);
+            return;
         }
         Result<TimelineData> data = TimelineLoader(*w->catalog).load(cameras, range, resolution);
         if (!data) {

@@ -4,7 +4,10 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QObject>
 #include <QString>
+
+#include <memory>
 
 namespace vigil::catalog {
 class Catalog;
@@ -102,14 +105,6 @@ struct TimelineView
 
     bool operator==(const TimelineView&) const = default;
 };
-
-} // namespace vigil::playback
-
-#include <QObject>
-
-#include <memory>
-
-namespace vigil::playback {
 
 /// Loads timelines off the GUI thread: its own thread and read-only catalog connection. Only the
 /// newest request is served (a timeline being dragged asks many times a second).

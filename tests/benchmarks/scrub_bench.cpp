@@ -39,21 +39,11 @@ int main(int argc, char** argv)
     if (!opened)
         return 1;
     catalog::Catalog& catalog = *opened.value();
-    const qint64 camera = test::addArchiveCamera(catalog, QStringLiteral("Calle Sucre"));
-    const QString clip = dir.filePath(QStringLiteral("minute.mp4"));
-    if (const QString problem = test::encodeClip(QStringLiteral("testsrc2=size=1920x1080:rate=25"),
-                60, 50, clip, {QStringLiteral("-b:v"), QStringLiteral("2M")});
-            !problem.isEmpty()) {
-        std::fprintf(stderr, "encoding failed: %s\n", qPrintable(problem));
+    const QList<catalog::SegmentRecord> hour
+            = test::buildBenchmarkHour(catalog, dir.path(), kStartMs);
+    if (hour.isEmpty())
         return 1;
-    }
-    test::ArchivePlan plan;
-    plan.cameraId = camera;
-    plan.recordings = recordings;
-    plan.startMs = kStartMs;
-    plan.repeat = 60;
-    if (test::buildArchive(catalog, clip, plan).size() < 59)
-        return 1;
+    const qint64 camera = hour.first().cameraId;
 
     playback::PlaybackSession::Config config;
     config.catalogPath = catalog.path();

@@ -59,30 +59,13 @@ int main(int argc, char** argv)
         return 1;
     }
     catalog::Catalog& catalog = *opened.value();
-    const qint64 camera = test::addArchiveCamera(catalog, QStringLiteral("Calle Sucre"));
-
     QElapsedTimer setup;
     setup.start();
-    const QString clip = dir.filePath(QStringLiteral("minute.mp4"));
-    const QString problem
-            = test::encodeClip(QStringLiteral("testsrc2=size=1920x1080:rate=25"), 60, 50, clip,
-                    {QStringLiteral("-b:v"), QStringLiteral("2M"), QStringLiteral("-threads"),
-                            QStringLiteral("2")});
-    if (!problem.isEmpty()) {
-        std::fprintf(stderr, "encoding failed: %s\n", qPrintable(problem));
+    const QList<catalog::SegmentRecord> hour
+            = test::buildBenchmarkHour(catalog, dir.path(), kStartMs);
+    if (hour.isEmpty())
         return 1;
-    }
-    test::ArchivePlan plan;
-    plan.cameraId = camera;
-    plan.recordings = recordings;
-    plan.startMs = kStartMs;
-    plan.repeat = 60;
-    const QList<catalog::SegmentRecord> hour = test::buildArchive(catalog, clip, plan);
-    QFile::remove(clip);
-    if (hour.size() < 59) {
-        std::fprintf(stderr, "remuxing gave %d segments\n", int(hour.size()));
-        return 1;
-    }
+    const qint64 camera = hour.first().cameraId;
     catalog::SegmentStore store(catalog);
     QList<catalog::SegmentRecord> day = hour;
     for (int h = 1; h < 24; ++h) {

@@ -193,4 +193,34 @@ inline QList<catalog::SegmentRecord> buildArchive(
     return made;
 }
 
+/// An hour of 1080p25 footage for the benchmarks, in `dataDir` (its catalog must be open as
+/// `catalog`): a camera "Calle Sucre", one minute of a moving test picture encoded once (GOP 2 s,
+/// 2 Mbit/s) and remuxed 60 times over into 60-s segments from `startMs`. Empty, with the
+/// reason on stderr, on failure.
+inline QList<catalog::SegmentRecord> buildBenchmarkHour(
+        catalog::Catalog& catalog, const QString& dataDir, qint64 startMs)
+{
+    const QString clip = dataDir + QStringLiteral("/minute.mp4");
+    if (const QString problem
+            = encodeClip(QStringLiteral("testsrc2=size=1920x1080:rate=25"), 60, 50, clip,
+                    {QStringLiteral("-b:v"), QStringLiteral("2M"), QStringLiteral("-threads"),
+                            QStringLiteral("2")});
+            !problem.isEmpty()) {
+        qWarning("encoding failed: %s", qPrintable(problem));
+        return {};
+    }
+    ArchivePlan plan;
+    plan.cameraId = addArchiveCamera(catalog, QStringLiteral("Calle Sucre"));
+    plan.recordings = dataDir + QStringLiteral("/recordings");
+    plan.startMs = startMs;
+    plan.repeat = 60;
+    QList<catalog::SegmentRecord> hour = buildArchive(catalog, clip, plan);
+    QFile::remove(clip);
+    if (hour.size() < 59) {
+        qWarning("remuxing gave %d segments", int(hour.size()));
+        return {};
+    }
+    return hour;
+}
+
 } // namespace vigil::test

@@ -2,6 +2,8 @@
 
 #include "core/catalog/camera_store.h"
 #include "core/playback/thumbnails.h"
+#include "core/status/system_status.h"
+#include "widgets/empty_state.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,6 +17,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -147,7 +150,18 @@ SearchPage::SearchPage(const PageContext& context, QWidget* parent)
     : FeaturePage(parent)
     , m_context(context)
 {
-    auto* layout = new QVBoxLayout(this);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget(this);
+    outer->addWidget(m_stack);
+    m_emptyState = new EmptyState(icon(), tr("Nothing to search yet"),
+            tr("Find recorded video by time, camera, bookmark, alert or event. Results will "
+               "appear here once your cameras are recording."),
+            this);
+    m_stack->addWidget(m_emptyState);
+    m_searchPanel = new QWidget(this);
+    m_stack->addWidget(m_searchPanel);
+    auto* layout = new QVBoxLayout(m_searchPanel);
     auto* filters = new QHBoxLayout;
     m_camera = new QComboBox(this);
     m_camera->setAccessibleName(tr("Camera"));
@@ -239,10 +253,22 @@ SearchPage::SearchPage(const PageContext& context, QWidget* parent)
                     m_model->setThumbnail(camera, t, image);
                 });
     }
+    if (context.status)
+        connect(context.status, &status::SystemStatus::changed, this, &SearchPage::updateState);
     refreshCameras();
+    updateState();
 }
 
 SearchPage::~SearchPage() = default;
+
+void SearchPage::updateState()
+{
+    // Without a status (a page tested alone), there is something to search.
+    const status::SystemStatus::Snapshot s
+            = m_context.status ? m_context.status->snapshot() : status::SystemStatus::Snapshot {};
+    const bool footage = !m_context.status || s.footageBytes > 0 || s.camerasRecording > 0;
+    m_stack->setCurrentWidget(footage ? m_searchPanel : static_cast<QWidget*>(m_emptyState));
+}
 
 void SearchPage::showEvent(QShowEvent* event)
 {

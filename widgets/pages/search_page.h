@@ -16,6 +16,7 @@ class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QStackedWidget;
 class QTableView;
 
 namespace vigil::playback {
@@ -23,6 +24,8 @@ class ThumbnailSource;
 }
 
 namespace vigil::widgets {
+
+class EmptyState;
 
 /// The hits of a search as rows (time, camera, kind, title, detail) with thumbnails, filled in
 /// batches as they come.
@@ -90,8 +93,12 @@ protected:
 
 private:
     void refreshCameras();
+    void updateState();
 
     PageContext m_context;
+    QStackedWidget* m_stack = nullptr;
+    EmptyState* m_emptyState = nullptr;
+    QWidget* m_searchPanel = nullptr;
     QComboBox* m_camera = nullptr;
     QDateTimeEdit* m_from = nullptr;
     QDateTimeEdit* m_to = nullptr;
