@@ -242,7 +242,7 @@ void TestPlaybackUi::aResultOpensPlaybackAtItsMoment()
     page.search();
     QTRY_COMPARE_WITH_TIMEOUT(page.results()->rowCount(), 1, 10000);
     QSignalSpy play(&page, &widgets::SearchPage::playRequested);
-    const QRect cell = page.resultsView()->visualRect(page.results()->index(0, 1));
+    const QRect cell = page.resultsView()->visualRect(page.resultsView()->model()->index(0, 1));
     // A double-click is a press and release, then a second press that doubles it.
     QTest::mouseClick(page.resultsView()->viewport(), Qt::LeftButton, {}, cell.center());
     QTest::mouseDClick(page.resultsView()->viewport(), Qt::LeftButton, {}, cell.center());

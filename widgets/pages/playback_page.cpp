@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -158,6 +159,14 @@ QWidget* PlaybackPage::createPlayer()
     layout->addWidget(m_timeline);
     connect(m_timeline, &TimelineWidget::seekRequested, this, &PlaybackPage::seekTo);
     connect(m_timeline, &TimelineWidget::viewChanged, this, &PlaybackPage::reloadTimeline);
+    // What is being recorded grows on the timeline while it is seen.
+    auto* refresh = new QTimer(this);
+    refresh->setInterval(5000);
+    connect(refresh, &QTimer::timeout, this, [this] {
+        if (isVisible() && m_timeline->view().endMs() > QDateTime::currentMSecsSinceEpoch() - 60000)
+            reloadTimeline();
+    });
+    refresh->start();
     return player;
 }
 

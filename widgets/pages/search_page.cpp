@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -104,6 +105,8 @@ QVariant SearchResultsModel::data(const QModelIndex& index, int role) const
         }
         return {};
     }
+    if (role == kSortRole)
+        return index.column() == Time ? QVariant(hit.span.startMs) : data(index, Qt::DisplayRole);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -169,6 +172,7 @@ SearchPage::SearchPage(const PageContext& context, QWidget* parent)
     const QDateTime now = QDateTime::currentDateTime();
     m_from = new QDateTimeEdit(now.addDays(-1), this);
     m_to = new QDateTimeEdit(now, this);
+    m_defaultTo = m_to->dateTime();
     for (QDateTimeEdit* edit : {m_from, m_to}) {
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
         edit->setCalendarPopup(true);
@@ -204,8 +208,14 @@ SearchPage::SearchPage(const PageContext& context, QWidget* parent)
     layout->addLayout(kinds);
 
     m_model = new SearchResultsModel(this);
+    // In time order whatever order the kinds are read in (or by another column, chosen).
+    m_sorted = new QSortFilterProxyModel(this);
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(SearchResultsModel::kSortRole);
     m_view = new QTableView(this);
-    m_view->setModel(m_model);
+    m_view->setModel(m_sorted);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(SearchResultsModel::Time, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
@@ -221,7 +231,7 @@ SearchPage::SearchPage(const PageContext& context, QWidget* parent)
     connect(m_searchButton, &QPushButton::clicked, this, &SearchPage::search);
     connect(m_text, &QLineEdit::returnPressed, this, &SearchPage::search);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
-        const playback::SearchHit& hit = m_model->hit(index.row());
+        const playback::SearchHit& hit = m_model->hit(m_sorted->mapToSource(index).row());
         QList<qint64> cameras;
         if (hit.cameraId > 0)
             cameras << hit.cameraId;
@@ -274,6 +284,13 @@ void SearchPage::showEvent(QShowEvent* event)
 {
     FeaturePage::showEvent(event);
     refreshCameras();
+    // The last 24 hours until the user chooses a range: "now" moves on while the window is open.
+    const QDateTime now = QDateTime::currentDateTime();
+    if (m_to->dateTime() == m_defaultTo) {
+        m_defaultTo = now;
+        m_to->setDateTime(now);
+        m_from->setDateTime(now.addDays(-1));
+    }
 }
 
 void SearchPage::refreshCameras()
@@ -319,7 +336,7 @@ QList<playback::SearchHit> SearchPage::selectedHits() const
 {
     QList<playback::SearchHit> hits;
     for (const QModelIndex& row : m_view->selectionModel()->selectedRows())
-        hits << m_model->hit(row.row());
+        hits << m_model->hit(m_sorted->mapToSource(row).row());
     return hits;
 }
 

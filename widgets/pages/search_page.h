@@ -5,6 +5,7 @@
 #include "widgets/page_context.h"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QHash>
 #include <QImage>
 
@@ -16,6 +17,7 @@ class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
 
@@ -35,6 +37,8 @@ class SearchResultsModel : public QAbstractTableModel
 
 public:
     enum Column { Picture, Time, Camera, Kind, Title, Detail, ColumnCount };
+    /// What rows are sorted by: the time itself for the Time column, the text for the others.
+    static constexpr int kSortRole = Qt::UserRole + 1;
 
     explicit SearchResultsModel(QObject* parent = nullptr);
     void clear();
@@ -111,6 +115,8 @@ private:
     QLabel* m_status = nullptr;
     QTableView* m_view = nullptr;
     SearchResultsModel* m_model = nullptr;
+    QSortFilterProxyModel* m_sorted = nullptr;
+    QDateTime m_defaultTo; ///< the range follows "now" until the user changes it
     std::unique_ptr<playback::SearchRunner> m_runner;
     std::unique_ptr<playback::ThumbnailSource> m_thumbnails;
 };
