@@ -226,7 +226,10 @@ void TestPlaybackUi::theSearchPageStaysResponsiveWhileResultsStreamIn()
                     && page.statusLabel()->text().contains(QLatin1String("result")),
             30000);
     beat.stop();
-    QCOMPARE(page.results()->rowCount(), 10000 + 1); // and the bookmark made before
+    // And the bookmarks of that hour (one when the test before made it).
+    const auto bookmarks = m_bookmarks->search({}, kStartMs - 60000, kStartMs + 3600000, {});
+    QVERIFY(bookmarks);
+    QCOMPARE(page.results()->rowCount(), 10000 + int(bookmarks->size()));
     qInfo("the window waited at most %lld ms while 10,000 results came", longest);
     // Not a speed target: a window that froze for the whole search would wait seconds.
     QVERIFY2(longest < 500, qPrintable(QStringLiteral("the window waited %1 ms").arg(longest)));
