@@ -268,7 +268,8 @@ int CtlRecording::segments()
               << Qt::endl;
     }
     for (const catalog::GapRecord& g : gaps.value())
-        m_out << tr("gap   %1 – %2  %3").arg(localTime(g.startMs), localTime(g.endMs), g.reason)
+        m_out << tr("gap   %1 – %2  %3")
+                         .arg(localTime(g.startMs), localTime(g.endMs), g.reasonText())
               << Qt::endl;
     return ExitOk;
 }

@@ -1099,6 +1099,17 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::catalog::GapRecord</name>
+    <message>
+        <source>Vigil was not recording</source>
+        <translation>Vigil no estaba grabando</translation>
+    </message>
+    <message>
+        <source>The camera was offline</source>
+        <translation>La cámara estaba desconectada</translation>
+    </message>
+</context>
+<context>
     <name>vigil::catalog::SegmentStore</name>
     <message>
         <source>indexing the recording %1</source>
@@ -1661,20 +1672,12 @@ Commands:
         <translation>No se puede crear la carpeta de grabaciones %1.</translation>
     </message>
     <message>
-        <source>Vigil was not recording</source>
-        <translation>Vigil no estaba grabando</translation>
-    </message>
-    <message>
         <source>The recordings disk is full; making room by deleting the oldest recordings.</source>
         <translation>El disco de grabaciones está lleno; se libera espacio borrando las grabaciones más antiguas.</translation>
     </message>
     <message>
         <source>Camera %1: %2</source>
         <translation>Cámara %1: %2</translation>
-    </message>
-    <message>
-        <source>The camera was offline</source>
-        <translation>La cámara estaba desconectada</translation>
     </message>
     <message>
         <source>Camera %1 is not recording: %2</source>
@@ -3677,6 +3680,11 @@ Commands:
     <message>
         <source>Find recorded video by time, camera, bookmark, alert or event. Results will appear here once your cameras are recording.</source>
         <translation>Busque vídeo grabado por hora, cámara, marcador, alerta o evento. Los resultados aparecerán aquí cuando sus cámaras estén grabando.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <comment>the button that runs a search</comment>
+        <translation>Buscar</translation>
     </message>
 </context>
 <context>

@@ -484,6 +484,11 @@ Result<void> SegmentStore::replaceAll(const QList<SegmentRecord>& segments)
     return {};
 }
 
+const char* const GapRecord::kVigilStoppedReason
+        = QT_TRANSLATE_NOOP("vigil::catalog::GapRecord", "Vigil was not recording");
+const char* const GapRecord::kCameraOfflineReason
+        = QT_TRANSLATE_NOOP("vigil::catalog::GapRecord", "The camera was offline");
+
 Result<void> SegmentStore::addGap(const GapRecord& gap)
 {
     QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));

@@ -62,11 +62,22 @@ struct SegmentRecord
 /// A stretch of time a camera was expected to record and did not (offline, Vigil not running…).
 struct GapRecord
 {
+    Q_DECLARE_TR_FUNCTIONS(vigil::catalog::GapRecord)
+
+public:
     qint64 cameraId = 0;
     qint64 streamId = 0; ///< 0: the whole camera
     qint64 startMs = 0;
     qint64 endMs = 0;
+    /// Stored in English (one of the k…Reason texts), shown in the reader's language by
+    /// reasonText(): a catalog is read by windows in other languages than its recorder's.
     QString reason;
+
+    static const char* const kVigilStoppedReason;
+    static const char* const kCameraOfflineReason;
+    /// The reason in the language of whoever reads it (a reason stored before Vigil stored
+    /// them in English, or unknown, as it is).
+    QString reasonText() const { return tr(reason.toUtf8().constData()); }
 };
 
 /// Space used by one camera's recordings.

@@ -353,7 +353,7 @@ struct ArchivePlayer::Private
         const Result<QList<catalog::GapRecord>> gaps
                 = catalog::SegmentStore(*catalog).gaps(config.cameraId, t, t + 1);
         if (gaps && !gaps->isEmpty())
-            return gaps->first().reason;
+            return gaps->first().reasonText();
         return ArchivePlayer::tr("Nothing was recorded at this time.");
     }
 

@@ -170,7 +170,7 @@ Result<void> SearchRunner::start(const SearchQuery& wanted)
                 bool more = true;
                 for (const catalog::GapRecord& g : found.value()) {
                     if (!(more = add(SearchHit {SearchQuery::Gaps, 0, camera, {g.startMs, g.endMs},
-                                  g.reason, {}})))
+                                  g.reasonText(), {}})))
                         break;
                 }
                 if (!more)

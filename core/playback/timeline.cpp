@@ -45,7 +45,7 @@ Result<TimelineData> TimelineLoader::load(
             return gaps.error();
         for (const catalog::GapRecord& g : gaps.value()) {
             if (g.endMs - g.startMs >= data.resolutionMs)
-                timeline.gaps << TimelineGap {{g.startMs, g.endMs}, g.reason};
+                timeline.gaps << TimelineGap {{g.startMs, g.endMs}, g.reasonText()};
         }
         data.cameras << timeline;
     }

@@ -456,8 +456,9 @@ void RecordingEngine::handle(const RecorderEvent& e)
                                QDateTime::currentDateTime())
                             == RecordMode::Continuous;
             if (continuous) {
-                m_worker->addGap({e.cameraId, e.streamId, 0, e.facts.header.startMs,
-                                         tr("Vigil was not recording")},
+                m_worker->addGap(
+                        {e.cameraId, e.streamId, 0, e.facts.header.startMs,
+                                QString::fromLatin1(catalog::GapRecord::kVigilStoppedReason)},
                         true, minGapMs(&c->record, e.facts.header.role));
             }
         }
@@ -508,8 +509,8 @@ void RecordingEngine::handle(const RecorderEvent& e)
     }
     case RecorderEvent::Type::Connected:
         if (e.startMs > 0 && e.endMs - e.startMs > minGapMs(c ? &c->record : nullptr, e.role)) {
-            m_worker->addGap(
-                    {e.cameraId, e.streamId, e.startMs, e.endMs, tr("The camera was offline")});
+            m_worker->addGap({e.cameraId, e.streamId, e.startMs, e.endMs,
+                    QString::fromLatin1(catalog::GapRecord::kCameraOfflineReason)});
         }
         qCInfo(lcRecording, "camera %s (%s): online", qUtf8Printable(name), qUtf8Printable(e.role));
         break;

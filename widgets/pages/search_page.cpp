@@ -188,7 +188,7 @@ SearchPage::SearchPage(const PageContext& context, QWidget* parent)
     m_text->setClearButtonEnabled(true);
     m_text->setAccessibleName(tr("Text"));
     filters->addWidget(m_text, 1);
-    m_searchButton = new QPushButton(tr("Search"), this);
+    m_searchButton = new QPushButton(tr("Search", "the button that runs a search"), this);
     m_searchButton->setDefault(true);
     filters->addWidget(m_searchButton);
     layout->addLayout(filters);
