@@ -3165,6 +3165,10 @@ Commands:
         <source>Go to Preset</source>
         <translation>Ir a posición guardada</translation>
     </message>
+    <message>
+        <source>Play Back the Last 30 Seconds</source>
+        <translation>Reproducir los últimos 30 segundos</translation>
+    </message>
 </context>
 <context>
     <name>vigil::widgets::LiveView</name>

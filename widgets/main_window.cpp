@@ -1,6 +1,7 @@
 #include "widgets/main_window.h"
 
 #include "widgets/about_dialog.h"
+#include "widgets/live/live_view.h"
 #include "widgets/pages/evidence_page.h"
 #include "widgets/pages/live_page.h"
 #include "widgets/pages/playback_page.h"
@@ -70,8 +71,15 @@ void MainWindow::createPages(const PageContext& context)
 
     auto* playback = new PlaybackPage(context, m_stack);
     auto* search = new SearchPage(context, m_stack);
-    m_pages = {new LivePage(context, m_stack), playback, search, new EvidencePage(context, m_stack),
+    auto* live = new LivePage(context, m_stack);
+    m_pages = {live, playback, search, new EvidencePage(context, m_stack),
             new SettingsPage(context, m_stack)};
+    // A live tile's "Play Back" opens its grid's cameras in playback.
+    connect(live->liveView(), &LiveView::playbackRequested, this,
+            [this, playback](qint64 utcMs, const QList<qint64>& cameras) {
+                if (playback->openAt(utcMs, cameras))
+                    showPage(PageId::Playback);
+            });
     // A search result opens playback at its moment.
     connect(search, &SearchPage::playRequested, this,
             [this, playback](qint64 utcMs, const QList<qint64>& cameras) {

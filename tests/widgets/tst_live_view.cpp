@@ -14,13 +14,20 @@
 #include "widgets/live/live_view.h"
 #include "widgets/main_window.h"
 #include "widgets/pages/live_page.h"
+#include "widgets/pages/playback_page.h"
+#include "widgets/playback/playback_tile.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace vigil;
 using namespace vigil::test;
@@ -36,6 +43,7 @@ private Q_SLOTS:
     void aMinimisedWindowDecodesNothing();
     void ptzMovesThePicture();
     void gridSizeAndTilesAreKept();
+    void aTileSwitchesToPlaybackKeepingItsGrid();
     void cleanupTestCase();
 
 private:
@@ -74,6 +82,60 @@ void TestLiveView::initTestCase()
             QStringLiteral("--no-recorder")}));
     m_gui->mainWindow()->resize(1200, 800);
     QTRY_VERIFY_WITH_TIMEOUT(view()->isVisible(), 20000);
+}
+
+void TestLiveView::aTileSwitchesToPlaybackKeepingItsGrid()
+{
+    // Footage from half a minute ago exists once the recorder has run that long.
+    QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const catalog::SegmentRecord& s : indexedSegments(m_data)) {
+                    if (s.cameraId == 2 && s.startMs < QDateTime::currentMSecsSinceEpoch() - 35000)
+                        return true;
+                }
+                return false;
+            }(),
+            60000);
+    widgets::LiveView* v = view();
+    v->setColumns(2);
+    QTRY_VERIFY_WITH_TIMEOUT(v->tile(1)->isVisible() && v->tile(1)->cameraId() == 2, 10000);
+    // The user right-clicks the second tile and chooses "Play Back the Last 30 Seconds".
+    bool chosen = false;
+    QTimer menuUser;
+    connect(&menuUser, &QTimer::timeout, this, [&] {
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        if (!menu || chosen)
+            return;
+        for (QAction* action : menu->actions()) {
+            if (action->text() == QLatin1String("Play Back the Last 30 Seconds")) {
+                chosen = true;
+                menu->close();
+                action->trigger();
+            }
+        }
+    });
+    menuUser.start(50);
+    const qint64 asked = QDateTime::currentMSecsSinceEpoch() - 30000;
+    QContextMenuEvent click(QContextMenuEvent::Mouse, v->tile(1)->rect().center(),
+            v->tile(1)->mapToGlobal(v->tile(1)->rect().center()));
+    QApplication::sendEvent(v->tile(1), &click);
+    QTRY_VERIFY_WITH_TIMEOUT(chosen, 5000);
+    // The Playback area, with the grid's two cameras, each showing its recorded picture of then.
+    QTRY_COMPARE_WITH_TIMEOUT(m_gui->mainWindow()->currentPage(), widgets::PageId::Playback, 5000);
+    auto* playback = static_cast<widgets::PlaybackPage*>(
+            m_gui->mainWindow()->page(widgets::PageId::Playback));
+    QCOMPARE(playback->session()->cameras(), (QList<qint64> {1, 2}));
+    QCOMPARE(playback->tiles().size(), 2);
+    for (widgets::PlaybackTile* tile : playback->tiles()) {
+        QTRY_VERIFY2_WITH_TIMEOUT(tile->frameTime() > 0, qPrintable(tile->message()), 15000);
+        QVERIFY2(qAbs(tile->frameTime() - asked) < 2000,
+                qPrintable(QString::number(tile->frameTime() - asked)));
+    }
+    // Playing it back is in the audit log, per camera.
+    const CtlRun listed = vigilctl(m_data,
+            {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--action"),
+                    QStringLiteral("playback"), QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(listed.out).array().size(), 2);
 }
 
 void TestLiveView::cleanupTestCase()

@@ -537,6 +537,9 @@ void LiveTile::contextMenuEvent(QContextMenuEvent* event)
     QMenu menu(this);
     menu.addAction(m_maximised ? tr("Back to the Grid") : tr("Maximise"), this,
             [this] { Q_EMIT maximiseRequested(m_index); });
+    menu.addAction(tr("Play Back the Last 30 Seconds"), this, [this] {
+        Q_EMIT playbackRequested(m_index, QDateTime::currentMSecsSinceEpoch() - 30000);
+    });
     QAction* snapshot = menu.addAction(tr("Save Snapshot"), this, [this] {
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
         QDir().mkpath(folder);

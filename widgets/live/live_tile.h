@@ -73,6 +73,8 @@ public:
 Q_SIGNALS:
     void maximiseRequested(int index);
     void cameraDropped(int index, qint64 cameraId);
+    /// "Play Back": the recorded footage of this tile's camera from `utcMs`.
+    void playbackRequested(int index, qint64 utcMs);
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -158,6 +158,17 @@ LiveView::LiveView(const PageContext& context, QWidget* parent)
         t->hide();
         connect(t, &LiveTile::maximiseRequested, this, &LiveView::toggleMaximised);
         connect(t, &LiveTile::cameraDropped, this, &LiveView::assign);
+        connect(t, &LiveTile::playbackRequested, this, [this](int index, qint64 utcMs) {
+            // The grid's cameras in their order, so playback shows the same layout.
+            QList<qint64> cameras;
+            for (const qint64 id : m_layout.cameras) {
+                if (id > 0 && !cameras.contains(id))
+                    cameras << id;
+            }
+            if (cameras.isEmpty())
+                cameras << m_layout.camera(index);
+            Q_EMIT playbackRequested(utcMs, cameras);
+        });
         m_tiles << t;
     }
     splitter->setStretchFactor(1, 1);

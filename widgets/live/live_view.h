@@ -42,6 +42,10 @@ public:
     void applySavedLayout(const QString& name);
     QStringList savedLayoutNames() const;
 
+Q_SIGNALS:
+    /// Playback of the grid's cameras (the layout kept, the tile's camera first) from `utcMs`.
+    void playbackRequested(qint64 utcMs, const QList<qint64>& cameraIds);
+
 private:
     void applyLayout();
     void storeLayout();

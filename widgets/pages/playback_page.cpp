@@ -32,7 +32,10 @@ namespace vigil::widgets {
 
 namespace {
 
-constexpr int kMaxTiles = 4;
+/// Tiles when no cameras are named (the Playback area opened by itself); a layout handed over
+/// (a live grid, a bookmark) keeps all of its cameras, up to the live grid's 4 × 4.
+constexpr int kDefaultTiles = 4;
+constexpr int kMaxTiles = 16;
 
 } // namespace
 
@@ -317,7 +320,8 @@ bool PlaybackPage::openAt(qint64 utcMs, const QList<qint64>& cameraIds)
         const auto all = m_context.cameras->list();
         if (all) {
             for (const catalog::CameraRecord& c : all.value()) {
-                if ((cameraIds.isEmpty() && names.size() < kMaxTiles) || cameraIds.contains(c.id))
+                if ((cameraIds.isEmpty() && names.size() < kDefaultTiles)
+                        || cameraIds.contains(c.id))
                     names.append({c.id, c.name});
             }
         }
@@ -328,6 +332,7 @@ bool PlaybackPage::openAt(qint64 utcMs, const QList<qint64>& cameraIds)
     }
     if (cameras.isEmpty())
         return false;
+    cameras = cameras.mid(0, kMaxTiles);
     if (!m_playback) {
         playback::PlaybackSession::Config config;
         config.catalogPath = m_context.catalogPath;
@@ -389,11 +394,13 @@ bool PlaybackPage::openAt(qint64 utcMs, const QList<qint64>& cameraIds)
     }
     m_reasonGiven = !reason.isEmpty();
     m_cameras = cameras;
-    // Tiles, 2 × 2 at most.
+    // Tiles in a square grid, as the live view lays them out.
     for (PlaybackTile* t : std::as_const(m_tiles))
         delete t;
     m_tiles.clear();
-    const int columns = cameras.size() > 1 ? 2 : 1;
+    int columns = 1;
+    while (columns * columns < cameras.size())
+        ++columns;
     for (int i = 0; i < cameras.size(); ++i) {
         QString name = tr("Camera %1").arg(cameras.at(i));
         for (const auto& [id, n] : std::as_const(names)) {

@@ -25,7 +25,7 @@ class EmptyState;
 class PlaybackTile;
 class TimelineWidget;
 
-/// Playback: recorded video of up to four cameras on one clock, a timeline with recorded spans,
+/// Playback: recorded video of a layout of cameras on one clock, a timeline with recorded spans,
 /// gaps and bookmarks, and the controls of a video editor (space, J/K/L, ←/→ frame by frame,
 /// Home/End, PgUp/PgDn bookmark to bookmark). Logic lives in core (PlaybackSession,
 /// TimelineSource); the page paints and forwards input.
