@@ -1234,6 +1234,10 @@ Commands:
         <source>Minutes without use after which the window locks and asks for the password again (0: never; once an administrator exists)</source>
         <translation>Minutos sin uso tras los que la ventana se bloquea y vuelve a pedir la contraseña (0: nunca; una vez que existe un administrador)</translation>
     </message>
+    <message>
+        <source>Footage older than this many days is played back only with a reason, which the audit log keeps (0: never asked)</source>
+        <translation>Las imágenes con más de estos días solo se reproducen con un motivo, que guarda el registro de auditoría (0: nunca se pregunta)</translation>
+    </message>
 </context>
 <context>
     <name>vigil::control::ControlClient</name>

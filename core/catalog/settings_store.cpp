@@ -16,7 +16,7 @@ namespace vigil::catalog {
 
 namespace {
 
-const std::array<SettingSpec, 11> kKnown = {{
+const std::array<SettingSpec, 12> kKnown = {{
         {settings::kUiLanguage, QMetaType::QString, QString(),
                 QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
                         "Language of the user interface (en, es); empty follows the system"),
@@ -63,6 +63,11 @@ const std::array<SettingSpec, 11> kKnown = {{
                         "Minutes without use after which the window locks and asks for the "
                         "password again (0: never; once an administrator exists)"),
                 {}, 0, 24 * 60},
+        {settings::kSecurityReasonAgeDays, QMetaType::Int, 7,
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "Footage older than this many days is played back only with a reason, "
+                        "which the audit log keeps (0: never asked)"),
+                {}, 0, 3650},
 }};
 
 struct Encoded

@@ -39,6 +39,7 @@ inline constexpr char kStorageMinFreePercent[] = "storage/minFreePercent";
 inline constexpr char kLiveLayout[] = "live/layout";
 inline constexpr char kLiveSavedLayouts[] = "live/savedLayouts";
 inline constexpr char kSecurityIdleLockMinutes[] = "security/idleLockMinutes";
+inline constexpr char kSecurityReasonAgeDays[] = "security/reasonAgeDays";
 } // namespace settings
 
 /// Typed key/value settings stored in the catalog's `settings` table. Values keep their type

@@ -1,6 +1,7 @@
 #include "widgets/pages/playback_page.h"
 
 #include "core/catalog/camera_store.h"
+#include "core/catalog/settings_store.h"
 #include "core/playback/bookmarks.h"
 #include "core/playback/thumbnails.h"
 #include "core/security/access.h"
@@ -338,6 +339,11 @@ bool PlaybackPage::openAt(qint64 utcMs, const QList<qint64>& cameraIds)
         config.catalogPath = m_context.catalogPath;
         config.recordingsDir = m_context.dataDir + QStringLiteral("/recordings");
         config.session = m_context.session;
+        if (m_context.settings)
+            config.reasonAgeDays
+                    = m_context.settings
+                              ->value(QLatin1String(catalog::settings::kSecurityReasonAgeDays))
+                              .toInt();
         m_playback = std::make_unique<playback::PlaybackSession>(config);
         connect(m_playback.get(), &playback::PlaybackSession::frameShown, this,
                 [this](int i, const QVideoFrame& frame, qint64 t, bool) {
