@@ -75,7 +75,7 @@ struct ArchivePlayer::Private
     ReadyFrame shownFrame;
     /// The current reader and decoder went through the frame shown (no reopening since).
     bool decodingOnFromShown = false;
-    qint64 shownKeyframe = -1; ///< keyframe mode: the fragment of the keyframe shown
+    qint64 shownKeyframe = -1; ///< the fragment of the keyframe shown, when one is (-1: another)
     QHash<qint64, qint64> firstPts; ///< per segment id
     qint64 reportedGap = kNone; ///< where footage resumes after the gap last reported
 
@@ -251,7 +251,7 @@ struct ArchivePlayer::Private
         atEnd = false;
         lastFedOffset = kNone;
         lastFedPts = kNone;
-        shownKeyframe = key.bytePos;
+        shownKeyframe = -1;
         decodingOnFromShown = false;
         return {};
     }
@@ -304,6 +304,7 @@ struct ArchivePlayer::Private
     {
         shownFrame = frame;
         decodingOnFromShown = true;
+        shownKeyframe = -1; // the keyframe path says when it is one
         shownMs = frame.utcMs;
         reportedGap = kNone;
         Q_EMIT q->frameShown(frame.frame, frame.utcMs, exact);
@@ -398,6 +399,7 @@ struct ArchivePlayer::Private
                 const ReadyFrame frame = ready.front();
                 ready.pop_front();
                 show(frame, frame.utcMs == t);
+                shownKeyframe = key.bytePos;
             }
             return {};
         }

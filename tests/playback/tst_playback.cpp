@@ -87,6 +87,7 @@ private Q_SLOTS:
     void aPlaybackSessionIsCheckedAndNeedsAReasonForOldFootage();
     void aHeldBookmarkSurvivesRetentionThatDeletesItsNeighbours();
     void thumbnailsAreTheKeyframeBeforeAndAreCached();
+    void reverseAndFastSpeedsShowKeyframes();
 
 private:
     /// The UTC time of a clip frame in the archive.
@@ -652,6 +653,39 @@ void TestPlayback::thumbnailsAreTheKeyframeBeforeAndAreCached()
     thumbnails.request(m_camera, utcOf(499) + 2500, QSize(80, 60));
     QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
     QVERIFY(ready.first().at(3).value<QImage>().isNull());
+}
+
+void TestPlayback::reverseAndFastSpeedsShowKeyframes()
+{
+    playback::PlaybackSession::Config c;
+    c.catalogPath = m_dir.filePath(QStringLiteral("vigil.sqlite"));
+    c.recordingsDir = m_dir.filePath(QStringLiteral("recordings"));
+    c.reasonAgeDays = 0;
+    playback::PlaybackSession session(c);
+    QSignalSpy shown(&session, &playback::PlaybackSession::frameShown);
+    QVERIFY(session.open({m_camera}, utcOf(240)));
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(3).toBool(), 10000);
+    // Backwards at 4×: keyframes only, each earlier than the one before, across a file boundary.
+    shown.clear();
+    session.setSpeed(-4);
+    session.play();
+    QTRY_VERIFY_WITH_TIMEOUT(session.position() < utcOf(140), 20000);
+    session.setSpeed(1);
+    session.pause();
+    QList<int> frames;
+    for (const QList<QVariant>& args : std::as_const(shown)) {
+        if (!args.at(3).toBool() || frames.isEmpty()
+                || frames.last() != frameOf(args.at(1).value<QVideoFrame>(), m_index))
+            frames << frameOf(args.at(1).value<QVideoFrame>(), m_index);
+    }
+    // The pause shows the exact frame of the clock at the end; before it, keyframes going back.
+    frames.removeLast();
+    QVERIFY2(frames.size() >= 2, qPrintable(QString::number(frames.size())));
+    for (qsizetype i = 0; i < frames.size(); ++i) {
+        QVERIFY2(frames.at(i) % 50 == 0, qPrintable(QStringLiteral("frame %1").arg(frames.at(i))));
+        if (i > 0)
+            QVERIFY(frames.at(i) < frames.at(i - 1));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPlayback)
