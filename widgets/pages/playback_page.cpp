@@ -177,8 +177,10 @@ QWidget* PlaybackPage::createPlayer()
 void PlaybackPage::createShortcuts()
 {
     const auto shortcut = [this](const QKeySequence& keys, auto slot) {
+        // The whole window's while the player shows (a hidden page's shortcuts do not fire;
+        // text fields keep the keys they type).
         auto* s = new QShortcut(keys, m_player);
-        s->setContext(Qt::WidgetWithChildrenShortcut);
+        s->setContext(Qt::WindowShortcut);
         connect(s, &QShortcut::activated, this, slot);
     };
     using Shuttle = playback::PlaybackClock::Shuttle;
@@ -433,6 +435,7 @@ bool PlaybackPage::openAt(qint64 utcMs, const QList<qint64>& cameraIds)
     reloadTimeline();
     m_stack->setCurrentWidget(m_player);
     updateControls();
+    m_timeline->setFocus();
     return true;
 }
 
