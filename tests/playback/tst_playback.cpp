@@ -96,6 +96,14 @@ private:
         const qint64 clipMs = qint64(frame) * kFrameMs;
         return kStartMs + clipMs + (clipMs >= 2 * kSegmentSeconds * 1000 ? kGapMs : 0);
     }
+    playback::PlaybackSession::Config sessionConfig(int reasonAgeDays) const
+    {
+        playback::PlaybackSession::Config c;
+        c.catalogPath = m_dir.filePath(QStringLiteral("vigil.sqlite"));
+        c.recordingsDir = m_dir.filePath(QStringLiteral("recordings"));
+        c.reasonAgeDays = reasonAgeDays;
+        return c;
+    }
     std::unique_ptr<playback::ArchivePlayer> player(qint64 camera) const
     {
         playback::ArchivePlayer::Config c;
@@ -536,11 +544,7 @@ void TestPlayback::theTimelineSpansAreTheSegmentsVigilctlLists()
 
 void TestPlayback::aPlaybackSessionIsCheckedAndNeedsAReasonForOldFootage()
 {
-    playback::PlaybackSession::Config c;
-    c.catalogPath = m_dir.filePath(QStringLiteral("vigil.sqlite"));
-    c.recordingsDir = m_dir.filePath(QStringLiteral("recordings"));
-    c.reasonAgeDays = 7;
-    playback::PlaybackSession session(c);
+    playback::PlaybackSession session(sessionConfig(7));
     QSignalSpy shown(&session, &playback::PlaybackSession::frameShown);
     // The clip is from January 2026: older than a week.
     QVERIFY(session.needsReason(utcOf(10)));
@@ -657,11 +661,7 @@ void TestPlayback::thumbnailsAreTheKeyframeBeforeAndAreCached()
 
 void TestPlayback::reverseAndFastSpeedsShowKeyframes()
 {
-    playback::PlaybackSession::Config c;
-    c.catalogPath = m_dir.filePath(QStringLiteral("vigil.sqlite"));
-    c.recordingsDir = m_dir.filePath(QStringLiteral("recordings"));
-    c.reasonAgeDays = 0;
-    playback::PlaybackSession session(c);
+    playback::PlaybackSession session(sessionConfig(0));
     QSignalSpy shown(&session, &playback::PlaybackSession::frameShown);
     QVERIFY(session.open({m_camera}, utcOf(240)));
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(3).toBool(), 10000);
