@@ -4298,6 +4298,12 @@ Commands:
         <translation>%1: sin grabación
 %2</translation>
     </message>
+    <message>
+        <source>%1: %2
+%3</source>
+        <translation>%1: %2
+%3</translation>
+    </message>
 </context>
 <context>
     <name>vigil::widgets::TransparencyDialog</name>

@@ -2,9 +2,11 @@
 
 #include "core/catalog/alert_store.h"
 #include "core/catalog/catalog.h"
+#include "core/catalog/event_store.h"
 #include "core/catalog/segment_store.h"
 #include "core/playback/reader_p.h"
 
+#include <QHash>
 #include <QThread>
 
 #include <algorithm>
@@ -66,6 +68,54 @@ Result<TimelineData> TimelineLoader::load(
         m.legalHold = b.legalHold;
         data.marks << m;
     }
+    const Result<QList<catalog::AlertRecord>> alerts
+            = catalog::AlertStore(m_catalog).between(range.startMs, range.endMs, cameraIds, 1000);
+    if (!alerts)
+        return alerts.error();
+    for (const catalog::AlertRecord& a : alerts.value()) {
+        TimelineMark m;
+        m.kind = TimelineMark::Kind::Alert;
+        m.id = a.id;
+        m.cameraId = a.cameraId;
+        m.span = {a.atMs, a.atMs};
+        m.title = a.message;
+        data.marks << m;
+    }
+    if (!cameraIds.isEmpty()) {
+        catalog::EventStore::Query query;
+        query.cameraIds = cameraIds;
+        query.fromMs = range.startMs;
+        query.toMs = range.endMs;
+        query.limit = TimelineData::kMaxEventMarks;
+        const Result<QList<catalog::EventRecord>> events
+                = catalog::EventStore(m_catalog).find(query);
+        if (!events)
+            return events.error();
+        // One mark per camera for events closer than two pixels: what the timeline can show.
+        QHash<qint64, qsizetype> open; // camera → index of its last event mark
+        for (const catalog::EventRecord& e : events.value()) {
+            const auto last = open.constFind(e.cameraId);
+            if (last != open.constEnd()
+                    && e.startMs - data.marks.at(*last).span.endMs < 2 * data.resolutionMs
+                    && data.marks.at(*last).title == e.type) {
+                TimeSpan& span = data.marks[*last].span;
+                span.endMs = std::max(span.endMs, e.endMs);
+                continue;
+            }
+            TimelineMark m;
+            m.kind = TimelineMark::Kind::Event;
+            m.id = e.id;
+            m.cameraId = e.cameraId;
+            m.span = {e.startMs, e.endMs};
+            m.title = e.type;
+            open.insert(e.cameraId, data.marks.size());
+            data.marks << m;
+        }
+    }
+    std::stable_sort(
+            data.marks.begin(), data.marks.end(), [](const TimelineMark& a, const TimelineMark& b) {
+                return a.span.startMs < b.span.startMs;
+            });
     return data;
 }
 

@@ -24,10 +24,11 @@ struct TimeSpan
     bool operator==(const TimeSpan&) const = default;
 };
 
-/// Something marked on the timeline: a bookmark (with its legal hold) or an alert.
+/// Something marked on the timeline: a bookmark (with its legal hold), an alert the recorder
+/// raised, or an event (motion, a person, a camera's alarm).
 struct TimelineMark
 {
-    enum class Kind { Bookmark, Alert };
+    enum class Kind { Bookmark, Alert, Event };
     Kind kind = Kind::Bookmark;
     qint64 id = 0;
     qint64 cameraId = 0; ///< 0: every camera
@@ -57,7 +58,10 @@ struct TimelineData
     TimeSpan range;
     qint64 resolutionMs = 0;
     QList<CameraTimeline> cameras;
-    QList<TimelineMark> marks; ///< oldest first
+    /// Bookmarks, alerts and events, oldest first; events of a camera closer than two pixels
+    /// are one mark (at most kMaxEventMarks events are read).
+    QList<TimelineMark> marks;
+    static constexpr int kMaxEventMarks = 5000;
 };
 
 /// Loads timelines from the catalog, a range at a time (in the way of nx_open's chunk provider:

@@ -4,6 +4,7 @@
 // being written, four cameras on one clock.
 
 #include "core/catalog/catalog.h"
+#include "core/catalog/event_store.h"
 #include "core/catalog/segment_store.h"
 #include "core/playback/archive_player.h"
 #include "core/playback/bookmarks.h"
@@ -532,6 +533,38 @@ void TestPlayback::theTimelineSpansAreTheSegmentsVigilctlLists()
     QCOMPARE(data->cameras.first().recorded, expected);
     QCOMPARE(data->cameras.first().gaps.size(), 1);
     QCOMPARE(data->cameras.first().gaps.first().reason, QStringLiteral("The camera was offline"));
+    // Motion events and an alert are marks too; events closer than two pixels are one.
+    catalog::EventStore events(*m_catalog);
+    for (int i = 0; i < 3; ++i) {
+        catalog::EventRecord e;
+        e.cameraId = m_camera;
+        e.type = QStringLiteral("motion");
+        e.startMs = utcOf(100) + i * 1500;
+        e.endMs = e.startMs + 1000;
+        QVERIFY(events.add(e));
+    }
+    const Result<playback::TimelineData> marked
+            = playback::TimelineLoader(*m_catalog)
+                      .load({m_camera}, {kStartMs - 60000, kStartMs + 3600000}, 1000);
+    QVERIFY(marked);
+    int eventMarks = 0;
+    for (const playback::TimelineMark& m : marked->marks) {
+        if (m.kind == playback::TimelineMark::Kind::Event) {
+            ++eventMarks;
+            QCOMPARE(m.span.startMs, utcOf(100));
+            QCOMPARE(m.span.endMs, utcOf(100) + 4000);
+        }
+    }
+    QCOMPARE(eventMarks, 1);
+    const Result<playback::TimelineData> fine
+            = playback::TimelineLoader(*m_catalog)
+                      .load({m_camera}, {kStartMs - 60000, kStartMs + 3600000}, 100);
+    QVERIFY(fine);
+    QCOMPARE(std::count_if(fine->marks.cbegin(), fine->marks.cend(),
+                     [](const playback::TimelineMark& m) {
+                         return m.kind == playback::TimelineMark::Kind::Event;
+                     }),
+            3);
     // At the resolution of a 30-day view the gap is narrower than a pixel: one span.
     const Result<playback::TimelineData> month
             = playback::TimelineLoader(*m_catalog)

@@ -24,6 +24,7 @@ const QColor kRecorded(0x2e, 0x9d, 0x5b);
 const QColor kGap(0xc0, 0x39, 0x2b);
 const QColor kBookmark(0x29, 0x80, 0xb9);
 const QColor kHold(0x8e, 0x44, 0xad);
+const QColor kEvent(0xe6, 0x7e, 0x22);
 
 /// A tick step that puts labels at least `minPx` apart.
 qint64 tickStep(const playback::TimelineView& view, int minPx)
@@ -147,8 +148,27 @@ void TimelineWidget::paintEvent(QPaintEvent*)
             }
         }
     }
+    // Alerts (red) and events (amber) in their camera's row, on every row when about no camera.
+    for (const playback::TimelineMark& m : std::as_const(m_data.marks)) {
+        if (m.kind == playback::TimelineMark::Kind::Bookmark)
+            continue;
+        const double x0 = x(m.span.startMs);
+        const double x1 = std::max(x0 + 2, x(m.span.endMs));
+        if (x1 < kNameWidth || x0 > width())
+            continue;
+        for (int row = 0; row < m_cameras.size(); ++row) {
+            if (m.cameraId != 0 && m.cameraId != m_cameras.at(row).first)
+                continue;
+            const QRect r = rowRect(row);
+            p.fillRect(
+                    QRectF(std::max<double>(kNameWidth, x0), r.top(), x1 - x0, r.height() * 0.35),
+                    m.kind == playback::TimelineMark::Kind::Alert ? kGap : kEvent);
+        }
+    }
     // Bookmarks above the rows.
     for (const playback::TimelineMark& m : std::as_const(m_data.marks)) {
+        if (m.kind != playback::TimelineMark::Kind::Bookmark)
+            continue;
         const double x0 = std::max<double>(kNameWidth, x(m.span.startMs));
         const double x1 = std::min<double>(width(), x(m.span.endMs));
         if (x1 < kNameWidth || x0 > width())
@@ -312,7 +332,8 @@ QString TimelineWidget::tooltipAt(QPoint pos) const
     const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(t), QLocale::LongFormat);
     if (pos.y() < kMarksHeight) {
         for (const playback::TimelineMark& m : m_data.marks) {
-            if (t >= m.span.startMs - m_view.resolutionMs() * 3
+            if (m.kind == playback::TimelineMark::Kind::Bookmark
+                    && t >= m.span.startMs - m_view.resolutionMs() * 3
                     && t <= m.span.endMs + m_view.resolutionMs() * 3) {
                 QString text = m.title.isEmpty() ? tr("Bookmark") : m.title;
                 if (!m.caseNumber.isEmpty())
@@ -325,6 +346,14 @@ QString TimelineWidget::tooltipAt(QPoint pos) const
     }
     const int row = (pos.y() - kMarksHeight) / kRowHeight;
     if (row >= 0 && row < m_cameras.size()) {
+        for (const playback::TimelineMark& m : m_data.marks) {
+            if (m.kind == playback::TimelineMark::Kind::Bookmark
+                    || (m.cameraId != 0 && m.cameraId != m_cameras.at(row).first))
+                continue;
+            if (t >= m.span.startMs - m_view.resolutionMs() * 2
+                    && t <= m.span.endMs + m_view.resolutionMs() * 2)
+                return tr("%1: %2\n%3").arg(m_cameras.at(row).second, m.title, when);
+        }
         for (const playback::CameraTimeline& c : m_data.cameras) {
             if (c.cameraId != m_cameras.at(row).first)
                 continue;
