@@ -1648,6 +1648,13 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::playback::TimelineLoader</name>
+    <message>
+        <source>Motion and other events</source>
+        <translation>Movimiento y otros eventos</translation>
+    </message>
+</context>
+<context>
     <name>vigil::recording::CameraMotionEvents</name>
     <message>
         <source>the camera at %1 offers no ONVIF events</source>

@@ -53,6 +53,12 @@ public:
         bool unbounded = false;
     };
     Result<QList<EventRecord>> find(const Query& query) const;
+    /// The events of a camera that overlap [fromMs, toMs) gathered per stretch of `bucketMs`
+    /// (from the epoch): one record each with the first start and the last end (no id or
+    /// type). What a timeline drawn at a resolution shows, read from the (camera_id, start_ms,
+    /// end_ms) index alone, without handing every row over.
+    Result<QList<EventRecord>> buckets(
+            qint64 cameraId, qint64 fromMs, qint64 toMs, qint64 bucketMs) const;
 
 private:
     Catalog& m_catalog;

@@ -59,9 +59,8 @@ struct TimelineData
     qint64 resolutionMs = 0;
     QList<CameraTimeline> cameras;
     /// Bookmarks, alerts and events, oldest first; events of a camera closer than two pixels
-    /// are one mark (at most kMaxEventMarks events are read).
+    /// are one mark.
     QList<TimelineMark> marks;
-    static constexpr int kMaxEventMarks = 5000;
 };
 
 /// Loads timelines from the catalog, a range at a time (in the way of nx_open's chunk provider:
