@@ -320,6 +320,16 @@ Result<void> CameraStore::setPrivacyMasks(qint64 id, const QString& masks)
             tr("changing the privacy masks of camera %1").arg(id));
 }
 
+Result<QString> CameraStore::privacyMasks(qint64 id) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
+    query.prepare(QStringLiteral("SELECT privacy_masks FROM cameras WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return m_catalog.sqlError(query.lastError(), tr("reading camera %1").arg(id));
+    return query.next() ? query.value(0).toString() : QString();
+}
+
 Result<void> CameraStore::updateCamera(
         qint64 id, const char* assignments, QVariantList values, const QString& doing)
 {

@@ -94,6 +94,8 @@ public:
     Result<void> setEnabled(qint64 id, bool enabled);
     /// The privacy masks of camera `id` (media::PrivacyMask::toJson(); "" for none).
     Result<void> setPrivacyMasks(qint64 id, const QString& masks);
+    /// The privacy masks of camera `id` as stored ("" for none or no such camera).
+    Result<QString> privacyMasks(qint64 id) const;
     /// How Vigil reaches camera `camera.id`, after it was checked live: user name, sealed
     /// password, login method, clock offset, firmware, capabilities and streams. A stream that
     /// has footage keeps its row (its footage refers to it); a role that is no longer chosen

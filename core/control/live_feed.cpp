@@ -333,12 +333,9 @@ void LiveFeed::dropDecoder()
 void LiveFeed::setPrivacyMask(const QString& json)
 {
     QString problem;
-    const std::optional<media::PrivacyMask> mask = media::PrivacyMask::fromJson(json, &problem);
     // Masks that cannot be read hide the whole picture rather than nothing.
-    m_mask = mask ? *mask
-                  : media::PrivacyMask(
-                          {QPolygonF {QPointF(0, 0), QPointF(1, 0), QPointF(1, 1), QPointF(0, 1)}});
-    if (!mask)
+    m_mask = media::PrivacyMask::forCatalog(json, &problem);
+    if (!problem.isEmpty())
         qCWarning(lcRecording) << "camera" << m_cameraId << "privacy masks:" << problem;
     if (m_decoder)
         m_decoder->setPrivacyMask(m_mask);

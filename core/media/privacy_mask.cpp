@@ -156,4 +156,12 @@ void PrivacyMask::apply(QImage& image)
     applyRgb32(image.bits(), int(image.bytesPerLine()), image.size());
 }
 
+PrivacyMask PrivacyMask::forCatalog(const QString& json, QString* error)
+{
+    const std::optional<PrivacyMask> mask = fromJson(json, error);
+    return mask
+            ? *mask
+            : PrivacyMask({QPolygonF {QPointF(0, 0), QPointF(1, 0), QPointF(1, 1), QPointF(0, 1)}});
+}
+
 } // namespace vigil::media

@@ -39,6 +39,9 @@ public:
     /// Reads toJson()'s form; nullopt with `*error` set when it is not one (a polygon needs
     /// three points, coordinates lie in 0…1).
     static std::optional<PrivacyMask> fromJson(const QString& json, QString* error = nullptr);
+    /// The mask to apply for the catalog's `json`: masks that cannot be read hide the whole
+    /// picture rather than nothing (`*error` says why).
+    static PrivacyMask forCatalog(const QString& json, QString* error = nullptr);
 
     /// Blacks out a YUV 4:2:0 picture in place (planes Y, U, V of `size`).
     void applyYuv420(uint8_t* const planes[3], const int strides[3], QSize size, bool fullRange);

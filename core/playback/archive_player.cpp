@@ -1,7 +1,9 @@
 #include "core/playback/archive_player.h"
 
+#include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/segment_store.h"
+#include "core/media/privacy_mask.h"
 #include "core/media/video_decoder.h"
 #include "core/playback/reader_p.h"
 #include "core/playback/segment_reader.h"
@@ -113,6 +115,28 @@ struct ArchivePlayer::Private
             return id.error();
         streamId = id.value();
         return {};
+    }
+
+    /// The camera's privacy masks as they are now: recorded footage is stored whole, and every
+    /// picture played back is masked as live pictures are.
+    void readMasks()
+    {
+        const Result<QString> json = catalog::CameraStore(*catalog).privacyMasks(config.cameraId);
+        const media::PrivacyMask current
+                = media::PrivacyMask::forCatalog(json ? json.value() : QString());
+        {
+            const std::lock_guard lock(mutex);
+            if (current.polygons() == mask.polygons())
+                return;
+            mask = current;
+            settingsChanged = true;
+        }
+        // Frames decoded ahead carry the old masks: decode again from a keyframe.
+        reader.reset();
+        peeked.reset();
+        ready.clear();
+        lastFedOffset = kNone;
+        decodingOnFromShown = false;
     }
 
     bool covers(const catalog::SegmentRecord& s, qint64 t) const
@@ -541,13 +565,6 @@ void ArchivePlayer::setOutputSize(QSize size)
     d->settingsChanged = true;
 }
 
-void ArchivePlayer::setPrivacyMask(const media::PrivacyMask& mask)
-{
-    const std::lock_guard lock(d->mutex);
-    d->mask = mask;
-    d->settingsChanged = true;
-}
-
 void ArchivePlayer::seek(qint64 utcMs, SeekMode mode)
 {
     d->request(Request {Request::Kind::Seek, utcMs, mode, 0});
@@ -579,6 +596,8 @@ void ArchivePlayer::work()
         Q_EMIT failed(r.target, opened.error().message);
         return;
     }
+    if (r.kind == Request::Kind::Seek)
+        d->readMasks(); // a change made since shows from the next seek on
     d->applySettings();
     Result<void> done;
     switch (r.kind) {

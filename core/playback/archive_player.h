@@ -1,7 +1,5 @@
 #pragma once
 
-#include "core/media/privacy_mask.h"
-
 #include <QObject>
 #include <QSize>
 #include <QString>
@@ -16,6 +14,9 @@ namespace vigil::playback {
 /// keyframe index (SegmentReader) and decodes with the live view's VideoDecoder. Segments being
 /// written play as far as they are complete. The footage files and catalog are only read: the
 /// recorder stays their only writer, and playback costs it nothing.
+///
+/// The camera's privacy masks are read from the catalog (again at every seek) and blacked out
+/// of every picture, as in live view: footage is recorded whole.
 ///
 /// Made to live on a worker thread of its own (one per tile). Requests come from any thread
 /// and only the newest counts: while a request is served, a newer one stops it between two
@@ -49,7 +50,6 @@ public:
 
     /// Frames come out as RGB32 pictures fitting `size`, or as YUV when it is empty.
     void setOutputSize(QSize size);
-    void setPrivacyMask(const media::PrivacyMask& mask);
 
     void seek(qint64 utcMs, SeekMode mode = SeekMode::Exact);
     void advance(qint64 utcMs);

@@ -1,7 +1,9 @@
 #include "core/playback/thumbnails.h"
 
+#include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/segment_store.h"
+#include "core/media/privacy_mask.h"
 #include "core/media/video_decoder.h"
 #include "core/playback/reader_p.h"
 #include "core/playback/segment_reader.h"
@@ -83,7 +85,7 @@ struct ThumbnailSource::Private
         return std::nullopt;
     }
 
-    QImage decode(const Key& key, QSize size)
+    QImage decode(const Key& key, QSize size, const media::PrivacyMask& mask)
     {
         Result<std::unique_ptr<SegmentReader>> reader
                 = SegmentReader::open(recordingsDir + u'/' + key.segment.path, key.entry.bytePos);
@@ -92,6 +94,7 @@ struct ThumbnailSource::Private
         const VideoTrack& track = reader.value()->video();
         media::VideoDecoder decoder(track.codec, track.extradata, track.size);
         decoder.setOutputSize(size);
+        decoder.setPrivacyMask(mask); // the camera's masks, as every picture shown
         QImage image;
         QObject::connect(&decoder, &media::VideoDecoder::frameDecoded,
                 [&image](const QVideoFrame& source, QSize) {
@@ -135,18 +138,24 @@ struct ThumbnailSource::Private
             qint64 keyMs = 0;
             if (const std::optional<Key> key = keyframeAt(ask.cameraId, ask.utcMs)) {
                 keyMs = key->utcMs;
-                const QString name = QStringLiteral("%1/%2-%3-%4x%5.jpg")
+                // The masks are part of the picture: another mask, another cached file.
+                const Result<QString> masks
+                        = catalog::CameraStore(*catalog).privacyMasks(ask.cameraId);
+                const QString maskJson = masks ? masks.value() : QStringLiteral("unreadable");
+                const media::PrivacyMask mask = media::PrivacyMask::forCatalog(maskJson);
+                const QString name = QStringLiteral("%1/%2-%3-%4x%5-%6.jpg")
                                              .arg(ask.cameraId)
                                              .arg(key->segment.role)
                                              .arg(key->utcMs)
                                              .arg(ask.size.width())
-                                             .arg(ask.size.height());
+                                             .arg(ask.size.height())
+                                             .arg(qHash(maskJson), 0, 16);
                 if (const QImage* cached = memory.object(name)) {
                     image = *cached;
                 } else if (!cacheDir.isEmpty() && image.load(cacheDir + u'/' + name)) {
                     memory.insert(name, new QImage(image));
                 } else {
-                    image = decode(*key, ask.size);
+                    image = decode(*key, ask.size, mask);
                     if (!image.isNull()) {
                         memory.insert(name, new QImage(image));
                         if (!cacheDir.isEmpty()) {

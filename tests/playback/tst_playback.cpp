@@ -3,6 +3,7 @@
 // through ArchivePlayer: exact seeks, steps both ways, playing on across files and gaps, a file
 // being written, four cameras on one clock.
 
+#include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/event_store.h"
 #include "core/catalog/segment_store.h"
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void aHeldBookmarkSurvivesRetentionThatDeletesItsNeighbours();
     void thumbnailsAreTheKeyframeBeforeAndAreCached();
     void reverseAndFastSpeedsShowKeyframes();
+    void privacyMasksHideTheirAreaInPlaybackAndThumbnails();
 
 private:
     /// The UTC time of a clip frame in the archive.
@@ -719,6 +721,69 @@ void TestPlayback::reverseAndFastSpeedsShowKeyframes()
         if (i > 0)
             QVERIFY(frames.at(i) < frames.at(i - 1));
     }
+}
+
+void TestPlayback::privacyMasksHideTheirAreaInPlaybackAndThumbnails()
+{
+    // The left half of the picture masked.
+    const qint64 camera = m_camera;
+    catalog::CameraStore cameras(*m_catalog);
+    QVERIFY(cameras.setPrivacyMasks(camera, QStringLiteral("[[[0,0],[0.5,0],[0.5,1],[0,1]]]")));
+    const auto leftIsBlack = [](const QVideoFrame& source) {
+        QVideoFrame frame(source);
+        if (!frame.map(QVideoFrame::ReadOnly))
+            return false;
+        bool black = true;
+        bool detailRight = false;
+        for (int y = 0; y < frame.height(); ++y) {
+            const uchar* row = frame.bits(0) + qsizetype(y) * frame.bytesPerLine(0);
+            for (int x = 0; x < frame.width() / 2 - 1; ++x)
+                black = black && row[x] <= 16;
+            for (int x = frame.width() / 2 + 2; x < frame.width(); ++x)
+                detailRight = detailRight || row[x] > 40;
+        }
+        frame.unmap();
+        return black && detailRight;
+    };
+    const auto p = player(camera);
+    QSignalSpy shown(p.get(), &playback::ArchivePlayer::frameShown);
+    // Every picture shown, the keyframe on the way included.
+    p->seek(utcOf(322));
+    for (;;) {
+        QVERIFY(!shown.isEmpty() || shown.wait(10000));
+        const QList<QVariant> args = shown.takeFirst();
+        QVERIFY(leftIsBlack(args.at(0).value<QVideoFrame>()));
+        if (args.at(2).toBool())
+            break;
+    }
+    // Thumbnails too (and not the unmasked one cached by the test before).
+    playback::ThumbnailSource thumbnails(m_dir.filePath(QStringLiteral("vigil.sqlite")),
+            m_dir.filePath(QStringLiteral("recordings")),
+            m_dir.filePath(QStringLiteral("cache/thumbnails")));
+    QSignalSpy ready(&thumbnails, &playback::ThumbnailSource::ready);
+    thumbnails.request(camera, utcOf(137), QSize(80, 60));
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+    const QImage image = ready.first().at(3).value<QImage>();
+    QVERIFY(!image.isNull());
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width() / 2 - 1; ++x)
+            QVERIFY(qGray(image.pixel(x, y)) <= 2);
+    }
+    // Cleared, the area shows again from the next seek.
+    QVERIFY(cameras.setPrivacyMasks(camera, {}));
+    shown.clear();
+    p->seek(utcOf(323));
+    const QList<QVariant> args = [&] {
+        for (;;) {
+            if (shown.isEmpty() && !shown.wait(10000))
+                return QList<QVariant>();
+            QList<QVariant> a = shown.takeFirst();
+            if (a.at(2).toBool())
+                return a;
+        }
+    }();
+    QVERIFY(!args.isEmpty());
+    QCOMPARE(frameOf(args.at(0).value<QVideoFrame>(), m_index), 323);
 }
 
 QTEST_GUILESS_MAIN(TestPlayback)
