@@ -999,6 +999,10 @@ Commands:
         <source>changing the privacy masks of camera %1</source>
         <translation>al cambiar las máscaras de privacidad de la cámara %1</translation>
     </message>
+    <message>
+        <source>reading camera %1</source>
+        <translation>al leer la cámara %1</translation>
+    </message>
 </context>
 <context>
     <name>vigil::catalog::Catalog</name>
