@@ -266,7 +266,6 @@ void PlaybackSession::driveTiles(bool seekExact)
         else
             tile->player->advance(t);
     }
-    m_lastDriven = t;
 }
 
 } // namespace vigil::playback

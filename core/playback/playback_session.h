@@ -83,7 +83,6 @@ private:
     PlaybackClock m_clock;
     QElapsedTimer m_steady;
     QTimer m_timer;
-    qint64 m_lastDriven = 0;
 };
 
 } // namespace vigil::playback

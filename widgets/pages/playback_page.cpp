@@ -317,20 +317,10 @@ void PlaybackPage::setSpan(qint64 spanMs)
 
 bool PlaybackPage::openAt(qint64 utcMs, const QList<qint64>& cameraIds)
 {
+    const QList<QPair<qint64, QString>> names = cameraNames();
     QList<qint64> cameras = cameraIds;
-    QList<QPair<qint64, QString>> names;
-    if (m_context.cameras) {
-        const auto all = m_context.cameras->list();
-        if (all) {
-            for (const catalog::CameraRecord& c : all.value()) {
-                if ((cameraIds.isEmpty() && names.size() < kDefaultTiles)
-                        || cameraIds.contains(c.id))
-                    names.append({c.id, c.name});
-            }
-        }
-    }
     if (cameras.isEmpty()) {
-        for (const auto& [id, name] : std::as_const(names))
+        for (const auto& [id, name] : names.mid(0, kDefaultTiles))
             cameras << id;
     }
     if (cameras.isEmpty())
@@ -410,12 +400,11 @@ bool PlaybackPage::openAt(qint64 utcMs, const QList<qint64>& cameraIds)
     while (columns * columns < cameras.size())
         ++columns;
     for (int i = 0; i < cameras.size(); ++i) {
-        QString name = tr("Camera %1").arg(cameras.at(i));
-        for (const auto& [id, n] : std::as_const(names)) {
-            if (id == cameras.at(i))
-                name = n;
-        }
-        auto* tile = new PlaybackTile(name, m_grid->parentWidget());
+        const auto named = std::find_if(names.cbegin(), names.cend(),
+                [&](const auto& pair) { return pair.first == cameras.at(i); });
+        auto* tile = new PlaybackTile(
+                named != names.cend() ? named->second : tr("Camera %1").arg(cameras.at(i)),
+                m_grid->parentWidget());
         m_grid->addWidget(tile, i / columns, i % columns);
         connect(tile, &PlaybackTile::pictureSizeChanged, this,
                 [this, i](QSize size) { m_playback->setOutputSize(i, size); });

@@ -84,11 +84,6 @@ void TimelineWidget::setView(const playback::TimelineView& view)
     Q_EMIT viewChanged(m_view);
 }
 
-void TimelineWidget::changeView(const playback::TimelineView& view)
-{
-    setView(view);
-}
-
 void TimelineWidget::setSelection(playback::TimeSpan span)
 {
     m_selection = span;
@@ -213,7 +208,7 @@ void TimelineWidget::wheelEvent(QWheelEvent* event)
     if (steps == 0)
         return;
     const double anchor = std::max(0.0, event->position().x() - kNameWidth);
-    changeView(m_view.zoomed(std::pow(0.8, steps), anchor));
+    setView(m_view.zoomed(std::pow(0.8, steps), anchor));
     event->accept();
 }
 
@@ -274,7 +269,7 @@ void TimelineWidget::mouseMoveEvent(QMouseEvent* event)
         return;
     m_dragging = true;
     setCursor(Qt::ClosedHandCursor);
-    changeView(m_pressView.panned(pos.x() - m_pressPos.x()));
+    setView(m_pressView.panned(pos.x() - m_pressPos.x()));
 }
 
 void TimelineWidget::mouseReleaseEvent(QMouseEvent* event)
@@ -321,7 +316,7 @@ void TimelineWidget::leaveEvent(QEvent* event)
 
 void TimelineWidget::resizeEvent(QResizeEvent*)
 {
-    changeView(m_view);
+    setView(m_view);
 }
 
 QString TimelineWidget::tooltipAt(QPoint pos) const

@@ -60,7 +60,6 @@ protected:
 private:
     QRect rowRect(int row) const;
     QString tooltipAt(QPoint pos) const;
-    void changeView(const playback::TimelineView& view);
 
     playback::TimelineData m_data;
     playback::TimelineView m_view;
