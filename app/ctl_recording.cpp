@@ -1,6 +1,7 @@
 #include "app/ctl_recording.h"
 
 #include "app/ctl_application.h"
+#include "core/catalog/bookmark_store.h"
 #include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/segment_store.h"

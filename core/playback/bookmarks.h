@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/catalog/segment_store.h"
+#include "core/catalog/bookmark_store.h"
 #include "core/result.h"
 
 #include <QCoreApplication>

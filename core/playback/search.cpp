@@ -1,6 +1,7 @@
 #include "core/playback/search.h"
 
 #include "core/catalog/alert_store.h"
+#include "core/catalog/bookmark_store.h"
 #include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/event_store.h"

@@ -1,6 +1,7 @@
 #include "core/playback/timeline.h"
 
 #include "core/catalog/alert_store.h"
+#include "core/catalog/bookmark_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/event_store.h"
 #include "core/catalog/segment_store.h"

@@ -4,6 +4,7 @@
 // retention clears a backlog oldest first, never touches held footage and never shuts out a
 // recorder indexing new files meanwhile.
 #include "catalog_test_util.h"
+#include "core/catalog/bookmark_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/keyframes.h"
 #include "core/storage/retention.h"

@@ -3,6 +3,7 @@
 // through ArchivePlayer: exact seeks, steps both ways, playing on across files and gaps, a file
 // being written, four cameras on one clock.
 
+#include "core/catalog/bookmark_store.h"
 #include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/event_store.h"
