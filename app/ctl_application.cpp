@@ -1,5 +1,6 @@
 #include "app/ctl_application.h"
 
+#include "app/ctl_evidence.h"
 #include "app/ctl_p.h"
 #include "app/ctl_privacy.h"
 #include "app/ctl_recording.h"
@@ -78,7 +79,11 @@ int Ctl::run(const QStringList& arguments)
             "ID]\n"
             "  audit verify           Check that no audit row was changed, removed or reordered\n"
             "  report transparency    Counts a town can publish: --from T --to T --out "
-            "FILE.csv|json"));
+            "FILE.csv|json\n"
+            "  export                 An evidence package: --camera ID[,ID] --from T --to T --out "
+            "FOLDER --case C --reason R [--original [--approver USER]]\n"
+            "  verify FOLDER          Check an evidence package's hashes and signature (exit 0: "
+            "it holds; 1: it does not)"));
     runtime::CommandLine::addCommonOptions(m_parser);
     m_parser.addOption(
             QCommandLineOption(QStringLiteral("json"), tr("Print machine-readable JSON.")));
@@ -150,8 +155,17 @@ int Ctl::run(const QStringList& arguments)
             QStringLiteral("by"), tr("audit list: only this user's rows."), tr("user")));
     m_parser.addOption(QCommandLineOption(
             QStringLiteral("action"), tr("audit list: only rows of this action."), tr("action")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("out"),
+            tr("report transparency: the file to write; export: the package's new folder."),
+            tr("file")));
     m_parser.addOption(QCommandLineOption(
-            QStringLiteral("out"), tr("report transparency: the file to write."), tr("file")));
+            QStringLiteral("reason"), tr("export: why the footage is released."), tr("text")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("original"),
+            tr("export: include the original (unredacted) recording; needs a supervisor.")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("approver"),
+            tr("export: the supervisor approving an original (password from "
+               "$VIGIL_APPROVER_PASSWORD or the terminal)."),
+            tr("user")));
     m_parser.addPositionalArgument(
             QStringLiteral("command"), tr("The command to run."), tr("command [arguments…]"));
     m_parser.process(arguments);
@@ -201,13 +215,17 @@ int Ctl::run(const QStringList& arguments)
         return CtlService::run(positional.mid(1),
                 runtime::CommandLine::commonOptions(m_parser).dataDir,
                 m_parser.isSet(QStringLiteral("json")), m_out, m_err);
+    if (command == QLatin1String("verify"))
+        return CtlEvidence::verify(
+                positional.mid(1), m_parser.isSet(QStringLiteral("json")), m_out, m_err);
     if (command == QLatin1String("discover"))
         return discover();
     if (command == QLatin1String("probe"))
         return probe(positional.mid(1));
     if (command != QLatin1String("info") && command != QLatin1String("settings")
             && command != QLatin1String("camera") && command != QLatin1String("alerts")
-            && !CtlRecording::handles(command) && !CtlSecurity::handles(command))
+            && !CtlRecording::handles(command) && !CtlSecurity::handles(command)
+            && !CtlEvidence::handles(command))
         return usage(tr("Unknown command \"%1\".").arg(command));
 
     runtime::AppContext::Options options;
@@ -258,6 +276,8 @@ int Ctl::runCommand(const QString& command, const QStringList& args, const secur
             CtlStatus::reloadRecorder(m_context->dataDir().path(), security.credentials());
         return code;
     }
+    if (command == QLatin1String("export"))
+        return CtlEvidence::exportPackage(m_parser, *m_context, who, m_out, m_err);
     if (CtlRecording::handles(command))
         return CtlRecording(m_parser, *m_context, m_out, m_err).run(command, positional.mid(1));
     return settingsCommand(positional.mid(1));

@@ -59,7 +59,7 @@ std::optional<Permission> CtlSecurity::permissionFor(
         return Permission::ViewAudit;
     if (command == QLatin1String("segments") || command == QLatin1String("storage"))
         return Permission::Search;
-    if (command == QLatin1String("hold"))
+    if (command == QLatin1String("hold") || command == QLatin1String("export"))
         return Permission::ExportRedacted;
     if (command == QLatin1String("alerts") && !sub.isEmpty())
         return Permission::ManageCameras;

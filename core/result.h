@@ -32,6 +32,7 @@ struct Error
         Protocol, ///< it answers, but not as expected (not ONVIF, broken XML …)
         PermissionDenied, ///< the operating system refuses this user
         Forbidden, ///< Vigil refuses: the user's role or camera access does not allow it
+        Cancelled, ///< the user stopped it
     };
 
     Code code = Code::Unknown;

@@ -46,45 +46,6 @@ QByteArray signedText(const Checkpoint& c)
             + QByteArray::number(c.lastId) + '\n' + c.head.toHex() + '\n';
 }
 
-/// The signing key (Ed25519 secret key), made on first use, readable by the owner only.
-Result<QByteArray> signingKey(const QString& path, bool create)
-{
-    if (sodium_init() < 0)
-        return Error {
-                Error::Code::Unknown, AuditLog::tr("The encryption library could not start."), {}};
-    QFile file(path);
-    if (file.exists()) {
-        if (!file.open(QIODevice::ReadOnly))
-            return Error {Error::Code::NotWritable,
-                    AuditLog::tr("Cannot read the audit key \"%1\".")
-                            .arg(QDir::toNativeSeparators(path)),
-                    file.errorString()};
-        const QByteArray key = file.readAll();
-        if (key.size() != crypto_sign_SECRETKEYBYTES)
-            return Error {Error::Code::Corrupt,
-                    AuditLog::tr("The audit key \"%1\" is damaged.")
-                            .arg(QDir::toNativeSeparators(path)),
-                    {}};
-        return key;
-    }
-    if (!create)
-        return QByteArray();
-    KeyFiles::makeFolderFor(path);
-    QByteArray publicKey(crypto_sign_PUBLICKEYBYTES, Qt::Uninitialized);
-    QByteArray key(crypto_sign_SECRETKEYBYTES, Qt::Uninitialized);
-    crypto_sign_keypair(reinterpret_cast<unsigned char*>(publicKey.data()),
-            reinterpret_cast<unsigned char*>(key.data()));
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(key) != key.size()
-            || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-            || !out.commit())
-        return Error {Error::Code::NotWritable,
-                AuditLog::tr("Cannot create the audit key \"%1\".")
-                        .arg(QDir::toNativeSeparators(path)),
-                out.errorString()};
-    return key;
-}
-
 Result<void> writeCheckpoint(const QString& path, const QByteArray& key, const Checkpoint& c)
 {
     const QByteArray text = signedText(c);
@@ -209,7 +170,7 @@ Result<qint64> AuditLog::append(const Principal& who, const QString& action, con
 Result<qint64> AuditLog::appendAs(qint64 userId, const QString& login, const QString& action,
         const QString& object, const QJsonObject& detail, qint64 cameraId)
 {
-    const Result<QByteArray> key = signingKey(keyPath(), true);
+    const Result<QByteArray> key = KeyFiles::signingKey(keyPath(), true);
     if (!key)
         return key.error();
     QSqlDatabase db = QSqlDatabase::database(m_catalog.connectionName(), false);
@@ -338,7 +299,7 @@ Result<QList<AuditEntry>> AuditLog::list(const AuditFilter& f) const
 
 Result<AuditLog::Verification> AuditLog::verify() const
 {
-    const Result<QByteArray> key = signingKey(keyPath(), false);
+    const Result<QByteArray> key = KeyFiles::signingKey(keyPath(), false);
     if (!key)
         return key.error();
     const Result<std::optional<Checkpoint>> checkpoint

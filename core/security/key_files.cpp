@@ -2,6 +2,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSaveFile>
+
+#include <sodium.h>
 
 namespace vigil::security {
 
@@ -48,6 +51,39 @@ bool KeyFiles::makeFolderFor(const QString& keyFile)
                     QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
                             | QFileDevice::ReadUser | QFileDevice::WriteUser
                             | QFileDevice::ExeUser);
+}
+
+Result<QByteArray> KeyFiles::signingKey(const QString& path, bool create)
+{
+    if (sodium_init() < 0)
+        return Error {Error::Code::Unknown, tr("The encryption library could not start."), {}};
+    QFile file(path);
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly))
+            return Error {Error::Code::NotWritable,
+                    tr("Cannot read the key \"%1\".").arg(QDir::toNativeSeparators(path)),
+                    file.errorString()};
+        const QByteArray key = file.readAll();
+        if (key.size() != crypto_sign_SECRETKEYBYTES)
+            return Error {Error::Code::Corrupt,
+                    tr("The key \"%1\" is damaged.").arg(QDir::toNativeSeparators(path)), {}};
+        return key;
+    }
+    if (!create)
+        return QByteArray();
+    makeFolderFor(path);
+    QByteArray publicKey(crypto_sign_PUBLICKEYBYTES, Qt::Uninitialized);
+    QByteArray key(crypto_sign_SECRETKEYBYTES, Qt::Uninitialized);
+    crypto_sign_keypair(reinterpret_cast<unsigned char*>(publicKey.data()),
+            reinterpret_cast<unsigned char*>(key.data()));
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(key) != key.size()
+            || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || !out.commit())
+        return Error {Error::Code::NotWritable,
+                tr("Cannot create the key \"%1\".").arg(QDir::toNativeSeparators(path)),
+                out.errorString()};
+    return key;
 }
 
 } // namespace vigil::security

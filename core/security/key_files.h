@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/result.h"
+
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -10,7 +13,12 @@ namespace vigil::security {
 /// others; every Vigil program puts that right when it opens the folder.
 class KeyFiles
 {
+    Q_DECLARE_TR_FUNCTIONS(vigil::security::KeyFiles)
+
 public:
+    /// An Ed25519 secret key (libsodium's 64-byte form) kept in `path`, owner-only; made there
+    /// on first use when `create`, else an empty array when there is none.
+    static Result<QByteArray> signingKey(const QString& path, bool create);
     /// Makes `dir` 0700 and every file in it 0600 where they allowed more; returns what was
     /// changed (for the log).
     static QStringList repairModes(const QString& dir);

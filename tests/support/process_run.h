@@ -24,6 +24,7 @@ inline Run run(const QString& program, const QStringList& args, const QProcessEn
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     e.remove(QStringLiteral("VIGIL_PASSWORD"));
     e.remove(QStringLiteral("VIGIL_NEW_PASSWORD"));
+    e.remove(QStringLiteral("VIGIL_APPROVER_PASSWORD"));
     for (const QString& key : env.keys())
         e.insert(key, env.value(key));
     process.setProcessEnvironment(e);

@@ -1,0 +1,281 @@
+#include "core/export/export_job.h"
+
+#include "core/catalog/camera_store.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/segment_store.h"
+#include "core/export/evidence_package.h"
+#include "core/export/original_remux.h"
+#include "core/security/audit_actions.h"
+#include "core/security/audit_log.h"
+#include "core/security/installation_key.h"
+#include "vigil_version.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QTimeZone>
+
+namespace vigil::evidence {
+
+using security::Access;
+using security::Permission;
+using security::Principal;
+
+namespace {
+
+QString isoUtc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QString fileStamp(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
+            .toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+}
+
+QJsonObject personJson(const Principal& p)
+{
+    return QJsonObject {{QStringLiteral("user_id"), p.userId},
+            {QStringLiteral("login"), p.isSetupMode() ? QStringLiteral("(setup)") : p.login},
+            {QStringLiteral("role"), Access::roleWord(p.role)}};
+}
+
+} // namespace
+
+ExportJob::ExportJob(ExportPaths paths, Principal who, ExportSpec spec)
+    : m_paths(std::move(paths))
+    , m_who(std::move(who))
+    , m_spec(std::move(spec))
+{ }
+
+Result<void> ExportJob::authorize(
+        const Principal& who, const ExportSpec& spec, const std::optional<Principal>& approver)
+{
+    if (spec.cameraIds.isEmpty())
+        return Error {Error::Code::InvalidArgument, tr("Choose at least one camera."), {}};
+    for (qint64 camera : spec.cameraIds) {
+        if (Result<void> allowed = Access::check(who, Permission::ExportRedacted, camera); !allowed)
+            return allowed;
+        if (!spec.original || Access::check(who, Permission::ExportOriginal, camera))
+            continue;
+        if (!approver)
+            return Error {Error::Code::Forbidden,
+                    tr("Releasing original (unredacted) footage needs a supervisor's approval."),
+                    {}};
+        if (Result<void> approved = Access::check(*approver, Permission::ApproveRelease, camera);
+                !approved)
+            return approved;
+        if (approver->userId == who.userId && !who.isSetupMode())
+            return Error {Error::Code::Forbidden,
+                    tr("An original must be approved by someone other than the person who "
+                       "exports it."),
+                    {}};
+    }
+    return {};
+}
+
+Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progress& progress)
+{
+    if (Result<void> allowed = authorize(m_who, m_spec, m_approver); !allowed)
+        return allowed.error();
+    if (m_spec.toMs <= m_spec.fromMs)
+        return Error {Error::Code::InvalidArgument, tr("The end must come after the start."), {}};
+    if (!m_spec.original)
+        return Error {Error::Code::InvalidArgument,
+                tr("Choose what the package holds: the original, the redacted video, or both."),
+                {}};
+    const QFileInfo target(m_spec.outDir);
+    if (target.exists() && !(target.isDir() && QDir(m_spec.outDir).isEmpty()))
+        return Error {Error::Code::InvalidArgument,
+                tr("\"%1\" exists already: choose a new folder for the package.")
+                        .arg(QDir::toNativeSeparators(m_spec.outDir)),
+                {}};
+    const auto cancelled = [&] { return cancel && cancel->load(); };
+    const Error cancelError {Error::Code::Cancelled, tr("The export was cancelled."), {}};
+
+    Result<std::unique_ptr<catalog::Catalog>> opened = catalog::Catalog::open(m_paths.catalog);
+    if (!opened)
+        return opened.error();
+    catalog::Catalog& db = *opened.value();
+    catalog::CameraStore cameras(db);
+    catalog::SegmentStore segments(db);
+    const Result<security::InstallationKey> key = security::InstallationKey::open(m_paths.keys);
+    if (!key)
+        return key.error();
+
+    // Everything is made in a hidden folder beside the target and renamed when complete.
+    const QString parent = target.absolutePath();
+    if (!QDir().mkpath(parent))
+        return Error {Error::Code::NotWritable,
+                tr("Cannot make the folder \"%1\".").arg(QDir::toNativeSeparators(parent)), {}};
+    const QString work = QDir(parent).filePath(
+            QStringLiteral(".%1.partial-%2")
+                    .arg(target.fileName())
+                    .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0')));
+    bool keep = false;
+    const auto cleanup = qScopeGuard([&] {
+        if (!keep)
+            QDir(work).removeRecursively();
+    });
+    if (!QDir().mkpath(work + QStringLiteral("/original")))
+        return Error {Error::Code::NotWritable,
+                tr("Cannot make the folder \"%1\".").arg(QDir::toNativeSeparators(work)), {}};
+
+    const Result<QList<catalog::CameraRecord>> known = cameras.list();
+    if (!known)
+        return known.error();
+    QJsonArray cameraEntries;
+    const double share = 1.0 / double(m_spec.cameraIds.size());
+    int exported = 0;
+    for (int i = 0; i < m_spec.cameraIds.size(); ++i) {
+        const qint64 id = m_spec.cameraIds.at(i);
+        const auto camera = std::find_if(known->cbegin(), known->cend(),
+                [id](const catalog::CameraRecord& c) { return c.id == id; });
+        if (camera == known->cend())
+            return Error {Error::Code::NotFound, tr("There is no camera %1.").arg(id), {}};
+        const Result<qint64> stream = segments.streamId(id, QStringLiteral("main"));
+        if (!stream)
+            return stream.error();
+        const Result<QList<catalog::SegmentRecord>> files
+                = segments.streamSegments(stream.value(), m_spec.fromMs, m_spec.toMs);
+        if (!files)
+            return files.error();
+        QJsonObject entry {{QStringLiteral("id"), id}, {QStringLiteral("name"), camera->name},
+                {QStringLiteral("vendor"), camera->vendor},
+                {QStringLiteral("model"), camera->model},
+                {QStringLiteral("serial"), camera->serial}};
+        QList<SourceSegment> sources;
+        QJsonArray sourceEntries;
+        for (const catalog::SegmentRecord& s : files.value()) {
+            const QString path = QDir(m_paths.recordings).filePath(s.path);
+            sources << SourceSegment {path, s.startMs, s.endMs};
+            QJsonObject source {{QStringLiteral("path"), s.path},
+                    {QStringLiteral("start_utc"), isoUtc(s.startMs)},
+                    {QStringLiteral("end_utc"), isoUtc(s.endMs)},
+                    {QStringLiteral("state"), s.state}};
+            if (s.state != QLatin1String("open")) {
+                // A file still being written has no lasting hash; the others are sealed.
+                if (progress)
+                    progress(share * i, tr("Checking the recordings of %1").arg(camera->name));
+                const QByteArray hash = EvidencePackage::sha256Hex(path, cancel);
+                if (cancelled())
+                    return cancelError;
+                if (hash.isEmpty())
+                    return Error {Error::Code::Io,
+                            tr("The recording \"%1\" cannot be read.")
+                                    .arg(QDir::toNativeSeparators(path)),
+                            {}};
+                source.insert(QStringLiteral("sha256"), QString::fromLatin1(hash));
+                source.insert(QStringLiteral("bytes"), QFileInfo(path).size());
+            }
+            sourceEntries.append(source);
+        }
+        entry.insert(QStringLiteral("recordings"), sourceEntries);
+        if (sources.isEmpty()) {
+            entry.insert(QStringLiteral("note"),
+                    QStringLiteral("nothing was recorded in the time range"));
+            cameraEntries.append(entry);
+            continue;
+        }
+        const QString name
+                = QStringLiteral("original/camera-%1_%2.mp4").arg(id).arg(fileStamp(m_spec.fromMs));
+        const Result<RemuxResult> remuxed = OriginalRemux::run(
+                sources, m_spec.fromMs, m_spec.toMs, QDir(work).filePath(name), [&](double done) {
+                    if (progress)
+                        progress(share * (i + done), tr("Exporting %1").arg(camera->name));
+                    return !cancelled();
+                });
+        if (!remuxed) {
+            if (remuxed.error().code == Error::Code::NotFound)
+                continue; // recorded files, but no frame in the range
+            return remuxed.error();
+        }
+        entry.insert(QStringLiteral("original"), name);
+        entry.insert(QStringLiteral("first_frame_utc"), isoUtc(remuxed->firstFrameMs));
+        entry.insert(QStringLiteral("last_frame_utc"), isoUtc(remuxed->lastFrameMs));
+        entry.insert(QStringLiteral("codec"), remuxed->codec);
+        entry.insert(QStringLiteral("width"), remuxed->width);
+        entry.insert(QStringLiteral("height"), remuxed->height);
+        entry.insert(QStringLiteral("video_packets"), remuxed->videoPackets);
+        entry.insert(QStringLiteral("audio_packets"), remuxed->audioPackets);
+        cameraEntries.append(entry);
+        ++exported;
+    }
+    if (exported == 0)
+        return Error {Error::Code::NotFound, tr("Nothing was recorded in this time range."), {}};
+    if (cancelled())
+        return cancelError;
+
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    QJsonObject manifest {{QStringLiteral("format"), QStringLiteral("vigil-evidence-package")},
+            {QStringLiteral("format_version"), 1},
+            {QStringLiteral("vigil_version"), QStringLiteral(VIGIL_VERSION_STRING)},
+            {QStringLiteral("created_utc"), isoUtc(nowMs)},
+            {QStringLiteral("exported_by"), personJson(m_who)},
+            {QStringLiteral("case"), m_spec.caseNumber}, {QStringLiteral("reason"), m_spec.reason},
+            {QStringLiteral("from_utc"), isoUtc(m_spec.fromMs)},
+            {QStringLiteral("to_utc"), isoUtc(m_spec.toMs)},
+            {QStringLiteral("cameras"), cameraEntries},
+            {QStringLiteral("contents"),
+                    QJsonObject {{QStringLiteral("original"), m_spec.original},
+                            {QStringLiteral("redacted"), false}}}};
+    if (m_approver)
+        manifest.insert(QStringLiteral("original_approved_by"), personJson(*m_approver));
+    if (!m_spec.request.isEmpty())
+        manifest.insert(QStringLiteral("request"), m_spec.request);
+    if (progress)
+        progress(0.99, tr("Signing the package"));
+    if (Result<void> sealed = EvidencePackage::seal(work, manifest, key.value(), cancel); !sealed)
+        return sealed.error();
+    if (cancelled())
+        return cancelError;
+    if (target.exists())
+        QDir(m_spec.outDir).removeRecursively(); // empty, as checked above
+    if (!QDir().rename(work, m_spec.outDir))
+        return Error {Error::Code::NotWritable,
+                tr("Cannot move the package to \"%1\".")
+                        .arg(QDir::toNativeSeparators(m_spec.outDir)),
+                {}};
+    ExportSummary summary;
+    summary.outDir = m_spec.outDir;
+    summary.manifestSha256 = EvidencePackage::sha256Hex(
+            QDir(m_spec.outDir).filePath(QLatin1String(EvidencePackage::kManifest)));
+    summary.fingerprint = key->fingerprint();
+    QDirIterator it(m_spec.outDir, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        summary.files << QDir(m_spec.outDir).relativeFilePath(it.next());
+    summary.files.sort();
+
+    // Nothing leaves without its audit row.
+    QJsonObject detail {{QStringLiteral("case"), m_spec.caseNumber},
+            {QStringLiteral("reason"), m_spec.reason},
+            {QStringLiteral("from"), isoUtc(m_spec.fromMs)},
+            {QStringLiteral("to"), isoUtc(m_spec.toMs)},
+            {QStringLiteral("original"), m_spec.original}, {QStringLiteral("redacted"), false},
+            {QStringLiteral("manifest_sha256"), QString::fromLatin1(summary.manifestSha256)}};
+    QJsonArray ids;
+    for (qint64 id : m_spec.cameraIds)
+        ids.append(id);
+    detail.insert(QStringLiteral("cameras"), ids);
+    if (m_approver)
+        detail.insert(QStringLiteral("approved_by"), m_approver->login);
+    security::AuditLog log(db, m_paths.keys);
+    if (Result<qint64> written = log.append(m_who, QLatin1String(security::audit::kExport),
+                QDir::toNativeSeparators(m_spec.outDir), detail,
+                m_spec.cameraIds.size() == 1 ? m_spec.cameraIds.first() : 0);
+            !written) {
+        QDir(m_spec.outDir).removeRecursively();
+        return written.error();
+    }
+    keep = true;
+    if (progress)
+        progress(1.0, tr("Done"));
+    return summary;
+}
+
+} // namespace vigil::evidence

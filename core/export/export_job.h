@@ -1,0 +1,88 @@
+#pragma once
+
+#include "core/result.h"
+#include "core/security/access.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace vigil::evidence {
+
+/// What to export: cameras, a time range, and what the package holds.
+struct ExportSpec
+{
+    QList<qint64> cameraIds;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    QString caseNumber;
+    QString reason;
+    /// `original/`: the recorded packets as they are. Needs ExportOriginal, or a supervisor's
+    /// approval (ExportJob::authorize).
+    bool original = false;
+    /// The package folder to make; it must not exist yet (or be empty).
+    QString outDir;
+    /// The records request the package answers (number, requester…), as it goes into the
+    /// manifest; empty when exported without one.
+    QJsonObject request;
+};
+
+/// Where the data folder's parts are (runtime::DataDir's paths).
+struct ExportPaths
+{
+    QString catalog;
+    QString recordings;
+    QString keys;
+};
+
+/// What a finished export made.
+struct ExportSummary
+{
+    QString outDir;
+    QByteArray manifestSha256; ///< hex
+    QString fingerprint; ///< of the key that signed it
+    QStringList files; ///< relative to outDir
+};
+
+/// Makes one evidence package (EvidencePackage) from the archive: for each camera, its recorded
+/// packets over the range joined into one MP4 (OriginalRemux), the hashes of the recorded files
+/// they came from, then the manifest, signed by the installation's key.
+///
+/// Everything is written into a hidden folder beside `outDir`, renamed to it only when complete:
+/// a cancel or a failure leaves nothing behind. The job reads the files and the catalog (its own
+/// connection), so a recorder writing beside it loses nothing. The finished export is audited
+/// (`export`, with the manifest's hash); a package whose audit row cannot be written is removed.
+class ExportJob
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::evidence::ExportJob)
+
+public:
+    /// Called with the share done (0…1) and what is being done (translated).
+    using Progress = std::function<void(double, const QString&)>;
+
+    ExportJob(ExportPaths paths, security::Principal who, ExportSpec spec);
+
+    /// A supervisor who approved releasing the original (logged in on this PC for it).
+    void setApprover(const security::Principal& approver) { m_approver = approver; }
+    /// Allowed, or refused (Forbidden) naming what is missing: each camera must be one `who`
+    /// may export; an original needs ExportOriginal, or an approver with ApproveRelease.
+    static Result<void> authorize(const security::Principal& who, const ExportSpec& spec,
+            const std::optional<security::Principal>& approver);
+
+    /// Runs on the calling thread; `cancel` is read between packets.
+    Result<ExportSummary> run(
+            const std::atomic_bool* cancel = nullptr, const Progress& progress = {});
+
+private:
+    ExportPaths m_paths;
+    security::Principal m_who;
+    ExportSpec m_spec;
+    std::optional<security::Principal> m_approver;
+};
+
+} // namespace vigil::evidence
