@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/redaction/redaction_log.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSize>
+#include <QString>
+
+#include <functional>
+
+namespace vigil::redaction {
+
+struct AnalysisOptions
+{
+    bool faces = true;
+    bool plates = true;
+    /// Every frame, at a larger scale: finds smaller faces (down to about 24 pixels), several
+    /// times slower. The standard pass finds faces from about 40 pixels.
+    bool thorough = false;
+};
+
+struct Analysis
+{
+    QList<Track> tracks;
+    int frames = 0;
+    QSize size;
+    QJsonObject detectors; ///< names, model files and their SHA-256, settings
+};
+
+/// Finds what must be hidden in a clip, on this PC: faces (BlazeFace) and licence plates and
+/// other text (the PP-OCRv4 text detector), on downscaled pictures. Detectors run every few
+/// frames on the parts of the picture that moved since, and on the whole picture every two
+/// seconds; tracks (buildTracks) fill the frames between, forwards and backwards. Nothing here
+/// recognises anyone: a face is a box, never compared with another.
+class Analyzer
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::redaction::Analyzer)
+
+public:
+    /// Called with the share done (0…1); returning false cancels.
+    using Progress = std::function<bool(double)>;
+
+    static Result<Analysis> run(
+            const QString& video, const AnalysisOptions& options, const Progress& progress = {});
+    /// Where the detector models are: $VIGIL_MODELS_DIR, else share/vigil/models beside the
+    /// program's folder.
+    static QString modelsDir();
+};
+
+} // namespace vigil::redaction
