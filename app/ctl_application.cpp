@@ -81,9 +81,12 @@ int Ctl::run(const QStringList& arguments)
             "  report transparency    Counts a town can publish: --from T --to T --out "
             "FILE.csv|json\n"
             "  export                 An evidence package: --camera ID[,ID] --from T --to T --out "
-            "FOLDER --case C --reason R [--original [--approver USER]]\n"
+            "FOLDER --case C --reason R [--redact faces,plates [--effect solid|pixelate|blur] "
+            "[--thorough]] [--original [--approver USER]]\n"
             "  verify FOLDER          Check an evidence package's hashes and signature (exit 0: "
-            "it holds; 1: it does not)"));
+            "it holds; 1: it does not)\n"
+            "  redact --replay FOLDER Render a package's redacted videos again and compare their "
+            "SHA-256 (exit 0: identical)"));
     runtime::CommandLine::addCommonOptions(m_parser);
     m_parser.addOption(
             QCommandLineOption(QStringLiteral("json"), tr("Print machine-readable JSON.")));
@@ -162,6 +165,16 @@ int Ctl::run(const QStringList& arguments)
             QStringLiteral("reason"), tr("export: why the footage is released."), tr("text")));
     m_parser.addOption(QCommandLineOption(QStringLiteral("original"),
             tr("export: include the original (unredacted) recording; needs a supervisor.")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("redact"),
+            tr("export: what to hide in a redacted video: faces, plates, or faces,plates."),
+            tr("what")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("effect"),
+            tr("export: how: solid (default), pixelate or blur."), tr("effect"),
+            QStringLiteral("solid")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("thorough"),
+            tr("export: look for smaller faces on every frame (several times slower).")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("replay"),
+            tr("redact: render a package's redacted videos again and compare them.")));
     m_parser.addOption(QCommandLineOption(QStringLiteral("approver"),
             tr("export: the supervisor approving an original (password from "
                "$VIGIL_APPROVER_PASSWORD or the terminal)."),
@@ -213,6 +226,12 @@ int Ctl::run(const QStringList& arguments)
     }
     if (command == QLatin1String("service"))
         return CtlService::run(positional.mid(1),
+                runtime::CommandLine::commonOptions(m_parser).dataDir,
+                m_parser.isSet(QStringLiteral("json")), m_out, m_err);
+    if (command == QLatin1String("redact"))
+        return CtlEvidence::replay(m_parser.isSet(QStringLiteral("replay"))
+                        ? QStringList {QStringLiteral("--replay")} + positional.mid(1)
+                        : positional.mid(1),
                 runtime::CommandLine::commonOptions(m_parser).dataDir,
                 m_parser.isSet(QStringLiteral("json")), m_out, m_err);
     if (command == QLatin1String("verify"))

@@ -5,7 +5,9 @@
 #include "core/catalog/catalog.h"
 #include "core/export/evidence_package.h"
 #include "core/export/export_job.h"
+#include "core/export/replay.h"
 #include "core/runtime/app_context.h"
+#include "core/runtime/data_dir.h"
 #include "core/security/session.h"
 
 #include <QCommandLineParser>
@@ -34,7 +36,50 @@ std::optional<qint64> parseTime(const QString& text)
 
 bool CtlEvidence::handles(const QString& command)
 {
-    return command == QLatin1String("export") || command == QLatin1String("verify");
+    return command == QLatin1String("export") || command == QLatin1String("verify")
+            || command == QLatin1String("redact");
+}
+
+int CtlEvidence::replay(const QStringList& args, const QString& dataDir, bool json,
+        QTextStream& out, QTextStream& err)
+{
+    if (args.size() != 2 || args.first() != QLatin1String("--replay")) {
+        err << tr("vigilctl: %1").arg(tr("use: redact --replay FOLDER (an evidence package)."))
+            << Qt::endl;
+        return ExitUsage;
+    }
+    const Result<runtime::DataDir> dir = runtime::DataDir::openForReading(
+            dataDir.isEmpty() ? runtime::DataDir::defaultPath() : dataDir);
+    const Result<evidence::ReplayResult> r
+            = evidence::Replay::run(args.at(1), dir ? dir->recordingsPath() : QString());
+    if (!r) {
+        err << tr("vigilctl: %1").arg(r.error().message) << Qt::endl;
+        return 1;
+    }
+    QJsonArray cameras;
+    for (const evidence::ReplayResult::Camera& c : r->cameras) {
+        cameras.append(QJsonObject {{QStringLiteral("camera"), c.id},
+                {QStringLiteral("redacted"), c.redacted},
+                {QStringLiteral("expected_sha256"), QString::fromLatin1(c.expected)},
+                {QStringLiteral("replayed_sha256"), QString::fromLatin1(c.actual)},
+                {QStringLiteral("identical"), c.expected == c.actual},
+                {QStringLiteral("original_rebuilt"), c.originalRebuilt}});
+        if (json)
+            continue;
+        (c.expected == c.actual ? out : err) << (c.expected == c.actual
+                        ? tr("%1: identical (SHA-256 %2)")
+                                  .arg(c.redacted, QString::fromLatin1(c.actual))
+                        : tr("%1: DIFFERENT: the package has %2, the replay made %3")
+                                  .arg(c.redacted, QString::fromLatin1(c.expected),
+                                          QString::fromLatin1(c.actual)))
+                                             << Qt::endl;
+    }
+    if (json)
+        out << QString::fromUtf8(
+                QJsonDocument(QJsonObject {{QStringLiteral("identical"), r->identical()},
+                                      {QStringLiteral("cameras"), cameras}})
+                        .toJson(QJsonDocument::Indented));
+    return r->identical() ? ExitOk : 1;
 }
 
 int CtlEvidence::verify(const QStringList& args, bool json, QTextStream& out, QTextStream& err)
@@ -103,6 +148,28 @@ int CtlEvidence::exportPackage(QCommandLineParser& parser, runtime::AppContext& 
     if (spec.caseNumber.isEmpty() || spec.reason.isEmpty())
         return usage(tr("export needs --case (the case or request number) and --reason."));
     spec.original = parser.isSet(QStringLiteral("original"));
+    if (parser.isSet(QStringLiteral("redact"))) {
+        spec.redacted = true;
+        spec.detect.faces = false;
+        spec.detect.plates = false;
+        for (const QString& what :
+                parser.value(QStringLiteral("redact")).split(u',', Qt::SkipEmptyParts)) {
+            if (what.trimmed() == QLatin1String("faces"))
+                spec.detect.faces = true;
+            else if (what.trimmed() == QLatin1String("plates"))
+                spec.detect.plates = true;
+            else if (what.trimmed() != QLatin1String("none"))
+                return usage(tr("--redact takes faces, plates or both (faces,plates), or none."));
+        }
+        spec.detect.thorough = parser.isSet(QStringLiteral("thorough"));
+        const std::optional<redaction::Effect> effect
+                = redaction::RedactionLog::effectFromKey(parser.value(QStringLiteral("effect")));
+        if (!effect)
+            return usage(tr("--effect takes solid, pixelate or blur."));
+        spec.effect = *effect;
+    }
+    if (!spec.original && !spec.redacted)
+        return usage(tr("export needs --redact (a redacted video), --original, or both."));
     spec.outDir = QDir(spec.outDir).absolutePath();
 
     evidence::ExportJob job({context.catalog().path(), context.dataDir().recordingsPath(),

@@ -5,6 +5,8 @@
 #include "core/catalog/segment_store.h"
 #include "core/export/evidence_package.h"
 #include "core/export/original_remux.h"
+#include "core/media/privacy_mask.h"
+#include "core/redaction/renderer.h"
 #include "core/security/audit_actions.h"
 #include "core/security/audit_log.h"
 #include "core/security/installation_key.h"
@@ -16,6 +18,7 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTimeZone>
 
@@ -45,7 +48,38 @@ QJsonObject personJson(const Principal& p)
             {QStringLiteral("role"), Access::roleWord(p.role)}};
 }
 
+/// A camera's privacy masks as regions hidden on every frame (their bounding boxes).
+QList<redaction::Track> maskTracks(const QString& masks, QSize size, int frames, int firstId)
+{
+    QList<redaction::Track> tracks;
+    const media::PrivacyMask mask = media::PrivacyMask::forCatalog(masks);
+    for (const QPolygonF& polygon : mask.polygons()) {
+        const QRectF r = polygon.boundingRect();
+        const QRect box(int(std::floor(r.left() * size.width())),
+                int(std::floor(r.top() * size.height())),
+                int(std::ceil(r.width() * size.width())) + 1,
+                int(std::ceil(r.height() * size.height())) + 1);
+        redaction::Track t;
+        t.id = firstId + int(tracks.size());
+        t.kind = redaction::TrackKind::Region;
+        for (int f = 0; f < frames; ++f)
+            t.boxes.insert(f, box.intersected(QRect(QPoint(0, 0), size)));
+        tracks << t;
+    }
+    return tracks;
+}
+
 } // namespace
+
+QString originalName(qint64 cameraId, qint64 fromMs)
+{
+    return QStringLiteral("original/camera-%1_%2.mp4").arg(cameraId).arg(fileStamp(fromMs));
+}
+
+QString redactedName(qint64 cameraId, qint64 fromMs)
+{
+    return QStringLiteral("redacted/camera-%1_%2.mp4").arg(cameraId).arg(fileStamp(fromMs));
+}
 
 ExportJob::ExportJob(ExportPaths paths, Principal who, ExportSpec spec)
     : m_paths(std::move(paths))
@@ -85,7 +119,7 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
         return allowed.error();
     if (m_spec.toMs <= m_spec.fromMs)
         return Error {Error::Code::InvalidArgument, tr("The end must come after the start."), {}};
-    if (!m_spec.original)
+    if (!m_spec.original && !m_spec.redacted)
         return Error {Error::Code::InvalidArgument,
                 tr("Choose what the package holds: the original, the redacted video, or both."),
                 {}};
@@ -122,7 +156,9 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
         if (!keep)
             QDir(work).removeRecursively();
     });
-    if (!QDir().mkpath(work + QStringLiteral("/original")))
+    if (!QDir().mkpath(work + QStringLiteral("/.source"))
+            || (m_spec.original && !QDir().mkpath(work + QStringLiteral("/original")))
+            || (m_spec.redacted && !QDir().mkpath(work + QStringLiteral("/redacted"))))
         return Error {Error::Code::NotWritable,
                 tr("Cannot make the folder \"%1\".").arg(QDir::toNativeSeparators(work)), {}};
 
@@ -130,6 +166,7 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
     if (!known)
         return known.error();
     QJsonArray cameraEntries;
+    QJsonArray redactionLogs;
     const double share = 1.0 / double(m_spec.cameraIds.size());
     int exported = 0;
     for (int i = 0; i < m_spec.cameraIds.size(); ++i) {
@@ -182,12 +219,16 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
             cameraEntries.append(entry);
             continue;
         }
-        const QString name
-                = QStringLiteral("original/camera-%1_%2.mp4").arg(id).arg(fileStamp(m_spec.fromMs));
+        // Without the original in the package it is made all the same, beside it, for the
+        // redaction (and made again from the recordings by a replay).
+        const QString name = m_spec.original ? originalName(id, m_spec.fromMs)
+                                             : QStringLiteral(".source/camera-%1.mp4").arg(id);
+        const double remuxShare = m_spec.redacted ? 0.1 : 1.0;
         const Result<RemuxResult> remuxed = OriginalRemux::run(
                 sources, m_spec.fromMs, m_spec.toMs, QDir(work).filePath(name), [&](double done) {
                     if (progress)
-                        progress(share * (i + done), tr("Exporting %1").arg(camera->name));
+                        progress(share * (i + done * remuxShare),
+                                tr("Exporting %1").arg(camera->name));
                     return !cancelled();
                 });
         if (!remuxed) {
@@ -195,7 +236,57 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
                 continue; // recorded files, but no frame in the range
             return remuxed.error();
         }
-        entry.insert(QStringLiteral("original"), name);
+        if (m_spec.original)
+            entry.insert(QStringLiteral("original"), name);
+        if (m_spec.redacted) {
+            const QString source = QDir(work).filePath(name);
+            const Result<redaction::Analysis> analysis
+                    = redaction::Analyzer::run(source, m_spec.detect, [&](double done) {
+                          if (progress)
+                              progress(share * (i + 0.1 + 0.6 * done),
+                                      tr("Finding faces and plates: %1").arg(camera->name));
+                          return !cancelled();
+                      });
+            if (!analysis)
+                return analysis.error();
+            redaction::RedactionLog log;
+            log.original = m_spec.original ? name : QString();
+            log.originalSha256 = EvidencePackage::sha256Hex(source);
+            log.width = analysis->size.width();
+            log.height = analysis->size.height();
+            log.frames = analysis->frames;
+            log.effect = m_spec.effect;
+            log.tracks = analysis->tracks;
+            log.tracks += maskTracks(camera->privacyMasks, analysis->size, analysis->frames,
+                    int(log.tracks.size()) + 1);
+            log.detectors = analysis->detectors;
+            const QString redacted = redactedName(id, m_spec.fromMs);
+            const Result<void> rendered = redaction::Renderer::run(
+                    source, log, QDir(work).filePath(redacted), [&](double done) {
+                        if (progress)
+                            progress(share * (i + 0.7 + 0.3 * done),
+                                    tr("Hiding faces and plates: %1").arg(camera->name));
+                        return !cancelled();
+                    });
+            if (!rendered)
+                return rendered.error();
+            QJsonObject logJson = log.toJson();
+            logJson.insert(QStringLiteral("camera"), id);
+            logJson.insert(QStringLiteral("redacted"), redacted);
+            redactionLogs.append(logJson);
+            entry.insert(QStringLiteral("redacted"), redacted);
+            int counts[4] = {0, 0, 0, 0};
+            for (const redaction::Track& t : std::as_const(log.tracks))
+                ++counts[int(t.kind)];
+            entry.insert(QStringLiteral("redaction"),
+                    QJsonObject {{QStringLiteral("face_tracks"), counts[0]},
+                            {QStringLiteral("plate_tracks"), counts[1]},
+                            {QStringLiteral("region_tracks"), counts[3]},
+                            {QStringLiteral("effect"),
+                                    redaction::RedactionLog::effectKey(log.effect)}});
+        }
+        entry.insert(QStringLiteral("original_sha256"),
+                QString::fromLatin1(EvidencePackage::sha256Hex(QDir(work).filePath(name))));
         entry.insert(QStringLiteral("first_frame_utc"), isoUtc(remuxed->firstFrameMs));
         entry.insert(QStringLiteral("last_frame_utc"), isoUtc(remuxed->lastFrameMs));
         entry.insert(QStringLiteral("codec"), remuxed->codec);
@@ -210,6 +301,22 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
         return Error {Error::Code::NotFound, tr("Nothing was recorded in this time range."), {}};
     if (cancelled())
         return cancelError;
+    QDir(work + QStringLiteral("/.source")).removeRecursively();
+    if (m_spec.redacted) {
+        const QJsonObject redaction {{QStringLiteral("format"), QStringLiteral("vigil-redaction")},
+                {QStringLiteral("format_version"), 1},
+                {QStringLiteral("encoder"), redaction::Renderer::encoderSettings()},
+                {QStringLiteral("cameras"), redactionLogs},
+                {QStringLiteral("replay"),
+                        QStringLiteral("vigilctl redact --replay <this folder> renders redacted/ "
+                                       "again from the original and this log")}};
+        QFile file(QDir(work).filePath(QStringLiteral("redaction.json")));
+        if (!file.open(QIODevice::WriteOnly)
+                || file.write(QJsonDocument(redaction).toJson(QJsonDocument::Indented)) < 0)
+            return Error {Error::Code::NotWritable,
+                    tr("Cannot write \"%1\".").arg(QDir::toNativeSeparators(file.fileName())),
+                    file.errorString()};
+    }
 
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     QJsonObject manifest {{QStringLiteral("format"), QStringLiteral("vigil-evidence-package")},
@@ -223,7 +330,7 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
             {QStringLiteral("cameras"), cameraEntries},
             {QStringLiteral("contents"),
                     QJsonObject {{QStringLiteral("original"), m_spec.original},
-                            {QStringLiteral("redacted"), false}}}};
+                            {QStringLiteral("redacted"), m_spec.redacted}}}};
     if (m_approver)
         manifest.insert(QStringLiteral("original_approved_by"), personJson(*m_approver));
     if (!m_spec.request.isEmpty())

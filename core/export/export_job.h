@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/redaction/analyzer.h"
+#include "core/redaction/redaction_log.h"
 #include "core/result.h"
 #include "core/security/access.h"
 
@@ -25,6 +27,11 @@ struct ExportSpec
     /// `original/`: the recorded packets as they are. Needs ExportOriginal, or a supervisor's
     /// approval (ExportJob::authorize).
     bool original = false;
+    /// `redacted/`: each camera's video with what `detect` finds hidden by `effect` (every
+    /// detected track on), plus the camera's privacy masks; `redaction.json` says how.
+    bool redacted = false;
+    redaction::AnalysisOptions detect;
+    redaction::Effect effect = redaction::Effect::Solid;
     /// The package folder to make; it must not exist yet (or be empty).
     QString outDir;
     /// The records request the package answers (number, requester…), as it goes into the
@@ -40,6 +47,10 @@ struct ExportPaths
     QString keys;
 };
 
+/// The file names a package gives a camera's videos.
+QString originalName(qint64 cameraId, qint64 fromMs);
+QString redactedName(qint64 cameraId, qint64 fromMs);
+
 /// What a finished export made.
 struct ExportSummary
 {
@@ -51,7 +62,9 @@ struct ExportSummary
 
 /// Makes one evidence package (EvidencePackage) from the archive: for each camera, its recorded
 /// packets over the range joined into one MP4 (OriginalRemux), the hashes of the recorded files
-/// they came from, then the manifest, signed by the installation's key.
+/// they came from; with `redacted`, the same video analysed (redaction::Analyzer) and rendered
+/// with its tracks hidden (redaction::Renderer), and the redaction log; then the manifest, signed
+/// by the installation's key.
 ///
 /// Everything is written into a hidden folder beside `outDir`, renamed to it only when complete:
 /// a cancel or a failure leaves nothing behind. The job reads the files and the catalog (its own

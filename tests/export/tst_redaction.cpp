@@ -2,13 +2,18 @@
 // real pedestrian footage (tests/support/redaction_clip.h), analysed by the real detectors and
 // rendered by the real encoder; coverage is measured on every frame.
 
+#include "core/catalog/catalog.h"
 #include "core/export/evidence_package.h"
 #include "core/redaction/analyzer.h"
 #include "core/redaction/renderer.h"
 #include "core/redaction/tracker.h"
+#include "support/archive_builder.h"
 #include "support/process_run.h"
 #include "support/redaction_clip.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -95,6 +100,7 @@ private Q_SLOTS:
     void tracksJoinDetectionsAndFillTheFramesBetween();
     void autoRedactionCoversGroundTruth();
     void renderedVideoHidesTheBoxesAndIsReproducible();
+    void packageReplaysBitForBit();
 
 private:
     QTemporaryDir m_dir;
@@ -227,6 +233,83 @@ void TestRedaction::renderedVideoHidesTheBoxesAndIsReproducible()
         }
     }
     QVERIFY(checked > 50);
+}
+
+void TestRedaction::packageReplaysBitForBit()
+{
+    // The clip recorded into Vigil's layout; 4 s of it exported redacted, with and without the
+    // original, through vigilctl.
+    constexpr qint64 kStartMs = 1767258000000; // 2026-01-01 09:00 UTC
+    {
+        auto opened = catalog::Catalog::open(m_dir.filePath(QStringLiteral("vigil.sqlite")));
+        QVERIFY(opened);
+        const qint64 camera = test::addArchiveCamera(*opened.value(), QStringLiteral("Plaza"));
+        QCOMPARE(camera, 1);
+        test::ArchivePlan plan;
+        plan.cameraId = camera;
+        plan.recordings = m_dir.filePath(QStringLiteral("recordings"));
+        plan.startMs = kStartMs;
+        plan.segmentSeconds = 4;
+        QCOMPARE(test::buildArchive(*opened.value(), m_clip.path, plan).size(), 3);
+    }
+    const auto iso = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    };
+    const auto ctl = [&](const QStringList& args) {
+        return test::run(QStringLiteral(VIGIL_BIN_DIR "/vigilctl"),
+                QStringList {QStringLiteral("--data-dir"), m_dir.path()} + args);
+    };
+    const auto exportPackage = [&](const QString& name, bool original) {
+        QStringList args {QStringLiteral("export"), QStringLiteral("--camera"), QStringLiteral("1"),
+                QStringLiteral("--from"), iso(kStartMs + 2000), QStringLiteral("--to"),
+                iso(kStartMs + 6000), QStringLiteral("--out"), m_dir.filePath(name),
+                QStringLiteral("--case"), QStringLiteral("PR-7"), QStringLiteral("--reason"),
+                QStringLiteral("Public records request"), QStringLiteral("--redact"),
+                QStringLiteral("faces,plates")};
+        if (original)
+            args << QStringLiteral("--original");
+        return ctl(args);
+    };
+    for (const bool original : {true, false}) {
+        const QString name
+                = original ? QStringLiteral("with-original") : QStringLiteral("redacted-only");
+        const test::Run made = exportPackage(name, original);
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        const QDir package(m_dir.filePath(name));
+        QCOMPARE(QFileInfo::exists(package.filePath(QStringLiteral("original"))), original);
+        QVERIFY(!QFileInfo::exists(package.filePath(QStringLiteral(".source"))));
+        const QString redacted
+                = package.filePath(QStringLiteral("redacted/camera-1_20260101T090002Z.mp4"));
+        QVERIFY(QFileInfo::exists(redacted));
+        QVERIFY(QFileInfo::exists(package.filePath(QStringLiteral("redaction.json"))));
+        const test::Run verify = ctl({QStringLiteral("verify"), package.path()});
+        QVERIFY2(verify.exitCode == 0, qPrintable(verify.err));
+        // 4 s: 100 frames, played to the end by ffprobe.
+        const test::Run probe = test::run(QStringLiteral("ffprobe"),
+                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-count_frames"),
+                        QStringLiteral("-show_entries"), QStringLiteral("stream=nb_read_frames"),
+                        QStringLiteral("-of"), QStringLiteral("default=nw=1:nk=1"), redacted});
+        QCOMPARE(probe.out.trimmed(), QStringLiteral("100"));
+        const test::Run replay = ctl({QStringLiteral("redact"), QStringLiteral("--replay"),
+                package.path(), QStringLiteral("--json")});
+        QVERIFY2(replay.exitCode == 0, qPrintable(replay.err + replay.out));
+        const QJsonObject r = QJsonDocument::fromJson(replay.out.toUtf8()).object();
+        QVERIFY(r.value(QLatin1String("identical")).toBool());
+        QCOMPARE(r.value(QLatin1String("cameras"))
+                         .toArray()
+                         .first()
+                         .toObject()
+                         .value(QLatin1String("original_rebuilt"))
+                         .toBool(),
+                !original);
+    }
+    // A redacted video changed and sealed again by someone without the key cannot pass: the
+    // replay refuses a package that does not hold.
+    QFile::remove(m_dir.filePath(QStringLiteral("with-original/manifest.sig")));
+    const test::Run refused = ctl({QStringLiteral("redact"), QStringLiteral("--replay"),
+            m_dir.filePath(QStringLiteral("with-original"))});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY(refused.err.contains(QLatin1String("manifest.sig")));
 }
 
 QTEST_GUILESS_MAIN(TestRedaction)
