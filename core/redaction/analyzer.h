@@ -26,6 +26,10 @@ struct Analysis
     int frames = 0;
     QSize size;
     QJsonObject detectors; ///< names, model files and their SHA-256, settings
+    /// Where the time went (wall milliseconds), for benchmarks.
+    qint64 decodeMs = 0;
+    qint64 faceMs = 0;
+    qint64 textMs = 0;
 };
 
 /// Finds what must be hidden in a clip, on this PC: faces (BlazeFace) and licence plates and

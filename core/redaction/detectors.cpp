@@ -205,6 +205,25 @@ std::vector<ScoredBox> TextNet::detect(const cv::Mat& picture)
                                  float(r.height) + 2 * grow),
                 score});
     }
+    // Words of one line (a plate's "4821 KLM") become one box: boxes that overlap in height by
+    // half and lie closer than a line's height apart are joined.
+    for (bool joined = true; joined;) {
+        joined = false;
+        for (size_t i = 0; i < found.size() && !joined; ++i) {
+            for (size_t j = i + 1; j < found.size() && !joined; ++j) {
+                const cv::Rect2f& a = found[i].box;
+                const cv::Rect2f& b = found[j].box;
+                const float overlap = std::min(a.y + a.height, b.y + b.height) - std::max(a.y, b.y);
+                const float lineHeight = std::min(a.height, b.height);
+                const float gap = std::max(a.x, b.x) - std::min(a.x + a.width, b.x + b.width);
+                if (overlap >= 0.5f * lineHeight && gap <= lineHeight) {
+                    found[i] = {a | b, std::max(found[i].score, found[j].score)};
+                    found.erase(found.begin() + std::ptrdiff_t(j));
+                    joined = true;
+                }
+            }
+        }
+    }
     return found;
 }
 
