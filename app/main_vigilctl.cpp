@@ -12,7 +12,8 @@ int main(int argc, char* argv[])
     bool pdf = false;
     for (int i = 1; i < argc; ++i) {
         const std::size_t n = std::strlen(argv[i]);
-        pdf = pdf || (n > 4 && std::strcmp(argv[i] + n - 4, ".pdf") == 0);
+        pdf = pdf || (n > 4 && std::strcmp(argv[i] + n - 4, ".pdf") == 0)
+                || std::strcmp(argv[i], "export") == 0; // an evidence package has a report.pdf
     }
     if (pdf && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

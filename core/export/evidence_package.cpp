@@ -11,6 +11,10 @@
 #include <QMap>
 #include <QSaveFile>
 
+#include <openssl/evp.h>
+
+#include <memory>
+
 namespace vigil::evidence {
 
 using security::InstallationKey;
@@ -79,7 +83,11 @@ QByteArray EvidencePackage::sha256Hex(const QString& path, const std::atomic_boo
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    // libcrypto's SHA-256 uses the processor's SHA instructions: gigabytes of video a second.
+    const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> context(
+            EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1)
+        return {};
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     for (;;) {
         if (cancel && cancel->load())
@@ -89,9 +97,13 @@ QByteArray EvidencePackage::sha256Hex(const QString& path, const std::atomic_boo
             return {};
         if (n == 0)
             break;
-        hash.addData(QByteArrayView(buffer.constData(), n));
+        EVP_DigestUpdate(context.get(), buffer.constData(), size_t(n));
     }
-    return hash.result().toHex();
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_DigestFinal_ex(context.get(), digest, &length) != 1)
+        return {};
+    return QByteArray(reinterpret_cast<const char*>(digest), int(length)).toHex();
 }
 
 QString EvidencePackage::verifyText(const QString& fingerprint)

@@ -4,7 +4,9 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/segment_store.h"
 #include "core/export/evidence_package.h"
+#include "core/export/evidence_report.h"
 #include "core/export/original_remux.h"
+#include "core/logging_categories.h"
 #include "core/media/privacy_mask.h"
 #include "core/redaction/renderer.h"
 #include "core/security/audit_actions.h"
@@ -16,10 +18,12 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTimeZone>
 
 namespace vigil::evidence {
@@ -68,6 +72,9 @@ QList<redaction::Track> maskTracks(const QString& masks, QSize size, int frames,
     }
     return tracks;
 }
+
+constexpr int kReportPictures = 5;
+constexpr int kReportPictureWidth = 320;
 
 } // namespace
 
@@ -138,6 +145,8 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
     catalog::Catalog& db = *opened.value();
     catalog::CameraStore cameras(db);
     catalog::SegmentStore segments(db);
+    QElapsedTimer phase;
+    phase.start();
     const Result<security::InstallationKey> key = security::InstallationKey::open(m_paths.keys);
     if (!key)
         return key.error();
@@ -167,6 +176,7 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
         return known.error();
     QJsonArray cameraEntries;
     QJsonArray redactionLogs;
+    QList<EvidenceReport::Strip> strips; // of originals, made while they were remuxed
     const double share = 1.0 / double(m_spec.cameraIds.size());
     int exported = 0;
     for (int i = 0; i < m_spec.cameraIds.size(); ++i) {
@@ -187,37 +197,70 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
                 {QStringLiteral("model"), camera->model},
                 {QStringLiteral("serial"), camera->serial}};
         QList<SourceSegment> sources;
-        QJsonArray sourceEntries;
+        QList<bool> sealedFiles; // closed: hashed (a file being written has no lasting hash)
         for (const catalog::SegmentRecord& s : files.value()) {
-            const QString path = QDir(m_paths.recordings).filePath(s.path);
-            sources << SourceSegment {path, s.startMs, s.endMs};
-            QJsonObject source {{QStringLiteral("path"), s.path},
-                    {QStringLiteral("start_utc"), isoUtc(s.startMs)},
-                    {QStringLiteral("end_utc"), isoUtc(s.endMs)},
-                    {QStringLiteral("state"), s.state}};
-            if (s.state != QLatin1String("open")) {
-                // A file still being written has no lasting hash; the others are sealed.
-                if (progress)
-                    progress(share * i, tr("Checking the recordings of %1").arg(camera->name));
-                const QByteArray hash = EvidencePackage::sha256Hex(path, cancel);
-                if (cancelled())
-                    return cancelError;
-                if (hash.isEmpty())
-                    return Error {Error::Code::Io,
-                            tr("The recording \"%1\" cannot be read.")
-                                    .arg(QDir::toNativeSeparators(path)),
-                            {}};
-                source.insert(QStringLiteral("sha256"), QString::fromLatin1(hash));
-                source.insert(QStringLiteral("bytes"), QFileInfo(path).size());
-            }
-            sourceEntries.append(source);
+            sources << SourceSegment {QDir(m_paths.recordings).filePath(s.path), s.startMs, s.endMs};
+            sealedFiles << (s.state != QLatin1String("open"));
         }
-        entry.insert(QStringLiteral("recordings"), sourceEntries);
         if (sources.isEmpty()) {
+            entry.insert(QStringLiteral("recordings"), QJsonArray());
             entry.insert(QStringLiteral("note"),
                     QStringLiteral("nothing was recorded in the time range"));
             cameraEntries.append(entry);
             continue;
+        }
+        // The recorded files are hashed on another thread while they are remuxed.
+        QFuture<QList<QByteArray>> hashing = QtConcurrent::run([&sources, &sealedFiles, cancel] {
+            QList<QByteArray> hashes;
+            for (qsizetype k = 0; k < sources.size(); ++k)
+                hashes << (sealedFiles.at(k) ? EvidencePackage::sha256Hex(sources.at(k).path, cancel)
+                                             : QByteArray());
+            return hashes;
+        });
+        const auto sourceEntries = [&]() -> Result<QJsonArray> {
+            const QList<QByteArray> hashes = hashing.result();
+            if (cancelled())
+                return cancelError;
+            QJsonArray array;
+            for (qsizetype k = 0; k < sources.size(); ++k) {
+                const catalog::SegmentRecord& s = files->at(k);
+                QJsonObject source {{QStringLiteral("path"), s.path},
+                        {QStringLiteral("start_utc"), isoUtc(s.startMs)},
+                        {QStringLiteral("end_utc"), isoUtc(s.endMs)},
+                        {QStringLiteral("state"), s.state}};
+                if (sealedFiles.at(k)) {
+                    if (hashes.at(k).isEmpty())
+                        return Error {Error::Code::Io,
+                                tr("The recording \"%1\" cannot be read.")
+                                        .arg(QDir::toNativeSeparators(sources.at(k).path)),
+                                {}};
+                    source.insert(QStringLiteral("sha256"), QString::fromLatin1(hashes.at(k)));
+                    source.insert(QStringLiteral("bytes"), QFileInfo(sources.at(k).path).size());
+                }
+                array.append(source);
+            }
+            return array;
+        };
+        const auto joinHashing = qScopeGuard([&] { hashing.waitForFinished(); });
+        // The report's pictures of an original come from the recorded files, meanwhile too (a
+        // redacted package takes them from its redacted video, made later).
+        QFuture<QList<QImage>> pictures;
+        if (!m_spec.redacted) {
+            QList<QPair<QString, double>> moments;
+            for (int k = 0; k < kReportPictures; ++k) {
+                const qint64 at = m_spec.fromMs
+                        + (m_spec.toMs - m_spec.fromMs) * (2 * k + 1) / (2 * kReportPictures);
+                for (const SourceSegment& source : std::as_const(sources)) {
+                    if (at >= source.startMs && at < source.endMs) {
+                        moments.append({source.path,
+                                double(at - source.startMs)
+                                        / double(std::max<qint64>(1, source.endMs - source.startMs))});
+                        break;
+                    }
+                }
+            }
+            pictures = QtConcurrent::run(
+                    [moments] { return EvidenceReport::picturesAt(moments, kReportPictureWidth); });
         }
         // Without the original in the package it is made all the same, beside it, for the
         // redaction (and made again from the recordings by a replay).
@@ -231,6 +274,12 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
                                 tr("Exporting %1").arg(camera->name));
                     return !cancelled();
                 });
+        if (pictures.isValid())
+            strips.append({camera->name, pictures.result()});
+        const Result<QJsonArray> recordings = sourceEntries();
+        if (!recordings)
+            return recordings.error();
+        entry.insert(QStringLiteral("recordings"), recordings.value());
         if (!remuxed) {
             if (remuxed.error().code == Error::Code::NotFound)
                 continue; // recorded files, but no frame in the range
@@ -335,12 +384,47 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
         manifest.insert(QStringLiteral("original_approved_by"), personJson(*m_approver));
     if (!m_spec.request.isEmpty())
         manifest.insert(QStringLiteral("request"), m_spec.request);
+    qCInfo(lcEvidence) << "export: videos made in" << phase.restart() << "ms";
+    // The report: the videos' hashes and a strip of pictures per camera, from the redacted
+    // video when there is one.
+    if (progress)
+        progress(0.98, tr("Writing the report"));
+    EvidenceReport::Input report;
+    report.manifest = manifest;
+    report.fingerprint = key->fingerprint();
+    for (const QString& folder : {QStringLiteral("original"), QStringLiteral("redacted")}) {
+        for (const QString& file : QDir(QDir(work).filePath(folder)).entryList(QDir::Files)) {
+            const QString relative = folder + u'/' + file;
+            report.hashes.append({relative, EvidencePackage::sha256Hex(QDir(work).filePath(relative))});
+        }
+    }
+    if (m_spec.redacted)
+        report.hashes.append({QStringLiteral("redaction.json"),
+                EvidencePackage::sha256Hex(QDir(work).filePath(QStringLiteral("redaction.json")))});
+    report.strips = strips;
+    for (const QJsonValue& v : std::as_const(cameraEntries)) {
+        const QJsonObject c = v.toObject();
+        const QString video = c.value(QLatin1String("redacted")).toString();
+        if (!video.isEmpty())
+            report.strips.append({c.value(QLatin1String("name")).toString(),
+                    EvidenceReport::pictures(
+                            QDir(work).filePath(video), kReportPictures, kReportPictureWidth)});
+    }
+    qCInfo(lcEvidence) << "export: report pictures in" << phase.elapsed() << "ms";
+    if (Result<void> written
+            = EvidenceReport::write(QDir(work).filePath(QStringLiteral("report.pdf")), report);
+            !written)
+        return written.error();
+    if (cancelled())
+        return cancelError;
+    qCInfo(lcEvidence) << "export: report written in" << phase.restart() << "ms";
     if (progress)
         progress(0.99, tr("Signing the package"));
     if (Result<void> sealed = EvidencePackage::seal(work, manifest, key.value(), cancel); !sealed)
         return sealed.error();
     if (cancelled())
         return cancelError;
+    qCInfo(lcEvidence) << "export: sealed in" << phase.restart() << "ms";
     if (target.exists())
         QDir(m_spec.outDir).removeRecursively(); // empty, as checked above
     if (!QDir().rename(work, m_spec.outDir))

@@ -22,6 +22,9 @@ public:
     /// The next frame in presentation order (YUV420P, owned by this object until the next
     /// call), nullptr after the last.
     Result<const AVFrame*> next();
+    /// Goes to the keyframe at or before `share` (0…1) of the file's duration: next() then
+    /// returns it (frameIndex() no longer counts from the start).
+    void seekShare(double share);
     /// Frames handed out so far.
     int frameIndex() const { return m_index; }
 

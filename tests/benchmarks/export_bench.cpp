@@ -24,7 +24,7 @@
 #include "support/archive_builder.h"
 #include "support/redaction_clip.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -91,7 +91,9 @@ double perFrameBaseline(const QString& video, int frames)
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // the package's report.pdf needs fonts
+    QGuiApplication app(argc, argv);
     const int seconds = argc > 1 ? std::max(4, atoi(argv[1])) : 60;
     QTemporaryDir dir;
     fprintf(stderr, "building %d s of 1080p footage in %s…\n", seconds, qPrintable(dir.path()));

@@ -312,5 +312,5 @@ void TestRedaction::packageReplaysBitForBit()
     QVERIFY(refused.err.contains(QLatin1String("manifest.sig")));
 }
 
-QTEST_GUILESS_MAIN(TestRedaction)
+QTEST_MAIN(TestRedaction)
 #include "tst_redaction.moc"
