@@ -173,6 +173,7 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     m_bookmarks = std::make_unique<playback::Bookmarks>(m_context->catalog(), m_session.get());
     pages.bookmarks = m_bookmarks.get();
     pages.dataDir = m_context->dataDir().path();
+    pages.recordingsPath = m_context->dataDir().recordingsPath();
     pages.catalogPath = m_context->catalog().path();
     pages.schemaVersion = m_context->catalog().schemaVersion();
     m_window = std::make_unique<widgets::MainWindow>(pages);

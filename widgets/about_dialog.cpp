@@ -1,6 +1,7 @@
 #include "widgets/about_dialog.h"
 
 #include "core/runtime/library_versions.h"
+#include "core/security/installation_key.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -12,7 +13,7 @@
 
 namespace vigil::widgets {
 
-AboutDialog::AboutDialog(QWidget* parent)
+AboutDialog::AboutDialog(QWidget* parent, const QString& keysDir)
     : QDialog(parent)
 {
     setWindowTitle(tr("About Vigil"));
@@ -58,6 +59,22 @@ AboutDialog::AboutDialog(QWidget* parent)
     versions->setObjectName(QStringLiteral("aboutVersions"));
     versions->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(versions);
+
+    if (!keysDir.isEmpty()) {
+        // A court compares this with the fingerprint in a package's report and VERIFY.txt.
+        const Result<security::InstallationKey> key = security::InstallationKey::open(keysDir);
+        auto* fingerprint = new QLabel(this);
+        fingerprint->setObjectName(QStringLiteral("aboutFingerprint"));
+        fingerprint->setWordWrap(true);
+        fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        fingerprint->setText(
+                QStringLiteral("<p><b>%1</b><br><tt>%2</tt></p>")
+                        .arg(tr("Evidence signing key (SHA-256 fingerprint)").toHtmlEscaped(),
+                                (key ? key->fingerprint() : key.error().message).toHtmlEscaped()));
+        layout->addWidget(fingerprint);
+        if (key)
+            m_versions += tr("Evidence signing key: %1").arg(key->fingerprint()) + u'\n';
+    }
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* copy = buttons->addButton(tr("Copy versions"), QDialogButtonBox::ActionRole);

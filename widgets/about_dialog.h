@@ -10,7 +10,9 @@ class AboutDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit AboutDialog(QWidget* parent);
+    /// `keysDir`: the data folder's keys, for the fingerprint of the key that signs evidence
+    /// packages (empty: not shown).
+    explicit AboutDialog(QWidget* parent, const QString& keysDir = {});
 
     /// The text of the versions table, for tests and for copying into a support request.
     QString versionsText() const { return m_versions; }

@@ -1,5 +1,6 @@
 #include "widgets/main_window.h"
 
+#include "core/security/session.h"
 #include "widgets/about_dialog.h"
 #include "widgets/live/live_view.h"
 #include "widgets/pages/evidence_page.h"
@@ -30,6 +31,8 @@ MainWindow::MainWindow(PageContext context, QWidget* parent)
     setWindowTitle(tr("Vigil"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/vigil.svg")));
     resize(1180, 760);
+    if (context.session)
+        m_keysDir = context.session->keysDir();
 
     if (!context.addCamerasAction) {
         // Camera setup (discovery and the setup wizard) plugs in here; until then the action
@@ -178,7 +181,7 @@ QAction* MainWindow::pageAction(PageId id) const
 
 void MainWindow::showAbout()
 {
-    AboutDialog dialog(this);
+    AboutDialog dialog(this, m_keysDir);
     dialog.exec();
 }
 

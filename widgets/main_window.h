@@ -63,6 +63,7 @@ private:
     std::function<bool()> m_closeGuard;
     QMenu* m_account = nullptr;
     bool m_locked = false;
+    QString m_keysDir; ///< the installation's keys (its signing key's fingerprint in About)
 };
 
 } // namespace vigil::widgets

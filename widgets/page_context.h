@@ -43,6 +43,7 @@ struct PageContext
     playback::Bookmarks* bookmarks = nullptr;
     QString dataDir;
     QString catalogPath;
+    QString recordingsPath;
     int schemaVersion = 0;
 };
 

@@ -11,9 +11,8 @@
 #include <QMap>
 #include <QSaveFile>
 
-#include <openssl/evp.h>
-
 #include <memory>
+#include <openssl/evp.h>
 
 namespace vigil::evidence {
 
@@ -138,7 +137,8 @@ QString EvidencePackage::verifyText(const QString& fingerprint)
 }
 
 Result<void> EvidencePackage::seal(const QString& dir, QJsonObject manifest,
-        const InstallationKey& key, const std::atomic_bool* cancel)
+        const InstallationKey& key, const std::atomic_bool* cancel,
+        const QHash<QString, QByteArray>& known)
 {
     const QDir folder(dir);
     const QString fingerprint = key.fingerprint();
@@ -151,7 +151,9 @@ Result<void> EvidencePackage::seal(const QString& dir, QJsonObject manifest,
     for (const QString& relative : filesUnder(dir)) {
         if (isSealFile(relative))
             continue;
-        const QByteArray hash = sha256Hex(folder.filePath(relative), cancel);
+        const QByteArray hash = known.contains(relative)
+                ? known.value(relative)
+                : sha256Hex(folder.filePath(relative), cancel);
         if (cancel && cancel->load())
             return Error {Error::Code::Cancelled, tr("The export was cancelled."), {}};
         if (hash.isEmpty())

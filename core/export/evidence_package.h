@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 
@@ -37,8 +38,10 @@ public:
 
     /// Seals the files in `dir`: writes VERIFY.txt, then the manifest (`manifest` with `files`
     /// and `signing_key` added), its signature, the public key and SHA256SUMS.
+    /// `known`: SHA-256 (hex) of files already hashed, by path relative to `dir`.
     static Result<void> seal(const QString& dir, QJsonObject manifest,
-            const security::InstallationKey& key, const std::atomic_bool* cancel = nullptr);
+            const security::InstallationKey& key, const std::atomic_bool* cancel = nullptr,
+            const QHash<QString, QByteArray>& known = {});
 
     struct Verification
     {

@@ -26,8 +26,7 @@ QString localTime(const QJsonValue& iso)
 {
     const QDateTime t = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
     return t.isValid() ? QStringLiteral("%1 (%2)").arg(
-                                 QLocale().toString(t.toLocalTime(), QLocale::LongFormat),
-                                 iso.toString())
+                   QLocale().toString(t.toLocalTime(), QLocale::LongFormat), iso.toString())
                        : iso.toString();
 }
 
@@ -64,9 +63,8 @@ QList<QImage> EvidenceReport::picturesAt(const QList<QPair<QString, double>>& mo
         const AVFrame* f = next.value();
         const int height = std::max(2, width * f->height / std::max(1, f->width));
         QImage picture(width, height, QImage::Format_RGB32);
-        sws.reset(sws_getCachedContext(sws.release(), f->width, f->height,
-                AVPixelFormat(f->format), width, height, AV_PIX_FMT_BGRA, SWS_AREA, nullptr,
-                nullptr, nullptr));
+        sws.reset(sws_getCachedContext(sws.release(), f->width, f->height, AVPixelFormat(f->format),
+                width, height, AV_PIX_FMT_BGRA, SWS_AREA, nullptr, nullptr, nullptr));
         uint8_t* dst[1] = {picture.bits()};
         const int stride[1] = {int(picture.bytesPerLine())};
         sws_scale(sws.get(), f->data, f->linesize, 0, f->height, dst, stride);
@@ -82,10 +80,12 @@ Result<void> EvidenceReport::write(const QString& path, const Input& in)
                 tr("The package's report (a PDF) needs Vigil's window or vigilctl."), {}};
     const QJsonObject& m = in.manifest;
     QTextDocument document;
-    QString html = QStringLiteral("<html><body style=\"font-family: 'DejaVu Sans'; font-size: 9pt\">");
+    QString html
+            = QStringLiteral("<html><body style=\"font-family: 'DejaVu Sans'; font-size: 9pt\">");
     html += QStringLiteral("<h1>%1</h1>").arg(esc(tr("Evidence package")));
     const auto row = [&](const QString& label, const QString& value) {
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(esc(label), esc(value));
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                        .arg(esc(label), esc(value));
     };
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\">");
     row(tr("Case"), m.value(QLatin1String("case")).toString());
@@ -114,14 +114,17 @@ Result<void> EvidenceReport::write(const QString& path, const Input& in)
         const QJsonObject c = v.toObject();
         const QString name = c.value(QLatin1String("name")).toString();
         html += QStringLiteral("<h3>%1</h3><table cellspacing=\"0\" cellpadding=\"2\">")
-                        .arg(esc(tr("%1 (camera %2)").arg(name).arg(c.value(QLatin1String("id")).toInteger())));
+                        .arg(esc(tr("%1 (camera %2)")
+                                         .arg(name)
+                                         .arg(c.value(QLatin1String("id")).toInteger())));
         if (c.contains(QLatin1String("first_frame_utc"))) {
             row(tr("First frame"), localTime(c.value(QLatin1String("first_frame_utc"))));
             row(tr("Last frame"), localTime(c.value(QLatin1String("last_frame_utc"))));
-            row(tr("Video"), QStringLiteral("%1 %2×%3")
-                                     .arg(c.value(QLatin1String("codec")).toString())
-                                     .arg(c.value(QLatin1String("width")).toInt())
-                                     .arg(c.value(QLatin1String("height")).toInt()));
+            row(tr("Video"),
+                    QStringLiteral("%1 %2×%3")
+                            .arg(c.value(QLatin1String("codec")).toString())
+                            .arg(c.value(QLatin1String("width")).toInt())
+                            .arg(c.value(QLatin1String("height")).toInt()));
             row(tr("Recorded files"),
                     QString::number(c.value(QLatin1String("recordings")).toArray().size()));
         } else {
@@ -160,7 +163,8 @@ Result<void> EvidenceReport::write(const QString& path, const Input& in)
                     .arg(esc(tr("manifest.json lists these and every other file of the package, "
                                 "with the SHA-256 of each recorded file the footage came from.")));
     html += QStringLiteral("<h2>%1</h2><pre style=\"font-size: 8pt\">%2</pre>")
-                    .arg(esc(tr("How to verify")), esc(EvidencePackage::verifyText(in.fingerprint)));
+                    .arg(esc(tr("How to verify")),
+                            esc(EvidencePackage::verifyText(in.fingerprint)));
     html += QStringLiteral("</body></html>");
     document.setHtml(html);
 

@@ -23,8 +23,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QTimeZone>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace vigil::evidence {
 
@@ -177,6 +177,7 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
     QJsonArray cameraEntries;
     QJsonArray redactionLogs;
     QList<EvidenceReport::Strip> strips; // of originals, made while they were remuxed
+    QHash<QString, QByteArray> hashed; // SHA-256 of the files made, by path in the package
     const double share = 1.0 / double(m_spec.cameraIds.size());
     int exported = 0;
     for (int i = 0; i < m_spec.cameraIds.size(); ++i) {
@@ -199,7 +200,8 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
         QList<SourceSegment> sources;
         QList<bool> sealedFiles; // closed: hashed (a file being written has no lasting hash)
         for (const catalog::SegmentRecord& s : files.value()) {
-            sources << SourceSegment {QDir(m_paths.recordings).filePath(s.path), s.startMs, s.endMs};
+            sources << SourceSegment {
+                    QDir(m_paths.recordings).filePath(s.path), s.startMs, s.endMs};
             sealedFiles << (s.state != QLatin1String("open"));
         }
         if (sources.isEmpty()) {
@@ -213,8 +215,9 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
         QFuture<QList<QByteArray>> hashing = QtConcurrent::run([&sources, &sealedFiles, cancel] {
             QList<QByteArray> hashes;
             for (qsizetype k = 0; k < sources.size(); ++k)
-                hashes << (sealedFiles.at(k) ? EvidencePackage::sha256Hex(sources.at(k).path, cancel)
-                                             : QByteArray());
+                hashes << (sealedFiles.at(k)
+                                ? EvidencePackage::sha256Hex(sources.at(k).path, cancel)
+                                : QByteArray());
             return hashes;
         });
         const auto sourceEntries = [&]() -> Result<QJsonArray> {
@@ -254,7 +257,8 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
                     if (at >= source.startMs && at < source.endMs) {
                         moments.append({source.path,
                                 double(at - source.startMs)
-                                        / double(std::max<qint64>(1, source.endMs - source.startMs))});
+                                        / double(std::max<qint64>(
+                                                1, source.endMs - source.startMs))});
                         break;
                     }
                 }
@@ -334,8 +338,8 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
                             {QStringLiteral("effect"),
                                     redaction::RedactionLog::effectKey(log.effect)}});
         }
-        entry.insert(QStringLiteral("original_sha256"),
-                QString::fromLatin1(EvidencePackage::sha256Hex(QDir(work).filePath(name))));
+        hashed.insert(name, EvidencePackage::sha256Hex(QDir(work).filePath(name)));
+        entry.insert(QStringLiteral("original_sha256"), QString::fromLatin1(hashed.value(name)));
         entry.insert(QStringLiteral("first_frame_utc"), isoUtc(remuxed->firstFrameMs));
         entry.insert(QStringLiteral("last_frame_utc"), isoUtc(remuxed->lastFrameMs));
         entry.insert(QStringLiteral("codec"), remuxed->codec);
@@ -395,7 +399,9 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
     for (const QString& folder : {QStringLiteral("original"), QStringLiteral("redacted")}) {
         for (const QString& file : QDir(QDir(work).filePath(folder)).entryList(QDir::Files)) {
             const QString relative = folder + u'/' + file;
-            report.hashes.append({relative, EvidencePackage::sha256Hex(QDir(work).filePath(relative))});
+            if (!hashed.contains(relative))
+                hashed.insert(relative, EvidencePackage::sha256Hex(QDir(work).filePath(relative)));
+            report.hashes.append({relative, hashed.value(relative)});
         }
     }
     if (m_spec.redacted)
@@ -420,7 +426,8 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
     qCInfo(lcEvidence) << "export: report written in" << phase.restart() << "ms";
     if (progress)
         progress(0.99, tr("Signing the package"));
-    if (Result<void> sealed = EvidencePackage::seal(work, manifest, key.value(), cancel); !sealed)
+    if (Result<void> sealed = EvidencePackage::seal(work, manifest, key.value(), cancel, hashed);
+            !sealed)
         return sealed.error();
     if (cancelled())
         return cancelError;

@@ -35,7 +35,7 @@ foreach(ext h cpp)
     check_files("widgets/*.${ext}" "[<\"](libav|libsw|opencv2?/|sqlite3|QSql|QtSql)"
         "widgets must not use FFmpeg, OpenCV or SQL")
 endforeach()
-check_files("core/*.h" "[<\"](libav|libsw|opencv2?/|sodium|QSql|QtSql)"
+check_files("core/*.h" "[<\"](libav|libsw|opencv2?/|sodium|openssl/|QSql|QtSql)"
     "a public core header must not expose FFmpeg, OpenCV, libsodium or SQL (link them PRIVATE)"
     "_p\\.h$")
 # … and no public header includes a private one.

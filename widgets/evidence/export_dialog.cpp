@@ -1,0 +1,227 @@
+#include "widgets/evidence/export_dialog.h"
+
+#include "core/catalog/camera_store.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+namespace vigil::widgets {
+
+namespace {
+
+QString defaultFolder(const QString& caseNumber)
+{
+    QString base = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (base.isEmpty())
+        base = QDir::homePath();
+    QString name = caseNumber.trimmed();
+    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
+    return QDir(base).filePath(QStringLiteral("Vigil evidence/%1 %2")
+                                       .arg(name.isEmpty() ? QStringLiteral("export") : name,
+                                               QDateTime::currentDateTime().toString(
+                                                       QStringLiteral("yyyy-MM-dd HHmm"))));
+}
+
+} // namespace
+
+ExportDialog::ExportDialog(catalog::CameraStore& cameras, QWidget* parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("New Export"));
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    m_cameras = new QListWidget(this);
+    m_cameras->setObjectName(QStringLiteral("exportCameras"));
+    m_cameras->setMaximumHeight(120);
+    if (const Result<QList<catalog::CameraRecord>> list = cameras.list(); list) {
+        for (const catalog::CameraRecord& c : list.value()) {
+            auto* item = new QListWidgetItem(c.name, m_cameras);
+            item->setData(Qt::UserRole, c.id);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Unchecked);
+        }
+    }
+    form->addRow(tr("Cameras:"), m_cameras);
+    const QDateTime now = QDateTime::currentDateTime();
+    m_from = new QDateTimeEdit(now.addSecs(-3600), this);
+    m_from->setObjectName(QStringLiteral("exportFrom"));
+    m_to = new QDateTimeEdit(now, this);
+    m_to->setObjectName(QStringLiteral("exportTo"));
+    for (QDateTimeEdit* edit : {m_from, m_to}) {
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        edit->setCalendarPopup(true);
+    }
+    form->addRow(tr("From:"), m_from);
+    form->addRow(tr("To:"), m_to);
+    m_case = new QLineEdit(this);
+    m_case->setObjectName(QStringLiteral("exportCase"));
+    m_case->setPlaceholderText(tr("Case or request number"));
+    form->addRow(tr("Case:"), m_case);
+    m_reason = new QLineEdit(this);
+    m_reason->setObjectName(QStringLiteral("exportReason"));
+    m_reason->setPlaceholderText(tr("Court order, records request…"));
+    form->addRow(tr("Reason:"), m_reason);
+
+    m_redacted = new QCheckBox(tr("Redacted video"), this);
+    m_redacted->setObjectName(QStringLiteral("exportRedacted"));
+    m_redacted->setChecked(true);
+    m_faces = new QCheckBox(tr("Hide faces"), this);
+    m_faces->setObjectName(QStringLiteral("exportFaces"));
+    m_faces->setChecked(true);
+    m_plates = new QCheckBox(tr("Hide licence plates and other text"), this);
+    m_plates->setObjectName(QStringLiteral("exportPlates"));
+    m_plates->setChecked(true);
+    m_thorough = new QCheckBox(tr("Thorough: also small faces (several times slower)"), this);
+    m_thorough->setObjectName(QStringLiteral("exportThorough"));
+    m_effect = new QComboBox(this);
+    m_effect->setObjectName(QStringLiteral("exportEffect"));
+    m_effect->addItem(tr("Solid boxes (cannot be undone)"), int(redaction::Effect::Solid));
+    m_effect->addItem(tr("Pixelate"), int(redaction::Effect::Pixelate));
+    m_effect->addItem(tr("Strong blur"), int(redaction::Effect::Blur));
+    auto* redaction = new QVBoxLayout;
+    redaction->addWidget(m_redacted);
+    for (QWidget* w : std::initializer_list<QWidget*> {m_faces, m_plates, m_thorough, m_effect}) {
+        w->setContentsMargins(20, 0, 0, 0);
+        redaction->addWidget(w);
+        connect(m_redacted, &QCheckBox::toggled, w, &QWidget::setEnabled);
+    }
+    form->addRow(tr("Contents:"), redaction);
+    m_original
+            = new QCheckBox(tr("Original video, unredacted (needs a supervisor's approval)"), this);
+    m_original->setObjectName(QStringLiteral("exportOriginal"));
+    form->addRow(QString(), m_original);
+
+    m_folder = new QLineEdit(defaultFolder({}), this);
+    m_folder->setObjectName(QStringLiteral("exportFolder"));
+    auto* browse = new QPushButton(tr("Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(
+                this, tr("Folder for the package"), QFileInfo(m_folder->text()).absolutePath());
+        if (!dir.isEmpty())
+            m_folder->setText(QDir(dir).filePath(QFileInfo(m_folder->text()).fileName()));
+    });
+    connect(m_case, &QLineEdit::textEdited, this, [this](const QString& text) {
+        m_folder->setText(QDir(QFileInfo(m_folder->text()).absolutePath())
+                                  .filePath(QFileInfo(defaultFolder(text)).fileName()));
+    });
+    auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(browse);
+    form->addRow(tr("New folder:"), folderRow);
+    layout->addLayout(form);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+void ExportDialog::setRange(const QList<qint64>& cameraIds, qint64 fromMs, qint64 toMs)
+{
+    for (int i = 0; i < m_cameras->count(); ++i) {
+        QListWidgetItem* item = m_cameras->item(i);
+        item->setCheckState(cameraIds.contains(item->data(Qt::UserRole).toLongLong())
+                        ? Qt::Checked
+                        : Qt::Unchecked);
+    }
+    m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(fromMs));
+    m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(toMs));
+}
+
+evidence::ExportSpec ExportDialog::spec() const
+{
+    evidence::ExportSpec spec;
+    for (int i = 0; i < m_cameras->count(); ++i) {
+        if (m_cameras->item(i)->checkState() == Qt::Checked)
+            spec.cameraIds << m_cameras->item(i)->data(Qt::UserRole).toLongLong();
+    }
+    spec.fromMs = m_from->dateTime().toMSecsSinceEpoch();
+    spec.toMs = m_to->dateTime().toMSecsSinceEpoch();
+    spec.caseNumber = m_case->text().trimmed();
+    spec.reason = m_reason->text().trimmed();
+    spec.redacted = m_redacted->isChecked() && (m_faces->isChecked() || m_plates->isChecked());
+    spec.detect.faces = m_faces->isChecked();
+    spec.detect.plates = m_plates->isChecked();
+    spec.detect.thorough = m_thorough->isChecked();
+    spec.effect = redaction::Effect(m_effect->currentData().toInt());
+    spec.original = m_original->isChecked();
+    spec.outDir = QDir::cleanPath(m_folder->text().trimmed());
+    return spec;
+}
+
+void ExportDialog::accept()
+{
+    const evidence::ExportSpec s = spec();
+    QString problem;
+    if (s.cameraIds.isEmpty())
+        problem = tr("Choose at least one camera.");
+    else if (s.toMs <= s.fromMs)
+        problem = tr("The end must come after the start.");
+    else if (s.caseNumber.isEmpty() || s.reason.isEmpty())
+        problem = tr("Give the case or request number and the reason: both go into the package "
+                     "and the audit log.");
+    else if (!s.redacted && !s.original)
+        problem = tr("Choose what the package holds: the redacted video, the original, or both.");
+    else if (s.outDir.isEmpty() || QFileInfo::exists(s.outDir))
+        problem = tr("Choose a new folder for the package.");
+    if (!problem.isEmpty()) {
+        QMessageBox::warning(this, windowTitle(), problem);
+        return;
+    }
+    QDialog::accept();
+}
+
+ApprovalDialog::ApprovalDialog(QWidget* parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Supervisor's Approval"));
+    auto* layout = new QVBoxLayout(this);
+    auto* text = new QLabel(tr("Releasing original, unredacted footage needs a supervisor. The "
+                               "supervisor logs in here to approve this export; the approval is "
+                               "written to the audit log."),
+            this);
+    text->setWordWrap(true);
+    layout->addWidget(text);
+    auto* form = new QFormLayout;
+    m_login = new QLineEdit(this);
+    m_login->setObjectName(QStringLiteral("approverLogin"));
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(QStringLiteral("approverPassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("Supervisor:"), m_login);
+    form->addRow(tr("Password:"), m_password);
+    layout->addLayout(form);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Approve"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+QString ApprovalDialog::login() const
+{
+    return m_login->text().trimmed();
+}
+
+QString ApprovalDialog::password() const
+{
+    return m_password->text();
+}
+
+} // namespace vigil::widgets

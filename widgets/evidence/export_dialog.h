@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/export/export_job.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLineEdit;
+class QListWidget;
+
+namespace vigil::catalog {
+class CameraStore;
+}
+
+namespace vigil::widgets {
+
+/// "New Export": cameras, time range, case and reason, what the package holds (the redacted
+/// video with faces and plates hidden, the original), and the folder. Gives an ExportSpec; the
+/// page queues it.
+class ExportDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ExportDialog(catalog::CameraStore& cameras, QWidget* parent = nullptr);
+
+    /// Preselects cameras and a range (from Playback's selection or Search results).
+    void setRange(const QList<qint64>& cameraIds, qint64 fromMs, qint64 toMs);
+    evidence::ExportSpec spec() const;
+
+    void accept() override;
+
+private:
+    QListWidget* m_cameras = nullptr;
+    QDateTimeEdit* m_from = nullptr;
+    QDateTimeEdit* m_to = nullptr;
+    QLineEdit* m_case = nullptr;
+    QLineEdit* m_reason = nullptr;
+    QCheckBox* m_redacted = nullptr;
+    QCheckBox* m_faces = nullptr;
+    QCheckBox* m_plates = nullptr;
+    QCheckBox* m_thorough = nullptr;
+    QComboBox* m_effect = nullptr;
+    QCheckBox* m_original = nullptr;
+    QLineEdit* m_folder = nullptr;
+};
+
+/// A supervisor approves releasing an original on this PC: their login and password.
+class ApprovalDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit ApprovalDialog(QWidget* parent = nullptr);
+    QString login() const;
+    QString password() const;
+
+private:
+    QLineEdit* m_login = nullptr;
+    QLineEdit* m_password = nullptr;
+};
+
+} // namespace vigil::widgets
