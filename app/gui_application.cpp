@@ -6,6 +6,7 @@
 #include "core/control/live_feed.h"
 #include "core/control/recorder_link.h"
 #include "core/demo/simulator_process.h"
+#include "core/export/requests.h"
 #include "core/logging_categories.h"
 #include "core/onvif/ws_discovery.h"
 #include "core/playback/bookmarks.h"
@@ -172,6 +173,8 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     pages.session = m_session.get();
     m_bookmarks = std::make_unique<playback::Bookmarks>(m_context->catalog(), m_session.get());
     pages.bookmarks = m_bookmarks.get();
+    m_requests = std::make_unique<evidence::Requests>(m_context->catalog(), m_session.get());
+    pages.requests = m_requests.get();
     pages.dataDir = m_context->dataDir().path();
     pages.recordingsPath = m_context->dataDir().recordingsPath();
     pages.catalogPath = m_context->catalog().path();

@@ -16,6 +16,9 @@ class SimulatorProcess;
 namespace vigil::onvif {
 class WsDiscovery;
 }
+namespace vigil::evidence {
+class Requests;
+}
 namespace vigil::playback {
 class Bookmarks;
 }
@@ -92,6 +95,7 @@ private:
     std::unique_ptr<runtime::AppContext> m_context;
     std::unique_ptr<security::Session> m_session; ///< before the window: it outlives it
     std::unique_ptr<playback::Bookmarks> m_bookmarks; ///< the same
+    std::unique_ptr<evidence::Requests> m_requests; ///< the same
     std::unique_ptr<widgets::IdleWatcher> m_idle;
     bool m_loginDeclined = false;
     bool m_lockShown = false;

@@ -11,6 +11,9 @@ class SettingsStore;
 namespace vigil::control {
 class LiveChannel;
 }
+namespace vigil::evidence {
+class Requests;
+}
 namespace vigil::playback {
 class Bookmarks;
 }
@@ -41,6 +44,8 @@ struct PageContext
     security::Session* session = nullptr;
     /// Bookmarks, checked and audited as the session's user; null: none (a page tested alone).
     playback::Bookmarks* bookmarks = nullptr;
+    /// Records requests, checked and audited as the session's user; null: none.
+    evidence::Requests* requests = nullptr;
     QString dataDir;
     QString catalogPath;
     QString recordingsPath;

@@ -100,7 +100,7 @@ Result<void> copySegmentsCompact(const QString& connectionName, Dialect)
     return {};
 }
 
-const std::array<Migration, 9> kMigrations = {{
+const std::array<Migration, 10> kMigrations = {{
         {1, "initial schema",
                 {
                         QStringLiteral(R"(CREATE TABLE settings (
@@ -383,6 +383,34 @@ const std::array<Migration, 9> kMigrations = {{
                         QStringLiteral("DROP INDEX events_camera_start"),
                         QStringLiteral("CREATE INDEX events_camera_start ON events (camera_id, "
                                        "start_ms, end_ms)"),
+                }},
+        // Records requests: who asked for which footage, on what legal basis, by when; their
+        // footage is held (legal-hold bookmarks) while they are open.
+        {10, "records requests",
+                {
+                        QStringLiteral(R"(CREATE TABLE requests (
+    id {{id}},
+    number TEXT NOT NULL UNIQUE,
+    requester_type TEXT NOT NULL,
+    requester TEXT NOT NULL DEFAULT '',
+    legal_basis TEXT NOT NULL DEFAULT '',
+    received_ms BIGINT NOT NULL,
+    due_ms BIGINT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'new',
+    notes TEXT NOT NULL DEFAULT '',
+    created_by BIGINT REFERENCES users(id),
+    closed_ms BIGINT))"),
+                        QStringLiteral("CREATE INDEX requests_due ON requests (closed_ms, due_ms)"),
+                        QStringLiteral(R"(CREATE TABLE request_footage (
+    id {{id}},
+    request_id BIGINT NOT NULL REFERENCES requests(id),
+    camera_id BIGINT NOT NULL REFERENCES cameras(id),
+    start_ms BIGINT NOT NULL,
+    end_ms BIGINT NOT NULL,
+    hold_id BIGINT REFERENCES bookmarks(id),
+    CHECK (end_ms > start_ms)))"),
+                        QStringLiteral("CREATE INDEX request_footage_request ON request_footage "
+                                       "(request_id)"),
                 }},
 }};
 

@@ -16,7 +16,7 @@ namespace vigil::catalog {
 
 namespace {
 
-const std::array<SettingSpec, 12> kKnown = {{
+const std::array<SettingSpec, 17> kKnown = {{
         {settings::kUiLanguage, QMetaType::QString, QString(),
                 QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
                         "Language of the user interface (en, es); empty follows the system"),
@@ -68,6 +68,26 @@ const std::array<SettingSpec, 12> kKnown = {{
                         "Footage older than this many days is played back only with a reason, "
                         "which the audit log keeps (0: never asked)"),
                 {}, 0, 3650},
+        {settings::kRequestsDueDaysCourt, QMetaType::Int, 10,
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "Days to answer a court's request for footage"),
+                {}, 1, 365},
+        {settings::kRequestsDueDaysProsecutor, QMetaType::Int, 10,
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "Days to answer a prosecutor's request for footage"),
+                {}, 1, 365},
+        {settings::kRequestsDueDaysPolice, QMetaType::Int, 5,
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "Days to answer a police request for footage"),
+                {}, 1, 365},
+        {settings::kRequestsDueDaysCitizen, QMetaType::Int, 20,
+                QT_TRANSLATE_NOOP("vigil::catalog::SettingsStore",
+                        "Days to answer a citizen's public-records request"),
+                {}, 1, 365},
+        {settings::kRequestsDueDaysPress, QMetaType::Int, 20,
+                QT_TRANSLATE_NOOP(
+                        "vigil::catalog::SettingsStore", "Days to answer a request from the press"),
+                {}, 1, 365},
 }};
 
 struct Encoded

@@ -40,6 +40,12 @@ inline constexpr char kLiveLayout[] = "live/layout";
 inline constexpr char kLiveSavedLayouts[] = "live/savedLayouts";
 inline constexpr char kSecurityIdleLockMinutes[] = "security/idleLockMinutes";
 inline constexpr char kSecurityReasonAgeDays[] = "security/reasonAgeDays";
+/// Days to answer a records request, per requester type (the due date's default).
+inline constexpr char kRequestsDueDaysCourt[] = "requests/dueDaysCourt";
+inline constexpr char kRequestsDueDaysProsecutor[] = "requests/dueDaysProsecutor";
+inline constexpr char kRequestsDueDaysPolice[] = "requests/dueDaysPolice";
+inline constexpr char kRequestsDueDaysCitizen[] = "requests/dueDaysCitizen";
+inline constexpr char kRequestsDueDaysPress[] = "requests/dueDaysPress";
 } // namespace settings
 
 /// Typed key/value settings stored in the catalog's `settings` table. Values keep their type

@@ -462,6 +462,14 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
     detail.insert(QStringLiteral("cameras"), ids);
     if (m_approver)
         detail.insert(QStringLiteral("approved_by"), m_approver->login);
+    if (!m_spec.request.isEmpty()) {
+        // What the transparency report counts exports by.
+        detail.insert(QStringLiteral("request"), m_spec.request.value(QLatin1String("number")));
+        detail.insert(QStringLiteral("requester_type"),
+                m_spec.request.value(QLatin1String("requester_type")));
+        detail.insert(
+                QStringLiteral("legal_basis"), m_spec.request.value(QLatin1String("legal_basis")));
+    }
     security::AuditLog log(db, m_paths.keys);
     if (Result<qint64> written = log.append(m_who, QLatin1String(security::audit::kExport),
                 QDir::toNativeSeparators(m_spec.outDir), detail,

@@ -23,5 +23,7 @@ inline constexpr char kHoldAdd[] = "hold_add";
 inline constexpr char kHoldRelease[] = "hold_release";
 inline constexpr char kMaskLift[] = "mask_lift";
 inline constexpr char kRetention[] = "retention";
+inline constexpr char kRequestAdd[] = "request_add";
+inline constexpr char kRequestStatus[] = "request_status";
 
 } // namespace vigil::security::audit

@@ -5,17 +5,23 @@
 
 #include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
+#include "core/catalog/segment_store.h"
+#include "core/catalog/settings_store.h"
 #include "core/export/evidence_package.h"
 #include "core/export/export_queue.h"
+#include "core/export/requests.h"
 #include "core/security/audit_log.h"
 #include "core/security/session.h"
 #include "core/security/user_store.h"
 #include "support/archive_builder.h"
 #include "support/modal_user.h"
 #include "widgets/evidence/export_dialog.h"
+#include "widgets/evidence/request_dialog.h"
 #include "widgets/pages/evidence_page.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -23,6 +29,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -66,6 +73,7 @@ private Q_SLOTS:
     void initTestCase();
     void aClerkExportsWithASupervisorsApproval();
     void cancelLeavesNothingBehind();
+    void aRequestHoldsItsFootageUntilItCloses();
 
 private:
     widgets::PageContext context()
@@ -76,6 +84,8 @@ private:
         c.dataDir = m_dir.path();
         c.recordingsPath = m_dir.filePath(QStringLiteral("recordings"));
         c.session = m_session.get();
+        c.settings = m_settings.get();
+        c.requests = m_requests.get();
         return c;
     }
 
@@ -83,6 +93,9 @@ private:
     std::unique_ptr<catalog::Catalog> m_catalog;
     std::unique_ptr<catalog::CameraStore> m_cameras;
     std::unique_ptr<security::Session> m_session;
+    std::unique_ptr<catalog::SettingsStore> m_settings;
+    std::unique_ptr<evidence::Requests> m_requests;
+    qint64 m_camera = 0;
 };
 
 void TestEvidenceUi::initTestCase()
@@ -114,6 +127,9 @@ void TestEvidenceUi::initTestCase()
     m_session = std::make_unique<security::Session>(
             *m_catalog, m_dir.filePath(QStringLiteral("keys")), QStringLiteral("window"));
     QVERIFY(m_session->logIn(QStringLiteral("clerk"), QStringLiteral("clerk-password-1")));
+    m_settings = std::make_unique<catalog::SettingsStore>(*m_catalog);
+    m_requests = std::make_unique<evidence::Requests>(*m_catalog, m_session.get());
+    m_camera = camera;
 }
 
 void TestEvidenceUi::aClerkExportsWithASupervisorsApproval()
@@ -200,6 +216,111 @@ void TestEvidenceUi::cancelLeavesNothingBehind()
             page.queue()->task(id)->state == evidence::ExportTask::State::Cancelled, 60000);
     QVERIFY(!QFileInfo::exists(folder));
     QCOMPARE(QDir(m_dir.path()).entryList(QDir::AllEntries | QDir::Hidden), before);
+}
+
+void TestEvidenceUi::aRequestHoldsItsFootageUntilItCloses()
+{
+    // One request long overdue, made through core.
+    catalog::RequestRecord old;
+    old.number = QStringLiteral("PR-2025-900");
+    old.requesterType = QStringLiteral("press");
+    old.receivedMs = QDateTime::currentDateTime().addDays(-40).toMSecsSinceEpoch();
+    old.dueMs = evidence::Requests::dueMs(*m_settings, old.requesterType, old.receivedMs);
+    old.footage << catalog::RequestFootage {0, m_camera, kStartMs + 20000, kStartMs + 25000, 0};
+    QVERIFY(m_requests->create(old));
+
+    widgets::EvidencePage page(context(), nullptr);
+    page.resize(1100, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QCOMPARE(page.requestTable()->rowCount(), 1);
+    QVERIFY(page.requestTable()->item(0, 4)->data(Qt::UserRole).toBool()); // overdue
+    QVERIFY(page.requestTable()->item(0, 4)->text().contains(QLatin1String("overdue by 20 day")));
+
+    // A court's request through the dialog: due in the court's 10 days; its footage held.
+    QDate dueShown;
+    test::ModalUser user([&](QWidget* modal) {
+        auto* dialog = qobject_cast<widgets::RequestDialog*>(modal);
+        if (!dialog)
+            return false;
+        dialog->findChild<QLineEdit*>(QStringLiteral("requestNumber"))
+                ->setText(QStringLiteral("JUZ-2026-31"));
+        auto* type = dialog->findChild<QComboBox*>(QStringLiteral("requestType"));
+        type->setCurrentIndex(type->findData(QStringLiteral("court")));
+        dialog->findChild<QLineEdit*>(QStringLiteral("requestBasis"))
+                ->setText(QStringLiteral("Court order 31/2026"));
+        dialog->findChild<QListWidget*>(QStringLiteral("requestCameras"))
+                ->item(0)
+                ->setCheckState(Qt::Checked);
+        dialog->findChild<QDateTimeEdit*>(QStringLiteral("requestFrom"))
+                ->setDateTime(QDateTime::fromMSecsSinceEpoch(kStartMs + 2000));
+        dialog->findChild<QDateTimeEdit*>(QStringLiteral("requestTo"))
+                ->setDateTime(QDateTime::fromMSecsSinceEpoch(kStartMs + 8000));
+        dueShown = dialog->findChild<QDateEdit*>(QStringLiteral("requestDue"))->date();
+        dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        return true;
+    });
+    page.findChild<QPushButton*>(QStringLiteral("newRequest"))->click();
+    QVERIFY(user.done());
+    QCOMPARE(dueShown, QDate::currentDate().addDays(10));
+    QCOMPARE(page.requestTable()->rowCount(), 2);
+    // The overdue one stays first (soonest due).
+    QCOMPARE(page.requestTable()->item(0, 0)->text(), QStringLiteral("PR-2025-900"));
+    QCOMPARE(page.requestTable()->item(1, 0)->text(), QStringLiteral("JUZ-2026-31"));
+    catalog::SegmentStore segments(*m_catalog);
+    QVERIFY(segments.isHeld(m_camera, kStartMs + 2000, kStartMs + 8000).value());
+
+    // Exported from the request: the package carries it, the request is in redaction.
+    page.requestTable()->selectRow(1);
+    const QString folder = m_dir.filePath(QStringLiteral("JUZ-2026-31"));
+    QString caseShown;
+    test::ModalUser exporter([&](QWidget* modal) {
+        auto* dialog = qobject_cast<widgets::ExportDialog*>(modal);
+        if (!dialog)
+            return false;
+        caseShown = dialog->findChild<QLineEdit*>(QStringLiteral("exportCase"))->text();
+        dialog->findChild<QLineEdit*>(QStringLiteral("exportFolder"))->setText(folder);
+        dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        return true;
+    });
+    page.findChild<QPushButton*>(QStringLiteral("exportRequest"))->click();
+    QVERIFY(exporter.done());
+    QCOMPARE(caseShown, QStringLiteral("JUZ-2026-31"));
+    QCOMPARE(page.requestTable()->item(1, 5)->text(), QStringLiteral("In redaction"));
+    const int id = page.queue()->tasks().first().id;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            page.queue()->task(id)->state == evidence::ExportTask::State::Done, 120000);
+    QFile manifest(folder + QStringLiteral("/manifest.json"));
+    QVERIFY(manifest.open(QIODevice::ReadOnly));
+    const QJsonObject request = QJsonDocument::fromJson(manifest.readAll())
+                                        .object()
+                                        .value(QLatin1String("request"))
+                                        .toObject();
+    QCOMPARE(request.value(QLatin1String("legal_basis")).toString(),
+            QStringLiteral("Court order 31/2026"));
+
+    // Released: closed, and its footage no longer held; audited.
+    page.requestTable()->selectRow(1);
+    test::ModalUser confirm([](QWidget* modal) {
+        auto* box = qobject_cast<QMessageBox*>(modal);
+        if (!box)
+            return false;
+        box->button(QMessageBox::Yes)->click();
+        return true;
+    });
+    page.setRequestStatus(QStringLiteral("released"));
+    QVERIFY(confirm.done());
+    QVERIFY(!segments.isHeld(m_camera, kStartMs + 2000, kStartMs + 8000).value());
+    security::AuditLog log(*m_catalog, m_dir.filePath(QStringLiteral("keys")));
+    security::AuditFilter filter;
+    filter.action = QStringLiteral("hold_release");
+    const auto released = log.list(filter);
+    QVERIFY(released && released->size() == 1);
+    QCOMPARE(released->first().object, QStringLiteral("JUZ-2026-31"));
+    filter.action = QStringLiteral("export");
+    const auto exports = log.list(filter);
+    QVERIFY(exports
+            && exports->first().detail.contains(QLatin1String("\"requester_type\":\"court\"")));
 }
 
 QTEST_MAIN(TestEvidenceUi)

@@ -144,6 +144,14 @@ void ExportDialog::setRange(const QList<qint64>& cameraIds, qint64 fromMs, qint6
     m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(toMs));
 }
 
+void ExportDialog::setCase(const QString& caseNumber, const QString& reason)
+{
+    m_case->setText(caseNumber);
+    m_reason->setText(reason);
+    m_folder->setText(QDir(QFileInfo(m_folder->text()).absolutePath())
+                              .filePath(QFileInfo(defaultFolder(caseNumber)).fileName()));
+}
+
 evidence::ExportSpec ExportDialog::spec() const
 {
     evidence::ExportSpec spec;

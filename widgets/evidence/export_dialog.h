@@ -28,6 +28,8 @@ public:
 
     /// Preselects cameras and a range (from Playback's selection or Search results).
     void setRange(const QList<qint64>& cameraIds, qint64 fromMs, qint64 toMs);
+    /// Fills the case and reason (an export that answers a request).
+    void setCase(const QString& caseNumber, const QString& reason);
     evidence::ExportSpec spec() const;
 
     void accept() override;

@@ -3,9 +3,11 @@
 #include "core/catalog/camera_store.h"
 #include "core/export/evidence_package.h"
 #include "core/export/export_queue.h"
+#include "core/export/requests.h"
 #include "core/security/session.h"
 #include "widgets/empty_state.h"
 #include "widgets/evidence/export_dialog.h"
+#include "widgets/evidence/request_dialog.h"
 
 #include <QDateTime>
 #include <QDesktopServices>
@@ -13,10 +15,13 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QUrl>
@@ -57,10 +62,48 @@ EvidencePage::EvidencePage(const PageContext& context, QWidget* parent)
     create->setObjectName(QStringLiteral("newExport"));
     auto* verify = new QPushButton(tr("Check a Package…"), this);
     verify->setObjectName(QStringLiteral("verifyPackage"));
+    auto* request = new QPushButton(tr("New Request…"), this);
+    request->setObjectName(QStringLiteral("newRequest"));
+    m_exportRequest = new QPushButton(tr("Export Request…"), this);
+    m_exportRequest->setObjectName(QStringLiteral("exportRequest"));
+    m_status = new QPushButton(tr("Status"), this);
+    m_status->setObjectName(QStringLiteral("requestStatus"));
+    auto* statusMenu = new QMenu(m_status);
+    for (const QString& status : evidence::Requests::statuses()) {
+        if (status == QLatin1String("new"))
+            continue;
+        statusMenu->addAction(evidence::Requests::statusName(status), this,
+                [this, status] { setRequestStatus(status); });
+    }
+    m_status->setMenu(statusMenu);
+    bar->addWidget(request);
+    bar->addWidget(m_exportRequest);
+    bar->addWidget(m_status);
+    bar->addSpacing(24);
     bar->addWidget(create);
     bar->addWidget(verify);
     bar->addStretch(1);
     layout->addLayout(bar);
+
+    // Records requests, the soonest due first; overdue ones in red.
+    m_requests = new QTableWidget(0, 7, this);
+    m_requests->setObjectName(QStringLiteral("requestTable"));
+    m_requests->setHorizontalHeaderLabels({tr("Request"), tr("Requested by"), tr("Legal basis"),
+            tr("Received"), tr("Due"), tr("Status"), tr("Cameras")});
+    m_requests->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_requests->horizontalHeader()->setStretchLastSection(true);
+    m_requests->verticalHeader()->hide();
+    m_requests->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_requests->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_requests->setSelectionMode(QAbstractItemView::SingleSelection);
+    const auto selectionChanged = [this] {
+        const int row = m_requests->currentRow();
+        const bool open = row >= 0 && m_requests->item(row, 5)
+                && m_requests->item(row, 5)->data(Qt::UserRole).toBool();
+        m_exportRequest->setEnabled(open);
+        m_status->setEnabled(open);
+    };
+    connect(m_requests, &QTableWidget::itemSelectionChanged, this, selectionChanged);
 
     m_stack = new QStackedWidget(this);
     m_emptyState = new EmptyState(icon(), tr("No exports yet"),
@@ -79,16 +122,24 @@ EvidencePage::EvidencePage(const PageContext& context, QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_stack->addWidget(m_table);
-    layout->addWidget(m_stack, 1);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_requests);
+    split->addWidget(m_stack);
+    layout->addWidget(split, 1);
 
     const bool usable = context.session && context.cameras && !context.catalogPath.isEmpty();
     create->setEnabled(usable);
+    request->setEnabled(usable && context.requests);
     if (usable) {
         m_queue = new evidence::ExportQueue(
                 {context.catalogPath, context.recordingsPath, context.session->keysDir()}, this);
         connect(m_queue, &evidence::ExportQueue::taskChanged, this, &EvidencePage::showTask);
     }
     connect(create, &QPushButton::clicked, this, [this] { newExport(); });
+    connect(request, &QPushButton::clicked, this, &EvidencePage::newRequest);
+    connect(m_exportRequest, &QPushButton::clicked, this, &EvidencePage::exportRequest);
+    refreshRequests();
+    selectionChanged();
     connect(verify, &QPushButton::clicked, this, &EvidencePage::verifyPackage);
 }
 
@@ -111,9 +162,12 @@ void EvidencePage::newExport(const QList<qint64>& cameraIds, qint64 fromMs, qint
     ExportDialog dialog(*m_context.cameras, this);
     if (toMs > fromMs)
         dialog.setRange(cameraIds, fromMs, toMs);
+    if (!m_pendingCase.first.isEmpty())
+        dialog.setCase(m_pendingCase.first, m_pendingCase.second);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const evidence::ExportSpec spec = dialog.spec();
+    evidence::ExportSpec spec = dialog.spec();
+    spec.request = m_pendingRequest;
     security::Session& session = *m_context.session;
     std::optional<security::Principal> approver;
     if (spec.original
@@ -133,11 +187,147 @@ void EvidencePage::newExport(const QList<qint64>& cameraIds, qint64 fromMs, qint
         approver = who.value();
     }
     const Result<int> queued = m_queue->enqueue(session.principal(), spec, approver);
+    if (queued && m_pendingRequestId > 0 && m_context.requests) {
+        // A request being answered is in redaction.
+        const auto list = m_context.requests->list();
+        if (list) {
+            for (const catalog::RequestRecord& r : list.value())
+                if (r.id == m_pendingRequestId && r.status == QLatin1String("new"))
+                    (void)m_context.requests->setStatus(r.id, QStringLiteral("redaction"));
+        }
+        refreshRequests();
+    }
     if (!queued) {
         (void)session.audit(QStringLiteral("refused"), QStringLiteral("export"),
                 {{QStringLiteral("reason"), queued.error().message}});
         QMessageBox::warning(this, tr("New Export"), queued.error().message);
     }
+}
+
+void EvidencePage::refreshRequests()
+{
+    m_requests->setRowCount(0);
+    m_requestIds.clear();
+    m_requests->setVisible(m_context.requests);
+    if (!m_context.requests)
+        return;
+    const Result<QList<catalog::RequestRecord>> list = m_context.requests->list();
+    if (!list)
+        return;
+    QHash<qint64, QString> names;
+    if (const auto cameras = m_context.cameras->list(); cameras)
+        for (const catalog::CameraRecord& c : cameras.value())
+            names.insert(c.id, c.name);
+    const QLocale locale;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const catalog::RequestRecord& r : list.value()) {
+        const int row = m_requests->rowCount();
+        m_requests->insertRow(row);
+        m_requestIds << r.id;
+        QStringList cameras;
+        for (const catalog::RequestFootage& f : r.footage)
+            if (!cameras.contains(names.value(f.cameraId)))
+                cameras << names.value(f.cameraId);
+        const QDate due = QDateTime::fromMSecsSinceEpoch(r.dueMs).date();
+        QString dueText = locale.toString(due, QLocale::ShortFormat);
+        const bool overdue = r.isOpen() && r.dueMs < now;
+        if (overdue)
+            dueText = tr(
+                    "%1 — overdue by %n day(s)", nullptr, int(due.daysTo(QDate::currentDate())))
+                              .arg(dueText);
+        const QStringList cells {r.number,
+                evidence::Requests::requesterTypeName(r.requesterType)
+                        + (r.requester.isEmpty() ? QString() : QStringLiteral(": ") + r.requester),
+                r.legalBasis,
+                locale.toString(
+                        QDateTime::fromMSecsSinceEpoch(r.receivedMs).date(), QLocale::ShortFormat),
+                dueText, evidence::Requests::statusName(r.status),
+                cameras.join(QStringLiteral(", "))};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells.at(c));
+            if (overdue)
+                item->setForeground(QColor(0xb0, 0x1c, 0x1c));
+            if (!r.isOpen())
+                item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+            m_requests->setItem(row, c, item);
+        }
+        m_requests->item(row, 5)->setData(Qt::UserRole, r.isOpen());
+        m_requests->item(row, 4)->setData(Qt::UserRole, overdue);
+    }
+    if (!list->isEmpty())
+        m_stack->setCurrentWidget(m_table);
+}
+
+void EvidencePage::newRequest()
+{
+    if (!m_context.requests)
+        return;
+    RequestDialog dialog(*m_context.cameras, m_context.settings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Result<qint64> added = m_context.requests->create(dialog.request());
+    if (!added)
+        QMessageBox::warning(this, tr("New Request"), added.error().message);
+    refreshRequests();
+}
+
+void EvidencePage::setRequestStatus(const QString& status)
+{
+    const int row = m_requests->currentRow();
+    if (!m_context.requests || row < 0 || row >= m_requestIds.size())
+        return;
+    if (evidence::Requests::closes(status)
+            && QMessageBox::question(this, tr("Close the Request"),
+                       tr("Mark the request \"%1\" as %2? It closes, and its footage is no "
+                          "longer held: retention may delete it when it is due.")
+                               .arg(m_requests->item(row, 0)->text(),
+                                       evidence::Requests::statusName(status)))
+                    != QMessageBox::Yes)
+        return;
+    if (const Result<void> changed = m_context.requests->setStatus(m_requestIds.at(row), status);
+            !changed)
+        QMessageBox::warning(this, tr("Request"), changed.error().message);
+    refreshRequests();
+}
+
+void EvidencePage::exportRequest()
+{
+    const int row = m_requests->currentRow();
+    if (!m_queue || !m_context.requests || row < 0 || row >= m_requestIds.size())
+        return;
+    const auto list = m_context.requests->list();
+    if (!list)
+        return;
+    const auto found = std::find_if(list->cbegin(), list->cend(),
+            [&](const catalog::RequestRecord& r) { return r.id == m_requestIds.at(row); });
+    if (found == list->cend() || found->footage.isEmpty())
+        return;
+    QList<qint64> cameras;
+    qint64 from = found->footage.first().startMs;
+    qint64 to = found->footage.first().endMs;
+    for (const catalog::RequestFootage& f : found->footage) {
+        cameras << f.cameraId;
+        from = std::min(from, f.startMs);
+        to = std::max(to, f.endMs);
+    }
+    m_pendingRequest = QJsonObject {{QStringLiteral("number"), found->number},
+            {QStringLiteral("requester_type"), found->requesterType},
+            {QStringLiteral("requester"), found->requester},
+            {QStringLiteral("legal_basis"), found->legalBasis},
+            {QStringLiteral("received_utc"),
+                    QDateTime::fromMSecsSinceEpoch(found->receivedMs, Qt::UTC)
+                            .toString(Qt::ISODate)},
+            {QStringLiteral("due_utc"),
+                    QDateTime::fromMSecsSinceEpoch(found->dueMs, Qt::UTC).toString(Qt::ISODate)}};
+    m_pendingRequestId = found->id;
+    m_pendingCase = {found->number,
+            found->legalBasis.isEmpty()
+                    ? evidence::Requests::requesterTypeName(found->requesterType)
+                    : found->legalBasis};
+    newExport(cameras, from, to);
+    m_pendingRequest = {};
+    m_pendingRequestId = 0;
+    m_pendingCase = {};
 }
 
 void EvidencePage::verifyPackage()

@@ -3,7 +3,9 @@
 #include "widgets/feature_page.h"
 #include "widgets/page_context.h"
 
+#include <QJsonObject>
 #include <QList>
+#include <QPair>
 
 class QPushButton;
 class QStackedWidget;
@@ -33,12 +35,20 @@ public:
     EmptyState* emptyState() const { return m_emptyState; }
     evidence::ExportQueue* queue() const { return m_queue; }
     QTableWidget* table() const { return m_table; }
+    QTableWidget* requestTable() const { return m_requests; }
 
 public Q_SLOTS:
     /// Opens the export dialog with these cameras and this range chosen (0, 0: the last hour).
     void newExport(const QList<qint64>& cameraIds = {}, qint64 fromMs = 0, qint64 toMs = 0);
     /// Asks for a package folder and checks it.
     void verifyPackage();
+    /// The request dialog; the new request's footage is held at once.
+    void newRequest();
+    /// Exports the footage of the selected request.
+    void exportRequest();
+    /// Moves the selected request on (a status key of evidence::Requests).
+    void setRequestStatus(const QString& status);
+    void refreshRequests();
 
 private:
     void showTask(int id);
@@ -49,6 +59,14 @@ private:
     EmptyState* m_emptyState = nullptr;
     QStackedWidget* m_stack = nullptr;
     QTableWidget* m_table = nullptr;
+    QTableWidget* m_requests = nullptr;
+    QList<qint64> m_requestIds; ///< of the rows of m_requests
+    QPushButton* m_exportRequest = nullptr;
+    QPushButton* m_status = nullptr;
+    // While a request is being exported: what the export dialog and the package get.
+    QJsonObject m_pendingRequest;
+    qint64 m_pendingRequestId = 0;
+    QPair<QString, QString> m_pendingCase;
 };
 
 } // namespace vigil::widgets
