@@ -334,6 +334,10 @@
         <translation>acción</translation>
     </message>
     <message>
+        <source>Use: camera add URL --user U --password PW [--name N] | camera list | camera record ID [--mode M] [--schedule S] [--retention-days N] [--pre-roll S] [--post-roll S] | camera mask ID [set POLYGONS | clear] | camera remove ID</source>
+        <translation>Uso: camera add URL --user U --password PW [--name N] | camera list | camera record ID [--mode M] [--schedule S] [--retention-days N] [--pre-roll S] [--post-roll S] | camera mask ID [set POLÍGONOS | clear] | camera remove ID</translation>
+    </message>
+    <message>
         <source>Vigil command line.
 
 Commands:
@@ -359,7 +363,10 @@ Commands:
   user add NAME          Add a user (--role); &quot;user list&quot;, &quot;user disable NAME&quot;, &quot;user enable NAME&quot;, &quot;user passwd NAME&quot;
   audit list             The audit log, newest first [--by USER --action A --camera ID]
   audit verify           Check that no audit row was changed, removed or reordered
-  report transparency    Counts a town can publish: --from T --to T --out FILE.csv|json</source>
+  report transparency    Counts a town can publish: --from T --to T --out FILE.csv|json
+  export                 An evidence package: --camera ID[,ID] --from T --to T --out FOLDER --case C --reason R [--redact faces,plates [--effect solid|pixelate|blur] [--thorough]] [--original [--approver USER]]
+  verify FOLDER          Check an evidence package&apos;s hashes and signature (exit 0: it holds; 1: it does not)
+  redact --replay FOLDER Render a package&apos;s redacted videos again and compare their SHA-256 (exit 0: identical)</source>
         <translation>Línea de órdenes de Vigil.
 
 Órdenes:
@@ -385,15 +392,135 @@ Commands:
   user add NOMBRE        Añade un usuario (--role); «user list», «user disable NOMBRE», «user enable NOMBRE», «user passwd NOMBRE»
   audit list             El registro de auditoría, de lo más reciente [--by USUARIO --action A --camera ID]
   audit verify           Comprueba que ninguna fila de auditoría se cambió, borró ni reordenó
-  report transparency    Cifras que un municipio puede publicar: --from T --to T --out ARCHIVO.csv|json</translation>
+  report transparency    Cifras que un municipio puede publicar: --from T --to T --out ARCHIVO.csv|json
+  export                 Un paquete de pruebas: --camera ID[,ID] --from T --to T --out CARPETA --case C --reason R [--redact faces,plates [--effect solid|pixelate|blur] [--thorough]] [--original [--approver USUARIO]]
+  verify CARPETA         Comprueba los hashes y la firma de un paquete de pruebas (salida 0: es íntegro; 1: no lo es)
+  redact --replay CARPETA Vuelve a generar los vídeos anonimizados de un paquete y compara su SHA-256 (salida 0: idénticos)</translation>
     </message>
     <message>
-        <source>report transparency: the file to write.</source>
-        <translation>report transparency: el archivo que se escribe.</translation>
+        <source>report transparency: the file to write; export: the package&apos;s new folder.</source>
+        <translation>report transparency: el archivo que se escribe; export: la carpeta nueva del paquete.</translation>
     </message>
     <message>
-        <source>Use: camera add URL --user U --password PW [--name N] | camera list | camera record ID [--mode M] [--schedule S] [--retention-days N] [--pre-roll S] [--post-roll S] | camera mask ID [set POLYGONS | clear] | camera remove ID</source>
-        <translation>Uso: camera add URL --user U --password PW [--name N] | camera list | camera record ID [--mode M] [--schedule S] [--retention-days N] [--pre-roll S] [--post-roll S] | camera mask ID [set POLÍGONOS | clear] | camera remove ID</translation>
+        <source>export: why the footage is released.</source>
+        <translation>export: por qué se entregan las imágenes.</translation>
+    </message>
+    <message>
+        <source>export: include the original (unredacted) recording; needs a supervisor.</source>
+        <translation>export: incluir la grabación original (sin ocultar nada); requiere un supervisor.</translation>
+    </message>
+    <message>
+        <source>export: what to hide in a redacted video: faces, plates, or faces,plates.</source>
+        <translation>export: qué ocultar en un vídeo anonimizado: faces (caras), plates (matrículas) o faces,plates.</translation>
+    </message>
+    <message>
+        <source>what</source>
+        <translation>qué</translation>
+    </message>
+    <message>
+        <source>export: how: solid (default), pixelate or blur.</source>
+        <translation>export: cómo: solid (cuadros sólidos, predeterminado), pixelate (pixelado) o blur (desenfoque).</translation>
+    </message>
+    <message>
+        <source>effect</source>
+        <translation>efecto</translation>
+    </message>
+    <message>
+        <source>export: look for smaller faces on every frame (several times slower).</source>
+        <translation>export: buscar también caras pequeñas en cada fotograma (varias veces más lento).</translation>
+    </message>
+    <message>
+        <source>redact: render a package&apos;s redacted videos again and compare them.</source>
+        <translation>redact: volver a generar los vídeos anonimizados de un paquete y compararlos.</translation>
+    </message>
+    <message>
+        <source>export: the supervisor approving an original (password from $VIGIL_APPROVER_PASSWORD or the terminal).</source>
+        <translation>export: el supervisor que aprueba un original (contraseña de $VIGIL_APPROVER_PASSWORD o del terminal).</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::CtlEvidence</name>
+    <message>
+        <source>vigilctl: %1</source>
+        <translation>vigilctl: %1</translation>
+    </message>
+    <message>
+        <source>use: redact --replay FOLDER (an evidence package).</source>
+        <translation>uso: redact --replay CARPETA (un paquete de pruebas).</translation>
+    </message>
+    <message>
+        <source>%1: identical (SHA-256 %2)</source>
+        <translation>%1: idéntico (SHA-256 %2)</translation>
+    </message>
+    <message>
+        <source>%1: DIFFERENT: the package has %2, the replay made %3</source>
+        <translation>%1: DISTINTO: el paquete tiene %2, la repetición generó %3</translation>
+    </message>
+    <message>
+        <source>use: verify FOLDER (an evidence package).</source>
+        <translation>uso: verify CARPETA (un paquete de pruebas).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The package holds: the signature matches the manifest, and all %n file(s) match their SHA-256.</source>
+        <translation>
+            <numerusform>El paquete es íntegro: la firma corresponde al manifiesto y %n archivo coincide con su SHA-256.</numerusform>
+            <numerusform>El paquete es íntegro: la firma corresponde al manifiesto y los %n archivos coinciden con su SHA-256.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed by the key with the fingerprint %1.</source>
+        <translation>Firmado por la clave con la huella %1.</translation>
+    </message>
+    <message>
+        <source>vigilctl: the package does not hold: %1 (%2)</source>
+        <translation>vigilctl: el paquete no es íntegro: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>export needs --camera ID[,ID…] (vigilctl camera list).</source>
+        <translation>export necesita --camera ID[,ID…] (vigilctl camera list).</translation>
+    </message>
+    <message>
+        <source>export needs --from and --to, like 2026-11-29T14:30 (local time) or 2026-11-29T13:30:00Z (UTC).</source>
+        <translation>export necesita --from y --to, como 2026-11-29T14:30 (hora local) o 2026-11-29T13:30:00Z (UTC).</translation>
+    </message>
+    <message>
+        <source>export needs --out FOLDER (a new folder for the package).</source>
+        <translation>export necesita --out CARPETA (una carpeta nueva para el paquete).</translation>
+    </message>
+    <message>
+        <source>export needs --case (the case or request number) and --reason.</source>
+        <translation>export necesita --case (el número de caso o de solicitud) y --reason.</translation>
+    </message>
+    <message>
+        <source>--redact takes faces, plates or both (faces,plates), or none.</source>
+        <translation>--redact admite faces, plates o ambos (faces,plates), o none.</translation>
+    </message>
+    <message>
+        <source>--effect takes solid, pixelate or blur.</source>
+        <translation>--effect admite solid, pixelate o blur.</translation>
+    </message>
+    <message>
+        <source>export needs --redact (a redacted video), --original, or both.</source>
+        <translation>export necesita --redact (un vídeo anonimizado), --original, o ambos.</translation>
+    </message>
+    <message>
+        <source>Vigil password for %1: </source>
+        <translation>Contraseña de Vigil de %1: </translation>
+    </message>
+    <message>
+        <source>The approver&apos;s password could not be read.</source>
+        <translation>No se pudo leer la contraseña de quien aprueba.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence package written to %1 (%n file(s)).</source>
+        <translation>
+            <numerusform>Paquete de pruebas escrito en %1 (%n archivo).</numerusform>
+            <numerusform>Paquete de pruebas escrito en %1 (%n archivos).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Manifest SHA-256: %1</source>
+        <translation>SHA-256 del manifiesto: %1</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1241,21 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::catalog::RequestStore</name>
+    <message>
+        <source>A request numbered &quot;%1&quot; exists already.</source>
+        <translation>Ya existe una solicitud con el número «%1».</translation>
+    </message>
+    <message>
+        <source>saving the request</source>
+        <translation>guardar la solicitud</translation>
+    </message>
+    <message>
+        <source>reading the requests</source>
+        <translation>leer las solicitudes</translation>
+    </message>
+</context>
+<context>
     <name>vigil::catalog::SegmentStore</name>
     <message>
         <source>indexing the recording %1</source>
@@ -1242,6 +1384,26 @@ Commands:
         <source>Footage older than this many days is played back only with a reason, which the audit log keeps (0: never asked)</source>
         <translation>Las imágenes con más de estos días solo se reproducen con un motivo, que guarda el registro de auditoría (0: nunca se pregunta)</translation>
     </message>
+    <message>
+        <source>Days to answer a court&apos;s request for footage</source>
+        <translation>Días para responder a la solicitud de imágenes de un juzgado</translation>
+    </message>
+    <message>
+        <source>Days to answer a prosecutor&apos;s request for footage</source>
+        <translation>Días para responder a la solicitud de imágenes de la fiscalía</translation>
+    </message>
+    <message>
+        <source>Days to answer a police request for footage</source>
+        <translation>Días para responder a una solicitud de imágenes de la policía</translation>
+    </message>
+    <message>
+        <source>Days to answer a citizen&apos;s public-records request</source>
+        <translation>Días para responder a la solicitud de acceso a la información de un ciudadano</translation>
+    </message>
+    <message>
+        <source>Days to answer a request from the press</source>
+        <translation>Días para responder a una solicitud de la prensa</translation>
+    </message>
 </context>
 <context>
     <name>vigil::control::ControlClient</name>
@@ -1340,6 +1502,426 @@ Commands:
     <message>
         <source>the camera simulator stopped (exit code %1). Restart Vigil with --demo to start it again; the log has the details.</source>
         <translation>el simulador de cámaras se detuvo (código de salida %1). Reinicie Vigil con --demo para iniciarlo de nuevo; el registro tiene los detalles.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::evidence::EvidencePackage</name>
+    <message>
+        <source>Cannot write &quot;%1&quot;.</source>
+        <translation>No se puede escribir «%1».</translation>
+    </message>
+    <message>
+        <source>HOW TO CHECK THIS EVIDENCE PACKAGE
+
+This folder was made by Vigil. Its files can be checked with standard tools; no Vigil program is needed.
+
+1. Every file is unchanged:
+     sha256sum -c SHA256SUMS
+   Every line must end in &quot;OK&quot;. (On Windows: certutil -hashfile FILE SHA256, and compare with the line for FILE.)
+
+2. The manifest is the one this installation signed:
+     openssl pkeyutl -verify -pubin -inkey public_key.pem -rawin -in manifest.json -sigfile manifest.sig
+   It must say &quot;Signature Verified Successfully&quot;. manifest.json lists the SHA-256 of every file of the package and of every recorded file the footage came from.
+
+3. The key is the installation&apos;s:
+     openssl pkey -pubin -in public_key.pem -outform DER | sha256sum
+   must print the key&apos;s fingerprint:
+     %1
+   which the installation shows in Settings &gt; About (ask its owner to read it to you).
+
+4. With Vigil: &quot;vigilctl verify FOLDER&quot; does steps 1 and 2, and names the first file that does not hold. &quot;vigilctl redact --replay FOLDER&quot; renders the redacted video again from the original and redaction.json and compares the hashes.
+</source>
+        <translation>CÓMO COMPROBAR ESTE PAQUETE DE PRUEBAS
+
+Esta carpeta la creó Vigil. Sus archivos se pueden comprobar con herramientas estándar; no hace falta ningún programa de Vigil.
+
+1. Ningún archivo ha cambiado:
+     sha256sum -c SHA256SUMS
+   Cada línea debe terminar en «OK». (En Windows: certutil -hashfile ARCHIVO SHA256, y compárelo con la línea de ARCHIVO).
+
+2. El manifiesto es el que firmó esta instalación:
+     openssl pkeyutl -verify -pubin -inkey public_key.pem -rawin -in manifest.json -sigfile manifest.sig
+   Debe decir «Signature Verified Successfully». manifest.json enumera el SHA-256 de cada archivo del paquete y de cada archivo grabado del que proceden las imágenes.
+
+3. La clave es la de la instalación:
+     openssl pkey -pubin -in public_key.pem -outform DER | sha256sum
+   debe mostrar la huella de la clave:
+     %1
+   que la instalación muestra en Ajustes &gt; Acerca de (pida a su responsable que se la lea).
+
+4. Con Vigil: «vigilctl verify CARPETA» hace los pasos 1 y 2 y nombra el primer archivo que no es íntegro. «vigilctl redact --replay CARPETA» vuelve a generar el vídeo anonimizado a partir del original y de redaction.json y compara los hashes.
+</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Se canceló la exportación.</translation>
+    </message>
+    <message>
+        <source>Cannot read &quot;%1&quot;.</source>
+        <translation>No se puede leer «%1».</translation>
+    </message>
+    <message>
+        <source>There is no folder &quot;%1&quot;.</source>
+        <translation>No existe la carpeta «%1».</translation>
+    </message>
+    <message>
+        <source>%1 is missing.</source>
+        <translation>Falta %1.</translation>
+    </message>
+    <message>
+        <source>public_key.pem does not hold an Ed25519 public key.</source>
+        <translation>public_key.pem no contiene una clave pública Ed25519.</translation>
+    </message>
+    <message>
+        <source>The signature does not match the manifest: %1 was changed.</source>
+        <translation>La firma no corresponde al manifiesto: se modificó %1.</translation>
+    </message>
+    <message>
+        <source>manifest.json is not valid JSON: %1</source>
+        <translation>manifest.json no es JSON válido: %1</translation>
+    </message>
+    <message>
+        <source>%1 was changed: its SHA-256 is not the one in the signed manifest.</source>
+        <translation>Se modificó %1: su SHA-256 no es el del manifiesto firmado.</translation>
+    </message>
+    <message>
+        <source>%1 was added: the signed manifest does not list it.</source>
+        <translation>Se añadió %1: el manifiesto firmado no lo incluye.</translation>
+    </message>
+    <message>
+        <source>SHA256SUMS is not in sha256sum&apos;s format.</source>
+        <translation>SHA256SUMS no tiene el formato de sha256sum.</translation>
+    </message>
+    <message>
+        <source>SHA256SUMS does not agree with the signed manifest.</source>
+        <translation>SHA256SUMS no coincide con el manifiesto firmado.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::evidence::EvidenceReport</name>
+    <message>
+        <source>The package&apos;s report (a PDF) needs Vigil&apos;s window or vigilctl.</source>
+        <translation>El informe del paquete (un PDF) necesita la ventana de Vigil o vigilctl.</translation>
+    </message>
+    <message>
+        <source>Evidence package</source>
+        <translation>Paquete de pruebas</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Solicitante</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Base legal</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Exported by</source>
+        <translation>Exportado por</translation>
+    </message>
+    <message>
+        <source>Original approved by</source>
+        <translation>Original aprobado por</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Vigil version</source>
+        <translation>Versión de Vigil</translation>
+    </message>
+    <message>
+        <source>Signing key fingerprint (SHA-256)</source>
+        <translation>Huella de la clave de firma (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Cámaras</translation>
+    </message>
+    <message>
+        <source>%1 (camera %2)</source>
+        <translation>%1 (cámara %2)</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>Primer fotograma</translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation>Último fotograma</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+    <message>
+        <source>Recorded files</source>
+        <translation>Archivos grabados</translation>
+    </message>
+    <message>
+        <source>Footage</source>
+        <translation>Imágenes</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded in this time range.</source>
+        <translation>No se grabó nada en este intervalo de tiempo.</translation>
+    </message>
+    <message>
+        <source>Redaction</source>
+        <translation>Anonimización</translation>
+    </message>
+    <message>
+        <source>%1 face tracks, %2 plate and text tracks, %3 privacy-mask regions; effect: %4</source>
+        <translation>%1 pistas de caras, %2 pistas de matrículas y texto, %3 zonas de máscaras de privacidad; efecto: %4</translation>
+    </message>
+    <message>
+        <source>Files and their SHA-256</source>
+        <translation>Archivos y su SHA-256</translation>
+    </message>
+    <message>
+        <source>manifest.json lists these and every other file of the package, with the SHA-256 of each recorded file the footage came from.</source>
+        <translation>manifest.json enumera estos y todos los demás archivos del paquete, con el SHA-256 de cada archivo grabado del que proceden las imágenes.</translation>
+    </message>
+    <message>
+        <source>How to verify</source>
+        <translation>Cómo comprobarlo</translation>
+    </message>
+    <message>
+        <source>Evidence package %1</source>
+        <translation>Paquete de pruebas %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be written.</source>
+        <translation>No se puede escribir «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::evidence::ExportJob</name>
+    <message>
+        <source>Choose at least one camera.</source>
+        <translation>Elija al menos una cámara.</translation>
+    </message>
+    <message>
+        <source>Releasing original (unredacted) footage needs a supervisor&apos;s approval.</source>
+        <translation>Entregar imágenes originales (sin anonimizar) requiere la aprobación de un supervisor.</translation>
+    </message>
+    <message>
+        <source>An original must be approved by someone other than the person who exports it.</source>
+        <translation>Un original debe aprobarlo una persona distinta de quien lo exporta.</translation>
+    </message>
+    <message>
+        <source>The end must come after the start.</source>
+        <translation>El final debe ser posterior al inicio.</translation>
+    </message>
+    <message>
+        <source>Choose what the package holds: the original, the redacted video, or both.</source>
+        <translation>Elija qué contiene el paquete: el original, el vídeo anonimizado o ambos.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; exists already: choose a new folder for the package.</source>
+        <translation>«%1» ya existe: elija una carpeta nueva para el paquete.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Se canceló la exportación.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder &quot;%1&quot;.</source>
+        <translation>No se puede crear la carpeta «%1».</translation>
+    </message>
+    <message>
+        <source>There is no camera %1.</source>
+        <translation>No existe la cámara %1.</translation>
+    </message>
+    <message>
+        <source>The recording &quot;%1&quot; cannot be read.</source>
+        <translation>No se puede leer la grabación «%1».</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>Exportando %1</translation>
+    </message>
+    <message>
+        <source>Finding faces and plates: %1</source>
+        <translation>Buscando caras y matrículas: %1</translation>
+    </message>
+    <message>
+        <source>Hiding faces and plates: %1</source>
+        <translation>Ocultando caras y matrículas: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded in this time range.</source>
+        <translation>No se grabó nada en este intervalo de tiempo.</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;.</source>
+        <translation>No se puede escribir «%1».</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>Escribiendo el informe</translation>
+    </message>
+    <message>
+        <source>Signing the package</source>
+        <translation>Firmando el paquete</translation>
+    </message>
+    <message>
+        <source>Cannot move the package to &quot;%1&quot;.</source>
+        <translation>No se puede mover el paquete a «%1».</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminado</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::evidence::OriginalRemux</name>
+    <message>
+        <source>The recording &quot;%1&quot; cannot be read.</source>
+        <translation>No se puede leer la grabación «%1».</translation>
+    </message>
+    <message>
+        <source>The recording &quot;%1&quot; has no video.</source>
+        <translation>La grabación «%1» no tiene vídeo.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded in this time range.</source>
+        <translation>No se grabó nada en este intervalo de tiempo.</translation>
+    </message>
+    <message>
+        <source>The export file cannot be made.</source>
+        <translation>No se puede crear el archivo de exportación.</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;.</source>
+        <translation>No se puede escribir «%1».</translation>
+    </message>
+    <message>
+        <source>The camera changed its video format within the range (at %1): export the time before and after it separately.</source>
+        <translation>La cámara cambió su formato de vídeo dentro del intervalo (a las %1): exporte por separado el tiempo anterior y el posterior.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Se canceló la exportación.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::evidence::Replay</name>
+    <message>
+        <source>The package does not hold (%1: %2): a replay would prove nothing.</source>
+        <translation>El paquete no es íntegro (%1: %2): repetirlo no probaría nada.</translation>
+    </message>
+    <message>
+        <source>The package has no redaction log (redaction.json): it holds no redacted video.</source>
+        <translation>El paquete no tiene registro de anonimización (redaction.json): no contiene vídeo anonimizado.</translation>
+    </message>
+    <message>
+        <source>No temporary folder can be made.</source>
+        <translation>No se puede crear una carpeta temporal.</translation>
+    </message>
+    <message>
+        <source>The package has no original: the replay needs the installation&apos;s recordings (run it on the PC that made the package).</source>
+        <translation>El paquete no tiene el original: la repetición necesita las grabaciones de la instalación (ejecútela en el PC que creó el paquete).</translation>
+    </message>
+    <message>
+        <source>The recording &quot;%1&quot; is not the one the package was made from.</source>
+        <translation>La grabación «%1» no es aquella con la que se creó el paquete.</translation>
+    </message>
+    <message>
+        <source>The original of camera %1 is not the one the redaction log was made from.</source>
+        <translation>El original de la cámara %1 no es aquel con el que se hizo el registro de anonimización.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::evidence::Requests</name>
+    <message>
+        <source>Court</source>
+        <translation>Juzgado</translation>
+    </message>
+    <message>
+        <source>Prosecutor</source>
+        <translation>Fiscalía</translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation>Policía</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Ciudadano</translation>
+    </message>
+    <message>
+        <source>Press</source>
+        <translation>Prensa</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nueva</translation>
+    </message>
+    <message>
+        <source>In redaction</source>
+        <translation>En anonimización</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Pendiente de aprobación</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Entregada</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Denegada</translation>
+    </message>
+    <message>
+        <source>A request needs its number.</source>
+        <translation>Una solicitud necesita su número.</translation>
+    </message>
+    <message>
+        <source>Choose who asks for the footage.</source>
+        <translation>Elija quién solicita las imágenes.</translation>
+    </message>
+    <message>
+        <source>The footage asked for must end after it starts.</source>
+        <translation>Las imágenes solicitadas deben terminar después de empezar.</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>Solicitud %1</translation>
+    </message>
+    <message>
+        <source>Unknown request status &quot;%1&quot;.</source>
+        <translation>Estado de solicitud desconocido «%1».</translation>
+    </message>
+    <message>
+        <source>There is no request %1.</source>
+        <translation>No existe la solicitud %1.</translation>
+    </message>
+    <message>
+        <source>Request %1 is closed (%2).</source>
+        <translation>La solicitud %1 está cerrada (%2).</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +2403,85 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::redaction::Analyzer</name>
+    <message>
+        <source>The analysis was cancelled.</source>
+        <translation>Se canceló el análisis.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::redaction::Detectors</name>
+    <message>
+        <source>The detector model &quot;%1&quot; is missing: run tools/setup (it fetches the models) or reinstall Vigil.</source>
+        <translation>Falta el modelo de detección «%1»: ejecute tools/setup (descarga los modelos) o vuelva a instalar Vigil.</translation>
+    </message>
+    <message>
+        <source>The detector model &quot;%1&quot; cannot be loaded.</source>
+        <translation>No se puede cargar el modelo de detección «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::redaction::RedactionLog</name>
+    <message>
+        <source>The redaction log is damaged: %1.</source>
+        <translation>El registro de anonimización está dañado: %1.</translation>
+    </message>
+    <message>
+        <source>it is not a Vigil redaction log</source>
+        <translation>no es un registro de anonimización de Vigil</translation>
+    </message>
+    <message>
+        <source>The redaction log was written by a newer Vigil.</source>
+        <translation>El registro de anonimización lo escribió un Vigil más reciente.</translation>
+    </message>
+    <message>
+        <source>unknown effect</source>
+        <translation>efecto desconocido</translation>
+    </message>
+    <message>
+        <source>no picture size</source>
+        <translation>sin tamaño de imagen</translation>
+    </message>
+    <message>
+        <source>track %1 has an unknown kind</source>
+        <translation>la pista %1 es de un tipo desconocido</translation>
+    </message>
+    <message>
+        <source>track %1 has a box that is not [frame, x, y, width, height]</source>
+        <translation>la pista %1 tiene un recuadro que no es [fotograma, x, y, ancho, alto]</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::redaction::Renderer</name>
+    <message>
+        <source>The redaction log is for a %1×%2 video, not this %3×%4 one.</source>
+        <translation>El registro de anonimización es de un vídeo de %1×%2, no de este de %3×%4.</translation>
+    </message>
+    <message>
+        <source>The H.264 encoder (libx264) is missing from this FFmpeg.</source>
+        <translation>A este FFmpeg le falta el codificador H.264 (libx264).</translation>
+    </message>
+    <message>
+        <source>The H.264 encoder cannot start.</source>
+        <translation>El codificador H.264 no puede arrancar.</translation>
+    </message>
+    <message>
+        <source>Cannot write &quot;%1&quot;.</source>
+        <translation>No se puede escribir «%1».</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Se canceló la exportación.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::redaction::VideoFile</name>
+    <message>
+        <source>The video &quot;%1&quot; cannot be read.</source>
+        <translation>No se puede leer el vídeo «%1».</translation>
+    </message>
+</context>
+<context>
     <name>vigil::runtime::CommandLine</name>
     <message>
         <source>Folder for the catalog, recordings and logs (default: %1).</source>
@@ -2022,22 +2683,6 @@ Commands:
 <context>
     <name>vigil::security::AuditLog</name>
     <message>
-        <source>The encryption library could not start.</source>
-        <translation>No se pudo iniciar la biblioteca de cifrado.</translation>
-    </message>
-    <message>
-        <source>Cannot read the audit key &quot;%1&quot;.</source>
-        <translation>No se puede leer la clave de auditoría «%1».</translation>
-    </message>
-    <message>
-        <source>The audit key &quot;%1&quot; is damaged.</source>
-        <translation>La clave de auditoría «%1» está dañada.</translation>
-    </message>
-    <message>
-        <source>Cannot create the audit key &quot;%1&quot;.</source>
-        <translation>No se puede crear la clave de auditoría «%1».</translation>
-    </message>
-    <message>
         <source>Cannot write the audit checkpoint &quot;%1&quot;.</source>
         <translation>No se puede escribir el punto de control de auditoría «%1».</translation>
     </message>
@@ -2107,6 +2752,32 @@ Commands:
     <message>
         <source>A stored camera password cannot be read with this installation&apos;s key (was the key file replaced?).</source>
         <translation>Una contraseña de cámara guardada no se puede leer con la clave de esta instalación (¿se sustituyó el archivo de clave?).</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::security::InstallationKey</name>
+    <message>
+        <source>This installation has no signing key yet (&quot;%1&quot;).</source>
+        <translation>Esta instalación aún no tiene clave de firma («%1»).</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::security::KeyFiles</name>
+    <message>
+        <source>The encryption library could not start.</source>
+        <translation>No se pudo iniciar la biblioteca de cifrado.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key &quot;%1&quot;.</source>
+        <translation>No se puede leer la clave «%1».</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is damaged.</source>
+        <translation>La clave «%1» está dañada.</translation>
+    </message>
+    <message>
+        <source>Cannot create the key &quot;%1&quot;.</source>
+        <translation>No se puede crear la clave «%1».</translation>
     </message>
 </context>
 <context>
@@ -2412,6 +3083,14 @@ Commands:
         <source>Copy versions</source>
         <translation>Copiar versiones</translation>
     </message>
+    <message>
+        <source>Evidence signing key (SHA-256 fingerprint)</source>
+        <translation>Clave de firma de las pruebas (huella SHA-256)</translation>
+    </message>
+    <message>
+        <source>Evidence signing key: %1</source>
+        <translation>Clave de firma de las pruebas: %1</translation>
+    </message>
 </context>
 <context>
     <name>vigil::widgets::AdministratorSetupPage</name>
@@ -2493,6 +3172,29 @@ Commands:
     <message>
         <source>No alerts.</source>
         <translation>No hay alertas.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::ApprovalDialog</name>
+    <message>
+        <source>Supervisor&apos;s Approval</source>
+        <translation>Aprobación del supervisor</translation>
+    </message>
+    <message>
+        <source>Releasing original, unredacted footage needs a supervisor. The supervisor logs in here to approve this export; the approval is written to the audit log.</source>
+        <translation>Entregar imágenes originales sin anonimizar requiere un supervisor. El supervisor inicia sesión aquí para aprobar esta exportación; la aprobación queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Supervisor:</source>
+        <translation>Supervisor:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
     </message>
 </context>
 <context>
@@ -3035,16 +3737,296 @@ Commands:
 <context>
     <name>vigil::widgets::EvidencePage</name>
     <message>
-        <source>No evidence packages yet</source>
-        <translation>Todavía no hay paquetes de pruebas</translation>
-    </message>
-    <message>
-        <source>Redacted evidence packages, with hashes and a signature anyone can verify, will be listed here. You create one by exporting a clip from Playback or Search.</source>
-        <translation>Aquí aparecerán los paquetes de pruebas anonimizados, con hashes y una firma que cualquiera puede verificar. Se crean exportando un fragmento desde Reproducción o Búsqueda.</translation>
-    </message>
-    <message>
         <source>Evidence</source>
         <translation>Pruebas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s left</source>
+        <translation>
+            <numerusform>queda %n s</numerusform>
+            <numerusform>quedan %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min left</source>
+        <translation>
+            <numerusform>queda %n min</numerusform>
+            <numerusform>quedan %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New Export…</source>
+        <translation>Nueva exportación…</translation>
+    </message>
+    <message>
+        <source>Check a Package…</source>
+        <translation>Comprobar un paquete…</translation>
+    </message>
+    <message>
+        <source>New Request…</source>
+        <translation>Nueva solicitud…</translation>
+    </message>
+    <message>
+        <source>Export Request…</source>
+        <translation>Exportar la solicitud…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Solicitada por</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Base legal</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibida</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Cámaras</translation>
+    </message>
+    <message>
+        <source>No exports yet</source>
+        <translation>Todavía no hay exportaciones</translation>
+    </message>
+    <message>
+        <source>An export makes an evidence package: the footage with faces and licence plates hidden, the original if a supervisor approves, and hashes and a signature anyone can check. Choose New Export, or select a stretch in Playback.</source>
+        <translation>Una exportación crea un paquete de pruebas: las imágenes con caras y matrículas ocultas, el original si un supervisor lo aprueba, y hashes y una firma que cualquiera puede comprobar. Elija Nueva exportación, o seleccione un tramo en Reproducción.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contenido</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s Approval</source>
+        <translation>Aprobación del supervisor</translation>
+    </message>
+    <message>
+        <source>New Export</source>
+        <translation>Nueva exportación</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — overdue by %n day(s)</source>
+        <translation>
+            <numerusform>%1 — vencida hace %n día</numerusform>
+            <numerusform>%1 — vencida hace %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New Request</source>
+        <translation>Nueva solicitud</translation>
+    </message>
+    <message>
+        <source>Close the Request</source>
+        <translation>Cerrar la solicitud</translation>
+    </message>
+    <message>
+        <source>Mark the request &quot;%1&quot; as %2? It closes, and its footage is no longer held: retention may delete it when it is due.</source>
+        <translation>¿Marcar la solicitud «%1» como %2? Se cierra y sus imágenes dejan de estar retenidas: la retención podrá borrarlas cuando toque.</translation>
+    </message>
+    <message>
+        <source>Evidence package folder</source>
+        <translation>Carpeta del paquete de pruebas</translation>
+    </message>
+    <message>
+        <source>Check a Package</source>
+        <translation>Comprobar un paquete</translation>
+    </message>
+    <message numerus="yes">
+        <source>The package holds: its signature matches its manifest, and all %n file(s) match their SHA-256.
+
+Signed by the key with the fingerprint
+%1</source>
+        <translation>
+            <numerusform>El paquete es íntegro: su firma corresponde a su manifiesto y %n archivo coincide con su SHA-256.
+
+Firmado por la clave con la huella
+%1</numerusform>
+            <numerusform>El paquete es íntegro: su firma corresponde a su manifiesto y los %n archivos coinciden con su SHA-256.
+
+Firmado por la clave con la huella
+%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The package does not hold: %1
+
+%2</source>
+        <translation>El paquete no es íntegro: %1
+
+%2</translation>
+    </message>
+    <message>
+        <source>redacted</source>
+        <translation>anonimizado</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>original</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Terminado: %1</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Abrir la carpeta</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falló: %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falló</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::ExportDialog</name>
+    <message>
+        <source>New Export</source>
+        <translation>Nueva exportación</translation>
+    </message>
+    <message>
+        <source>Cameras:</source>
+        <translation>Cámaras:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Desde:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Hasta:</translation>
+    </message>
+    <message>
+        <source>Case or request number</source>
+        <translation>Número de caso o de solicitud</translation>
+    </message>
+    <message>
+        <source>Case:</source>
+        <translation>Caso:</translation>
+    </message>
+    <message>
+        <source>Court order, records request…</source>
+        <translation>Orden judicial, solicitud de información…</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <source>Redacted video</source>
+        <translation>Vídeo anonimizado</translation>
+    </message>
+    <message>
+        <source>Hide faces</source>
+        <translation>Ocultar caras</translation>
+    </message>
+    <message>
+        <source>Hide licence plates and other text</source>
+        <translation>Ocultar matrículas y otros textos</translation>
+    </message>
+    <message>
+        <source>Thorough: also small faces (several times slower)</source>
+        <translation>A fondo: también caras pequeñas (varias veces más lento)</translation>
+    </message>
+    <message>
+        <source>Solid boxes (cannot be undone)</source>
+        <translation>Cuadros sólidos (no se pueden deshacer)</translation>
+    </message>
+    <message>
+        <source>Pixelate</source>
+        <translation>Pixelado</translation>
+    </message>
+    <message>
+        <source>Strong blur</source>
+        <translation>Desenfoque fuerte</translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation>Contenido:</translation>
+    </message>
+    <message>
+        <source>Original video, unredacted (needs a supervisor&apos;s approval)</source>
+        <translation>Vídeo original, sin anonimizar (requiere la aprobación de un supervisor)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Folder for the package</source>
+        <translation>Carpeta del paquete</translation>
+    </message>
+    <message>
+        <source>New folder:</source>
+        <translation>Carpeta nueva:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Choose at least one camera.</source>
+        <translation>Elija al menos una cámara.</translation>
+    </message>
+    <message>
+        <source>The end must come after the start.</source>
+        <translation>El final debe ser posterior al inicio.</translation>
+    </message>
+    <message>
+        <source>Give the case or request number and the reason: both go into the package and the audit log.</source>
+        <translation>Indique el número de caso o de solicitud y el motivo: ambos van al paquete y al registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Choose what the package holds: the redacted video, the original, or both.</source>
+        <translation>Elija qué contiene el paquete: el vídeo anonimizado, el original o ambos.</translation>
+    </message>
+    <message>
+        <source>Choose a new folder for the package.</source>
+        <translation>Elija una carpeta nueva para el paquete.</translation>
     </message>
 </context>
 <context>
@@ -3497,6 +4479,14 @@ Commands:
         <source>Pause (Space)</source>
         <translation>Pausa (Espacio)</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Make an evidence package of the selected stretch of the timeline, or of the minute around the moment shown</source>
+        <translation>Crear un paquete de pruebas del tramo elegido de la línea de tiempo, o del minuto alrededor del momento que se ve</translation>
+    </message>
 </context>
 <context>
     <name>vigil::widgets::PlaybackTile</name>
@@ -3573,6 +4563,81 @@ Commands:
     <message>
         <source>With these choices the cameras record about %1 a day.</source>
         <translation>Con estas opciones las cámaras graban unos %1 al día.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::RequestDialog</name>
+    <message>
+        <source>New Request</source>
+        <translation>Nueva solicitud</translation>
+    </message>
+    <message>
+        <source>The request&apos;s reference, e.g. PR-2026-017</source>
+        <translation>La referencia de la solicitud, p. ej. PR-2026-017</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Número:</translation>
+    </message>
+    <message>
+        <source>Requested by:</source>
+        <translation>Solicitada por:</translation>
+    </message>
+    <message>
+        <source>Court, office or person</source>
+        <translation>Juzgado, oficina o persona</translation>
+    </message>
+    <message>
+        <source>Requester:</source>
+        <translation>Solicitante:</translation>
+    </message>
+    <message>
+        <source>Court order, public-records law…</source>
+        <translation>Orden judicial, ley de acceso a la información…</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>Base legal:</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Recibida:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Vence:</translation>
+    </message>
+    <message>
+        <source>Cameras:</source>
+        <translation>Cámaras:</translation>
+    </message>
+    <message>
+        <source>Footage from:</source>
+        <translation>Imágenes desde:</translation>
+    </message>
+    <message>
+        <source>Footage to:</source>
+        <translation>Imágenes hasta:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notas:</translation>
+    </message>
+    <message>
+        <source>Add Request</source>
+        <translation>Añadir la solicitud</translation>
+    </message>
+    <message>
+        <source>Give the request&apos;s number.</source>
+        <translation>Indique el número de la solicitud.</translation>
+    </message>
+    <message>
+        <source>Choose the cameras whose footage is asked for.</source>
+        <translation>Elija las cámaras cuyas imágenes se solicitan.</translation>
+    </message>
+    <message>
+        <source>The footage asked for must end after it starts.</source>
+        <translation>Las imágenes solicitadas deben terminar después de empezar.</translation>
     </message>
 </context>
 <context>

@@ -75,8 +75,14 @@ void MainWindow::createPages(const PageContext& context)
     auto* playback = new PlaybackPage(context, m_stack);
     auto* search = new SearchPage(context, m_stack);
     auto* live = new LivePage(context, m_stack);
-    m_pages = {live, playback, search, new EvidencePage(context, m_stack),
-            new SettingsPage(context, m_stack)};
+    auto* evidence = new EvidencePage(context, m_stack);
+    m_pages = {live, playback, search, evidence, new SettingsPage(context, m_stack)};
+    // Playback's "Export…" opens the export dialog on the Evidence page.
+    connect(playback, &PlaybackPage::exportRequested, this,
+            [this, evidence](const QList<qint64>& cameras, qint64 fromMs, qint64 toMs) {
+                showPage(PageId::Evidence);
+                evidence->newExport(cameras, fromMs, toMs);
+            });
     // A live tile's "Play Back" opens its grid's cameras in playback.
     connect(live->liveView(), &LiveView::playbackRequested, this,
             [this, playback](qint64 utcMs, const QList<qint64>& cameras) {

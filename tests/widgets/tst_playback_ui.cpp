@@ -58,6 +58,7 @@ private Q_SLOTS:
     void initTestCase();
     void fourTilesShowTheSameMomentAndFollowTheKeys();
     void aBookmarkMadeOnThePageIsOnTheTimeline();
+    void exportAsksForTheSelectedStretch();
     void theSearchPageStaysResponsiveWhileResultsStreamIn();
     void aResultOpensPlaybackAtItsMoment();
 
@@ -146,6 +147,30 @@ void TestPlaybackUi::fourTilesShowTheSameMomentAndFollowTheKeys()
     QTRY_COMPARE_WITH_TIMEOUT(page.timeline()->data().cameras.size(), 4, 10000);
     for (const playback::CameraTimeline& c : page.timeline()->data().cameras)
         QVERIFY(!c.recorded.isEmpty());
+}
+
+void TestPlaybackUi::exportAsksForTheSelectedStretch()
+{
+    widgets::PlaybackPage page(context(), nullptr);
+    page.resize(1200, 800);
+    page.show();
+    test::ModalUser reason(giveReason);
+    QVERIFY(page.openAt(kStartMs + 5000, m_ids.mid(0, 2)));
+    page.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    QSignalSpy asked(&page, &widgets::PlaybackPage::exportRequested);
+    widgets::TimelineWidget* timeline = page.timeline();
+    const QPoint a(timeline->width() / 2, 20);
+    QTest::mousePress(timeline, Qt::LeftButton, Qt::ShiftModifier, a);
+    QTest::mouseMove(timeline, a + QPoint(60, 0));
+    QTest::mouseRelease(timeline, Qt::LeftButton, Qt::ShiftModifier, a + QPoint(60, 0));
+    const playback::TimeSpan chosen = timeline->selection();
+    QVERIFY(chosen.endMs > chosen.startMs);
+    page.findChild<QPushButton*>(QStringLiteral("playbackExport"))->click();
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.first().at(0).value<QList<qint64>>(), m_ids.mid(0, 2));
+    QCOMPARE(asked.first().at(1).toLongLong(), chosen.startMs);
+    QCOMPARE(asked.first().at(2).toLongLong(), chosen.endMs);
 }
 
 void TestPlaybackUi::aBookmarkMadeOnThePageIsOnTheTimeline()

@@ -117,6 +117,12 @@ QWidget* PlaybackPage::createPlayer()
                                  "shown (Ctrl+B)"));
     connect(m_addBookmark, &QPushButton::clicked, this, &PlaybackPage::addBookmark);
     controls->addWidget(m_addBookmark);
+    m_export = new QPushButton(tr("Export…"), player);
+    m_export->setObjectName(QStringLiteral("playbackExport"));
+    m_export->setToolTip(tr("Make an evidence package of the selected stretch of the timeline, "
+                            "or of the minute around the moment shown"));
+    connect(m_export, &QPushButton::clicked, this, &PlaybackPage::exportSelection);
+    controls->addWidget(m_export);
     m_listBookmarks = new QPushButton(tr("Bookmarks…"), player);
     connect(m_listBookmarks, &QPushButton::clicked, this, &PlaybackPage::showBookmarks);
     controls->addWidget(m_listBookmarks);
@@ -259,6 +265,18 @@ bool PlaybackPage::mayHold() const
             || security::Access::roleHas(
                     m_context.session->principal().role, security::Permission::ApproveRelease)
             || m_context.session->principal().isSetupMode();
+}
+
+void PlaybackPage::exportSelection()
+{
+    if (!m_playback)
+        return;
+    const playback::TimeSpan selection = m_timeline->selection();
+    if (selection.endMs > selection.startMs)
+        Q_EMIT exportRequested(m_cameras, selection.startMs, selection.endMs);
+    else
+        Q_EMIT exportRequested(
+                m_cameras, m_playback->position() - 30000, m_playback->position() + 30000);
 }
 
 void PlaybackPage::addBookmark()

@@ -53,6 +53,10 @@ protected:
     void showEvent(QShowEvent* event) override;
     void hideEvent(QHideEvent* event) override;
 
+Q_SIGNALS:
+    /// "Export…": the Evidence page makes the package.
+    void exportRequested(const QList<qint64>& cameraIds, qint64 fromMs, qint64 toMs);
+
 private:
     void update();
     QWidget* createPlayer();
@@ -63,6 +67,8 @@ private:
     void setSpan(qint64 spanMs);
     void addBookmark();
     void showBookmarks();
+    /// Asks for an export of the selected stretch (or a minute around the moment shown).
+    void exportSelection();
     void reloadTimeline();
     QList<QPair<qint64, QString>> cameraNames() const;
     bool mayHold() const;
@@ -79,6 +85,7 @@ private:
     QComboBox* m_speed = nullptr;
     QLabel* m_position = nullptr;
     QPushButton* m_addBookmark = nullptr;
+    QPushButton* m_export = nullptr;
     QPushButton* m_listBookmarks = nullptr;
     std::unique_ptr<playback::PlaybackSession> m_playback;
     std::unique_ptr<playback::TimelineSource> m_timelineSource;
