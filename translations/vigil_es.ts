@@ -3929,10 +3929,6 @@ Firmado por la clave con la huella
         <translation>Nueva exportación</translation>
     </message>
     <message>
-        <source>Cameras:</source>
-        <translation>Cámaras:</translation>
-    </message>
-    <message>
         <source>From:</source>
         <translation>Desde:</translation>
     </message>
@@ -4027,6 +4023,13 @@ Firmado por la clave con la huella
     <message>
         <source>Choose a new folder for the package.</source>
         <translation>Elija una carpeta nueva para el paquete.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::FootageFields</name>
+    <message>
+        <source>Cameras:</source>
+        <translation>Cámaras:</translation>
     </message>
 </context>
 <context>
@@ -4606,10 +4609,6 @@ Firmado por la clave con la huella
     <message>
         <source>Due:</source>
         <translation>Vence:</translation>
-    </message>
-    <message>
-        <source>Cameras:</source>
-        <translation>Cámaras:</translation>
     </message>
     <message>
         <source>Footage from:</source>

@@ -1,5 +1,6 @@
 #include "core/export/original_remux.h"
 
+#include "core/export/mp4_output_p.h"
 #include "core/logging_categories.h"
 #include "core/media/av_p.h"
 
@@ -113,7 +114,6 @@ Result<RemuxResult> OriginalRemux::run(const QList<SourceSegment>& segments, qin
         out.reset(raw);
         if (rc < 0)
             return Error {Error::Code::Unknown, tr("The export file cannot be made."), avError(rc)};
-        out->flags |= AVFMT_FLAG_BITEXACT;
         const auto addStream = [&](int index) -> int {
             const AVStream* source = in.context->streams[index];
             AVStream* s = avformat_new_stream(out.get(), nullptr);
@@ -131,18 +131,7 @@ Result<RemuxResult> OriginalRemux::run(const QList<SourceSegment>& segments, qin
         avcodec_parameters_copy(firstFormat.get(), in.context->streams[in.video]->codecpar);
         format = firstFormat.get();
         av_dict_set(&out->metadata, "creation_time", isoUtc(baseMs).toUtf8().constData(), 0);
-        AVIOContext* rawIo = nullptr;
-        rc = avio_open(&rawIo, QFile::encodeName(outPath).constData(), AVIO_FLAG_WRITE);
-        if (rc < 0)
-            return Error {Error::Code::NotWritable,
-                    tr("Cannot write \"%1\".").arg(QDir::toNativeSeparators(outPath)), avError(rc)};
-        io.reset(rawIo);
-        out->pb = rawIo;
-        AVDictionary* options = nullptr;
-        av_dict_set(&options, "movflags", "+faststart", 0);
-        av_dict_set(&options, "fflags", "+bitexact", 0);
-        rc = avformat_write_header(out.get(), &options);
-        av_dict_free(&options);
+        rc = startEvidenceMp4(out.get(), io, outPath);
         if (rc < 0)
             return Error {Error::Code::NotWritable,
                     tr("Cannot write \"%1\".").arg(QDir::toNativeSeparators(outPath)), avError(rc)};
@@ -278,14 +267,9 @@ Result<RemuxResult> OriginalRemux::run(const QList<SourceSegment>& segments, qin
     }
     if (!out || result.videoPackets == 0)
         return Error {Error::Code::NotFound, tr("Nothing was recorded in this time range."), {}};
-    const int rc = av_write_trailer(out.get());
-    AVIOContext* rawIo = io.release();
-    out->pb = nullptr;
-    const int closed = avio_closep(&rawIo);
-    if (rc < 0 || closed < 0)
+    if (const int rc = finishEvidenceMp4(out.get(), io); rc < 0)
         return Error {Error::Code::NotWritable,
-                tr("Cannot write \"%1\".").arg(QDir::toNativeSeparators(outPath)),
-                avError(rc < 0 ? rc : closed)};
+                tr("Cannot write \"%1\".").arg(QDir::toNativeSeparators(outPath)), avError(rc)};
     result.width = format->width;
     result.height = format->height;
     result.codec = QString::fromLatin1(avcodec_get_name(format->codec_id));

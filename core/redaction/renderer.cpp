@@ -1,5 +1,6 @@
 #include "core/redaction/renderer.h"
 
+#include "core/export/mp4_output_p.h"
 #include "core/redaction/video_file_p.h"
 
 #include <QDir>
@@ -172,24 +173,13 @@ Result<void> Renderer::run(const QString& original, const RedactionLog& log, con
     };
     if (rc < 0)
         return cannotWrite(rc);
-    out->flags |= AVFMT_FLAG_BITEXACT;
     AVStream* stream = avformat_new_stream(out.get(), nullptr);
     avcodec_parameters_from_context(stream->codecpar, encoder.get());
     stream->time_base = in->time_base;
     if (const AVDictionaryEntry* t
             = av_dict_get(video.format()->metadata, "creation_time", nullptr, 0))
         av_dict_set(&out->metadata, "creation_time", t->value, 0);
-    AVIOContext* rawIo = nullptr;
-    rc = avio_open(&rawIo, QFile::encodeName(outPath).constData(), AVIO_FLAG_WRITE);
-    if (rc < 0)
-        return cannotWrite(rc);
-    io.reset(rawIo);
-    out->pb = rawIo;
-    AVDictionary* options = nullptr;
-    av_dict_set(&options, "movflags", "+faststart", 0);
-    av_dict_set(&options, "fflags", "+bitexact", 0);
-    rc = avformat_write_header(out.get(), &options);
-    av_dict_free(&options);
+    rc = evidence::startEvidenceMp4(out.get(), io, outPath);
     if (rc < 0)
         return cannotWrite(rc);
 
@@ -278,12 +268,8 @@ Result<void> Renderer::run(const QString& original, const RedactionLog& log, con
     avcodec_send_frame(encoder.get(), nullptr);
     if ((rc = drain()) < 0)
         return cannotWrite(rc);
-    rc = av_write_trailer(out.get());
-    AVIOContext* closing = io.release();
-    out->pb = nullptr;
-    const int closed = avio_closep(&closing);
-    if (rc < 0 || closed < 0)
-        return cannotWrite(rc < 0 ? rc : closed);
+    if ((rc = evidence::finishEvidenceMp4(out.get(), io)) < 0)
+        return cannotWrite(rc);
     keep = true;
     return {};
 }

@@ -61,8 +61,8 @@ void VideoFile::seekShare(double share)
             ? s->duration
             : av_rescale_q(m_input->duration, AVRational {1, AV_TIME_BASE}, s->time_base);
     const qint64 start = s->start_time == AV_NOPTS_VALUE ? 0 : s->start_time;
-    av_seek_frame(m_input.get(), m_video, start + qint64(double(duration) * share),
-            AVSEEK_FLAG_BACKWARD);
+    av_seek_frame(
+            m_input.get(), m_video, start + qint64(double(duration) * share), AVSEEK_FLAG_BACKWARD);
     avcodec_flush_buffers(m_codec.get());
     m_draining = false;
 }

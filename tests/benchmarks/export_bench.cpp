@@ -24,9 +24,9 @@
 #include "support/archive_builder.h"
 #include "support/redaction_clip.h"
 
-#include <QGuiApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,19 +39,6 @@ using namespace vigil;
 namespace {
 
 constexpr qint64 kStartMs = 1767258000000; // 2026-01-01 09:00 UTC
-
-double coveredShare(const QRect& truth, const QList<QRect>& boxes)
-{
-    if (truth.isEmpty())
-        return 1.0;
-    cv::Mat mask(truth.height(), truth.width(), CV_8U, cv::Scalar(0));
-    for (const QRect& b : boxes) {
-        const QRect i = b.intersected(truth);
-        if (!i.isEmpty())
-            mask(cv::Rect(i.x() - truth.x(), i.y() - truth.y(), i.width(), i.height())).setTo(1);
-    }
-    return double(cv::countNonZero(mask)) / double(truth.width() * truth.height());
-}
 
 /// Seconds per frame of BlazeFace over every full-resolution frame (128 tiles, 32 overlap).
 double perFrameBaseline(const QString& video, int frames)
@@ -189,7 +176,7 @@ int main(int argc, char** argv)
         int run = 0;
         for (int f = o.first; f <= o.last; ++f) {
             const QRect truth = o.boxAt(f);
-            const double share = coveredShare(truth, boxes.value(f));
+            const double share = test::coveredShare(truth, boxes.value(f));
             truthArea += truth.width() * truth.height();
             hidden += share * truth.width() * truth.height();
             run = share < 0.9 ? run + 1 : 0;

@@ -21,20 +21,6 @@ using namespace vigil;
 
 namespace {
 
-/// Share of `truth` covered by the union of `boxes` (pixel count).
-double covered(const QRect& truth, const QList<QRect>& boxes)
-{
-    if (truth.isEmpty())
-        return 1.0;
-    cv::Mat mask(truth.height(), truth.width(), CV_8U, cv::Scalar(0));
-    for (const QRect& b : boxes) {
-        const QRect i = b.intersected(truth);
-        if (!i.isEmpty())
-            mask(cv::Rect(i.x() - truth.x(), i.y() - truth.y(), i.width(), i.height())).setTo(1);
-    }
-    return double(cv::countNonZero(mask)) / double(truth.width() * truth.height());
-}
-
 struct Coverage
 {
     double areaRecall = 0;
@@ -57,7 +43,7 @@ Coverage measure(
                 if (t.enabled && t.boxes.contains(f))
                     boxes << t.boxes.value(f);
             const QRect truth = o.boxAt(f);
-            const double share = covered(truth, boxes);
+            const double share = test::coveredShare(truth, boxes);
             truthArea += truth.width() * truth.height();
             hiddenArea += share * truth.width() * truth.height();
             run = share < 0.9 ? run + 1 : 0;
@@ -77,7 +63,7 @@ void describe(const test::RedactionClip& clip, const QList<redaction::Track>& tr
             for (const redaction::Track& t : tracks)
                 if (t.enabled && t.boxes.contains(f))
                     boxes << t.boxes.value(f);
-            line += QString::number(int(covered(o.boxAt(f), boxes) * 9));
+            line += QString::number(int(test::coveredShare(o.boxAt(f), boxes) * 9));
         }
         qInfo("%s %d-%d at %d,%d: %s", qPrintable(o.kind), o.first, o.last, o.boxAt(o.first).x(),
                 o.boxAt(o.first).y(), qPrintable(line));

@@ -38,6 +38,20 @@ struct RedactionClip
     QList<TruthObject> objects;
 };
 
+/// Share of `truth` covered by the union of `boxes` (counted in pixels).
+inline double coveredShare(const QRect& truth, const QList<QRect>& boxes)
+{
+    if (truth.isEmpty())
+        return 1.0;
+    cv::Mat mask(truth.height(), truth.width(), CV_8U, cv::Scalar(0));
+    for (const QRect& b : boxes) {
+        const QRect i = b.intersected(truth);
+        if (!i.isEmpty())
+            mask(cv::Rect(i.x() - truth.x(), i.y() - truth.y(), i.width(), i.height())).setTo(1);
+    }
+    return double(cv::countNonZero(mask)) / double(truth.width() * truth.height());
+}
+
 inline const char* opencvData()
 {
     return "/usr/share/doc/opencv-doc/examples/data/";

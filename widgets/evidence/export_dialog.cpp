@@ -1,6 +1,7 @@
 #include "widgets/evidence/export_dialog.h"
 
 #include "core/catalog/camera_store.h"
+#include "widgets/evidence/footage_fields.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -45,29 +46,8 @@ ExportDialog::ExportDialog(catalog::CameraStore& cameras, QWidget* parent)
     setWindowTitle(tr("New Export"));
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
-    m_cameras = new QListWidget(this);
-    m_cameras->setObjectName(QStringLiteral("exportCameras"));
-    m_cameras->setMaximumHeight(120);
-    if (const Result<QList<catalog::CameraRecord>> list = cameras.list(); list) {
-        for (const catalog::CameraRecord& c : list.value()) {
-            auto* item = new QListWidgetItem(c.name, m_cameras);
-            item->setData(Qt::UserRole, c.id);
-            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-            item->setCheckState(Qt::Unchecked);
-        }
-    }
-    form->addRow(tr("Cameras:"), m_cameras);
-    const QDateTime now = QDateTime::currentDateTime();
-    m_from = new QDateTimeEdit(now.addSecs(-3600), this);
-    m_from->setObjectName(QStringLiteral("exportFrom"));
-    m_to = new QDateTimeEdit(now, this);
-    m_to->setObjectName(QStringLiteral("exportTo"));
-    for (QDateTimeEdit* edit : {m_from, m_to}) {
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        edit->setCalendarPopup(true);
-    }
-    form->addRow(tr("From:"), m_from);
-    form->addRow(tr("To:"), m_to);
+    m_footage = std::make_unique<FootageFields>(
+            cameras, form, QStringLiteral("export"), tr("From:"), tr("To:"), this);
     m_case = new QLineEdit(this);
     m_case->setObjectName(QStringLiteral("exportCase"));
     m_case->setPlaceholderText(tr("Case or request number"));
@@ -132,16 +112,12 @@ ExportDialog::ExportDialog(catalog::CameraStore& cameras, QWidget* parent)
     layout->addWidget(buttons);
 }
 
+ExportDialog::~ExportDialog() = default;
+
 void ExportDialog::setRange(const QList<qint64>& cameraIds, qint64 fromMs, qint64 toMs)
 {
-    for (int i = 0; i < m_cameras->count(); ++i) {
-        QListWidgetItem* item = m_cameras->item(i);
-        item->setCheckState(cameraIds.contains(item->data(Qt::UserRole).toLongLong())
-                        ? Qt::Checked
-                        : Qt::Unchecked);
-    }
-    m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(fromMs));
-    m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(toMs));
+    m_footage->setCameras(cameraIds);
+    m_footage->setRange(fromMs, toMs);
 }
 
 void ExportDialog::setCase(const QString& caseNumber, const QString& reason)
@@ -155,12 +131,9 @@ void ExportDialog::setCase(const QString& caseNumber, const QString& reason)
 evidence::ExportSpec ExportDialog::spec() const
 {
     evidence::ExportSpec spec;
-    for (int i = 0; i < m_cameras->count(); ++i) {
-        if (m_cameras->item(i)->checkState() == Qt::Checked)
-            spec.cameraIds << m_cameras->item(i)->data(Qt::UserRole).toLongLong();
-    }
-    spec.fromMs = m_from->dateTime().toMSecsSinceEpoch();
-    spec.toMs = m_to->dateTime().toMSecsSinceEpoch();
+    spec.cameraIds = m_footage->checkedCameras();
+    spec.fromMs = m_footage->fromMs();
+    spec.toMs = m_footage->toMs();
     spec.caseNumber = m_case->text().trimmed();
     spec.reason = m_reason->text().trimmed();
     spec.redacted = m_redacted->isChecked() && (m_faces->isChecked() || m_plates->isChecked());

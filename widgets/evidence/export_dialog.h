@@ -4,17 +4,19 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
-class QDateTimeEdit;
 class QLineEdit;
-class QListWidget;
 
 namespace vigil::catalog {
 class CameraStore;
 }
 
 namespace vigil::widgets {
+
+class FootageFields;
 
 /// "New Export": cameras, time range, case and reason, what the package holds (the redacted
 /// video with faces and plates hidden, the original), and the folder. Gives an ExportSpec; the
@@ -25,6 +27,7 @@ class ExportDialog : public QDialog
 
 public:
     ExportDialog(catalog::CameraStore& cameras, QWidget* parent = nullptr);
+    ~ExportDialog() override;
 
     /// Preselects cameras and a range (from Playback's selection or Search results).
     void setRange(const QList<qint64>& cameraIds, qint64 fromMs, qint64 toMs);
@@ -35,9 +38,7 @@ public:
     void accept() override;
 
 private:
-    QListWidget* m_cameras = nullptr;
-    QDateTimeEdit* m_from = nullptr;
-    QDateTimeEdit* m_to = nullptr;
+    std::unique_ptr<FootageFields> m_footage;
     QLineEdit* m_case = nullptr;
     QLineEdit* m_reason = nullptr;
     QCheckBox* m_redacted = nullptr;

@@ -2,6 +2,7 @@
 
 #include "core/catalog/camera_store.h"
 #include "core/export/requests.h"
+#include "widgets/evidence/footage_fields.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -52,29 +53,8 @@ RequestDialog::RequestDialog(
     m_due->setCalendarPopup(true);
     form->addRow(tr("Received:"), m_received);
     form->addRow(tr("Due:"), m_due);
-    m_cameras = new QListWidget(this);
-    m_cameras->setObjectName(QStringLiteral("requestCameras"));
-    m_cameras->setMaximumHeight(110);
-    if (const Result<QList<catalog::CameraRecord>> list = cameras.list(); list) {
-        for (const catalog::CameraRecord& c : list.value()) {
-            auto* item = new QListWidgetItem(c.name, m_cameras);
-            item->setData(Qt::UserRole, c.id);
-            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-            item->setCheckState(Qt::Unchecked);
-        }
-    }
-    form->addRow(tr("Cameras:"), m_cameras);
-    const QDateTime now = QDateTime::currentDateTime();
-    m_from = new QDateTimeEdit(now.addSecs(-3600), this);
-    m_from->setObjectName(QStringLiteral("requestFrom"));
-    m_to = new QDateTimeEdit(now, this);
-    m_to->setObjectName(QStringLiteral("requestTo"));
-    for (QDateTimeEdit* edit : {m_from, m_to}) {
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        edit->setCalendarPopup(true);
-    }
-    form->addRow(tr("Footage from:"), m_from);
-    form->addRow(tr("Footage to:"), m_to);
+    m_footage = std::make_unique<FootageFields>(
+            cameras, form, QStringLiteral("request"), tr("Footage from:"), tr("Footage to:"), this);
     m_notes = new QPlainTextEdit(this);
     m_notes->setMaximumHeight(70);
     form->addRow(tr("Notes:"), m_notes);
@@ -89,6 +69,8 @@ RequestDialog::RequestDialog(
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 }
+
+RequestDialog::~RequestDialog() = default;
 
 void RequestDialog::updateDue()
 {
@@ -110,15 +92,8 @@ catalog::RequestRecord RequestDialog::request() const
     r.receivedMs = m_received->date().startOfDay().toMSecsSinceEpoch();
     r.dueMs = m_due->date().endOfDay().toMSecsSinceEpoch();
     r.notes = m_notes->toPlainText();
-    for (int i = 0; i < m_cameras->count(); ++i) {
-        if (m_cameras->item(i)->checkState() != Qt::Checked)
-            continue;
-        catalog::RequestFootage f;
-        f.cameraId = m_cameras->item(i)->data(Qt::UserRole).toLongLong();
-        f.startMs = m_from->dateTime().toMSecsSinceEpoch();
-        f.endMs = m_to->dateTime().toMSecsSinceEpoch();
-        r.footage << f;
-    }
+    for (qint64 camera : m_footage->checkedCameras())
+        r.footage << catalog::RequestFootage {0, camera, m_footage->fromMs(), m_footage->toMs(), 0};
     return r;
 }
 

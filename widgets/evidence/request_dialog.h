@@ -4,11 +4,11 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QComboBox;
 class QDateEdit;
-class QDateTimeEdit;
 class QLineEdit;
-class QListWidget;
 class QPlainTextEdit;
 
 namespace vigil::catalog {
@@ -17,6 +17,8 @@ class SettingsStore;
 } // namespace vigil::catalog
 
 namespace vigil::widgets {
+
+class FootageFields;
 
 /// "New Request": who asks (court, prosecutor, police, citizen, press), the request's number and
 /// legal basis, when it came and when it is due (from the settings' days for that requester,
@@ -29,6 +31,7 @@ public:
     /// `settings` null: the due date is not filled in.
     RequestDialog(catalog::CameraStore& cameras, const catalog::SettingsStore* settings,
             QWidget* parent = nullptr);
+    ~RequestDialog() override;
     catalog::RequestRecord request() const;
     void accept() override;
 
@@ -42,9 +45,7 @@ private:
     QLineEdit* m_basis = nullptr;
     QDateEdit* m_received = nullptr;
     QDateEdit* m_due = nullptr;
-    QListWidget* m_cameras = nullptr;
-    QDateTimeEdit* m_from = nullptr;
-    QDateTimeEdit* m_to = nullptr;
+    std::unique_ptr<FootageFields> m_footage;
     QPlainTextEdit* m_notes = nullptr;
 };
 
