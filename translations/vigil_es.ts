@@ -1511,48 +1511,6 @@ Commands:
         <translation>No se puede escribir «%1».</translation>
     </message>
     <message>
-        <source>HOW TO CHECK THIS EVIDENCE PACKAGE
-
-This folder was made by Vigil. Its files can be checked with standard tools; no Vigil program is needed.
-
-1. Every file is unchanged:
-     sha256sum -c SHA256SUMS
-   Every line must end in &quot;OK&quot;. (On Windows: certutil -hashfile FILE SHA256, and compare with the line for FILE.)
-
-2. The manifest is the one this installation signed:
-     openssl pkeyutl -verify -pubin -inkey public_key.pem -rawin -in manifest.json -sigfile manifest.sig
-   It must say &quot;Signature Verified Successfully&quot;. manifest.json lists the SHA-256 of every file of the package and of every recorded file the footage came from.
-
-3. The key is the installation&apos;s:
-     openssl pkey -pubin -in public_key.pem -outform DER | sha256sum
-   must print the key&apos;s fingerprint:
-     %1
-   which the installation shows in Settings &gt; About (ask its owner to read it to you).
-
-4. With Vigil: &quot;vigilctl verify FOLDER&quot; does steps 1 and 2, and names the first file that does not hold. &quot;vigilctl redact --replay FOLDER&quot; renders the redacted video again from the original and redaction.json and compares the hashes.
-</source>
-        <translation>CÓMO COMPROBAR ESTE PAQUETE DE PRUEBAS
-
-Esta carpeta la creó Vigil. Sus archivos se pueden comprobar con herramientas estándar; no hace falta ningún programa de Vigil.
-
-1. Ningún archivo ha cambiado:
-     sha256sum -c SHA256SUMS
-   Cada línea debe terminar en «OK». (En Windows: certutil -hashfile ARCHIVO SHA256, y compárelo con la línea de ARCHIVO).
-
-2. El manifiesto es el que firmó esta instalación:
-     openssl pkeyutl -verify -pubin -inkey public_key.pem -rawin -in manifest.json -sigfile manifest.sig
-   Debe decir «Signature Verified Successfully». manifest.json enumera el SHA-256 de cada archivo del paquete y de cada archivo grabado del que proceden las imágenes.
-
-3. La clave es la de la instalación:
-     openssl pkey -pubin -in public_key.pem -outform DER | sha256sum
-   debe mostrar la huella de la clave:
-     %1
-   que la instalación muestra en Ajustes &gt; Acerca de (pida a su responsable que se la lea).
-
-4. Con Vigil: «vigilctl verify CARPETA» hace los pasos 1 y 2 y nombra el primer archivo que no es íntegro. «vigilctl redact --replay CARPETA» vuelve a generar el vídeo anonimizado a partir del original y de redaction.json y compara los hashes.
-</translation>
-    </message>
-    <message>
         <source>The export was cancelled.</source>
         <translation>Se canceló la exportación.</translation>
     </message>
@@ -1595,6 +1553,48 @@ Esta carpeta la creó Vigil. Sus archivos se pueden comprobar con herramientas e
     <message>
         <source>SHA256SUMS does not agree with the signed manifest.</source>
         <translation>SHA256SUMS no coincide con el manifiesto firmado.</translation>
+    </message>
+    <message>
+        <source>HOW TO CHECK THIS EVIDENCE PACKAGE
+
+This folder was made by Vigil. Its files can be checked with standard tools; no Vigil program is needed.
+
+1. Every file is unchanged:
+     sha256sum -c SHA256SUMS
+   Every line must end in &quot;OK&quot;. (On Windows: certutil -hashfile FILE SHA256, and compare with the line for FILE.)
+
+2. The manifest is the one this installation signed:
+     openssl pkeyutl -verify -pubin -inkey public_key.pem -rawin -in manifest.json -sigfile manifest.sig
+   It must say &quot;Signature Verified Successfully&quot;. manifest.json lists the SHA-256 of every file of the package and of every recorded file the footage came from.
+
+3. The key is the installation&apos;s:
+     openssl pkey -pubin -in public_key.pem -outform DER | sha256sum
+   must print the key&apos;s fingerprint:
+     %1
+   which the installation shows in Help &gt; About Vigil (ask its owner to read it to you).
+
+4. With Vigil: &quot;vigilctl verify FOLDER&quot; does steps 1 and 2, and names the first file that does not hold. &quot;vigilctl redact --replay FOLDER&quot; renders the redacted video again from the original and redaction.json and compares the hashes.
+</source>
+        <translation>CÓMO COMPROBAR ESTE PAQUETE DE PRUEBAS
+
+Esta carpeta la creó Vigil. Sus archivos se pueden comprobar con herramientas estándar; no hace falta ningún programa de Vigil.
+
+1. Ningún archivo ha cambiado:
+     sha256sum -c SHA256SUMS
+   Cada línea debe terminar en «OK». (En Windows: certutil -hashfile ARCHIVO SHA256, y compárelo con la línea de ARCHIVO).
+
+2. El manifiesto es el que firmó esta instalación:
+     openssl pkeyutl -verify -pubin -inkey public_key.pem -rawin -in manifest.json -sigfile manifest.sig
+   Debe decir «Signature Verified Successfully». manifest.json enumera el SHA-256 de cada archivo del paquete y de cada archivo grabado del que proceden las imágenes.
+
+3. La clave es la de la instalación:
+     openssl pkey -pubin -in public_key.pem -outform DER | sha256sum
+   debe mostrar la huella de la clave:
+     %1
+   que la instalación muestra en Ayuda &gt; Acerca de Vigil (pida a su responsable que se la lea).
+
+4. Con Vigil: «vigilctl verify CARPETA» hace los pasos 1 y 2 y nombra el primer archivo que no es íntegro. «vigilctl redact --replay CARPETA» vuelve a generar el vídeo anonimizado a partir del original y de redaction.json y compara los hashes.
+</translation>
     </message>
 </context>
 <context>
@@ -3920,6 +3920,10 @@ Firmado por la clave con la huella
     <message>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Ahora</translation>
     </message>
 </context>
 <context>

@@ -149,7 +149,7 @@ Result<void> EvidenceReport::write(const QString& path, const Input& in)
                 document.addResource(QTextDocument::ImageResource, QUrl(url), picture);
                 html += QStringLiteral("<img src=\"%1\" width=\"%2\"> ")
                                 .arg(url)
-                                .arg(picture.width() / 2);
+                                .arg(picture.width() * 3 / 8);
             }
             html += QStringLiteral("</p>");
         }
@@ -162,7 +162,9 @@ Result<void> EvidenceReport::write(const QString& path, const Input& in)
     html += QStringLiteral("</table><p>%1</p>")
                     .arg(esc(tr("manifest.json lists these and every other file of the package, "
                                 "with the SHA-256 of each recorded file the footage came from.")));
-    html += QStringLiteral("<h2>%1</h2><pre style=\"font-size: 8pt\">%2</pre>")
+    html += QStringLiteral(
+            "<h2>%1</h2><p style=\"white-space: pre-wrap; font-family: 'DejaVu Sans Mono'; "
+            "font-size: 7pt\">%2</p>")
                     .arg(esc(tr("How to verify")),
                             esc(EvidencePackage::verifyText(in.fingerprint)));
     html += QStringLiteral("</body></html>");

@@ -167,7 +167,7 @@ void TestEvidenceUi::aClerkExportsWithASupervisorsApproval()
     QTRY_VERIFY_WITH_TIMEOUT(
             page.queue()->task(id)->state == evidence::ExportTask::State::Done, 120000);
     QCOMPARE(page.table()->rowCount(), 1);
-    auto* action = qobject_cast<QPushButton*>(page.table()->cellWidget(0, 5));
+    auto* action = qobject_cast<QPushButton*>(page.table()->cellWidget(0, 6));
     QCOMPARE(action->text(), QStringLiteral("Open Folder"));
 
     // The package holds, with both videos; the supervisor's approval is in it and in the log.
@@ -211,7 +211,7 @@ void TestEvidenceUi::cancelLeavesNothingBehind()
     // Once it is under way (its progress shown), Cancel.
     QTRY_VERIFY_WITH_TIMEOUT(page.queue()->task(id)->progress > 0.05, 60000);
     QVERIFY(page.queue()->task(id)->state == evidence::ExportTask::State::Running);
-    qobject_cast<QPushButton*>(page.table()->cellWidget(0, 5))->click();
+    qobject_cast<QPushButton*>(page.table()->cellWidget(0, 6))->click();
     QTRY_VERIFY_WITH_TIMEOUT(
             page.queue()->task(id)->state == evidence::ExportTask::State::Cancelled, 60000);
     QVERIFY(!QFileInfo::exists(folder));

@@ -37,6 +37,7 @@ enum Column {
     RangeColumn,
     ContentsColumn,
     ProgressColumn,
+    StepColumn,
     ActionColumn
 };
 
@@ -112,12 +113,15 @@ EvidencePage::EvidencePage(const PageContext& context, QWidget* parent)
                "can check. Choose New Export, or select a stretch in Playback."),
             this);
     m_stack->addWidget(m_emptyState);
-    m_table = new QTableWidget(0, 6, this);
+    m_table = new QTableWidget(0, 7, this);
     m_table->setObjectName(QStringLiteral("exportTable"));
-    m_table->setHorizontalHeaderLabels(
-            {tr("Case"), tr("Cameras"), tr("Time"), tr("Contents"), tr("Progress"), QString()});
+    m_table->setHorizontalHeaderLabels({tr("Case"), tr("Cameras"), tr("Time"), tr("Contents"),
+            tr("Progress"), tr("Now"), QString()});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ProgressColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(StepColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ProgressColumn, QHeaderView::Fixed);
+    m_table->setColumnWidth(ProgressColumn, 180);
+    m_table->verticalHeader()->setDefaultSectionSize(32);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -383,6 +387,7 @@ void EvidencePage::showTask(int id)
                         locale.toString(
                                 QDateTime::fromMSecsSinceEpoch(s.toMs), QLocale::ShortFormat))));
         m_table->setItem(0, ContentsColumn, item(contents.join(QStringLiteral(", "))));
+        m_table->setItem(0, StepColumn, item(QString()));
         auto* bar = new QProgressBar(m_table);
         bar->setRange(0, 1000);
         m_table->setCellWidget(0, ProgressColumn, bar);
@@ -402,34 +407,38 @@ void EvidencePage::showTask(int id)
     auto* bar = qobject_cast<QProgressBar*>(m_table->cellWidget(row, ProgressColumn));
     auto* action = qobject_cast<QPushButton*>(m_table->cellWidget(row, ActionColumn));
     using State = evidence::ExportTask::State;
+    QTableWidgetItem* now = m_table->item(row, StepColumn);
     bar->setValue(int(task->progress * 1000));
+    bar->setFormat(QStringLiteral("%p%"));
     switch (task->state) {
     case State::Queued:
-        bar->setFormat(tr("Waiting"));
+        now->setText(tr("Waiting"));
         action->setText(tr("Cancel"));
         break;
     case State::Running:
-        bar->setFormat(
-                QStringLiteral("%1 — %p% %2").arg(task->step, remainingText(task->remainingMs)));
+        bar->setFormat(task->remainingMs >= 0
+                        ? QStringLiteral("%p% — %1").arg(remainingText(task->remainingMs))
+                        : QStringLiteral("%p%"));
+        now->setText(task->step);
         action->setText(tr("Cancel"));
         break;
     case State::Done:
-        bar->setFormat(tr("Done: %1").arg(QDir::toNativeSeparators(task->summary.outDir)));
+        now->setText(tr("Done: %1").arg(QDir::toNativeSeparators(task->summary.outDir)));
         action->setText(tr("Open Folder"));
         break;
     case State::Failed:
-        bar->setFormat(tr("Failed: %1").arg(task->error));
+        now->setText(tr("Failed: %1").arg(task->error));
         action->setEnabled(false);
         action->setText(tr("Failed"));
         break;
     case State::Cancelled:
         bar->setValue(0);
-        bar->setFormat(tr("Cancelled"));
+        now->setText(tr("Cancelled"));
         action->setEnabled(false);
         action->setText(tr("Cancelled"));
         break;
     }
-    bar->setToolTip(bar->format());
+    now->setToolTip(now->text());
 }
 
 } // namespace vigil::widgets
