@@ -149,7 +149,7 @@ Result<void> EvidenceReport::write(const QString& path, const Input& in)
                 document.addResource(QTextDocument::ImageResource, QUrl(url), picture);
                 html += QStringLiteral("<img src=\"%1\" width=\"%2\"> ")
                                 .arg(url)
-                                .arg(picture.width() * 3 / 8);
+                                .arg(picture.width() / 3);
             }
             html += QStringLiteral("</p>");
         }

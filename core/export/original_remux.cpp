@@ -2,6 +2,7 @@
 
 #include "core/export/mp4_output_p.h"
 #include "core/logging_categories.h"
+#include "core/media/av_log.h"
 #include "core/media/av_p.h"
 
 #include <QDateTime>
@@ -80,6 +81,7 @@ Result<RemuxResult> OriginalRemux::run(const QList<SourceSegment>& segments, qin
 {
     if (segments.isEmpty() || toMs <= fromMs)
         return Error {Error::Code::NotFound, tr("Nothing was recorded in this time range."), {}};
+    installAvLog(); // FFmpeg's messages to Vigil's log; allocations bounded
 
     OutputPtr out;
     IoContextPtr io; // destroyed after `out`

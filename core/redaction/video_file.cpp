@@ -1,3 +1,4 @@
+#include "core/media/av_log.h"
 #include "core/redaction/video_file_p.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,7 @@ Error unreadable(const QString& path, int rc)
 
 Result<std::unique_ptr<VideoFile>> VideoFile::open(const QString& path, int threads)
 {
+    media::installAvLog(); // FFmpeg's messages to Vigil's log; allocations bounded
     std::unique_ptr<VideoFile> v(new VideoFile);
     AVFormatContext* raw = nullptr;
     int rc = avformat_open_input(&raw, QFile::encodeName(path).constData(), nullptr, nullptr);
