@@ -10,6 +10,9 @@
 #include "support/recording_fixture.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -89,6 +92,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void everyFrameShownIsTheRecordedFrameOfItsTime();
     void theFileBeingWrittenPlays();
+    void anExportDuringRecordingLosesNothing();
 
 private:
     std::unique_ptr<playback::ArchivePlayer> player() const
@@ -209,6 +213,42 @@ void TestPlaybackRecorded::theFileBeingWrittenPlays()
     const QList<catalog::SegmentRecord> now = mainSegments();
     QVERIFY(std::any_of(now.cbegin(), now.cend(),
             [&](const catalog::SegmentRecord& s) { return s.startMs == open.startMs; }));
+}
+
+void TestPlaybackRecorded::anExportDuringRecordingLosesNothing()
+{
+    // Everything recorded so far, exported redacted (the detectors load both cores) and original
+    // while the recorder goes on writing.
+    const QList<catalog::SegmentRecord> before = mainSegments();
+    QVERIFY(!before.isEmpty());
+    const auto iso = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    };
+    const QString out = m_tmp.filePath(QStringLiteral("package"));
+    const CtlRun made = vigilctl(m_data,
+            {QStringLiteral("export"), QStringLiteral("--camera"), QStringLiteral("1"),
+                    QStringLiteral("--from"), iso(before.first().startMs), QStringLiteral("--to"),
+                    iso(before.last().endMs), QStringLiteral("--out"), out,
+                    QStringLiteral("--case"), QStringLiteral("C-9"), QStringLiteral("--reason"),
+                    QStringLiteral("test"), QStringLiteral("--redact"),
+                    QStringLiteral("faces,plates"), QStringLiteral("--original")},
+            240000);
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+    QCOMPARE(vigilctl(m_data, {QStringLiteral("verify"), out}).exitCode, 0);
+
+    // Meanwhile the recorder dropped nothing, and its files follow one another without a gap.
+    QTRY_VERIFY_WITH_TIMEOUT(mainSegments().size() >= before.size() + 2, 60000);
+    const CtlRun status = vigilctl(m_data, {QStringLiteral("status"), QStringLiteral("--json")});
+    QCOMPARE(status.exitCode, 0);
+    const QJsonObject summary = QJsonDocument::fromJson(status.out)
+                                        .object()
+                                        .value(QLatin1String("summary"))
+                                        .toObject();
+    QCOMPARE(summary.value(QLatin1String("dropped_packets")).toInteger(-1), 0);
+    const QList<catalog::SegmentRecord> after = mainSegments();
+    for (qsizetype i = 1; i < after.size(); ++i)
+        QVERIFY2(after.at(i).startMs - after.at(i - 1).endMs < 1000,
+                qPrintable(QStringLiteral("a gap before file %1").arg(i)));
 }
 
 QTEST_GUILESS_MAIN(TestPlaybackRecorded)
