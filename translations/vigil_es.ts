@@ -1794,6 +1794,10 @@ Esta carpeta la creó Vigil. Sus archivos se pueden comprobar con herramientas e
         <source>Done</source>
         <translation>Terminado</translation>
     </message>
+    <message>
+        <source>The footage of %1 is not the one that was reviewed: review it again.</source>
+        <translation>Las imágenes de %1 no son las que se revisaron: revíselas de nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::evidence::OriginalRemux</name>
@@ -1922,6 +1926,13 @@ Esta carpeta la creó Vigil. Sus archivos se pueden comprobar con herramientas e
     <message>
         <source>Request %1 is closed (%2).</source>
         <translation>La solicitud %1 está cerrada (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::evidence::ReviewMaterial</name>
+    <message>
+        <source>No temporary folder can be made.</source>
+        <translation>No se puede crear una carpeta temporal.</translation>
     </message>
 </context>
 <context>
@@ -3925,6 +3936,18 @@ Firmado por la clave con la huella
         <source>Now</source>
         <translation>Ahora</translation>
     </message>
+    <message>
+        <source>Finding faces and plates: %1</source>
+        <translation>Buscando caras y matrículas: %1</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>(setup)</source>
+        <translation>(configuración inicial)</translation>
+    </message>
 </context>
 <context>
     <name>vigil::widgets::ExportDialog</name>
@@ -4027,6 +4050,10 @@ Firmado por la clave con la huella
     <message>
         <source>Choose a new folder for the package.</source>
         <translation>Elija una carpeta nueva para el paquete.</translation>
+    </message>
+    <message>
+        <source>Review what was found before the package is made</source>
+        <translation>Revisar lo encontrado antes de crear el paquete</translation>
     </message>
 </context>
 <context>
@@ -4641,6 +4668,67 @@ Firmado por la clave con la huella
     <message>
         <source>The footage asked for must end after it starts.</source>
         <translation>Las imágenes solicitadas deben terminar después de empezar.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::ReviewDialog</name>
+    <message>
+        <source>Face</source>
+        <translation>Cara</translation>
+    </message>
+    <message>
+        <source>Plate or text</source>
+        <translation>Matrícula o texto</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Cabeza</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <source>Review the Redaction of %1</source>
+        <translation>Revisar la anonimización de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each row is something the detectors followed through the clip: %n track(s). Checked rows are hidden in the package. Uncheck only what may stay visible — public signage, a false detection.</source>
+        <translation>
+            <numerusform>Cada fila es algo que los detectores siguieron a lo largo del vídeo: %n pista. Las filas marcadas se ocultan en el paquete. Desmarque solo lo que puede quedar visible: señales públicas, una detección falsa.</numerusform>
+            <numerusform>Cada fila es algo que los detectores siguieron a lo largo del vídeo: %n pistas. Las filas marcadas se ocultan en el paquete. Desmarque solo lo que puede quedar visible: señales públicas, una detección falsa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 s – %2 s (%n frame(s))</source>
+        <translation>
+            <numerusform>%1 s – %2 s (%n fotograma)</numerusform>
+            <numerusform>%1 s – %2 s (%n fotogramas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make the Package</source>
+        <translation>Crear el paquete</translation>
+    </message>
+    <message>
+        <source>Hide All</source>
+        <translation>Ocultar todo</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,18 @@ constexpr int kReportPictureWidth = 320;
 
 } // namespace
 
+redaction::RedactionLog logOf(const redaction::Analysis& analysis, const QByteArray& originalSha256)
+{
+    redaction::RedactionLog log;
+    log.originalSha256 = originalSha256;
+    log.width = analysis.size.width();
+    log.height = analysis.size.height();
+    log.frames = analysis.frames;
+    log.tracks = analysis.tracks;
+    log.detectors = analysis.detectors;
+    return log;
+}
+
 QString originalName(qint64 cameraId, qint64 fromMs)
 {
     return QStringLiteral("original/camera-%1_%2.mp4").arg(cameraId).arg(fileStamp(fromMs));
@@ -293,26 +305,33 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
             entry.insert(QStringLiteral("original"), name);
         if (m_spec.redacted) {
             const QString source = QDir(work).filePath(name);
-            const Result<redaction::Analysis> analysis
-                    = redaction::Analyzer::run(source, m_spec.detect, [&](double done) {
-                          if (progress)
-                              progress(share * (i + 0.1 + 0.6 * done),
-                                      tr("Finding faces and plates: %1").arg(camera->name));
-                          return !cancelled();
-                      });
-            if (!analysis)
-                return analysis.error();
             redaction::RedactionLog log;
+            const QByteArray sourceHash = EvidencePackage::sha256Hex(source);
+            if (m_spec.reviewed.contains(id)) {
+                // A person decided the tracks (ReviewMaterial); they are for exactly this video.
+                log = m_spec.reviewed.value(id);
+                if (log.originalSha256 != sourceHash)
+                    return Error {Error::Code::InvalidArgument,
+                            tr("The footage of %1 is not the one that was reviewed: review it "
+                               "again.")
+                                    .arg(camera->name),
+                            {}};
+            } else {
+                const Result<redaction::Analysis> analysis
+                        = redaction::Analyzer::run(source, m_spec.detect, [&](double done) {
+                              if (progress)
+                                  progress(share * (i + 0.1 + 0.6 * done),
+                                          tr("Finding faces and plates: %1").arg(camera->name));
+                              return !cancelled();
+                          });
+                if (!analysis)
+                    return analysis.error();
+                log = logOf(analysis.value(), sourceHash);
+            }
             log.original = m_spec.original ? name : QString();
-            log.originalSha256 = EvidencePackage::sha256Hex(source);
-            log.width = analysis->size.width();
-            log.height = analysis->size.height();
-            log.frames = analysis->frames;
             log.effect = m_spec.effect;
-            log.tracks = analysis->tracks;
-            log.tracks += maskTracks(camera->privacyMasks, analysis->size, analysis->frames,
+            log.tracks += maskTracks(camera->privacyMasks, QSize(log.width, log.height), log.frames,
                     int(log.tracks.size()) + 1);
-            log.detectors = analysis->detectors;
             const QString redacted = redactedName(id, m_spec.fromMs);
             const Result<void> rendered = redaction::Renderer::run(
                     source, log, QDir(work).filePath(redacted), [&](double done) {

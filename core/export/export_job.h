@@ -6,12 +6,16 @@
 #include "core/security/access.h"
 
 #include <QCoreApplication>
+#include <QImage>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
+#include <QTemporaryDir>
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace vigil::evidence {
@@ -32,6 +36,9 @@ struct ExportSpec
     bool redacted = false;
     redaction::AnalysisOptions detect;
     redaction::Effect effect = redaction::Effect::Solid;
+    /// Per camera, the tracks a person reviewed (prepareReview()): used instead of a new
+    /// analysis, each track on or off as decided, with who reviewed it.
+    QMap<qint64, redaction::RedactionLog> reviewed;
     /// The package folder to make; it must not exist yet (or be empty).
     QString outDir;
     /// The records request the package answers (number, requester…), as it goes into the
@@ -46,6 +53,27 @@ struct ExportPaths
     QString recordings;
     QString keys;
 };
+
+/// An analysis as a redaction log (every track on) for the original with this SHA-256.
+redaction::RedactionLog logOf(
+        const redaction::Analysis& analysis, const QByteArray& originalSha256);
+
+/// What a person reviews before a redacted export: a camera's original over the range, made as
+/// the export will make it (in a temporary folder that lives as long as this), and what the
+/// detectors found in it.
+struct ReviewMaterial
+{
+    std::shared_ptr<QTemporaryDir> folder;
+    QString original; ///< the video the tracks' frames count in
+    redaction::RedactionLog log; ///< every track on; the reviewer switches them
+    QList<QImage> pictures; ///< one per track: the box on its middle frame, with some room
+};
+
+/// Prepares the review of one camera of `spec` as `who` (ExportRedacted on it): the original
+/// remuxed, analysed, a picture per track. Runs on the calling thread.
+Result<ReviewMaterial> prepareReview(const ExportPaths& paths, const security::Principal& who,
+        const ExportSpec& spec, qint64 cameraId, const std::atomic_bool* cancel = nullptr,
+        const std::function<void(double)>& progress = {});
 
 /// The file names a package gives a camera's videos.
 QString originalName(qint64 cameraId, qint64 fromMs);

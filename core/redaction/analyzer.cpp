@@ -44,38 +44,6 @@ QJsonObject modelJson(const QString& dir, const char* file, const char* source)
             {QStringLiteral("source"), QLatin1String(source)}};
 }
 
-/// A region of a 4:2:0 frame converted (and scaled) to 8-bit RGB or BGR.
-class Converter
-{
-public:
-    cv::Mat convert(const AVFrame* frame, cv::Rect region, cv::Size size, AVPixelFormat format)
-    {
-        region.x &= ~1;
-        region.y &= ~1;
-        region.width = std::min(region.width, frame->width - region.x) & ~1;
-        region.height = std::min(region.height, frame->height - region.y) & ~1;
-        m_sws.reset(sws_getCachedContext(m_sws.release(), region.width, region.height,
-                AVPixelFormat(frame->format), size.width, size.height, format, SWS_AREA, nullptr,
-                nullptr, nullptr));
-        const uint8_t* planes[3] = {
-                frame->data[0] + region.y * frame->linesize[0] + region.x,
-                frame->data[1] + (region.y / 2) * frame->linesize[1] + region.x / 2,
-                frame->data[2] + (region.y / 2) * frame->linesize[2] + region.x / 2,
-        };
-        // libswscale's vector code writes past the end of a line: rows 64-byte aligned, and a
-        // spare row below.
-        const int stride = (size.width * 3 + 63) & ~63;
-        cv::Mat buffer(size.height + 2, stride, CV_8U);
-        uint8_t* dst[1] = {buffer.data};
-        const int dstStride[1] = {stride};
-        sws_scale(m_sws.get(), planes, frame->linesize, 0, region.height, dst, dstStride);
-        return cv::Mat(size, CV_8UC3, buffer.data, size_t(stride)).clone();
-    }
-
-private:
-    SwsPtr m_sws;
-};
-
 /// Worker threads running jobs (each told which worker it runs on, to use that worker's own
 /// net); push() waits while a few are already waiting, so decoding never runs far ahead.
 class JobQueue
@@ -223,7 +191,7 @@ Result<Analysis> Analyzer::run(
     std::atomic<qint64> textMs {0};
     JobQueue queue(2);
 
-    Converter converter;
+    FrameConverter converter;
     QElapsedTimer clock;
     qint64 decodeMs = 0;
     int frame = 0;

@@ -17,6 +17,7 @@
 #include "support/modal_user.h"
 #include "widgets/evidence/export_dialog.h"
 #include "widgets/evidence/request_dialog.h"
+#include "widgets/evidence/review_dialog.h"
 #include "widgets/pages/evidence_page.h"
 
 #include <QCheckBox>
@@ -25,6 +26,7 @@
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
@@ -43,7 +45,7 @@ constexpr qint64 kStartMs = 1767258000000; // 2026-01-01 09:00 UTC
 
 /// Fills the export dialog and presses Export.
 bool fillExport(QWidget* modal, qint64 fromMs, qint64 toMs, const QString& caseNumber,
-        bool original, const QString& folder)
+        bool original, const QString& folder, bool review = false)
 {
     auto* dialog = qobject_cast<widgets::ExportDialog*>(modal);
     if (!dialog)
@@ -58,6 +60,7 @@ bool fillExport(QWidget* modal, qint64 fromMs, qint64 toMs, const QString& caseN
     dialog->findChild<QLineEdit*>(QStringLiteral("exportReason"))
             ->setText(QStringLiteral("Records request"));
     dialog->findChild<QCheckBox*>(QStringLiteral("exportOriginal"))->setChecked(original);
+    dialog->findChild<QCheckBox*>(QStringLiteral("exportReview"))->setChecked(review);
     dialog->findChild<QLineEdit*>(QStringLiteral("exportFolder"))->setText(folder);
     dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
     return true;
@@ -74,6 +77,7 @@ private Q_SLOTS:
     void aClerkExportsWithASupervisorsApproval();
     void cancelLeavesNothingBehind();
     void aRequestHoldsItsFootageUntilItCloses();
+    void aReviewerLeavesATrackVisible();
 
 private:
     widgets::PageContext context()
@@ -102,8 +106,12 @@ void TestEvidenceUi::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     const QString clip = m_dir.filePath(QStringLiteral("clip.mp4"));
-    const QString problem
-            = test::encodeClip(QStringLiteral("testsrc2=size=320x180:rate=25"), 30, 50, clip);
+    // A moving test picture with a plate-like text moving over it, for the detectors to find.
+    const QString problem = test::encodeClip(
+            QStringLiteral("testsrc2=size=640x360:rate=25,drawtext=fontfile=/usr/share/fonts/"
+                           "truetype/dejavu/DejaVuSans-Bold.ttf:text='4821 KLM':fontsize=40:"
+                           "fontcolor=black:box=1:boxcolor=white:boxborderw=8:x=40+t*12:y=260"),
+            30, 50, clip);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     auto opened = catalog::Catalog::open(m_dir.filePath(QStringLiteral("vigil.sqlite")));
     QVERIFY(opened);
@@ -279,6 +287,7 @@ void TestEvidenceUi::aRequestHoldsItsFootageUntilItCloses()
         if (!dialog)
             return false;
         caseShown = dialog->findChild<QLineEdit*>(QStringLiteral("exportCase"))->text();
+        dialog->findChild<QCheckBox*>(QStringLiteral("exportReview"))->setChecked(false);
         dialog->findChild<QLineEdit*>(QStringLiteral("exportFolder"))->setText(folder);
         dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
         return true;
@@ -321,6 +330,55 @@ void TestEvidenceUi::aRequestHoldsItsFootageUntilItCloses()
     const auto exports = log.list(filter);
     QVERIFY(exports
             && exports->first().detail.contains(QLatin1String("\"requester_type\":\"court\"")));
+}
+
+void TestEvidenceUi::aReviewerLeavesATrackVisible()
+{
+    widgets::EvidencePage page(context(), nullptr);
+    page.resize(1000, 500);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const QString folder = m_dir.filePath(QStringLiteral("reviewed"));
+    int step = 0;
+    int rows = -1;
+    test::ModalUser user([&](QWidget* modal) {
+        if (step == 0
+                && fillExport(modal, kStartMs + 2000, kStartMs + 8000, QStringLiteral("PR-2026-19"),
+                        false, folder, true)) {
+            step = 1;
+            return false;
+        }
+        auto* review = qobject_cast<widgets::ReviewDialog*>(modal);
+        if (step != 1 || !review)
+            return false;
+        rows = review->table()->rowCount();
+        if (rows > 0)
+            review->table()->item(0, 0)->setCheckState(Qt::Unchecked); // stays visible
+        review->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        return true;
+    });
+    page.findChild<QPushButton*>(QStringLiteral("newExport"))->click();
+    QVERIFY(user.done());
+    QVERIFY2(rows > 0, "the detectors found nothing to review");
+    const int id = page.queue()->tasks().first().id;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            page.queue()->task(id)->state == evidence::ExportTask::State::Done, 120000);
+    // The package's log says who reviewed it and that the first track stays visible.
+    QFile file(folder + QStringLiteral("/redaction.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject log = QJsonDocument::fromJson(file.readAll())
+                                    .object()
+                                    .value(QLatin1String("cameras"))
+                                    .toArray()
+                                    .first()
+                                    .toObject();
+    QCOMPARE(log.value(QLatin1String("reviewed_by")).toString(), QStringLiteral("clerk"));
+    const QJsonArray tracks = log.value(QLatin1String("tracks")).toArray();
+    QCOMPARE(tracks.size(), rows);
+    QCOMPARE(tracks.first().toObject().value(QLatin1String("enabled")).toBool(), false);
+    for (int i = 1; i < tracks.size(); ++i)
+        QVERIFY(tracks.at(i).toObject().value(QLatin1String("enabled")).toBool());
+    QVERIFY(evidence::EvidencePackage::verify(folder)->intact);
 }
 
 QTEST_MAIN(TestEvidenceUi)

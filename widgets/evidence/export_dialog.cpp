@@ -73,9 +73,13 @@ ExportDialog::ExportDialog(catalog::CameraStore& cameras, QWidget* parent)
     m_effect->addItem(tr("Solid boxes (cannot be undone)"), int(redaction::Effect::Solid));
     m_effect->addItem(tr("Pixelate"), int(redaction::Effect::Pixelate));
     m_effect->addItem(tr("Strong blur"), int(redaction::Effect::Blur));
+    m_review = new QCheckBox(tr("Review what was found before the package is made"), this);
+    m_review->setObjectName(QStringLiteral("exportReview"));
+    m_review->setChecked(true);
     auto* redaction = new QVBoxLayout;
     redaction->addWidget(m_redacted);
-    for (QWidget* w : std::initializer_list<QWidget*> {m_faces, m_plates, m_thorough, m_effect}) {
+    for (QWidget* w :
+            std::initializer_list<QWidget*> {m_faces, m_plates, m_thorough, m_effect, m_review}) {
         w->setContentsMargins(20, 0, 0, 0);
         redaction->addWidget(w);
         connect(m_redacted, &QCheckBox::toggled, w, &QWidget::setEnabled);
@@ -144,6 +148,11 @@ evidence::ExportSpec ExportDialog::spec() const
     spec.original = m_original->isChecked();
     spec.outDir = QDir::cleanPath(m_folder->text().trimmed());
     return spec;
+}
+
+bool ExportDialog::review() const
+{
+    return m_redacted->isChecked() && m_review->isChecked();
 }
 
 void ExportDialog::accept()

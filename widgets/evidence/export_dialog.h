@@ -34,6 +34,8 @@ public:
     /// Fills the case and reason (an export that answers a request).
     void setCase(const QString& caseNumber, const QString& reason);
     evidence::ExportSpec spec() const;
+    /// Review the detected tracks before the package is made.
+    bool review() const;
 
     void accept() override;
 
@@ -47,6 +49,7 @@ private:
     QCheckBox* m_thorough = nullptr;
     QComboBox* m_effect = nullptr;
     QCheckBox* m_original = nullptr;
+    QCheckBox* m_review = nullptr;
     QLineEdit* m_folder = nullptr;
 };
 

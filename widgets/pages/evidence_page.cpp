@@ -8,11 +8,14 @@
 #include "widgets/empty_state.h"
 #include "widgets/evidence/export_dialog.h"
 #include "widgets/evidence/request_dialog.h"
+#include "widgets/evidence/review_dialog.h"
 
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonObject>
@@ -20,12 +23,15 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace vigil::widgets {
 
@@ -172,6 +178,8 @@ void EvidencePage::newExport(const QList<qint64>& cameraIds, qint64 fromMs, qint
         return;
     evidence::ExportSpec spec = dialog.spec();
     spec.request = m_pendingRequest;
+    if (dialog.review() && spec.redacted && !reviewTracks(spec))
+        return;
     security::Session& session = *m_context.session;
     std::optional<security::Principal> approver;
     if (spec.original
@@ -332,6 +340,64 @@ void EvidencePage::exportRequest()
     m_pendingRequest = {};
     m_pendingRequestId = 0;
     m_pendingCase = {};
+}
+
+bool EvidencePage::reviewTracks(evidence::ExportSpec& spec)
+{
+    security::Session& session = *m_context.session;
+    const evidence::ExportPaths paths {
+            m_context.catalogPath, m_context.recordingsPath, session.keysDir()};
+    QHash<qint64, QString> names;
+    if (const auto cameras = m_context.cameras->list(); cameras)
+        for (const catalog::CameraRecord& c : cameras.value())
+            names.insert(c.id, c.name);
+    for (qint64 camera : std::as_const(spec.cameraIds)) {
+        // Found in the background, with progress and cancel; then a person decides.
+        QProgressDialog waiting(tr("Finding faces and plates: %1").arg(names.value(camera)),
+                tr("Cancel"), 0, 1000, this);
+        waiting.setWindowTitle(tr("Review"));
+        waiting.setMinimumDuration(0);
+        waiting.setWindowModality(Qt::WindowModal);
+        auto cancel = std::make_shared<std::atomic_bool>(false);
+        auto share = std::make_shared<std::atomic<int>>(0);
+        const security::Principal who = session.principal();
+        QFuture<Result<evidence::ReviewMaterial>> future = QtConcurrent::run([=] {
+            return evidence::prepareReview(paths, who, spec, camera, cancel.get(),
+                    [share](double done) { share->store(int(done * 1000)); });
+        });
+        QFutureWatcher<Result<evidence::ReviewMaterial>> watcher;
+        QEventLoop loop;
+        connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        QTimer tick;
+        connect(&tick, &QTimer::timeout, &waiting, [&] {
+            waiting.setValue(share->load());
+            if (waiting.wasCanceled())
+                cancel->store(true);
+        });
+        tick.start(100);
+        watcher.setFuture(future);
+        if (!future.isFinished())
+            loop.exec();
+        waiting.close();
+        const Result<evidence::ReviewMaterial> material = future.result();
+        if (!material) {
+            if (material.error().code != Error::Code::NotFound
+                    && material.error().code != Error::Code::Cancelled)
+                QMessageBox::warning(this, tr("Review"), material.error().message);
+            if (material.error().code == Error::Code::NotFound)
+                continue; // nothing recorded there: the export says so
+            return false;
+        }
+        ReviewDialog review(names.value(camera), material->log, material->pictures,
+                spec.toMs - spec.fromMs, this);
+        if (review.exec() != QDialog::Accepted)
+            return false;
+        redaction::RedactionLog decided = review.log();
+        decided.reviewedBy = session.isSetupMode() ? tr("(setup)") : session.principal().login;
+        decided.reviewedMs = QDateTime::currentMSecsSinceEpoch();
+        spec.reviewed.insert(camera, decided);
+    }
+    return true;
 }
 
 void EvidencePage::verifyPackage()

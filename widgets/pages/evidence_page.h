@@ -13,7 +13,8 @@ class QTableWidget;
 
 namespace vigil::evidence {
 class ExportQueue;
-}
+struct ExportSpec;
+} // namespace vigil::evidence
 
 namespace vigil::widgets {
 
@@ -52,6 +53,8 @@ public Q_SLOTS:
 
 private:
     void showTask(int id);
+    /// For each camera of `spec`: the tracks found, reviewed by the user (false: cancelled).
+    bool reviewTracks(evidence::ExportSpec& spec);
     /// The row of each task, by id.
     QList<int> m_rows;
     PageContext m_context;
