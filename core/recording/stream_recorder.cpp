@@ -14,6 +14,7 @@
 #include <atomic>
 #include <chrono>
 #include <deque>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -26,6 +27,8 @@ constexpr qint64 kContinuityMs = 1000;
 /// Packets wait this long at most for the writer (it writes a whole group of pictures at once).
 constexpr int kWriterWakeMs = 250;
 constexpr qint64 kWakeBytes = 1 << 20; ///< or until this much is queued
+/// Audio packets that wait for the video at most (AAC: about 8 s).
+constexpr size_t kMaxEarlyAudio = 128;
 
 using Item = media::SourceItem;
 using media::steadyMs;
@@ -82,6 +85,11 @@ struct StreamRecorder::Private final : media::StreamSubscriber
     std::unique_ptr<SegmentWriter> segment;
     QString segmentRelativePath;
     std::deque<Item> preRoll;
+    /// Audio captured after the newest video frame written: it waits for the video to catch up,
+    /// so that a file cut at a keyframe gets the audio from that moment on. Cameras send audio
+    /// ahead of video by a frame or so, and more after their timestamps were re-based.
+    std::deque<Item> earlyAudio;
+    qint64 videoWallMs = std::numeric_limits<qint64>::min(); ///< of the newest frame written
     qint64 retryAfterMs = 0;
     qint64 previousEndMs = 0; ///< end of the last file of this connection, 0 after a break
     qint64 lastFileEndMs = 0; ///< end of the last file closed, kept across connections
@@ -251,13 +259,41 @@ struct StreamRecorder::Private final : media::StreamSubscriber
             } else if (!isKeyframe(item) || !openSegment(item)) {
                 return;
             }
-        } else if (isKeyframe(item)
-                && (segment->durationMs() >= config.segmentMs || segment->wantsCut())) {
-            closeSegment();
-            if (!openSegment(item))
+        } else if (item.packet.info().track != 0) {
+            // Audio ahead of the video waits for it (a bounded wait: a stalled video track
+            // does not hold the audio back for more than a few seconds).
+            if (item.wallMs > videoWallMs && earlyAudio.size() < kMaxEarlyAudio) {
+                earlyAudio.push_back(std::move(item));
                 return;
+            }
+        } else {
+            writeEarlyAudio(item.wallMs, false); // what belongs before this frame
+            if (isKeyframe(item)
+                    && (segment->durationMs() >= config.segmentMs || segment->wantsCut())) {
+                closeSegment(false); // the audio from the keyframe on goes to the next file
+                if (!openSegment(item))
+                    return;
+            }
         }
-        writePacket(item);
+        const bool video = item.packet.info().track == 0;
+        const qint64 wallMs = item.wallMs;
+        if (!writePacket(item) || !video)
+            return;
+        videoWallMs = wallMs;
+        writeEarlyAudio(wallMs, true);
+    }
+
+    /// Writes the waiting audio captured before `untilMs` (or at it, when `including`).
+    void writeEarlyAudio(qint64 untilMs, bool including)
+    {
+        while (segment && !earlyAudio.empty()
+                && (earlyAudio.front().wallMs < untilMs
+                        || (including && earlyAudio.front().wallMs == untilMs))) {
+            Item audio = std::move(earlyAudio.front());
+            earlyAudio.pop_front();
+            if (!writePacket(audio))
+                break;
+        }
     }
 
     /// Opens a segment at the pre-roll buffer's first keyframe and writes the buffer into it.
@@ -330,8 +366,15 @@ struct StreamRecorder::Private final : media::StreamSubscriber
         return true;
     }
 
-    void closeSegment()
+    /// `withEarlyAudio`: the audio still waiting for the video goes into this file (it ends
+    /// here); else it waits for the next file (a cut at a keyframe).
+    void closeSegment(bool withEarlyAudio = true)
     {
+        if (withEarlyAudio) {
+            writeEarlyAudio(std::numeric_limits<qint64>::max(), true);
+            earlyAudio.clear(); // what could not be written
+            videoWallMs = std::numeric_limits<qint64>::min();
+        }
         if (!segment)
             return;
         Result<SegmentFacts> facts = segment->finish();
