@@ -251,6 +251,8 @@ struct StreamRecorder::Private final : media::StreamSubscriber
             previousEndMs = 0;
         }
         if (!segment) {
+            earlyAudio.clear(); // from before a file that could not be opened
+            videoWallMs = std::numeric_limits<qint64>::min();
             if (steadyMs() < retryAfterMs)
                 return;
             if (!preRoll.empty()) {
