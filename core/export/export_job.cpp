@@ -307,6 +307,7 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
             const QString source = QDir(work).filePath(name);
             redaction::RedactionLog log;
             const QByteArray sourceHash = EvidencePackage::sha256Hex(source);
+            hashed.insert(name, sourceHash);
             if (m_spec.reviewed.contains(id)) {
                 // A person decided the tracks (ReviewMaterial); they are for exactly this video.
                 log = m_spec.reviewed.value(id);
@@ -357,7 +358,8 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
                             {QStringLiteral("effect"),
                                     redaction::RedactionLog::effectKey(log.effect)}});
         }
-        hashed.insert(name, EvidencePackage::sha256Hex(QDir(work).filePath(name)));
+        if (!hashed.contains(name)) // hashed already when it was redacted
+            hashed.insert(name, EvidencePackage::sha256Hex(QDir(work).filePath(name)));
         entry.insert(QStringLiteral("original_sha256"), QString::fromLatin1(hashed.value(name)));
         entry.insert(QStringLiteral("first_frame_utc"), isoUtc(remuxed->firstFrameMs));
         entry.insert(QStringLiteral("last_frame_utc"), isoUtc(remuxed->lastFrameMs));

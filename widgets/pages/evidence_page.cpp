@@ -4,6 +4,7 @@
 #include "core/export/evidence_package.h"
 #include "core/export/export_queue.h"
 #include "core/export/requests.h"
+#include "core/security/audit_actions.h"
 #include "core/security/session.h"
 #include "widgets/empty_state.h"
 #include "widgets/evidence/export_dialog.h"
@@ -210,7 +211,7 @@ void EvidencePage::newExport(const QList<qint64>& cameraIds, qint64 fromMs, qint
         refreshRequests();
     }
     if (!queued) {
-        (void)session.audit(QStringLiteral("refused"), QStringLiteral("export"),
+        (void)session.audit(QLatin1String(security::audit::kRefused), QStringLiteral("export"),
                 {{QStringLiteral("reason"), queued.error().message}});
         QMessageBox::warning(this, tr("New Export"), queued.error().message);
     }
