@@ -100,7 +100,7 @@ Result<void> copySegmentsCompact(const QString& connectionName, Dialect)
     return {};
 }
 
-const std::array<Migration, 10> kMigrations = {{
+const std::array<Migration, 11> kMigrations = {{
         {1, "initial schema",
                 {
                         QStringLiteral(R"(CREATE TABLE settings (
@@ -411,6 +411,22 @@ const std::array<Migration, 10> kMigrations = {{
     CHECK (end_ms > start_ms)))"),
                         QStringLiteral("CREATE INDEX request_footage_request ON request_footage "
                                        "(request_id)"),
+                }},
+        // Redactions in progress, reopened exactly where the reviewer left them.
+        {11, "redaction projects",
+                {
+                        QStringLiteral(R"(CREATE TABLE redaction_projects (
+    id {{id}},
+    camera_id BIGINT NOT NULL REFERENCES cameras(id),
+    start_ms BIGINT NOT NULL,
+    end_ms BIGINT NOT NULL,
+    request_id BIGINT REFERENCES requests(id),
+    original_sha256 TEXT NOT NULL,
+    log TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    updated_ms BIGINT NOT NULL,
+    updated_by BIGINT REFERENCES users(id),
+    UNIQUE (camera_id, start_ms, end_ms, original_sha256)))"),
                 }},
 }};
 

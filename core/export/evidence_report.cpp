@@ -131,14 +131,24 @@ Result<void> EvidenceReport::write(const QString& path, const Input& in)
             row(tr("Footage"), tr("Nothing was recorded in this time range."));
         }
         const QJsonObject redaction = c.value(QLatin1String("redaction")).toObject();
-        if (!redaction.isEmpty())
-            row(tr("Redaction"),
-                    tr("%1 face tracks, %2 plate and text tracks, %3 privacy-mask regions; "
-                       "effect: %4")
-                            .arg(redaction.value(QLatin1String("face_tracks")).toInt())
-                            .arg(redaction.value(QLatin1String("plate_tracks")).toInt())
-                            .arg(redaction.value(QLatin1String("region_tracks")).toInt())
-                            .arg(redaction.value(QLatin1String("effect")).toString()));
+        if (!redaction.isEmpty()) {
+            QString text = tr("%1 face tracks, %2 plate and text tracks, %3 drawn regions, %4 "
+                              "privacy masks; effect: %5")
+                                   .arg(redaction.value(QLatin1String("face_tracks")).toInt())
+                                   .arg(redaction.value(QLatin1String("plate_tracks")).toInt())
+                                   .arg(redaction.value(QLatin1String("region_tracks")).toInt())
+                                   .arg(redaction.value(QLatin1String("privacy_masks")).toInt())
+                                   .arg(redaction.value(QLatin1String("effect")).toString());
+            if (redaction.value(QLatin1String("invert")).toBool())
+                text += QLatin1Char(' ')
+                        + tr("(inverted: everything hidden except the chosen tracks)");
+            text += QLatin1String("; ")
+                    + (redaction.value(QLatin1String("audio")).toString() == QLatin1String("keep")
+                                    ? tr("sound kept, %n stretch(es) muted", nullptr,
+                                            redaction.value(QLatin1String("muted")).toInt())
+                                    : tr("sound removed"));
+            row(tr("Redaction"), text);
+        }
         html += QStringLiteral("</table>");
         for (const Strip& strip : in.strips) {
             if (strip.camera != name)

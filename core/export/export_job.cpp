@@ -65,7 +65,7 @@ QList<redaction::Track> maskTracks(const QString& masks, QSize size, int frames,
                 int(std::ceil(r.height() * size.height())) + 1);
         redaction::Track t;
         t.id = firstId + int(tracks.size());
-        t.kind = redaction::TrackKind::Region;
+        t.kind = redaction::TrackKind::Mask;
         for (int f = 0; f < frames; ++f)
             t.boxes.insert(f, box.intersected(QRect(QPoint(0, 0), size)));
         tracks << t;
@@ -328,9 +328,9 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
                 if (!analysis)
                     return analysis.error();
                 log = logOf(analysis.value(), sourceHash);
+                log.effect = m_spec.effect;
             }
             log.original = m_spec.original ? name : QString();
-            log.effect = m_spec.effect;
             log.tracks += maskTracks(camera->privacyMasks, QSize(log.width, log.height), log.frames,
                     int(log.tracks.size()) + 1);
             const QString redacted = redactedName(id, m_spec.fromMs);
@@ -348,13 +348,20 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
             logJson.insert(QStringLiteral("redacted"), redacted);
             redactionLogs.append(logJson);
             entry.insert(QStringLiteral("redacted"), redacted);
-            int counts[4] = {0, 0, 0, 0};
+            int counts[5] = {0, 0, 0, 0, 0};
             for (const redaction::Track& t : std::as_const(log.tracks))
                 ++counts[int(t.kind)];
             entry.insert(QStringLiteral("redaction"),
                     QJsonObject {{QStringLiteral("face_tracks"), counts[0]},
                             {QStringLiteral("plate_tracks"), counts[1]},
                             {QStringLiteral("region_tracks"), counts[3]},
+                            {QStringLiteral("privacy_masks"), counts[4]},
+                            {QStringLiteral("invert"), log.invert},
+                            {QStringLiteral("audio"),
+                                    log.audio == redaction::AudioMode::Keep
+                                            ? QStringLiteral("keep")
+                                            : QStringLiteral("remove")},
+                            {QStringLiteral("muted"), int(log.muted.size())},
                             {QStringLiteral("effect"),
                                     redaction::RedactionLog::effectKey(log.effect)}});
         }

@@ -67,10 +67,19 @@ struct ReviewMaterial
     QString original; ///< the video the tracks' frames count in
     redaction::RedactionLog log; ///< every track on; the reviewer switches them
     QList<QImage> pictures; ///< one per track: the box on its middle frame, with some room
+    /// A redaction of this very clip was saved before (Requests::saveRedaction): `log` is what
+    /// was saved, `position` the frame the editor showed, nothing analysed again.
+    bool resumed = false;
+    int position = 0;
+    qint64 savedMs = 0;
 };
 
+/// A picture per track: its box on its middle frame, with room around it, 96 pixels high.
+QList<QImage> trackPictures(const QString& video, const QList<redaction::Track>& tracks);
+
 /// Prepares the review of one camera of `spec` as `who` (ExportRedacted on it): the original
-/// remuxed, analysed, a picture per track. Runs on the calling thread.
+/// remuxed, analysed (or the redaction saved of it reopened), a picture per track. Runs on the
+/// calling thread.
 Result<ReviewMaterial> prepareReview(const ExportPaths& paths, const security::Principal& who,
         const ExportSpec& spec, qint64 cameraId, const std::atomic_bool* cancel = nullptr,
         const std::function<void(double)>& progress = {});

@@ -1,12 +1,14 @@
 #include "core/export/requests.h"
 
 #include "core/catalog/bookmark_store.h"
+#include "core/catalog/redaction_project_store.h"
 #include "core/catalog/settings_store.h"
 #include "core/security/audit_actions.h"
 #include "core/security/session.h"
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace vigil::evidence {
@@ -206,6 +208,32 @@ Result<void> Requests::setStatus(qint64 id, const QString& status)
 Result<QList<catalog::RequestRecord>> Requests::list() const
 {
     return catalog::RequestStore(m_catalog).list();
+}
+
+Result<void> Requests::saveRedaction(qint64 cameraId, qint64 fromMs, qint64 toMs, qint64 requestId,
+        const redaction::RedactionLog& log, int position)
+{
+    catalog::RedactionProjectRecord p;
+    if (m_session) {
+        if (Result<void> allowed = m_session->check(
+                    Permission::ExportRedacted, cameraId, QLatin1String(audit::kRedactionSave));
+                !allowed)
+            return allowed.error();
+        if (!m_session->principal().isSetupMode())
+            p.updatedBy = m_session->principal().userId;
+    }
+    p.cameraId = cameraId;
+    p.startMs = fromMs;
+    p.endMs = toMs;
+    p.requestId = requestId;
+    p.originalSha256 = log.originalSha256;
+    p.log = QJsonDocument(log.toJson()).toJson(QJsonDocument::Compact);
+    p.position = position;
+    p.updatedMs = QDateTime::currentMSecsSinceEpoch();
+    const Result<qint64> saved = catalog::RedactionProjectStore(m_catalog).save(p);
+    if (!saved)
+        return saved.error();
+    return {};
 }
 
 } // namespace vigil::evidence

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/catalog/request_store.h"
+#include "core/redaction/redaction_log.h"
 #include "core/result.h"
 
 #include <QCoreApplication>
@@ -32,6 +33,12 @@ public:
     /// new → redaction → approval → released / refused; the last two close it and end its holds.
     Result<void> setStatus(qint64 id, const QString& status);
     Result<QList<catalog::RequestRecord>> list() const;
+
+    /// Saves a redaction in progress (the editor's tracks, regions, settings and the frame it
+    /// showed) for a camera's clip over fromMs…toMs, so that it reopens exactly
+    /// (prepareReview() finds it). Needs Export redacted on the camera.
+    Result<void> saveRedaction(qint64 cameraId, qint64 fromMs, qint64 toMs, qint64 requestId,
+            const redaction::RedactionLog& log, int position);
 
     static QStringList requesterTypes(); ///< court, prosecutor, police, citizen, press
     static QString requesterTypeName(const QString& type);

@@ -1,5 +1,6 @@
 #include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
+#include "core/catalog/redaction_project_store.h"
 #include "core/catalog/segment_store.h"
 #include "core/export/evidence_package.h"
 #include "core/export/export_job.h"
@@ -8,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QJsonDocument>
 
 namespace vigil::evidence {
 
@@ -18,7 +20,8 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(vigil::evidence::ReviewMaterial)
 };
 
-/// A picture per track: its box on its middle frame, with room around it, 96 pixels high.
+} // namespace
+
 QList<QImage> trackPictures(const QString& video, const QList<redaction::Track>& tracks)
 {
     QList<QImage> pictures(tracks.size());
@@ -55,8 +58,6 @@ QList<QImage> trackPictures(const QString& video, const QList<redaction::Track>&
     }
     return pictures;
 }
-
-} // namespace
 
 Result<ReviewMaterial> prepareReview(const ExportPaths& paths, const security::Principal& who,
         const ExportSpec& spec, qint64 cameraId, const std::atomic_bool* cancel,
@@ -98,6 +99,27 @@ Result<ReviewMaterial> prepareReview(const ExportPaths& paths, const security::P
               });
     if (!remuxed)
         return remuxed.error();
+    const QByteArray sha = EvidencePackage::sha256Hex(m.original);
+    const Result<std::optional<catalog::RedactionProjectRecord>> saved
+            = catalog::RedactionProjectStore(*opened.value())
+                      .find(cameraId, spec.fromMs, spec.toMs, sha);
+    if (!saved)
+        return saved.error();
+    if (saved.value()) {
+        const Result<redaction::RedactionLog> log = redaction::RedactionLog::fromJson(
+                QJsonDocument::fromJson(saved.value()->log).object());
+        if (log) {
+            m.log = log.value();
+            m.resumed = true;
+            m.position = saved.value()->position;
+            m.savedMs = saved.value()->updatedMs;
+            m.pictures = trackPictures(m.original, m.log.tracks);
+            if (progress)
+                progress(1.0);
+            return m;
+        }
+        // A damaged save: analysed afresh.
+    }
     const Result<redaction::Analysis> analysis
             = redaction::Analyzer::run(m.original, spec.detect, [&](double done) {
                   if (progress)
@@ -106,7 +128,8 @@ Result<ReviewMaterial> prepareReview(const ExportPaths& paths, const security::P
               });
     if (!analysis)
         return analysis.error();
-    m.log = logOf(analysis.value(), EvidencePackage::sha256Hex(m.original));
+    m.log = logOf(analysis.value(), sha);
+    m.log.effect = spec.effect;
     m.pictures = trackPictures(m.original, m.log.tracks);
     if (progress)
         progress(1.0);

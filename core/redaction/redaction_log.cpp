@@ -7,7 +7,28 @@ namespace vigil::redaction {
 
 namespace {
 
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2; // 2: shapes, keyframes, masks, muted audio, seen frames
+
+QJsonArray boxRows(const QMap<int, QRect>& boxes)
+{
+    // [frame, x, y, width, height] rows.
+    QJsonArray rows;
+    for (auto it = boxes.cbegin(); it != boxes.cend(); ++it)
+        rows.append(QJsonArray {it.key(), it->x(), it->y(), it->width(), it->height()});
+    return rows;
+}
+
+bool readBoxRows(const QJsonArray& rows, QMap<int, QRect>& boxes)
+{
+    for (const QJsonValue& row : rows) {
+        const QJsonArray r = row.toArray();
+        if (r.size() != 5)
+            return false;
+        boxes.insert(r.at(0).toInt(),
+                QRect(r.at(1).toInt(), r.at(2).toInt(), r.at(3).toInt(), r.at(4).toInt()));
+    }
+    return true;
+}
 
 } // namespace
 
@@ -22,13 +43,16 @@ QString RedactionLog::kindKey(TrackKind kind)
         return QStringLiteral("head");
     case TrackKind::Region:
         return QStringLiteral("region");
+    case TrackKind::Mask:
+        return QStringLiteral("privacy_mask");
     }
     return {};
 }
 
 std::optional<TrackKind> RedactionLog::kindFromKey(const QString& key)
 {
-    for (TrackKind k : {TrackKind::Face, TrackKind::Plate, TrackKind::Head, TrackKind::Region})
+    for (TrackKind k : {TrackKind::Face, TrackKind::Plate, TrackKind::Head, TrackKind::Region,
+                 TrackKind::Mask})
         if (kindKey(k) == key)
             return k;
     return std::nullopt;
@@ -59,17 +83,26 @@ QJsonObject RedactionLog::toJson() const
 {
     QJsonArray trackArray;
     for (const Track& t : tracks) {
-        // Runs of frames are written as [frame, x, y, width, height] rows.
-        QJsonArray rows;
-        for (auto it = t.boxes.cbegin(); it != t.boxes.cend(); ++it)
-            rows.append(QJsonArray {it.key(), it->x(), it->y(), it->width(), it->height()});
-        trackArray.append(QJsonObject {{QStringLiteral("id"), t.id},
-                {QStringLiteral("kind"), kindKey(t.kind)}, {QStringLiteral("enabled"), t.enabled},
+        QJsonObject o {{QStringLiteral("id"), t.id}, {QStringLiteral("kind"), kindKey(t.kind)},
+                {QStringLiteral("enabled"), t.enabled},
                 {QStringLiteral("origin"),
                         t.manual ? QStringLiteral("manual") : QStringLiteral("detector")},
+                {QStringLiteral("shape"),
+                        t.shape == Shape::Ellipse ? QStringLiteral("ellipse")
+                                                  : QStringLiteral("rectangle")},
                 {QStringLiteral("first_frame"), t.firstFrame()},
-                {QStringLiteral("last_frame"), t.lastFrame()}, {QStringLiteral("boxes"), rows}});
+                {QStringLiteral("last_frame"), t.lastFrame()},
+                {QStringLiteral("boxes"), boxRows(t.boxes)}};
+        if (!t.keyframes.isEmpty())
+            o.insert(QStringLiteral("keyframes"), boxRows(t.keyframes));
+        trackArray.append(o);
     }
+    QJsonArray mutedArray;
+    for (const TimeRange& r : muted)
+        mutedArray.append(QJsonArray {r.fromMs, r.toMs});
+    QJsonArray seenArray;
+    for (const FrameRange& r : seen)
+        seenArray.append(QJsonArray {r.first, r.last});
     QJsonObject json {{QStringLiteral("format"), QStringLiteral("vigil-redaction-log")},
             {QStringLiteral("format_version"), kFormatVersion},
             {QStringLiteral("original"), original},
@@ -78,7 +111,8 @@ QJsonObject RedactionLog::toJson() const
             {QStringLiteral("frames"), frames}, {QStringLiteral("effect"), effectKey(effect)},
             {QStringLiteral("invert"), invert},
             {QStringLiteral("audio"),
-                    keepAudio ? QStringLiteral("keep") : QStringLiteral("remove")},
+                    audio == AudioMode::Keep ? QStringLiteral("keep") : QStringLiteral("remove")},
+            {QStringLiteral("muted_ms"), mutedArray}, {QStringLiteral("seen_frames"), seenArray},
             {QStringLiteral("tracks"), trackArray}, {QStringLiteral("detectors"), detectors},
             {QStringLiteral("box_units"),
                     QStringLiteral(
@@ -113,7 +147,21 @@ Result<RedactionLog> RedactionLog::fromJson(const QJsonObject& json)
         return bad(tr("unknown effect"));
     log.effect = *effect;
     log.invert = json.value(QLatin1String("invert")).toBool();
-    log.keepAudio = json.value(QLatin1String("audio")).toString() == QLatin1String("keep");
+    log.audio = json.value(QLatin1String("audio")).toString() == QLatin1String("keep")
+            ? AudioMode::Keep
+            : AudioMode::Remove;
+    for (const QJsonValue& v : json.value(QLatin1String("muted_ms")).toArray()) {
+        const QJsonArray r = v.toArray();
+        if (r.size() != 2 || r.at(1).toInteger() <= r.at(0).toInteger())
+            return bad(tr("a muted stretch is not [from, to]"));
+        log.muted << TimeRange {r.at(0).toInteger(), r.at(1).toInteger()};
+    }
+    for (const QJsonValue& v : json.value(QLatin1String("seen_frames")).toArray()) {
+        const QJsonArray r = v.toArray();
+        if (r.size() != 2 || r.at(1).toInt() < r.at(0).toInt())
+            return bad(tr("a range of seen frames is not [first, last]"));
+        log.seen << FrameRange {r.at(0).toInt(), r.at(1).toInt()};
+    }
     log.detectors = json.value(QLatin1String("detectors")).toObject();
     log.reviewedBy = json.value(QLatin1String("reviewed_by")).toString();
     log.reviewedMs = QDateTime::fromString(
@@ -132,14 +180,12 @@ Result<RedactionLog> RedactionLog::fromJson(const QJsonObject& json)
         t.kind = *kind;
         t.enabled = o.value(QLatin1String("enabled")).toBool(true);
         t.manual = o.value(QLatin1String("origin")).toString() == QLatin1String("manual");
-        for (const QJsonValue& row : o.value(QLatin1String("boxes")).toArray()) {
-            const QJsonArray r = row.toArray();
-            if (r.size() != 5)
-                return bad(tr("track %1 has a box that is not [frame, x, y, width, height]")
-                                   .arg(t.id));
-            t.boxes.insert(r.at(0).toInt(),
-                    QRect(r.at(1).toInt(), r.at(2).toInt(), r.at(3).toInt(), r.at(4).toInt()));
-        }
+        t.shape = o.value(QLatin1String("shape")).toString() == QLatin1String("ellipse")
+                ? Shape::Ellipse
+                : Shape::Rectangle;
+        if (!readBoxRows(o.value(QLatin1String("boxes")).toArray(), t.boxes)
+                || !readBoxRows(o.value(QLatin1String("keyframes")).toArray(), t.keyframes))
+            return bad(tr("track %1 has a box that is not [frame, x, y, width, height]").arg(t.id));
         log.tracks << t;
     }
     return log;

@@ -11,8 +11,28 @@
 
 namespace vigil::redaction {
 
-/// What a track hides.
-enum class TrackKind { Face, Plate, Head, Region };
+/// What a track hides. A Mask is a camera's privacy mask: hidden always, inverted or not.
+enum class TrackKind { Face, Plate, Head, Region, Mask };
+/// The shape hidden inside a track's box.
+enum class Shape { Rectangle, Ellipse };
+/// What the redacted video does with the original's sound.
+enum class AudioMode { Remove, Keep };
+
+/// A stretch of the clip, in milliseconds from its first frame.
+struct TimeRange
+{
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    bool operator==(const TimeRange&) const = default;
+};
+
+/// Frames first…last (inclusive).
+struct FrameRange
+{
+    int first = 0;
+    int last = 0;
+    bool operator==(const FrameRange&) const = default;
+};
 /// How it is hidden. A solid box is the default: blur and pixelation can sometimes be undone.
 enum class Effect { Solid, Pixelate, Blur };
 
@@ -25,7 +45,11 @@ struct Track
     TrackKind kind = TrackKind::Face;
     bool enabled = true; ///< off: shown (the reviewer decided it needs no hiding)
     bool manual = false; ///< drawn by a person, not found by a detector
+    Shape shape = Shape::Rectangle;
     QMap<int, QRect> boxes;
+    /// A drawn region's boxes as the person placed them; `boxes` holds them and the frames in
+    /// between, interpolated (track_edit.h). Empty for what a detector found.
+    QMap<int, QRect> keyframes;
 
     int firstFrame() const { return boxes.isEmpty() ? -1 : boxes.firstKey(); }
     int lastFrame() const { return boxes.isEmpty() ? -1 : boxes.lastKey(); }
@@ -47,7 +71,11 @@ public:
     int frames = 0;
     Effect effect = Effect::Solid;
     bool invert = false; ///< hide everything but the enabled tracks
-    bool keepAudio = false;
+    AudioMode audio = AudioMode::Remove;
+    /// With the sound kept, these stretches are silent.
+    QList<TimeRange> muted;
+    /// The frames the reviewer looked at in the editor (for the coverage summary).
+    QList<FrameRange> seen;
     QList<Track> tracks;
     /// Detector names, model files with their SHA-256, settings (as the analyser wrote them).
     QJsonObject detectors;

@@ -1,14 +1,14 @@
 #include "core/redaction/renderer.h"
 
 #include "core/export/mp4_output_p.h"
+#include "core/redaction/render_frame_p.h"
 #include "core/redaction/video_file_p.h"
 
 #include <QDir>
 #include <QFile>
 
-#include <opencv2/imgproc.hpp>
-
 extern "C" {
+#include <libavutil/channel_layout.h>
 #include <libavutil/opt.h>
 }
 
@@ -29,67 +29,181 @@ QString avError(int code)
     return QString::fromUtf8(text);
 }
 
-/// The box grown to even coordinates (4:2:0 chroma) and kept inside the picture.
-cv::Rect evenBox(const QRect& r, int width, int height)
+/// The original's sound, packet by packet from its own reader, copied into the redacted file as
+/// it is, with the muted stretches' packets replaced by packets of silence in the same codec.
+/// Packets are copied, never decoded and encoded again: what is kept is the original's sound.
+class AudioCopy
 {
-    int x0 = std::max(0, r.left()) & ~1;
-    int y0 = std::max(0, r.top()) & ~1;
-    int x1 = std::min(width, (r.right() + 2) & ~1);
-    int y1 = std::min(height, (r.bottom() + 2) & ~1);
-    return x1 > x0 && y1 > y0 ? cv::Rect(x0, y0, x1 - x0, y1 - y0) : cv::Rect();
-}
+    Q_DECLARE_TR_FUNCTIONS(vigil::redaction::Renderer)
 
-/// The three planes of a 4:2:0 frame as Mats (views).
-struct Planes
-{
-    cv::Mat y, u, v;
-    explicit Planes(AVFrame* f)
-        : y(f->height, f->width, CV_8U, f->data[0], size_t(f->linesize[0]))
-        , u(f->height / 2, f->width / 2, CV_8U, f->data[1], size_t(f->linesize[1]))
-        , v(f->height / 2, f->width / 2, CV_8U, f->data[2], size_t(f->linesize[2]))
-    { }
+public:
+    /// Nothing when the original has no sound.
+    static Result<std::unique_ptr<AudioCopy>> open(
+            const QString& original, const QList<TimeRange>& muted, qint64 clipStartUs)
+    {
+        std::unique_ptr<AudioCopy> a(new AudioCopy);
+        AVFormatContext* raw = nullptr;
+        int rc = avformat_open_input(
+                &raw, QFile::encodeName(original).constData(), nullptr, nullptr);
+        a->m_input.reset(raw);
+        if (rc >= 0)
+            rc = avformat_find_stream_info(raw, nullptr);
+        if (rc < 0)
+            return Error {Error::Code::Corrupt, tr("The sound of the original cannot be read."),
+                    avError(rc)};
+        a->m_stream = av_find_best_stream(raw, AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
+        if (a->m_stream < 0)
+            return std::unique_ptr<AudioCopy>();
+        a->m_packet = allocPacket();
+        const AVStream* in = raw->streams[a->m_stream];
+        // Each muted stretch grows by a packet on both sides: a compressed packet's sound
+        // overlaps its neighbours'.
+        for (const TimeRange& r : muted)
+            a->m_muted.append({clipStartUs + r.fromMs * 1000, clipStartUs + r.toMs * 1000});
+        if (!a->m_muted.isEmpty()) {
+            Result<void> silence = a->makeSilence(in->codecpar);
+            if (!silence)
+                return silence.error();
+        }
+        return a;
+    }
+
+    const AVCodecParameters* parameters() const { return m_input->streams[m_stream]->codecpar; }
+    AVRational timeBase() const { return m_input->streams[m_stream]->time_base; }
+
+    /// Writes the packets that start before `untilUs` (all when it is INT64_MAX) to `out`.
+    int writeUntil(AVFormatContext* out, int outStream, qint64 untilUs)
+    {
+        const AVRational tb = timeBase();
+        for (;;) {
+            if (!m_pending) {
+                if (m_ended)
+                    return 0;
+                int rc = av_read_frame(m_input.get(), m_packet.get());
+                if (rc < 0) {
+                    m_ended = true;
+                    return 0;
+                }
+                if (m_packet->stream_index != m_stream) {
+                    av_packet_unref(m_packet.get());
+                    continue;
+                }
+                m_pending = true;
+            }
+            const qint64 pts = m_packet->pts != AV_NOPTS_VALUE ? m_packet->pts : m_packet->dts;
+            const qint64 startUs = av_rescale_q(pts, tb, AVRational {1, 1000000});
+            if (startUs >= untilUs)
+                return 0;
+            const qint64 lengthUs = av_rescale_q(
+                    std::max<qint64>(1, m_packet->duration), tb, AVRational {1, 1000000});
+            if (isMuted(startUs - lengthUs, startUs + 2 * lengthUs)) {
+                const QByteArray& quiet = silence(int(m_packet->duration));
+                if (!quiet.isEmpty()) {
+                    av_packet_unref(m_packet.get());
+                    av_new_packet(m_packet.get(), int(quiet.size()));
+                    memcpy(m_packet->data, quiet.constData(), size_t(quiet.size()));
+                    m_packet->pts = pts;
+                    m_packet->dts = pts;
+                    m_packet->duration = std::max<qint64>(
+                            1, av_rescale_q(lengthUs, AVRational {1, 1000000}, tb));
+                    m_packet->flags = AV_PKT_FLAG_KEY;
+                }
+            }
+            m_packet->stream_index = outStream;
+            m_packet->pos = -1;
+            av_packet_rescale_ts(m_packet.get(), tb, out->streams[outStream]->time_base);
+            m_pending = false;
+            const int rc = av_interleaved_write_frame(out, m_packet.get());
+            if (rc < 0)
+                return rc;
+        }
+    }
+
+private:
+    AudioCopy() = default;
+
+    bool isMuted(qint64 fromUs, qint64 toUs) const
+    {
+        for (const auto& [a, b] : m_muted)
+            if (fromUs < b && toUs > a)
+                return true;
+        return false;
+    }
+
+    /// One packet of silence: for codecs of fixed frames (AAC), a packet from the middle of a
+    /// silent stream; for sample codecs (G.711, PCM), as many silent samples as the packet had.
+    Result<void> makeSilence(const AVCodecParameters* p)
+    {
+        const AVCodec* codec = avcodec_find_encoder(p->codec_id);
+        if (!codec)
+            return Error {Error::Code::Unsupported,
+                    tr("Stretches of this camera's sound (%1) cannot be muted: keep the sound "
+                       "whole or remove it.")
+                            .arg(QString::fromLatin1(avcodec_get_name(p->codec_id))),
+                    {}};
+        m_encoder.reset(avcodec_alloc_context3(codec));
+        m_encoder->sample_rate = p->sample_rate;
+        av_channel_layout_copy(&m_encoder->ch_layout, &p->ch_layout);
+        if (m_encoder->ch_layout.nb_channels == 0)
+            av_channel_layout_default(&m_encoder->ch_layout, 1);
+        m_encoder->sample_fmt = codec->sample_fmts ? codec->sample_fmts[0] : AV_SAMPLE_FMT_S16;
+        m_encoder->bit_rate = p->bit_rate > 0 ? p->bit_rate : 64000;
+        m_encoder->time_base = AVRational {1, std::max(1, p->sample_rate)};
+        m_encoder->flags |= AV_CODEC_FLAG_BITEXACT;
+        m_encoder->thread_count = 1;
+        if (p->codec_id == AV_CODEC_ID_AAC)
+            m_encoder->profile = p->profile >= 0 ? p->profile : FF_PROFILE_AAC_LOW;
+        if (int rc = avcodec_open2(m_encoder.get(), codec, nullptr); rc < 0)
+            return Error {Error::Code::Unsupported,
+                    tr("Stretches of this camera's sound (%1) cannot be muted: keep the sound "
+                       "whole or remove it.")
+                            .arg(QString::fromLatin1(avcodec_get_name(p->codec_id))),
+                    avError(rc)};
+        return {};
+    }
+
+    const QByteArray& silence(int samples)
+    {
+        const int frameSize = m_encoder->frame_size > 0 ? m_encoder->frame_size : samples;
+        const int key = m_encoder->frame_size > 0 ? 0 : samples;
+        auto found = m_silence.find(key);
+        if (found != m_silence.end())
+            return found.value();
+        QByteArray quiet;
+        FramePtr frame = allocFrame();
+        frame->nb_samples = std::max(1, frameSize);
+        frame->format = m_encoder->sample_fmt;
+        av_channel_layout_copy(&frame->ch_layout, &m_encoder->ch_layout);
+        frame->sample_rate = m_encoder->sample_rate;
+        if (av_frame_get_buffer(frame.get(), 0) >= 0) {
+            av_samples_set_silence(frame->data, 0, frame->nb_samples, frame->ch_layout.nb_channels,
+                    AVSampleFormat(frame->format));
+            PacketPtr packet = allocPacket();
+            // A few frames in, past the encoder's start-up: the steady packet of silence.
+            for (int i = 0; i < 4; ++i) {
+                frame->pts = qint64(i) * frame->nb_samples;
+                if (avcodec_send_frame(m_encoder.get(), frame.get()) < 0)
+                    break;
+                while (avcodec_receive_packet(m_encoder.get(), packet.get()) == 0) {
+                    quiet = QByteArray(reinterpret_cast<const char*>(packet->data), packet->size);
+                    av_packet_unref(packet.get());
+                }
+            }
+            if (m_encoder->frame_size <= 0) // sample codecs: no state to start up
+                avcodec_flush_buffers(m_encoder.get());
+        }
+        return *m_silence.insert(key, quiet);
+    }
+
+    InputPtr m_input;
+    PacketPtr m_packet;
+    int m_stream = -1;
+    bool m_pending = false;
+    bool m_ended = false;
+    QList<QPair<qint64, qint64>> m_muted; // µs on the original's clock
+    CodecContextPtr m_encoder;
+    QHash<int, QByteArray> m_silence;
 };
-
-void applyToPlane(cv::Mat plane, const cv::Rect& box, Effect effect, int fill)
-{
-    if (box.empty())
-        return;
-    cv::Mat region = plane(box);
-    switch (effect) {
-    case Effect::Solid:
-        region.setTo(fill);
-        break;
-    case Effect::Pixelate: {
-        // About six blocks across the box, never smaller than 8 pixels.
-        const int block = std::max(8, std::max(box.width, box.height) / 6);
-        cv::Mat small;
-        cv::resize(region, small,
-                cv::Size(std::max(1, box.width / block), std::max(1, box.height / block)), 0, 0,
-                cv::INTER_AREA);
-        cv::resize(small, region, box.size(), 0, 0, cv::INTER_NEAREST);
-        break;
-    }
-    case Effect::Blur: {
-        // Strong: down to a few pixels, blurred, and back.
-        cv::Mat small;
-        cv::resize(region, small,
-                cv::Size(std::max(1, box.width / 12), std::max(1, box.height / 12)), 0, 0,
-                cv::INTER_AREA);
-        cv::GaussianBlur(small, small, cv::Size(5, 5), 0);
-        cv::resize(small, region, box.size(), 0, 0, cv::INTER_LINEAR);
-        break;
-    }
-    }
-}
-
-void applyEffect(AVFrame* f, const cv::Rect& box, Effect effect)
-{
-    Planes p(f);
-    const cv::Rect half(box.x / 2, box.y / 2, box.width / 2, box.height / 2);
-    applyToPlane(p.y, box, effect, 16);
-    applyToPlane(p.u, half, effect, 128);
-    applyToPlane(p.v, half, effect, 128);
-}
 
 } // namespace
 
@@ -176,6 +290,23 @@ Result<void> Renderer::run(const QString& original, const RedactionLog& log, con
     AVStream* stream = avformat_new_stream(out.get(), nullptr);
     avcodec_parameters_from_context(stream->codecpar, encoder.get());
     stream->time_base = in->time_base;
+    std::unique_ptr<AudioCopy> audio;
+    int audioOut = -1;
+    if (log.audio == AudioMode::Keep) {
+        const qint64 startUs = av_rescale_q(in->start_time == AV_NOPTS_VALUE ? 0 : in->start_time,
+                in->time_base, AVRational {1, 1000000});
+        Result<std::unique_ptr<AudioCopy>> opened = AudioCopy::open(original, log.muted, startUs);
+        if (!opened)
+            return opened.error();
+        audio = std::move(opened.value());
+        if (audio) {
+            AVStream* sound = avformat_new_stream(out.get(), nullptr);
+            avcodec_parameters_copy(sound->codecpar, audio->parameters());
+            sound->codecpar->codec_tag = 0;
+            sound->time_base = audio->timeBase();
+            audioOut = sound->index;
+        }
+    }
     if (const AVDictionaryEntry* t
             = av_dict_get(video.format()->metadata, "creation_time", nullptr, 0))
         av_dict_set(&out->metadata, "creation_time", t->value, 0);
@@ -195,6 +326,12 @@ Result<void> Renderer::run(const QString& original, const RedactionLog& log, con
             packet->stream_index = stream->index;
             if (packet->duration <= 0) // the last frame keeps its length in the file
                 packet->duration = frameTicks;
+            if (audio) {
+                const qint64 untilUs = av_rescale_q(packet->dts + packet->duration,
+                        encoder->time_base, AVRational {1, 1000000});
+                if ((r = audio->writeUntil(out.get(), audioOut, untilUs)) < 0)
+                    return r;
+            }
             av_packet_rescale_ts(packet.get(), encoder->time_base, stream->time_base);
             r = av_interleaved_write_frame(out.get(), packet.get());
             if (r < 0)
@@ -202,27 +339,12 @@ Result<void> Renderer::run(const QString& original, const RedactionLog& log, con
         }
     };
 
-    // The boxes of each frame, from the enabled tracks.
-    QMap<int, QList<QRect>> boxes;
-    for (const Track& t : log.tracks) {
-        if (!t.enabled)
-            continue;
-        for (auto it = t.boxes.cbegin(); it != t.boxes.cend(); ++it)
-            boxes[it.key()] << it.value();
-    }
+    const QMap<int, FrameShapes> shapes = shapesByFrame(log);
     FramePtr work = allocFrame();
     work->format = AV_PIX_FMT_YUV420P;
     work->width = width;
     work->height = height;
     av_frame_get_buffer(work.get(), 32);
-    FramePtr pristine;
-    if (log.invert) {
-        pristine = allocFrame();
-        pristine->format = AV_PIX_FMT_YUV420P;
-        pristine->width = width;
-        pristine->height = height;
-        av_frame_get_buffer(pristine.get(), 32);
-    }
     const qint64 total = log.frames > 0 ? log.frames : std::max<qint64>(1, video.frameCount());
     qint64 lastPts = AV_NOPTS_VALUE;
     for (int index = 0;; ++index) {
@@ -234,25 +356,7 @@ Result<void> Renderer::run(const QString& original, const RedactionLog& log, con
             break;
         av_frame_make_writable(work.get());
         av_frame_copy(work.get(), f);
-        const QList<QRect> here = boxes.value(index);
-        if (log.invert) {
-            av_frame_copy(pristine.get(), f);
-            applyEffect(work.get(), cv::Rect(0, 0, width, height), log.effect);
-            Planes to(work.get());
-            Planes from(pristine.get());
-            for (const QRect& r : here) {
-                const cv::Rect b = evenBox(r, width, height);
-                if (b.empty())
-                    continue;
-                const cv::Rect h(b.x / 2, b.y / 2, b.width / 2, b.height / 2);
-                from.y(b).copyTo(to.y(b));
-                from.u(h).copyTo(to.u(h));
-                from.v(h).copyTo(to.v(h));
-            }
-        } else {
-            for (const QRect& r : here)
-                applyEffect(work.get(), evenBox(r, width, height), log.effect);
-        }
+        redactFrame(work.get(), f, shapes.value(index), log.effect, log.invert);
         qint64 pts = f->best_effort_timestamp != AV_NOPTS_VALUE ? f->best_effort_timestamp : f->pts;
         if (pts == AV_NOPTS_VALUE || (lastPts != AV_NOPTS_VALUE && pts <= lastPts))
             pts = lastPts == AV_NOPTS_VALUE ? 0 : lastPts + 1;
@@ -267,6 +371,8 @@ Result<void> Renderer::run(const QString& original, const RedactionLog& log, con
     }
     avcodec_send_frame(encoder.get(), nullptr);
     if ((rc = drain()) < 0)
+        return cannotWrite(rc);
+    if (audio && (rc = audio->writeUntil(out.get(), audioOut, INT64_MAX)) < 0)
         return cannotWrite(rc);
     if ((rc = evidence::finishEvidenceMp4(out.get(), io)) < 0)
         return cannotWrite(rc);

@@ -15,8 +15,9 @@ namespace vigil::redaction {
 /// fixed settings and thread count, muxed bit-exact. The same original, log and libraries give
 /// the same bytes: `vigilctl redact --replay` renders again and compares the SHA-256.
 ///
-/// The file keeps the original's times and creation_time and nothing else of its metadata; the
-/// audio is left out.
+/// The file keeps the original's times and creation_time and nothing else of its metadata. The
+/// sound is left out, or (AudioMode::Keep) copied packet for packet with the muted stretches
+/// replaced by silence in the same codec.
 class Renderer
 {
     Q_DECLARE_TR_FUNCTIONS(vigil::redaction::Renderer)

@@ -27,6 +27,9 @@ public:
     /// Goes to the keyframe at or before `share` (0…1) of the file's duration: next() then
     /// returns it (frameIndex() no longer counts from the start).
     void seekShare(double share);
+    /// After a seek made by the caller (the decoder flushed): reading goes on from there.
+    void restart() { m_draining = false; }
+    AVCodecContext* codec() const { return m_codec.get(); }
     /// Frames handed out so far.
     int frameIndex() const { return m_index; }
 

@@ -25,5 +25,6 @@ inline constexpr char kMaskLift[] = "mask_lift";
 inline constexpr char kRetention[] = "retention";
 inline constexpr char kRequestAdd[] = "request_add";
 inline constexpr char kRequestStatus[] = "request_status";
+inline constexpr char kRedactionSave[] = "redaction_save"; // only refusals are written
 
 } // namespace vigil::security::audit

@@ -10,14 +10,16 @@
 #include "core/export/evidence_package.h"
 #include "core/export/export_queue.h"
 #include "core/export/requests.h"
+#include "core/redaction/clip_frames.h"
 #include "core/security/audit_log.h"
 #include "core/security/session.h"
 #include "core/security/user_store.h"
 #include "support/archive_builder.h"
 #include "support/modal_user.h"
 #include "widgets/evidence/export_dialog.h"
+#include "widgets/evidence/frame_view.h"
+#include "widgets/evidence/redaction_editor.h"
 #include "widgets/evidence/request_dialog.h"
-#include "widgets/evidence/review_dialog.h"
 #include "widgets/pages/evidence_page.h"
 
 #include <QCheckBox>
@@ -36,6 +38,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace vigil;
 
@@ -77,7 +80,7 @@ private Q_SLOTS:
     void aClerkExportsWithASupervisorsApproval();
     void cancelLeavesNothingBehind();
     void aRequestHoldsItsFootageUntilItCloses();
-    void aReviewerLeavesATrackVisible();
+    void theRedactionEditorShapesThePackage();
 
 private:
     widgets::PageContext context()
@@ -332,38 +335,114 @@ void TestEvidenceUi::aRequestHoldsItsFootageUntilItCloses()
             && exports->first().detail.contains(QLatin1String("\"requester_type\":\"court\"")));
 }
 
-void TestEvidenceUi::aReviewerLeavesATrackVisible()
+void TestEvidenceUi::theRedactionEditorShapesThePackage()
 {
     widgets::EvidencePage page(context(), nullptr);
     page.resize(1000, 500);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     const QString folder = m_dir.filePath(QStringLiteral("reviewed"));
+    const QRect drawn(420, 40, 120, 90); // video pixels, on frame 10
+    const QPoint moveBy(-200, 120); // on frame 100
     int step = 0;
     int rows = -1;
-    test::ModalUser user([&](QWidget* modal) {
+    redaction::RedactionLog saved;
+    QString problem;
+    // First sitting: a track left visible, an ellipse drawn over what no detector knows and
+    // moved later in the clip; then the editor is closed without a package.
+    test::ModalUser first([&](QWidget* modal) {
         if (step == 0
                 && fillExport(modal, kStartMs + 2000, kStartMs + 8000, QStringLiteral("PR-2026-19"),
                         false, folder, true)) {
             step = 1;
             return false;
         }
-        auto* review = qobject_cast<widgets::ReviewDialog*>(modal);
-        if (step != 1 || !review)
+        auto* editor = qobject_cast<widgets::RedactionEditor*>(modal);
+        if (step != 1 || !editor)
             return false;
-        rows = review->table()->rowCount();
+        rows = editor->table()->rowCount();
         if (rows > 0)
-            review->table()->item(0, 0)->setCheckState(Qt::Unchecked); // stays visible
-        review->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+            editor->table()->item(0, 0)->setCheckState(Qt::Unchecked); // stays visible
+        widgets::FrameView* view = editor->view();
+        editor->showFrame(10);
+        editor->findChild<QToolButton*>(QStringLiteral("ellipseButton"))->click();
+        const QRectF at = view->toWidget(drawn);
+        QTest::mousePress(view, Qt::LeftButton, {}, at.topLeft().toPoint());
+        QTest::mouseMove(view, at.center().toPoint());
+        QTest::mouseRelease(view, Qt::LeftButton, {}, at.bottomRight().toPoint());
+        if (editor->table()->rowCount() != rows + 1)
+            problem = QStringLiteral("drawing added no track");
+        editor->showFrame(100);
+        const QRectF there = view->toWidget(drawn);
+        const QRectF target = view->toWidget(drawn.translated(moveBy));
+        QTest::mousePress(view, Qt::LeftButton, {}, there.center().toPoint());
+        QTest::mouseMove(view, target.center().toPoint());
+        QTest::mouseRelease(view, Qt::LeftButton, {}, target.center().toPoint());
+        saved = editor->log();
+        editor->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel)->click();
         return true;
     });
     page.findChild<QPushButton*>(QStringLiteral("newExport"))->click();
-    QVERIFY(user.done());
+    QVERIFY(first.done());
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QVERIFY2(rows > 0, "the detectors found nothing to review");
+    QVERIFY(page.queue()->tasks().isEmpty()); // closed: no package
+    const redaction::Track region = saved.tracks.last();
+    QVERIFY(region.manual);
+    QCOMPARE(region.shape, redaction::Shape::Ellipse);
+    QCOMPARE(region.keyframes.size(), 2);
+    QVERIFY2(
+            (region.boxes.value(100).center() - drawn.translated(moveBy).center()).manhattanLength()
+                    < 8,
+            "the box did not follow the drag");
+    // Half way between the keyframes, half way between the places.
+    QVERIFY((region.boxes.value(55).center() - drawn.translated(moveBy / 2).center())
+                    .manhattanLength()
+            < 8);
+
+    // Second sitting: the editor reopens exactly as it was left, without analysing again; the
+    // preview shows the ellipse hidden; the package holds what was decided.
+    step = 0;
+    redaction::RedactionLog reopened;
+    int reopenedAt = -1;
+    QImage preview;
+    QImage plain;
+    test::ModalUser second([&](QWidget* modal) {
+        if (step == 0
+                && fillExport(modal, kStartMs + 2000, kStartMs + 8000, QStringLiteral("PR-2026-19"),
+                        false, folder, true)) {
+            step = 1;
+            return false;
+        }
+        auto* editor = qobject_cast<widgets::RedactionEditor*>(modal);
+        if (step != 1 || !editor)
+            return false;
+        reopened = editor->log();
+        reopenedAt = editor->position();
+        plain = editor->shownImage();
+        editor->findChild<QCheckBox*>(QStringLiteral("previewBox"))->setChecked(true);
+        preview = editor->shownImage();
+        editor->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        return true;
+    });
+    page.findChild<QPushButton*>(QStringLiteral("newExport"))->click();
+    QVERIFY(second.done());
+    QCOMPARE(reopenedAt, 100);
+    QCOMPARE(reopened.toJson(), saved.toJson());
+    const QRect moved = region.boxes.value(100);
+    QVERIFY(!preview.isNull() && !plain.isNull());
+    const QColor centre = preview.pixelColor(moved.center());
+    QVERIFY2(centre.red() < 40 && centre.green() < 40 && centre.blue() < 40,
+            "the preview does not hide the ellipse");
+    // Inside the box but outside the ellipse: untouched.
+    const QPoint corner = moved.topLeft() + QPoint(3, 3);
+    QCOMPARE(preview.pixelColor(corner), plain.pixelColor(corner));
+
     const int id = page.queue()->tasks().first().id;
     QTRY_VERIFY_WITH_TIMEOUT(
             page.queue()->task(id)->state == evidence::ExportTask::State::Done, 120000);
-    // The package's log says who reviewed it and that the first track stays visible.
+    // The package's log says who reviewed it, that the first track stays visible, and has the
+    // drawn ellipse with its keyframes.
     QFile file(folder + QStringLiteral("/redaction.json"));
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonObject log = QJsonDocument::fromJson(file.readAll())
@@ -374,11 +453,23 @@ void TestEvidenceUi::aReviewerLeavesATrackVisible()
                                     .toObject();
     QCOMPARE(log.value(QLatin1String("reviewed_by")).toString(), QStringLiteral("clerk"));
     const QJsonArray tracks = log.value(QLatin1String("tracks")).toArray();
-    QCOMPARE(tracks.size(), rows);
+    QCOMPARE(tracks.size(), rows + 1);
     QCOMPARE(tracks.first().toObject().value(QLatin1String("enabled")).toBool(), false);
     for (int i = 1; i < tracks.size(); ++i)
         QVERIFY(tracks.at(i).toObject().value(QLatin1String("enabled")).toBool());
+    const QJsonObject ellipse = tracks.last().toObject();
+    QCOMPARE(ellipse.value(QLatin1String("shape")).toString(), QStringLiteral("ellipse"));
+    QCOMPARE(ellipse.value(QLatin1String("origin")).toString(), QStringLiteral("manual"));
+    QCOMPARE(ellipse.value(QLatin1String("keyframes")).toArray().size(), 2);
     QVERIFY(evidence::EvidencePackage::verify(folder)->intact);
+    // The package's video on frame 100 looks like the preview did.
+    auto video = redaction::ClipFrames::open(
+            folder + QLatin1Char('/') + log.value(QLatin1String("redacted")).toString());
+    QVERIFY(video);
+    const QImage packaged = video.value()->frame(100);
+    const QColor hidden = packaged.pixelColor(moved.center());
+    QVERIFY2(hidden.red() < 40 && hidden.green() < 40 && hidden.blue() < 40,
+            "the package does not hide the ellipse");
 }
 
 QTEST_MAIN(TestEvidenceUi)

@@ -8,8 +8,8 @@
 #include "core/security/session.h"
 #include "widgets/empty_state.h"
 #include "widgets/evidence/export_dialog.h"
+#include "widgets/evidence/redaction_editor.h"
 #include "widgets/evidence/request_dialog.h"
-#include "widgets/evidence/review_dialog.h"
 
 #include <QDateTime>
 #include <QDesktopServices>
@@ -389,8 +389,23 @@ bool EvidencePage::reviewTracks(evidence::ExportSpec& spec)
                 continue; // nothing recorded there: the export says so
             return false;
         }
-        ReviewDialog review(names.value(camera), material->log, material->pictures,
-                spec.toMs - spec.fromMs, this);
+        evidence::Requests* requests = m_context.requests;
+        const qint64 requestId = m_pendingRequestId;
+        const qint64 fromMs = spec.fromMs;
+        const qint64 toMs = spec.toMs;
+        RedactionEditor::Save save;
+        if (requests)
+            save = [=](const redaction::RedactionLog& log, int position) {
+                return requests->saveRedaction(camera, fromMs, toMs, requestId, log, position);
+            };
+        RedactionEditor review(names.value(camera), material->original, material->log,
+                material->pictures, material->position, save, this);
+        if (material->resumed)
+            review.setWindowTitle(review.windowTitle() + QLatin1String(" — ")
+                    + tr("reopened as saved on %1")
+                              .arg(QLocale().toString(
+                                      QDateTime::fromMSecsSinceEpoch(material->savedMs),
+                                      QLocale::ShortFormat)));
         if (review.exec() != QDialog::Accepted)
             return false;
         redaction::RedactionLog decided = review.log();
