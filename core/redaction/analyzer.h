@@ -47,6 +47,9 @@ public:
 
     static Result<Analysis> run(
             const QString& video, const AnalysisOptions& options, const Progress& progress = {});
+    /// About how long a redacted export of `videoMs` of video takes on this kind of PC (two
+    /// cores) with `options`: analysis and rendering, from their measured cost per frame.
+    static qint64 estimateMs(qint64 videoMs, QSize size, double fps, const AnalysisOptions& options);
     /// Where the detector models are: $VIGIL_MODELS_DIR, else share/vigil/models beside the
     /// program's folder.
     static QString modelsDir();

@@ -6,8 +6,10 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QLibraryInfo>
+#include <QRegularExpression>
 #include <QTranslator>
 
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -20,6 +22,25 @@ std::vector<std::unique_ptr<QTranslator>>& installed()
     static std::vector<std::unique_ptr<QTranslator>> translators;
     return translators;
 }
+
+/// The English text is the source text, written with "(s)" where a count decides the plural
+/// ("%n frame(s)"); this picks the form: "1 frame", "2 frames", "1 stretch", "3 stretches".
+class EnglishPlurals : public QTranslator
+{
+public:
+    QString translate(const char*, const char* source, const char*, int n) const override
+    {
+        if (n < 0 || !source || !std::strchr(source, '('))
+            return {};
+        static const QRegularExpression plural(QStringLiteral("(\\w)\\((s|es)\\)"));
+        QString text = QString::fromUtf8(source);
+        if (!text.contains(plural))
+            return {};
+        text.replace(plural, n == 1 ? QStringLiteral("\\1") : QStringLiteral("\\1\\2"));
+        return text;
+    }
+    bool isEmpty() const override { return false; }
+};
 
 } // namespace
 
@@ -42,6 +63,10 @@ bool installTranslations(const QLocale& locale)
     if (found) {
         QCoreApplication::installTranslator(vigil.get());
         installed().push_back(std::move(vigil));
+    } else {
+        auto english = std::make_unique<EnglishPlurals>();
+        QCoreApplication::installTranslator(english.get());
+        installed().push_back(std::move(english));
     }
 
     auto qt = std::make_unique<QTranslator>();

@@ -1,6 +1,7 @@
 #include "widgets/evidence/export_dialog.h"
 
 #include "core/catalog/camera_store.h"
+#include "core/redaction/analyzer.h"
 #include "widgets/evidence/footage_fields.h"
 
 #include <QCheckBox>
@@ -68,6 +69,10 @@ ExportDialog::ExportDialog(catalog::CameraStore& cameras, QWidget* parent)
     m_plates->setChecked(true);
     m_thorough = new QCheckBox(tr("Thorough: also small faces (several times slower)"), this);
     m_thorough->setObjectName(QStringLiteral("exportThorough"));
+    m_estimate = new QLabel(this);
+    m_estimate->setObjectName(QStringLiteral("exportEstimate"));
+    m_estimate->setWordWrap(true);
+    m_estimate->setEnabled(false); // greyed: a remark
     m_effect = new QComboBox(this);
     m_effect->setObjectName(QStringLiteral("exportEffect"));
     m_effect->addItem(tr("Solid boxes (cannot be undone)"), int(redaction::Effect::Solid));
@@ -79,11 +84,17 @@ ExportDialog::ExportDialog(catalog::CameraStore& cameras, QWidget* parent)
     auto* redaction = new QVBoxLayout;
     redaction->addWidget(m_redacted);
     for (QWidget* w :
-            std::initializer_list<QWidget*> {m_faces, m_plates, m_thorough, m_effect, m_review}) {
+            std::initializer_list<QWidget*> {
+                    m_faces, m_plates, m_thorough, m_estimate, m_effect, m_review}) {
         w->setContentsMargins(20, 0, 0, 0);
         redaction->addWidget(w);
-        connect(m_redacted, &QCheckBox::toggled, w, &QWidget::setEnabled);
+        if (w != m_estimate)
+            connect(m_redacted, &QCheckBox::toggled, w, &QWidget::setEnabled);
     }
+    m_cameraStore = &cameras;
+    m_footage->onChange([this] { updateEstimate(); });
+    connect(m_thorough, &QCheckBox::toggled, this, &ExportDialog::updateEstimate);
+    connect(m_redacted, &QCheckBox::toggled, this, &ExportDialog::updateEstimate);
     form->addRow(tr("Contents:"), redaction);
     m_original
             = new QCheckBox(tr("Original video, unredacted (needs a supervisor's approval)"), this);
@@ -118,10 +129,52 @@ ExportDialog::ExportDialog(catalog::CameraStore& cameras, QWidget* parent)
 
 ExportDialog::~ExportDialog() = default;
 
+void ExportDialog::updateEstimate()
+{
+    if (!m_redacted->isChecked()) {
+        m_estimate->clear();
+        return;
+    }
+    const QList<qint64> ids = m_footage->checkedCameras();
+    const qint64 videoMs = std::max<qint64>(0, m_footage->toMs() - m_footage->fromMs());
+    qint64 standardMs = 0;
+    qint64 thoroughMs = 0;
+    if (const auto cameras = m_cameraStore->list(); cameras) {
+        for (const catalog::CameraRecord& c : cameras.value()) {
+            if (!ids.contains(c.id))
+                continue;
+            QSize size(1920, 1080);
+            double fps = 25;
+            for (const catalog::StreamRecord& s : c.streams) {
+                if (s.role == QLatin1String("main") && s.width > 0) {
+                    size = QSize(s.width, s.height);
+                    fps = s.fps > 0 ? s.fps : fps;
+                }
+            }
+            redaction::AnalysisOptions o;
+            standardMs += redaction::Analyzer::estimateMs(videoMs, size, fps, o);
+            o.thorough = true;
+            thoroughMs += redaction::Analyzer::estimateMs(videoMs, size, fps, o);
+        }
+    }
+    const auto span = [](qint64 ms) {
+        const qint64 s = (ms + 999) / 1000;
+        if (s < 90)
+            return tr("%n second(s)", nullptr, int(s));
+        if (s < 90 * 60)
+            return tr("%n minute(s)", nullptr, int((s + 30) / 60));
+        return tr("%n hour(s)", nullptr, int((s + 1800) / 3600));
+    };
+    m_estimate->setText(ids.isEmpty() ? QString()
+                                      : tr("At most about %1 for this footage; thorough: about %2.")
+                                                .arg(span(standardMs), span(thoroughMs)));
+}
+
 void ExportDialog::setRange(const QList<qint64>& cameraIds, qint64 fromMs, qint64 toMs)
 {
     m_footage->setCameras(cameraIds);
     m_footage->setRange(fromMs, toMs);
+    updateEstimate();
 }
 
 void ExportDialog::setCase(const QString& caseNumber, const QString& reason)

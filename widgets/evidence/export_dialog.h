@@ -8,6 +8,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 
 namespace vigil::catalog {
@@ -40,6 +41,7 @@ public:
     void accept() override;
 
 private:
+    void updateEstimate();
     std::unique_ptr<FootageFields> m_footage;
     QLineEdit* m_case = nullptr;
     QLineEdit* m_reason = nullptr;
@@ -47,6 +49,8 @@ private:
     QCheckBox* m_faces = nullptr;
     QCheckBox* m_plates = nullptr;
     QCheckBox* m_thorough = nullptr;
+    QLabel* m_estimate = nullptr;
+    catalog::CameraStore* m_cameraStore = nullptr;
     QComboBox* m_effect = nullptr;
     QCheckBox* m_original = nullptr;
     QCheckBox* m_review = nullptr;

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 class QDateTimeEdit;
 class QFormLayout;
 class QListWidget;
@@ -31,6 +33,8 @@ public:
     qint64 fromMs() const;
     qint64 toMs() const;
     void setRange(qint64 fromMs, qint64 toMs);
+    /// Called whenever the cameras or the range change.
+    void onChange(const std::function<void()>& changed);
 
 private:
     QListWidget* m_cameras = nullptr;

@@ -199,13 +199,19 @@ RedactionEditor::RedactionEditor(const QString& camera, const QString& video,
     auto* right = new QWidget(split);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    m_table = new QTableWidget(0, 4, right);
+    m_onFrame = new QCheckBox(tr("Only the tracks on this frame"), right);
+    m_onFrame->setObjectName(QStringLiteral("onFrameBox"));
+    rightLayout->addWidget(m_onFrame);
+    m_table = new QTableWidget(0, 3, right);
     m_table->setObjectName(QStringLiteral("trackTable"));
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(70);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Fixed);
+    m_table->horizontalHeader()->resizeSection(1, 104);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     rightLayout->addWidget(m_table, 1);
@@ -271,6 +277,7 @@ RedactionEditor::RedactionEditor(const QString& camera, const QString& video,
     split->addWidget(right);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({760, 440});
     layout->addWidget(split, 1);
 
     m_summary = new QLabel(this);
@@ -298,6 +305,7 @@ RedactionEditor::RedactionEditor(const QString& camera, const QString& video,
 
     const int frames = m_clip ? m_clip->frameCount() : std::max(1, m_log.frames);
     m_slider->setRange(0, frames - 1);
+    m_slider->setPageStep(std::max(1, frames / 20));
     m_strip->frames = frames;
     m_strip->seek = [this](int f) { showFrame(f); };
     if (m_clip && frames > 1)
@@ -343,6 +351,7 @@ RedactionEditor::RedactionEditor(const QString& camera, const QString& video,
                                                        : FrameView::Tool::Select));
     });
     connect(m_preview, &QCheckBox::toggled, this, [this] { showFrame(m_position); });
+    connect(m_onFrame, &QCheckBox::toggled, this, &RedactionEditor::filterRows);
     connect(m_view, &FrameView::regionDrawn, this, &RedactionEditor::drawRegion);
     connect(m_view, &FrameView::boxChanged, this, &RedactionEditor::moveBox);
     connect(m_view, &FrameView::trackClicked, this, [this](int id, bool add) {
@@ -434,6 +443,8 @@ void RedactionEditor::showFrame(int index)
     redaction::markSeen(m_log.seen, index);
     updateBoxes();
     updateSummary();
+    if (m_onFrame->isChecked())
+        filterRows();
     if (moved || redaction::coverageOf(m_log).framesSeen != seenBefore) {
         // Where the editor is, and what was looked at, are saved too (not urgent).
         if (!m_saver->isActive())
@@ -531,8 +542,16 @@ void RedactionEditor::buildTable()
         m_table->setItem(row, 3, new QTableWidgetItem(when));
     }
     selectIds(selected);
+    filterRows();
     updateBoxes();
     updateSummary();
+}
+
+void RedactionEditor::filterRows()
+{
+    const bool onFrame = m_onFrame->isChecked();
+    for (int row = 0; row < m_log.tracks.size(); ++row)
+        m_table->setRowHidden(row, onFrame && !m_log.tracks.at(row).boxes.contains(m_position));
 }
 
 QList<int> RedactionEditor::selectedIds() const

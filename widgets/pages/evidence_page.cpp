@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileDialog>
 #include <QFutureWatcher>
@@ -370,8 +371,16 @@ bool EvidencePage::reviewTracks(evidence::ExportSpec& spec)
         QEventLoop loop;
         connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
         QTimer tick;
+        QElapsedTimer clock;
+        clock.start();
+        const QString finding = waiting.labelText();
         connect(&tick, &QTimer::timeout, &waiting, [&] {
-            waiting.setValue(share->load());
+            const int done = share->load();
+            waiting.setValue(done);
+            // Time left from the pace so far, once there is a pace.
+            if (done >= 20 && clock.elapsed() > 1500)
+                waiting.setLabelText(finding + QLatin1Char('\n')
+                        + remainingText(clock.elapsed() * (1000 - done) / done));
             if (waiting.wasCanceled())
                 cancel->store(true);
         });
