@@ -157,6 +157,8 @@ Result<RemuxResult> OriginalRemux::run(const QList<SourceSegment>& segments, qin
         // The segment's first video frame is at segment.startMs.
         qint64 firstVideoPts = AV_NOPTS_VALUE;
         qint64 shift[2] = {0, 0}; // added to the file's pts/dts per output stream
+        bool baseInFile = false; // the output starts in this file
+        qint64 basePts = 0; // the pts of the output's first frame, in this file
         bool shifted[2] = {false, false};
         PacketPtr packet = allocPacket();
         for (;;) {
@@ -209,6 +211,8 @@ Result<RemuxResult> OriginalRemux::run(const QList<SourceSegment>& segments, qin
                 // The output starts at the keyframe first in `pending`.
                 baseMs = segment.startMs + av_rescale_q(pending.front()->pts, video->time_base, kMs)
                         - av_rescale_q(firstVideoPts, video->time_base, kMs);
+                basePts = pending.front()->pts;
+                baseInFile = true;
                 result.firstFrameMs = baseMs;
                 if (Result<void> made = openOutput(in); !made)
                     return made.error();
@@ -226,8 +230,12 @@ Result<RemuxResult> OriginalRemux::run(const QList<SourceSegment>& segments, qin
                     continue; // audio from before the first frame
                 AVStream* os = out->streams[k == 0 ? outVideo : outAudio];
                 if (!shifted[k]) {
-                    shift[k] = av_rescale_q(segment.startMs - baseMs, kMs, inTb)
-                            - av_rescale_q(firstVideoPts, video->time_base, inTb);
+                    // The first file: its first keyframe exactly at 0 (milliseconds would round
+                    // it to a tick before, and a frame before 0 is hidden by the MP4's edit
+                    // list). Later files: after it by the difference of their start times.
+                    shift[k] = baseInFile ? -av_rescale_q(basePts, video->time_base, inTb)
+                                          : av_rescale_q(segment.startMs - baseMs, kMs, inTb)
+                                    - av_rescale_q(firstVideoPts, video->time_base, inTb);
                     shifted[k] = true;
                 }
                 qint64 dts = (p->dts == AV_NOPTS_VALUE ? p->pts : p->dts) + shift[k];

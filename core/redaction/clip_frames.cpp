@@ -68,7 +68,8 @@ Result<std::unique_ptr<ClipFrames>> ClipFrames::open(const QString& path)
     // The frames' times, from the packets (no decoding).
     media::PacketPtr packet = media::allocPacket();
     while (av_read_frame(d.video->format(), packet.get()) >= 0) {
-        if (packet->stream_index == d.video->videoIndex())
+        // A packet to discard (before an MP4's edit list begins) gives no frame.
+        if (packet->stream_index == d.video->videoIndex() && !(packet->flags & AV_PKT_FLAG_DISCARD))
             d.pts << (packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts);
         av_packet_unref(packet.get());
     }

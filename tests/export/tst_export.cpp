@@ -6,6 +6,7 @@
 #include "core/catalog/segment_store.h"
 #include "core/export/evidence_package.h"
 #include "core/export/export_job.h"
+#include "core/export/original_remux.h"
 #include "core/security/audit_log.h"
 #include "core/security/installation_key.h"
 #include "core/security/user_store.h"
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void verifyNamesTheFileThatWasChanged();
     void clerkNeedsApprovalForAnOriginal();
     void cancelLeavesNothing();
+    void aKeyframeBetweenMillisecondsStartsTheFileAtZero();
 
 private:
     test::Run ctl(const QStringList& args, const QProcessEnvironment& env = {}) const;
@@ -446,6 +448,33 @@ void TestExport::cancelLeavesNothing()
     QCOMPARE(done.error().code, Error::Code::Cancelled);
     QVERIFY(seen > 0.4 && seen < 1.0);
     QCOMPARE(QDir(m_dir.path()).entryList(QDir::AllEntries | QDir::Hidden), before);
+}
+
+void TestExport::aKeyframeBetweenMillisecondsStartsTheFileAtZero()
+{
+    // 15 frames a second, a keyframe every 16 frames: the keyframe before 1.5 s lies at
+    // 1066.67 ms. Had the file's first frame gone a tick below 0, the MP4's edit list would hide
+    // it from every player (and the redaction editor's frames would be off by one).
+    const QString clip = m_dir.filePath(QStringLiteral("fifteen.mp4"));
+    const QString problem
+            = test::encodeClip(QStringLiteral("testsrc2=size=320x180:rate=15"), 4, 16, clip);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const QString out = m_dir.filePath(QStringLiteral("fifteen-export.mp4"));
+    const Result<evidence::RemuxResult> made = evidence::OriginalRemux::run(
+            {evidence::SourceSegment {clip, kStartMs, kStartMs + 4000}}, kStartMs + 1500,
+            kStartMs + 3000, out);
+    QVERIFY2(made, made ? "" : qPrintable(made.error().fullText()));
+    const test::Run packets = test::run(QStringLiteral("ffprobe"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
+                    QStringLiteral("v"), QStringLiteral("-show_entries"),
+                    QStringLiteral("packet=pts,flags"), QStringLiteral("-of"),
+                    QStringLiteral("csv=p=0"), out});
+    const QStringList rows = packets.out.trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(rows.first(), QStringLiteral("0,K_"));
+    for (const QString& row : rows)
+        QVERIFY2(!row.contains(QLatin1Char('D')), qPrintable(row)); // nothing to discard
+    // Every frame from that keyframe (frame 16) to the last before 3 s (frame 44) plays.
+    QCOMPARE(framemd5(out).size(), 45 - 16);
 }
 
 QTEST_MAIN(TestExport)

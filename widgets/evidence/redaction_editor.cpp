@@ -405,8 +405,16 @@ RedactionEditor::RedactionEditor(const QString& camera, const QString& video,
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    if (!m_clip)
-        m_summary->setText(opened.error().message);
+    if (!m_clip) {
+        auto* problem = new QLabel(opened.error().message, this);
+        problem->setObjectName(QStringLiteral("problemLabel"));
+        problem->setWordWrap(true);
+        problem->setStyleSheet(QStringLiteral("color: #b00020;"));
+        layout->insertWidget(1, problem);
+        for (QWidget* w : std::initializer_list<QWidget*> {
+                     m_view, m_play, m_slider, m_rectangle, m_ellipse, m_preview, m_mute})
+            w->setEnabled(false);
+    }
     buildTable();
     resize(1200, 760);
     showFrame(std::clamp(position, 0, frames - 1));
@@ -513,9 +521,8 @@ void RedactionEditor::buildTable()
     const QList<int> selected = selectedIds();
     const QSignalBlocker blocker(m_table);
     m_table->setHorizontalHeaderLabels(
-            {m_log.invert ? tr("Show") : tr("Hide"), tr("Picture"), tr("What"), tr("When")});
+            {m_log.invert ? tr("Show") : tr("Hide"), tr("Picture"), tr("Track")});
     m_table->setRowCount(int(m_log.tracks.size()));
-    const QLocale locale;
     for (int row = 0; row < m_log.tracks.size(); ++row) {
         const Track& t = m_log.tracks.at(row);
         auto* check = new QTableWidgetItem;
@@ -526,20 +533,20 @@ void RedactionEditor::buildTable()
         auto* picture = new QLabel(m_table);
         const QImage image = m_pictures.value(t.id);
         if (!image.isNull())
-            picture->setPixmap(
-                    QPixmap::fromImage(image.scaledToHeight(64, Qt::SmoothTransformation)));
+            picture->setPixmap(QPixmap::fromImage(
+                    image.scaled(QSize(96, 64), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+        picture->setAlignment(Qt::AlignCenter);
         m_table->setCellWidget(row, 1, picture);
-        auto* what = new QTableWidgetItem(kindName(t));
+        QStringList lines {kindName(t)};
+        if (m_clip && !t.boxes.isEmpty())
+            lines << tr("%1 – %2").arg(
+                    clock(m_clip->msAt(t.firstFrame())), clock(m_clip->msAt(t.lastFrame())))
+                  << tr("%n frame(s)", nullptr, int(t.boxes.size()));
+        if (!t.keyframes.isEmpty() && t.manual)
+            lines << tr("%n keyframe(s)", nullptr, int(t.keyframes.size()));
+        auto* what = new QTableWidgetItem(lines.join(QLatin1Char('\n')));
         what->setToolTip(t.manual ? tr("Drawn by a person") : tr("Found by a detector"));
         m_table->setItem(row, 2, what);
-        QString when;
-        if (m_clip && !t.boxes.isEmpty())
-            when = tr("%1 – %2 (%n frame(s))", nullptr, int(t.boxes.size()))
-                           .arg(clock(m_clip->msAt(t.firstFrame())),
-                                   clock(m_clip->msAt(t.lastFrame())));
-        if (!t.keyframes.isEmpty() && t.manual)
-            when += QLatin1Char('\n') + tr("%n keyframe(s)", nullptr, int(t.keyframes.size()));
-        m_table->setItem(row, 3, new QTableWidgetItem(when));
     }
     selectIds(selected);
     filterRows();
