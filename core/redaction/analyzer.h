@@ -16,8 +16,11 @@ struct AnalysisOptions
     bool faces = true;
     bool plates = true;
     /// Every frame, at a larger scale: finds smaller faces (down to about 24 pixels), several
-    /// times slower. The standard pass finds faces from about 40 pixels.
+    /// times slower. The standard pass finds faces from about 40 pixels. Implies `heads`.
     bool thorough = false;
+    /// The heads of people too far away for the face detector: people found by OpenCV's HOG
+    /// people detector (Daimler), the top of each hidden as a head.
+    bool heads = false;
 };
 
 struct Analysis
@@ -49,7 +52,8 @@ public:
             const QString& video, const AnalysisOptions& options, const Progress& progress = {});
     /// About how long a redacted export of `videoMs` of video takes on this kind of PC (two
     /// cores) with `options`: analysis and rendering, from their measured cost per frame.
-    static qint64 estimateMs(qint64 videoMs, QSize size, double fps, const AnalysisOptions& options);
+    static qint64 estimateMs(
+            qint64 videoMs, QSize size, double fps, const AnalysisOptions& options);
     /// Where the detector models are: $VIGIL_MODELS_DIR, else share/vigil/models beside the
     /// program's folder.
     static QString modelsDir();

@@ -4,6 +4,7 @@
 // the preview equal to the package's video; the sound kept packet for packet with stretches
 // muted, reproducibly.
 
+#include "core/redaction/analyzer.h"
 #include "core/redaction/clip_frames.h"
 #include "core/redaction/renderer.h"
 #include "core/redaction/track_edit.h"
@@ -118,6 +119,7 @@ private Q_SLOTS:
     void framesAreFoundExactlyByIndex();
     void shapesInversionAndMasksAsThePreviewShows();
     void soundIsKeptPacketForPacketWithStretchesMuted();
+    void theHeadsOfDistantPeopleAreFound();
 
 private:
     QTemporaryDir m_dir;
@@ -352,6 +354,53 @@ void TestRedactionEdit::soundIsKeptPacketForPacketWithStretchesMuted()
     const QString silent = m_dir.filePath(QStringLiteral("no-sound.mp4"));
     QVERIFY(redaction::Renderer::run(m_clip, log, silent));
     QVERIFY(audioPackets(silent).isEmpty());
+}
+
+void TestRedactionEdit::theHeadsOfDistantPeopleAreFound()
+{
+    // opencv-doc's pedestrians: faces of 10–20 pixels, too small for the face detector; the
+    // people detector finds the people and their heads are hidden.
+    const QString clip = m_dir.filePath(QStringLiteral("pedestrians.mp4"));
+    const test::Run made = test::run(QStringLiteral("ffmpeg"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                    QStringLiteral("-i"),
+                    QStringLiteral("/usr/share/doc/opencv-doc/examples/data/vtest.avi"),
+                    QStringLiteral("-t"), QStringLiteral("3"), QStringLiteral("-c:v"),
+                    QStringLiteral("libx264"), QStringLiteral("-preset"),
+                    QStringLiteral("ultrafast"), QStringLiteral("-pix_fmt"),
+                    QStringLiteral("yuv420p"), clip});
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    redaction::AnalysisOptions options;
+    options.faces = false;
+    options.plates = false;
+    options.heads = true;
+    const Result<redaction::Analysis> found = redaction::Analyzer::run(clip, options);
+    QVERIFY2(found, found ? "" : qPrintable(found.error().message));
+    QVERIFY(found->detectors.contains(QLatin1String("heads")));
+    // Several people walk through the whole three seconds (30 frames): each one track of
+    // head-sized boxes, not flashes.
+    int people = 0;
+    for (const Track& t : found->tracks) {
+        QCOMPARE(t.kind, redaction::TrackKind::Head);
+        bool headSized = true;
+        for (const QRect& box : t.boxes) {
+            QVERIFY(QRect(QPoint(0, 0), found->size).contains(box.center()));
+            headSized = headSized && box.height() < 60;
+        }
+        if (t.boxes.size() >= 20 && headSized)
+            ++people;
+    }
+    qInfo("%d head tracks, %d of people through the clip", int(found->tracks.size()), people);
+    QVERIFY2(people >= 3,
+            qPrintable(QStringLiteral("%1 tracks, %2 long ones of heads")
+                               .arg(found->tracks.size())
+                               .arg(people)));
+    options.heads = false;
+    options.faces = true;
+    const Result<redaction::Analysis> faces = redaction::Analyzer::run(clip, options);
+    QVERIFY(faces);
+    for (const Track& t : faces->tracks)
+        QVERIFY(t.kind != redaction::TrackKind::Head);
 }
 
 QTEST_GUILESS_MAIN(TestRedactionEdit)

@@ -67,7 +67,10 @@ ExportDialog::ExportDialog(catalog::CameraStore& cameras, QWidget* parent)
     m_plates = new QCheckBox(tr("Hide licence plates and other text"), this);
     m_plates->setObjectName(QStringLiteral("exportPlates"));
     m_plates->setChecked(true);
-    m_thorough = new QCheckBox(tr("Thorough: also small faces (several times slower)"), this);
+    m_thorough = new QCheckBox(
+            tr("Thorough: also small faces and the heads of people far away (several times "
+               "slower)"),
+            this);
     m_thorough->setObjectName(QStringLiteral("exportThorough"));
     m_estimate = new QLabel(this);
     m_estimate->setObjectName(QStringLiteral("exportEstimate"));
@@ -83,9 +86,8 @@ ExportDialog::ExportDialog(catalog::CameraStore& cameras, QWidget* parent)
     m_review->setChecked(true);
     auto* redaction = new QVBoxLayout;
     redaction->addWidget(m_redacted);
-    for (QWidget* w :
-            std::initializer_list<QWidget*> {
-                    m_faces, m_plates, m_thorough, m_estimate, m_effect, m_review}) {
+    for (QWidget* w : std::initializer_list<QWidget*> {
+                 m_faces, m_plates, m_thorough, m_estimate, m_effect, m_review}) {
         w->setContentsMargins(20, 0, 0, 0);
         redaction->addWidget(w);
         if (w != m_estimate)

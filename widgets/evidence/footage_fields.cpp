@@ -75,8 +75,7 @@ void FootageFields::setRange(qint64 fromMs, qint64 toMs)
 void FootageFields::onChange(const std::function<void()>& changed)
 {
     QObject::connect(m_cameras, &QListWidget::itemChanged, m_cameras, [changed] { changed(); });
-    QObject::connect(
-            m_from, &QDateTimeEdit::dateTimeChanged, m_from, [changed] { changed(); });
+    QObject::connect(m_from, &QDateTimeEdit::dateTimeChanged, m_from, [changed] { changed(); });
     QObject::connect(m_to, &QDateTimeEdit::dateTimeChanged, m_to, [changed] { changed(); });
 }
 

@@ -95,7 +95,7 @@ QString kindName(const Track& t)
     case TrackKind::Plate:
         return RedactionEditor::tr("Plate or text");
     case TrackKind::Head:
-        return RedactionEditor::tr("Head");
+        return RedactionEditor::tr("Head of a person far away");
     case TrackKind::Region:
         return t.shape == Shape::Ellipse ? RedactionEditor::tr("Drawn ellipse")
                                          : RedactionEditor::tr("Drawn rectangle");
