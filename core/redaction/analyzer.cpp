@@ -420,20 +420,47 @@ Result<Analysis> Analyzer::run(
         return std::tie(a.frame, a.level, b.box.score, a.box.box.x, a.box.box.y)
                 < std::tie(b.frame, b.level, a.box.score, b.box.box.x, b.box.box.y);
     });
+    // Then the levels' boxes of a frame merged with each other: a face of a size between two
+    // levels is found on both, and would otherwise start a second track on the same face.
     QList<Detection> faceFound;
     for (size_t i = 0; i < rawFaces.size();) {
-        size_t end = i;
-        std::vector<ScoredBox> boxes;
-        while (end < rawFaces.size() && rawFaces[end].frame == rawFaces[i].frame
-                && rawFaces[end].level == rawFaces[i].level)
-            boxes.push_back(rawFaces[end++].box);
-        const double scale = rawFaces[i].scale;
-        for (const ScoredBox& b : weightedNms(std::move(boxes), 0.3f))
-            faceFound.append({rawFaces[i].frame, TrackKind::Face,
-                    QRectF(b.box.x / scale, b.box.y / scale, b.box.width / scale,
-                            b.box.height / scale),
-                    b.score});
-        i = end;
+        const int frameHere = rawFaces[i].frame;
+        std::vector<ScoredBox> frameBoxes;
+        while (i < rawFaces.size() && rawFaces[i].frame == frameHere) {
+            size_t end = i;
+            std::vector<ScoredBox> boxes;
+            while (end < rawFaces.size() && rawFaces[end].frame == frameHere
+                    && rawFaces[end].level == rawFaces[i].level)
+                boxes.push_back(rawFaces[end++].box);
+            const float scale = float(rawFaces[i].scale);
+            for (ScoredBox b : weightedNms(std::move(boxes), 0.3f)) {
+                b.box = cv::Rect2f(b.box.x / scale, b.box.y / scale, b.box.width / scale,
+                        b.box.height / scale);
+                frameBoxes.push_back(b);
+            }
+            i = end;
+        }
+        // Overlapping boxes of different levels become the box around both (hiding more, never
+        // less), with the better score.
+        std::stable_sort(frameBoxes.begin(), frameBoxes.end(),
+                [](const ScoredBox& a, const ScoredBox& b) { return a.score > b.score; });
+        std::vector<bool> taken(frameBoxes.size(), false);
+        for (size_t a = 0; a < frameBoxes.size(); ++a) {
+            if (taken[a])
+                continue;
+            cv::Rect2f united = frameBoxes[a].box;
+            for (size_t b = a + 1; b < frameBoxes.size(); ++b) {
+                const cv::Rect2f& other = frameBoxes[b].box;
+                const float inter = (frameBoxes[a].box & other).area();
+                const float iou = inter / (frameBoxes[a].box.area() + other.area() - inter);
+                if (!taken[b] && inter > 0 && iou >= 0.3f) {
+                    taken[b] = true;
+                    united |= other;
+                }
+            }
+            faceFound.append({frameHere, TrackKind::Face,
+                    QRectF(united.x, united.y, united.width, united.height), frameBoxes[a].score});
+        }
     }
     std::sort(textFound.begin(), textFound.end(), [](const Detection& a, const Detection& b) {
         return std::tuple(a.frame, -a.score, a.box.x(), a.box.y())

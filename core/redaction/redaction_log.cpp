@@ -90,6 +90,7 @@ QJsonObject RedactionLog::toJson() const
                 {QStringLiteral("shape"),
                         t.shape == Shape::Ellipse ? QStringLiteral("ellipse")
                                                   : QStringLiteral("rectangle")},
+                {QStringLiteral("detections"), t.hits},
                 {QStringLiteral("first_frame"), t.firstFrame()},
                 {QStringLiteral("last_frame"), t.lastFrame()},
                 {QStringLiteral("boxes"), boxRows(t.boxes)}};
@@ -180,6 +181,7 @@ Result<RedactionLog> RedactionLog::fromJson(const QJsonObject& json)
         t.kind = *kind;
         t.enabled = o.value(QLatin1String("enabled")).toBool(true);
         t.manual = o.value(QLatin1String("origin")).toString() == QLatin1String("manual");
+        t.hits = o.value(QLatin1String("detections")).toInt();
         t.shape = o.value(QLatin1String("shape")).toString() == QLatin1String("ellipse")
                 ? Shape::Ellipse
                 : Shape::Rectangle;

@@ -46,6 +46,9 @@ struct Track
     bool enabled = true; ///< off: shown (the reviewer decided it needs no hiding)
     bool manual = false; ///< drawn by a person, not found by a detector
     Shape shape = Shape::Rectangle;
+    /// Frames on which a detector found it (the rest are filled in between); a track found
+    /// once may be no face at all, which the reviewer decides. 0 for what a person drew.
+    int hits = 0;
     QMap<int, QRect> boxes;
     /// A drawn region's boxes as the person placed them; `boxes` holds them and the frames in
     /// between, interpolated (track_edit.h). Empty for what a detector found.

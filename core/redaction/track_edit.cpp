@@ -101,6 +101,7 @@ Track merge(const Track& a, const Track& b)
 {
     Track m = a;
     m.enabled = a.enabled || b.enabled;
+    m.hits = a.hits + b.hits;
     m.shape = a.shape == Shape::Ellipse && b.shape == Shape::Ellipse ? Shape::Ellipse
                                                                      : Shape::Rectangle;
     const auto unite = [](QMap<int, QRect>& into, const QMap<int, QRect>& from) {

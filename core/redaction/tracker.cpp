@@ -132,6 +132,7 @@ QList<Track> buildTracks(QList<Detection> detections, const TrackerOptions& opti
         Track t;
         t.id = int(out.size()) + 1;
         t.kind = b.kind;
+        t.hits = int(b.seen.size());
         const auto put = [&](int frame, const QRectF& box) {
             if (frame < 0 || (options.frames > 0 && frame >= options.frames))
                 return;

@@ -199,9 +199,15 @@ RedactionEditor::RedactionEditor(const QString& camera, const QString& video,
     auto* right = new QWidget(split);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    m_onFrame = new QCheckBox(tr("Only the tracks on this frame"), right);
-    m_onFrame->setObjectName(QStringLiteral("onFrameBox"));
-    rightLayout->addWidget(m_onFrame);
+    auto* showRow = new QHBoxLayout;
+    m_show = new QComboBox(right);
+    m_show->setObjectName(QStringLiteral("showBox"));
+    m_show->addItem(tr("All tracks"));
+    m_show->addItem(tr("Tracks on this frame"));
+    m_show->addItem(tr("Tracks found only once (perhaps no face)"));
+    showRow->addWidget(new QLabel(tr("Show:"), right));
+    showRow->addWidget(m_show, 1);
+    rightLayout->addLayout(showRow);
     m_table = new QTableWidget(0, 3, right);
     m_table->setObjectName(QStringLiteral("trackTable"));
     m_table->verticalHeader()->hide();
@@ -351,7 +357,7 @@ RedactionEditor::RedactionEditor(const QString& camera, const QString& video,
                                                        : FrameView::Tool::Select));
     });
     connect(m_preview, &QCheckBox::toggled, this, [this] { showFrame(m_position); });
-    connect(m_onFrame, &QCheckBox::toggled, this, &RedactionEditor::filterRows);
+    connect(m_show, &QComboBox::currentIndexChanged, this, &RedactionEditor::filterRows);
     connect(m_view, &FrameView::regionDrawn, this, &RedactionEditor::drawRegion);
     connect(m_view, &FrameView::boxChanged, this, &RedactionEditor::moveBox);
     connect(m_view, &FrameView::trackClicked, this, [this](int id, bool add) {
@@ -451,7 +457,7 @@ void RedactionEditor::showFrame(int index)
     redaction::markSeen(m_log.seen, index);
     updateBoxes();
     updateSummary();
-    if (m_onFrame->isChecked())
+    if (m_show->currentIndex() == 1)
         filterRows();
     if (moved || redaction::coverageOf(m_log).framesSeen != seenBefore) {
         // Where the editor is, and what was looked at, are saved too (not urgent).
@@ -541,7 +547,9 @@ void RedactionEditor::buildTable()
         if (m_clip && !t.boxes.isEmpty())
             lines << tr("%1 – %2").arg(
                     clock(m_clip->msAt(t.firstFrame())), clock(m_clip->msAt(t.lastFrame())))
-                  << tr("%n frame(s)", nullptr, int(t.boxes.size()));
+                  << (t.hits > 0 ? tr("%n frame(s), found on %1", nullptr, int(t.boxes.size()))
+                                             .arg(tr("%n of them", nullptr, t.hits))
+                                 : tr("%n frame(s)", nullptr, int(t.boxes.size())));
         if (!t.keyframes.isEmpty() && t.manual)
             lines << tr("%n keyframe(s)", nullptr, int(t.keyframes.size()));
         auto* what = new QTableWidgetItem(lines.join(QLatin1Char('\n')));
@@ -556,9 +564,13 @@ void RedactionEditor::buildTable()
 
 void RedactionEditor::filterRows()
 {
-    const bool onFrame = m_onFrame->isChecked();
-    for (int row = 0; row < m_log.tracks.size(); ++row)
-        m_table->setRowHidden(row, onFrame && !m_log.tracks.at(row).boxes.contains(m_position));
+    const int show = m_show->currentIndex();
+    for (int row = 0; row < m_log.tracks.size(); ++row) {
+        const Track& t = m_log.tracks.at(row);
+        const bool hidden = (show == 1 && !t.boxes.contains(m_position))
+                || (show == 2 && (t.manual || t.hits != 1));
+        m_table->setRowHidden(row, hidden);
+    }
 }
 
 QList<int> RedactionEditor::selectedIds() const

@@ -102,7 +102,7 @@ private:
     QComboBox* m_effect = nullptr;
     QCheckBox* m_invert = nullptr;
     QCheckBox* m_preview = nullptr;
-    QCheckBox* m_onFrame = nullptr;
+    QComboBox* m_show = nullptr;
     QComboBox* m_sound = nullptr;
     QPushButton* m_mute = nullptr;
     QPushButton* m_unmute = nullptr;
