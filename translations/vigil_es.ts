@@ -1241,6 +1241,17 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::catalog::RedactionProjectStore</name>
+    <message>
+        <source>saving the redaction</source>
+        <translation>al guardar la redacción</translation>
+    </message>
+    <message>
+        <source>reading the redaction</source>
+        <translation>al leer la redacción</translation>
+    </message>
+</context>
+<context>
     <name>vigil::catalog::RequestStore</name>
     <message>
         <source>A request numbered &quot;%1&quot; exists already.</source>
@@ -1692,10 +1703,6 @@ Esta carpeta la creó Vigil. Sus archivos se pueden comprobar con herramientas e
         <translation>Anonimización</translation>
     </message>
     <message>
-        <source>%1 face tracks, %2 plate and text tracks, %3 privacy-mask regions; effect: %4</source>
-        <translation>%1 pistas de caras, %2 pistas de matrículas y texto, %3 zonas de máscaras de privacidad; efecto: %4</translation>
-    </message>
-    <message>
         <source>Files and their SHA-256</source>
         <translation>Archivos y su SHA-256</translation>
     </message>
@@ -1714,6 +1721,25 @@ Esta carpeta la creó Vigil. Sus archivos se pueden comprobar con herramientas e
     <message>
         <source>&quot;%1&quot; cannot be written.</source>
         <translation>No se puede escribir «%1».</translation>
+    </message>
+    <message>
+        <source>%1 face tracks, %2 plate and text tracks, %3 drawn regions, %4 privacy masks; effect: %5</source>
+        <translation>%1 pistas de caras, %2 pistas de matrículas y textos, %3 regiones dibujadas, %4 máscaras de privacidad; efecto: %5</translation>
+    </message>
+    <message>
+        <source>(inverted: everything hidden except the chosen tracks)</source>
+        <translation>(invertida: todo oculto salvo las pistas elegidas)</translation>
+    </message>
+    <message numerus="yes">
+        <source>sound kept, %n stretch(es) muted</source>
+        <translation>
+            <numerusform>sonido conservado, %n tramo silenciado</numerusform>
+            <numerusform>sonido conservado, %n tramos silenciados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sound removed</source>
+        <translation>sonido quitado</translation>
     </message>
 </context>
 <context>
@@ -2421,6 +2447,13 @@ Esta carpeta la creó Vigil. Sus archivos se pueden comprobar con herramientas e
     </message>
 </context>
 <context>
+    <name>vigil::redaction::ClipFrames</name>
+    <message>
+        <source>The video &quot;%1&quot; has no frames.</source>
+        <translation>El vídeo «%1» no tiene fotogramas.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::redaction::Detectors</name>
     <message>
         <source>The detector model &quot;%1&quot; is missing: run tools/setup (it fetches the models) or reinstall Vigil.</source>
@@ -2461,6 +2494,14 @@ Esta carpeta la creó Vigil. Sus archivos se pueden comprobar con herramientas e
         <source>track %1 has a box that is not [frame, x, y, width, height]</source>
         <translation>la pista %1 tiene un recuadro que no es [fotograma, x, y, ancho, alto]</translation>
     </message>
+    <message>
+        <source>a muted stretch is not [from, to]</source>
+        <translation>un tramo silenciado no es [desde, hasta]</translation>
+    </message>
+    <message>
+        <source>a range of seen frames is not [first, last]</source>
+        <translation>un intervalo de fotogramas vistos no es [primero, último]</translation>
+    </message>
 </context>
 <context>
     <name>vigil::redaction::Renderer</name>
@@ -2483,6 +2524,14 @@ Esta carpeta la creó Vigil. Sus archivos se pueden comprobar con herramientas e
     <message>
         <source>The export was cancelled.</source>
         <translation>Se canceló la exportación.</translation>
+    </message>
+    <message>
+        <source>The sound of the original cannot be read.</source>
+        <translation>No se puede leer el sonido del original.</translation>
+    </message>
+    <message>
+        <source>Stretches of this camera&apos;s sound (%1) cannot be muted: keep the sound whole or remove it.</source>
+        <translation>No se pueden silenciar tramos del sonido de esta cámara (%1): conserve el sonido entero o quítelo.</translation>
     </message>
 </context>
 <context>
@@ -3948,6 +3997,10 @@ Firmado por la clave con la huella
         <source>(setup)</source>
         <translation>(configuración inicial)</translation>
     </message>
+    <message>
+        <source>reopened as saved on %1</source>
+        <translation>reabierta como se guardó el %1</translation>
+    </message>
 </context>
 <context>
     <name>vigil::widgets::ExportDialog</name>
@@ -3990,10 +4043,6 @@ Firmado por la clave con la huella
     <message>
         <source>Hide licence plates and other text</source>
         <translation>Ocultar matrículas y otros textos</translation>
-    </message>
-    <message>
-        <source>Thorough: also small faces (several times slower)</source>
-        <translation>A fondo: también caras pequeñas (varias veces más lento)</translation>
     </message>
     <message>
         <source>Solid boxes (cannot be undone)</source>
@@ -4055,12 +4104,48 @@ Firmado por la clave con la huella
         <source>Review what was found before the package is made</source>
         <translation>Revisar lo encontrado antes de crear el paquete</translation>
     </message>
+    <message>
+        <source>Thorough: also small faces and the heads of people far away (several times slower)</source>
+        <translation>Minuciosa: también caras pequeñas y las cabezas de personas lejanas (varias veces más lenta)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n segundo</numerusform>
+            <numerusform>%n segundos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hora</numerusform>
+            <numerusform>%n horas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At most about %1 for this footage; thorough: about %2.</source>
+        <translation>Como mucho unos %1 para estas imágenes; minuciosa: unos %2.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::widgets::FootageFields</name>
     <message>
         <source>Cameras:</source>
         <translation>Cámaras:</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::widgets::FrameView</name>
+    <message>
+        <source>Frame</source>
+        <translation>Fotograma</translation>
     </message>
 </context>
 <context>
@@ -4600,6 +4685,301 @@ Firmado por la clave con la huella
     </message>
 </context>
 <context>
+    <name>vigil::widgets::RedactionEditor</name>
+    <message>
+        <source>Red: the selected tracks. Blue: muted sound. Green below: frames looked at.</source>
+        <translation>Rojo: las pistas seleccionadas. Azul: sonido silenciado. Verde abajo: fotogramas revisados.</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation>Cara</translation>
+    </message>
+    <message>
+        <source>Plate or text</source>
+        <translation>Matrícula o texto</translation>
+    </message>
+    <message>
+        <source>Head of a person far away</source>
+        <translation>Cabeza de una persona lejana</translation>
+    </message>
+    <message>
+        <source>Drawn ellipse</source>
+        <translation>Elipse dibujada</translation>
+    </message>
+    <message>
+        <source>Drawn rectangle</source>
+        <translation>Rectángulo dibujado</translation>
+    </message>
+    <message>
+        <source>Privacy mask</source>
+        <translation>Máscara de privacidad</translation>
+    </message>
+    <message>
+        <source>Redaction of %1</source>
+        <translation>Redacción de %1</translation>
+    </message>
+    <message>
+        <source>Play or scrub the clip and decide what the package hides. Red boxes are hidden; dashed white ones stay visible. Draw what no detector knows (a house number, a screen) with the rectangle or ellipse, and move it on other frames: it follows in between.</source>
+        <translation>Reproduzca o recorra el clip y decida qué oculta el paquete. Los recuadros rojos se ocultan; los blancos discontinuos quedan visibles. Dibuje con el rectángulo o la elipse lo que ningún detector conoce (un número de portal, una pantalla) y muévalo en otros fotogramas: entre medias lo sigue.</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Previous frame (Ctrl+Left)</source>
+        <translation>Fotograma anterior (Ctrl+Izquierda)</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>Fotograma anterior</translation>
+    </message>
+    <message>
+        <source>Next frame (Ctrl+Right)</source>
+        <translation>Fotograma siguiente (Ctrl+Derecha)</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>Fotograma siguiente</translation>
+    </message>
+    <message>
+        <source>Position in the clip</source>
+        <translation>Posición en el clip</translation>
+    </message>
+    <message>
+        <source>Draw Rectangle</source>
+        <translation>Dibujar rectángulo</translation>
+    </message>
+    <message>
+        <source>Draw Ellipse</source>
+        <translation>Dibujar elipse</translation>
+    </message>
+    <message>
+        <source>Preview the result</source>
+        <translation>Vista previa del resultado</translation>
+    </message>
+    <message>
+        <source>Shows the frame exactly as the package will hold it, with the boxes hidden.</source>
+        <translation>Muestra el fotograma exactamente como lo tendrá el paquete, con los recuadros ocultos.</translation>
+    </message>
+    <message>
+        <source>All tracks</source>
+        <translation>Todas las pistas</translation>
+    </message>
+    <message>
+        <source>Tracks on this frame</source>
+        <translation>Pistas de este fotograma</translation>
+    </message>
+    <message>
+        <source>Tracks found only once (perhaps no face)</source>
+        <translation>Pistas halladas una sola vez (quizá no sean una cara)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>Extend to Here</source>
+        <translation>Extender hasta aquí</translation>
+    </message>
+    <message>
+        <source>The selected tracks reach the frame shown, their nearest box held.</source>
+        <translation>Las pistas seleccionadas llegan hasta el fotograma mostrado, con su recuadro más cercano.</translation>
+    </message>
+    <message>
+        <source>Cut Here</source>
+        <translation>Cortar aquí</translation>
+    </message>
+    <message>
+        <source>The selected track becomes two: before the frame shown, and from it on.</source>
+        <translation>La pista seleccionada se divide en dos: antes del fotograma mostrado y desde él.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Unir</translation>
+    </message>
+    <message>
+        <source>The selected tracks become one (one person picked up twice); the frames between them are hidden too.</source>
+        <translation>Las pistas seleccionadas pasan a ser una (una persona detectada dos veces); los fotogramas entre ellas también se ocultan.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Removes the selected tracks. To leave something visible, uncheck it instead: the log then says so.</source>
+        <translation>Quita las pistas seleccionadas. Para dejar algo visible, desmárquelo en su lugar: así lo dice el registro.</translation>
+    </message>
+    <message>
+        <source>Check All</source>
+        <translation>Marcar todas</translation>
+    </message>
+    <message>
+        <source>Solid box (cannot be undone)</source>
+        <translation>Recuadro opaco (no se puede deshacer)</translation>
+    </message>
+    <message>
+        <source>Pixelate</source>
+        <translation>Pixelar</translation>
+    </message>
+    <message>
+        <source>Strong blur</source>
+        <translation>Desenfoque fuerte</translation>
+    </message>
+    <message>
+        <source>Effect:</source>
+        <translation>Efecto:</translation>
+    </message>
+    <message>
+        <source>Hide everything except the checked tracks</source>
+        <translation>Ocultar todo salvo las pistas marcadas</translation>
+    </message>
+    <message>
+        <source>For a suspect among bystanders: only the checked tracks stay visible. Privacy masks stay hidden.</source>
+        <translation>Para un sospechoso entre transeúntes: solo quedan visibles las pistas marcadas. Las máscaras de privacidad siguen ocultas.</translation>
+    </message>
+    <message>
+        <source>Remove the sound</source>
+        <translation>Quitar el sonido</translation>
+    </message>
+    <message>
+        <source>Keep the sound</source>
+        <translation>Conservar el sonido</translation>
+    </message>
+    <message>
+        <source>Sound:</source>
+        <translation>Sonido:</translation>
+    </message>
+    <message>
+        <source>Mute from Here</source>
+        <translation>Silenciar desde aquí</translation>
+    </message>
+    <message>
+        <source>Unmute All</source>
+        <translation>Quitar todos los silencios</translation>
+    </message>
+    <message>
+        <source>Make the Package</source>
+        <translation>Crear el paquete</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Closes the editor without a package; the redaction is saved and reopens where it was left.</source>
+        <translation>Cierra el editor sin crear un paquete; la redacción se guarda y se reabre donde se dejó.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>%1 / %2 · frame %3</source>
+        <translation>%1 / %2 · fotograma %3</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>End the Mute Here</source>
+        <translation>Terminar el silencio aquí</translation>
+    </message>
+    <message>
+        <source>The package has no sound.</source>
+        <translation>El paquete no tiene sonido.</translation>
+    </message>
+    <message>
+        <source>The sound is kept whole.</source>
+        <translation>El sonido se conserva entero.</translation>
+    </message>
+    <message>
+        <source>Muted: %1</source>
+        <translation>Silenciado: %1</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Pista</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s), found on %1</source>
+        <translation>
+            <numerusform>%n fotograma, hallada en %1</numerusform>
+            <numerusform>%n fotogramas, hallada en %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them</source>
+        <translation>
+            <numerusform>%n de ellos</numerusform>
+            <numerusform>%n de ellos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n fotograma</numerusform>
+            <numerusform>%n fotogramas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n keyframe(s)</source>
+        <translation>
+            <numerusform>%n fotograma clave</numerusform>
+            <numerusform>%n fotogramas clave</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drawn by a person</source>
+        <translation>Dibujada por una persona</translation>
+    </message>
+    <message>
+        <source>Found by a detector</source>
+        <translation>Hallada por un detector</translation>
+    </message>
+    <message>
+        <source>Saved at %1</source>
+        <translation>Guardada a las %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Sin guardar: %1</translation>
+    </message>
+    <message>
+        <source>Select one track to cut.</source>
+        <translation>Seleccione una pista para cortarla.</translation>
+    </message>
+    <message>
+        <source>Go to a frame inside the track, after its first, to cut it there.</source>
+        <translation>Vaya a un fotograma dentro de la pista, después del primero, para cortarla ahí.</translation>
+    </message>
+    <message>
+        <source>Select two tracks or more to merge.</source>
+        <translation>Seleccione dos pistas o más para unirlas.</translation>
+    </message>
+    <message>
+        <source>Looked at %1 of %2 frames · %3 tracks left visible, %4 hidden with the rest · something visible on %5 frames · %6 frames where no detector found anything</source>
+        <translation>Revisados %1 de %2 fotogramas · %3 pistas visibles, %4 ocultas con el resto · algo visible en %5 fotogramas · %6 fotogramas donde ningún detector encontró nada</translation>
+    </message>
+    <message>
+        <source>Looked at %1 of %2 frames · %3 tracks hidden, %4 left visible · something hidden on %5 frames · %6 frames where no detector found anything</source>
+        <translation>Revisados %1 de %2 fotogramas · %3 pistas ocultas, %4 visibles · algo oculto en %5 fotogramas · %6 fotogramas donde ningún detector encontró nada</translation>
+    </message>
+</context>
+<context>
     <name>vigil::widgets::RequestDialog</name>
     <message>
         <source>New Request</source>
@@ -4668,67 +5048,6 @@ Firmado por la clave con la huella
     <message>
         <source>The footage asked for must end after it starts.</source>
         <translation>Las imágenes solicitadas deben terminar después de empezar.</translation>
-    </message>
-</context>
-<context>
-    <name>vigil::widgets::ReviewDialog</name>
-    <message>
-        <source>Face</source>
-        <translation>Cara</translation>
-    </message>
-    <message>
-        <source>Plate or text</source>
-        <translation>Matrícula o texto</translation>
-    </message>
-    <message>
-        <source>Head</source>
-        <translation>Cabeza</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>Zona</translation>
-    </message>
-    <message>
-        <source>Review the Redaction of %1</source>
-        <translation>Revisar la anonimización de %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Each row is something the detectors followed through the clip: %n track(s). Checked rows are hidden in the package. Uncheck only what may stay visible — public signage, a false detection.</source>
-        <translation>
-            <numerusform>Cada fila es algo que los detectores siguieron a lo largo del vídeo: %n pista. Las filas marcadas se ocultan en el paquete. Desmarque solo lo que puede quedar visible: señales públicas, una detección falsa.</numerusform>
-            <numerusform>Cada fila es algo que los detectores siguieron a lo largo del vídeo: %n pistas. Las filas marcadas se ocultan en el paquete. Desmarque solo lo que puede quedar visible: señales públicas, una detección falsa.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>Ocultar</translation>
-    </message>
-    <message>
-        <source>Picture</source>
-        <translation>Imagen</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Qué</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Cuándo</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 s – %2 s (%n frame(s))</source>
-        <translation>
-            <numerusform>%1 s – %2 s (%n fotograma)</numerusform>
-            <numerusform>%1 s – %2 s (%n fotogramas)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Make the Package</source>
-        <translation>Crear el paquete</translation>
-    </message>
-    <message>
-        <source>Hide All</source>
-        <translation>Ocultar todo</translation>
     </message>
 </context>
 <context>

@@ -190,13 +190,16 @@ void TestRuntime::spanishTranslationLoads()
     QCOMPARE(QCoreApplication::translate("vigil::runtime::DataDir", "No data folder was given."),
             QStringLiteral("No data folder was given."));
     // English picks its plural forms from the source text.
-    QCOMPARE(QCoreApplication::translate("vigil::widgets::RedactionEditor", "%n frame(s)", nullptr, 1),
+    QCOMPARE(QCoreApplication::translate(
+                     "vigil::widgets::RedactionEditor", "%n frame(s)", nullptr, 1),
             QStringLiteral("1 frame"));
-    QCOMPARE(QCoreApplication::translate("vigil::widgets::RedactionEditor", "%n frame(s)", nullptr, 12),
+    QCOMPARE(QCoreApplication::translate(
+                     "vigil::widgets::RedactionEditor", "%n frame(s)", nullptr, 12),
             QStringLiteral("12 frames"));
     QCOMPARE(QCoreApplication::translate("x", "%n stretch(es) muted, %n file(s)", nullptr, 2),
             QStringLiteral("2 stretches muted, 2 files"));
-    QCOMPARE(QCoreApplication::translate("x", "Open (s)ome", nullptr), QStringLiteral("Open (s)ome"));
+    QCOMPARE(QCoreApplication::translate("x", "Open (s)ome", nullptr),
+            QStringLiteral("Open (s)ome"));
 }
 
 void TestRuntime::chooseLocalePrecedence()

@@ -485,17 +485,17 @@ void RedactionEditor::updateBoxes()
 void RedactionEditor::updateSummary()
 {
     const redaction::Coverage c = redaction::coverageOf(m_log);
-    const QString hiddenWord = m_log.invert ? tr("left visible") : tr("hidden");
-    m_summary->setText(
-            tr("Looked at %1 of %2 frames · %3 tracks %4, %5 not · something %4 on %6 frames · "
-               "%7 frames where no detector found anything")
-                    .arg(c.framesSeen)
-                    .arg(c.frames)
-                    .arg(c.tracksOn)
-                    .arg(hiddenWord)
-                    .arg(c.tracksOff)
-                    .arg(c.framesHidden)
-                    .arg(c.framesWithoutDetection));
+    const QString text = m_log.invert
+            ? tr("Looked at %1 of %2 frames · %3 tracks left visible, %4 hidden with the rest · "
+                 "something visible on %5 frames · %6 frames where no detector found anything")
+            : tr("Looked at %1 of %2 frames · %3 tracks hidden, %4 left visible · something "
+                 "hidden on %5 frames · %6 frames where no detector found anything");
+    m_summary->setText(text.arg(c.framesSeen)
+                               .arg(c.frames)
+                               .arg(c.tracksOn)
+                               .arg(c.tracksOff)
+                               .arg(c.framesHidden)
+                               .arg(c.framesWithoutDetection));
     QStringList muted;
     m_strip->muted.clear();
     for (const redaction::TimeRange& r : std::as_const(m_log.muted)) {
