@@ -420,8 +420,13 @@ void TestEvidenceUi::theRedactionEditorShapesThePackage()
         reopened = editor->log();
         reopenedAt = editor->position();
         plain = editor->shownImage();
+        const QString shots = qEnvironmentVariable("VIGIL_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) // for people to look at
+            editor->grab().save(shots + QStringLiteral("/redaction-editor.png"));
         editor->findChild<QCheckBox*>(QStringLiteral("previewBox"))->setChecked(true);
         preview = editor->shownImage();
+        if (!shots.isEmpty())
+            editor->grab().save(shots + QStringLiteral("/redaction-editor-preview.png"));
         editor->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
         return true;
     });

@@ -24,7 +24,10 @@ FootageFields::FootageFields(catalog::CameraStore& cameras, QFormLayout* form,
         }
     }
     form->addRow(tr("Cameras:"), m_cameras);
-    const QDateTime now = QDateTime::currentDateTime();
+    // Whole seconds, as shown: the same times typed again are the same range (a saved
+    // redaction of it reopens).
+    QDateTime now = QDateTime::currentDateTime();
+    now = now.addMSecs(-now.time().msec());
     m_from = new QDateTimeEdit(now.addSecs(-3600), parent);
     m_from->setObjectName(prefix + QStringLiteral("From"));
     m_to = new QDateTimeEdit(now, parent);
@@ -68,8 +71,9 @@ qint64 FootageFields::toMs() const
 
 void FootageFields::setRange(qint64 fromMs, qint64 toMs)
 {
-    m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(fromMs));
-    m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(toMs));
+    // Widened to whole seconds, as shown.
+    m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(fromMs - fromMs % 1000));
+    m_to->setDateTime(QDateTime::fromMSecsSinceEpoch((toMs + 999) / 1000 * 1000));
 }
 
 void FootageFields::onChange(const std::function<void()>& changed)
