@@ -100,7 +100,7 @@ Result<void> copySegmentsCompact(const QString& connectionName, Dialect)
     return {};
 }
 
-const std::array<Migration, 11> kMigrations = {{
+const std::array<Migration, 12> kMigrations = {{
         {1, "initial schema",
                 {
                         QStringLiteral(R"(CREATE TABLE settings (
@@ -427,6 +427,22 @@ const std::array<Migration, 11> kMigrations = {{
     updated_ms BIGINT NOT NULL,
     updated_by BIGINT REFERENCES users(id),
     UNIQUE (camera_id, start_ms, end_ms, original_sha256)))"),
+                }},
+        // Originals asked for while no supervisor was at the PC, granted or refused later.
+        {12, "export approvals",
+                {
+                        QStringLiteral(R"(CREATE TABLE approvals (
+    id {{id}},
+    requested_by BIGINT REFERENCES users(id),
+    requested_login TEXT NOT NULL,
+    requested_ms BIGINT NOT NULL,
+    spec TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',
+    decided_by BIGINT REFERENCES users(id),
+    decided_login TEXT NOT NULL DEFAULT '',
+    decided_ms BIGINT,
+    note TEXT NOT NULL DEFAULT '',
+    used_ms BIGINT))"),
                 }},
 }};
 

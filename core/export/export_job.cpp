@@ -1,8 +1,10 @@
 #include "core/export/export_job.h"
 
+#include "core/catalog/approval_store.h"
 #include "core/catalog/camera_store.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/segment_store.h"
+#include "core/export/approvals.h"
 #include "core/export/evidence_package.h"
 #include "core/export/evidence_report.h"
 #include "core/export/original_remux.h"
@@ -134,8 +136,9 @@ Result<void> ExportJob::authorize(
 
 Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progress& progress)
 {
-    if (Result<void> allowed = authorize(m_who, m_spec, m_approver); !allowed)
-        return allowed.error();
+    if (m_spec.approvalId == 0) // with an approval: checked once the catalog is open
+        if (Result<void> allowed = authorize(m_who, m_spec, m_approver); !allowed)
+            return allowed.error();
     if (m_spec.toMs <= m_spec.fromMs)
         return Error {Error::Code::InvalidArgument, tr("The end must come after the start."), {}};
     if (!m_spec.original && !m_spec.redacted)
@@ -155,6 +158,14 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
     if (!opened)
         return opened.error();
     catalog::Catalog& db = *opened.value();
+    if (m_spec.approvalId > 0) {
+        const Result<security::Principal> approver = Approvals::approverFor(db, m_who, m_spec);
+        if (!approver)
+            return approver.error();
+        m_approver = approver.value();
+        if (Result<void> allowed = authorize(m_who, m_spec, m_approver); !allowed)
+            return allowed.error();
+    }
     catalog::CameraStore cameras(db);
     catalog::SegmentStore segments(db);
     QElapsedTimer phase;
@@ -482,7 +493,8 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
             {QStringLiteral("reason"), m_spec.reason},
             {QStringLiteral("from"), isoUtc(m_spec.fromMs)},
             {QStringLiteral("to"), isoUtc(m_spec.toMs)},
-            {QStringLiteral("original"), m_spec.original}, {QStringLiteral("redacted"), false},
+            {QStringLiteral("original"), m_spec.original},
+            {QStringLiteral("redacted"), m_spec.redacted},
             {QStringLiteral("manifest_sha256"), QString::fromLatin1(summary.manifestSha256)}};
     QJsonArray ids;
     for (qint64 id : m_spec.cameraIds)
@@ -490,6 +502,8 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
     detail.insert(QStringLiteral("cameras"), ids);
     if (m_approver)
         detail.insert(QStringLiteral("approved_by"), m_approver->login);
+    if (m_spec.approvalId > 0)
+        detail.insert(QStringLiteral("approval"), m_spec.approvalId);
     if (!m_spec.request.isEmpty()) {
         // What the transparency report counts exports by.
         detail.insert(QStringLiteral("request"), m_spec.request.value(QLatin1String("number")));
@@ -505,6 +519,15 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
             !written) {
         QDir(m_spec.outDir).removeRecursively();
         return written.error();
+    }
+    if (m_spec.approvalId > 0) {
+        // One approval, one package.
+        if (Result<void> used = catalog::ApprovalStore(db).markUsed(
+                    m_spec.approvalId, QDateTime::currentMSecsSinceEpoch());
+                !used) {
+            QDir(m_spec.outDir).removeRecursively();
+            return used.error();
+        }
     }
     keep = true;
     if (progress)

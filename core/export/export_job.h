@@ -41,6 +41,8 @@ struct ExportSpec
     QMap<qint64, redaction::RedactionLog> reviewed;
     /// The package folder to make; it must not exist yet (or be empty).
     QString outDir;
+    /// A supervisor's approval given later (Approvals) for this original; 0: none. Used once.
+    qint64 approvalId = 0;
     /// The records request the package answers (number, requester…), as it goes into the
     /// manifest; empty when exported without one.
     QJsonObject request;

@@ -25,6 +25,9 @@ inline constexpr char kMaskLift[] = "mask_lift";
 inline constexpr char kRetention[] = "retention";
 inline constexpr char kRequestAdd[] = "request_add";
 inline constexpr char kRequestStatus[] = "request_status";
+inline constexpr char kApprovalAsk[] = "approval_ask";
+inline constexpr char kApprovalGrant[] = "approval_grant";
+inline constexpr char kApprovalRefuse[] = "approval_refuse";
 inline constexpr char kRedactionSave[] = "redaction_save"; // only refusals are written
 
 } // namespace vigil::security::audit

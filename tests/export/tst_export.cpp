@@ -4,11 +4,14 @@
 
 #include "core/catalog/catalog.h"
 #include "core/catalog/segment_store.h"
+#include "core/export/approvals.h"
 #include "core/export/evidence_package.h"
 #include "core/export/export_job.h"
 #include "core/export/original_remux.h"
+#include "core/security/audit_actions.h"
 #include "core/security/audit_log.h"
 #include "core/security/installation_key.h"
+#include "core/security/session.h"
 #include "core/security/user_store.h"
 #include "support/archive_builder.h"
 #include "support/process_run.h"
@@ -104,6 +107,7 @@ private Q_SLOTS:
     void clerkNeedsApprovalForAnOriginal();
     void cancelLeavesNothing();
     void aKeyframeBetweenMillisecondsStartsTheFileAtZero();
+    void aSupervisorGrantsAnOriginalLater();
 
 private:
     test::Run ctl(const QStringList& args, const QProcessEnvironment& env = {}) const;
@@ -475,6 +479,87 @@ void TestExport::aKeyframeBetweenMillisecondsStartsTheFileAtZero()
         QVERIFY2(!row.contains(QLatin1Char('D')), qPrintable(row)); // nothing to discard
     // Every frame from that keyframe (frame 16) to the last before 3 s (frame 44) plays.
     QCOMPARE(framemd5(out).size(), 45 - 16);
+}
+
+void TestExport::aSupervisorGrantsAnOriginalLater()
+{
+    // A clerk needs an original while no supervisor is at the PC: she asks; the supervisor,
+    // at their own login later, grants it; her export of that footage goes ahead, once.
+    security::UserStore users(*m_catalog);
+    for (const auto& [login, role] : {std::pair {QStringLiteral("clerk2"), security::Role::Clerk},
+                 std::pair {QStringLiteral("sup2"), security::Role::Supervisor},
+                 std::pair {QStringLiteral("clerk3"), security::Role::Clerk}})
+        QVERIFY(users.add(login, login, role, QStringLiteral("a-long-password-1")));
+    const QString keys = m_dir.filePath(QStringLiteral("keys"));
+    security::Session clerk(*m_catalog, keys, QStringLiteral("test"));
+    QVERIFY(clerk.logIn(QStringLiteral("clerk2"), QStringLiteral("a-long-password-1")));
+    security::Session supervisor(*m_catalog, keys, QStringLiteral("test"));
+    QVERIFY(supervisor.logIn(QStringLiteral("sup2"), QStringLiteral("a-long-password-1")));
+    security::Session otherClerk(*m_catalog, keys, QStringLiteral("test"));
+    QVERIFY(otherClerk.logIn(QStringLiteral("clerk3"), QStringLiteral("a-long-password-1")));
+
+    evidence::ExportSpec spec;
+    spec.cameraIds = {m_camera};
+    spec.fromMs = kStartMs + 1000;
+    spec.toMs = kStartMs + 5000;
+    spec.caseNumber = QStringLiteral("C-7");
+    spec.reason = QStringLiteral("Court order 7/2026");
+    spec.original = true;
+    evidence::Approvals asking(*m_catalog, &clerk);
+    const Result<qint64> asked = asking.ask(spec);
+    QVERIFY2(asked, asked ? "" : qPrintable(asked.error().fullText()));
+    spec.approvalId = asked.value();
+    const evidence::ExportPaths paths {
+            m_catalog->path(), m_dir.filePath(QStringLiteral("recordings")), keys};
+    const auto exportAs = [&](const security::Session& who, const QString& name) {
+        evidence::ExportSpec s = spec;
+        s.outDir = m_dir.filePath(name);
+        return evidence::ExportJob(paths, who.principal(), s).run();
+    };
+    // Not yet granted: nothing is made.
+    Result<evidence::ExportSummary> early = exportAs(clerk, QStringLiteral("approval-early"));
+    QVERIFY(!early);
+    QCOMPARE(early.error().code, Error::Code::Forbidden);
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("approval-early"))));
+    // Nobody grants their own, and a clerk grants nothing.
+    QVERIFY(!asking.decide(spec.approvalId, true));
+    QVERIFY(!evidence::Approvals(*m_catalog, &otherClerk).decide(spec.approvalId, true));
+    QVERIFY(evidence::Approvals(*m_catalog, &supervisor).decide(spec.approvalId, true));
+    QVERIFY(!evidence::Approvals(*m_catalog, &supervisor).decide(spec.approvalId, false));
+    // Granted to her, not to another clerk, and for this footage only.
+    QVERIFY(!exportAs(otherClerk, QStringLiteral("approval-other")));
+    {
+        evidence::ExportSpec wider = spec;
+        wider.toMs += 60000;
+        wider.outDir = m_dir.filePath(QStringLiteral("approval-wider"));
+        QVERIFY(!evidence::ExportJob(paths, clerk.principal(), wider).run());
+    }
+    const Result<evidence::ExportSummary> made = exportAs(clerk, QStringLiteral("approval-made"));
+    QVERIFY2(made, made ? "" : qPrintable(made.error().fullText()));
+    const QJsonObject manifest = QJsonDocument::fromJson(readAll(
+            QDir(made->outDir).filePath(QStringLiteral("manifest.json"))))
+                                         .object();
+    QCOMPARE(manifest.value(QLatin1String("original_approved_by"))
+                     .toObject()
+                     .value(QLatin1String("login"))
+                     .toString(),
+            QStringLiteral("sup2"));
+    // Once: a second package needs a new approval.
+    const Result<evidence::ExportSummary> again = exportAs(clerk, QStringLiteral("approval-again"));
+    QVERIFY(!again);
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("approval-again"))));
+    const Result<QList<evidence::ApprovalInfo>> listed = asking.list();
+    QVERIFY(listed);
+    QCOMPARE(listed->first().record.status, QStringLiteral("used"));
+    QCOMPARE(listed->first().record.decidedLogin, QStringLiteral("sup2"));
+    // The audit log tells the story.
+    security::AuditLog log(*m_catalog, keys);
+    for (const char* action : {security::audit::kApprovalAsk, security::audit::kApprovalGrant}) {
+        security::AuditFilter filter;
+        filter.action = QLatin1String(action);
+        const auto rows = log.list(filter);
+        QVERIFY(rows && !rows->isEmpty());
+    }
 }
 
 QTEST_MAIN(TestExport)
