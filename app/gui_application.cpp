@@ -6,6 +6,7 @@
 #include "core/control/live_feed.h"
 #include "core/control/recorder_link.h"
 #include "core/demo/simulator_process.h"
+#include "core/export/approvals.h"
 #include "core/export/requests.h"
 #include "core/logging_categories.h"
 #include "core/onvif/ws_discovery.h"
@@ -175,6 +176,8 @@ Result<void> GuiApplication::start(const QStringList& arguments)
     pages.bookmarks = m_bookmarks.get();
     m_requests = std::make_unique<evidence::Requests>(m_context->catalog(), m_session.get());
     pages.requests = m_requests.get();
+    m_approvals = std::make_unique<evidence::Approvals>(m_context->catalog(), m_session.get());
+    pages.approvals = m_approvals.get();
     pages.dataDir = m_context->dataDir().path();
     pages.recordingsPath = m_context->dataDir().recordingsPath();
     pages.catalogPath = m_context->catalog().path();

@@ -17,8 +17,9 @@ namespace vigil::onvif {
 class WsDiscovery;
 }
 namespace vigil::evidence {
+class Approvals;
 class Requests;
-}
+} // namespace vigil::evidence
 namespace vigil::playback {
 class Bookmarks;
 }
@@ -96,6 +97,7 @@ private:
     std::unique_ptr<security::Session> m_session; ///< before the window: it outlives it
     std::unique_ptr<playback::Bookmarks> m_bookmarks; ///< the same
     std::unique_ptr<evidence::Requests> m_requests; ///< the same
+    std::unique_ptr<evidence::Approvals> m_approvals; ///< the same
     std::unique_ptr<widgets::IdleWatcher> m_idle;
     bool m_loginDeclined = false;
     bool m_lockShown = false;

@@ -12,8 +12,9 @@ namespace vigil::control {
 class LiveChannel;
 }
 namespace vigil::evidence {
+class Approvals;
 class Requests;
-}
+} // namespace vigil::evidence
 namespace vigil::playback {
 class Bookmarks;
 }
@@ -46,6 +47,9 @@ struct PageContext
     playback::Bookmarks* bookmarks = nullptr;
     /// Records requests, checked and audited as the session's user; null: none.
     evidence::Requests* requests = nullptr;
+    /// Approvals of originals given later, checked and audited as the session's user; null:
+    /// none.
+    evidence::Approvals* approvals = nullptr;
     QString dataDir;
     QString catalogPath;
     QString recordingsPath;

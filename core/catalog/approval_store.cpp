@@ -12,10 +12,9 @@ namespace vigil::catalog {
 
 namespace {
 
-const char kColumns[]
-        = "id, requested_by, requested_login, requested_ms, spec, status, "
-          "COALESCE(decided_by, 0), decided_login, COALESCE(decided_ms, 0), note, "
-          "COALESCE(used_ms, 0)";
+const char kColumns[] = "id, requested_by, requested_login, requested_ms, spec, status, "
+                        "COALESCE(decided_by, 0), decided_login, COALESCE(decided_ms, 0), note, "
+                        "COALESCE(used_ms, 0)";
 
 ApprovalRecord readApproval(const QSqlQuery& q)
 {
@@ -63,12 +62,11 @@ Result<void> ApprovalStore::decide(qint64 id, bool grant, qint64 userId, const Q
                                  "WHERE id = ? AND status = 'pending'"));
     if (!bindAll(query,
                 {grant ? QStringLiteral("granted") : QStringLiteral("refused"),
-                        userId > 0 ? QVariant(userId) : QVariant(), login, nowMs,
-                        textValue(note), id}))
+                        userId > 0 ? QVariant(userId) : QVariant(), login, nowMs, textValue(note),
+                        id}))
         return m_catalog.sqlError(query.lastError(), tr("saving the approval"));
     if (query.numRowsAffected() != 1)
-        return Error {Error::Code::InvalidArgument,
-                tr("This approval was decided already."), {}};
+        return Error {Error::Code::InvalidArgument, tr("This approval was decided already."), {}};
     return {};
 }
 
@@ -80,16 +78,15 @@ Result<void> ApprovalStore::markUsed(qint64 id, qint64 nowMs)
     if (!bindAll(query, {nowMs, id}))
         return m_catalog.sqlError(query.lastError(), tr("saving the approval"));
     if (query.numRowsAffected() != 1)
-        return Error {Error::Code::InvalidArgument,
-                tr("This approval was used already."), {}};
+        return Error {Error::Code::InvalidArgument, tr("This approval was used already."), {}};
     return {};
 }
 
 Result<std::optional<ApprovalRecord>> ApprovalStore::find(qint64 id) const
 {
     QSqlQuery query(QSqlDatabase::database(m_catalog.connectionName(), false));
-    query.prepare(QStringLiteral("SELECT %1 FROM approvals WHERE id = ?")
-                          .arg(QLatin1String(kColumns)));
+    query.prepare(
+            QStringLiteral("SELECT %1 FROM approvals WHERE id = ?").arg(QLatin1String(kColumns)));
     if (!bindAll(query, {id}))
         return m_catalog.sqlError(query.lastError(), tr("reading the approvals"));
     if (!query.next())

@@ -58,9 +58,9 @@ ExportSpec Approvals::specFromJson(const QJsonObject& json)
     spec.detect.faces = json.value(QLatin1String("faces")).toBool(true);
     spec.detect.plates = json.value(QLatin1String("plates")).toBool(true);
     spec.detect.thorough = json.value(QLatin1String("thorough")).toBool();
-    spec.effect = redaction::RedactionLog::effectFromKey(
-            json.value(QLatin1String("effect")).toString())
-                          .value_or(redaction::Effect::Solid);
+    spec.effect
+            = redaction::RedactionLog::effectFromKey(json.value(QLatin1String("effect")).toString())
+                      .value_or(redaction::Effect::Solid);
     spec.request = json.value(QLatin1String("request")).toObject();
     return spec;
 }
@@ -81,13 +81,13 @@ QString Approvals::statusName(const QString& status)
 Result<qint64> Approvals::ask(const ExportSpec& spec)
 {
     if (spec.cameraIds.isEmpty() || spec.toMs <= spec.fromMs)
-        return Error {Error::Code::InvalidArgument, tr("Choose the cameras and the time range."),
-                {}};
+        return Error {
+                Error::Code::InvalidArgument, tr("Choose the cameras and the time range."), {}};
     catalog::ApprovalRecord r;
     if (m_session) {
         for (qint64 camera : spec.cameraIds)
-            if (Result<void> allowed = m_session->check(Permission::ExportRedacted, camera,
-                        QLatin1String(audit::kApprovalAsk));
+            if (Result<void> allowed = m_session->check(
+                        Permission::ExportRedacted, camera, QLatin1String(audit::kApprovalAsk));
                     !allowed)
                 return allowed.error();
         r.requestedBy = m_session->principal().userId;
@@ -106,7 +106,8 @@ Result<qint64> Approvals::ask(const ExportSpec& spec)
                 {{QStringLiteral("case"), spec.caseNumber},
                         {QStringLiteral("from"), isoUtc(spec.fromMs)},
                         {QStringLiteral("to"), isoUtc(spec.toMs)},
-                        {QStringLiteral("cameras"), specJson(asked).value(QLatin1String("cameras"))}},
+                        {QStringLiteral("cameras"),
+                                specJson(asked).value(QLatin1String("cameras"))}},
                 spec.cameraIds.size() == 1 ? spec.cameraIds.first() : 0);
         if (!written)
             return written.error();
@@ -129,8 +130,8 @@ Result<void> Approvals::decide(qint64 id, bool grant, const QString& note)
     QString login;
     if (m_session) {
         for (qint64 camera : spec.cameraIds)
-            if (Result<void> allowed = m_session->check(
-                        Permission::ApproveRelease, camera, QLatin1String(action));
+            if (Result<void> allowed
+                    = m_session->check(Permission::ApproveRelease, camera, QLatin1String(action));
                     !allowed)
                 return allowed.error();
         const security::Principal& me = m_session->principal();
@@ -142,16 +143,15 @@ Result<void> Approvals::decide(qint64 id, bool grant, const QString& note)
         userId = me.userId;
         login = me.login;
     }
-    if (Result<void> decided = store.decide(
-                id, grant, userId, login, note, QDateTime::currentMSecsSinceEpoch());
+    if (Result<void> decided
+            = store.decide(id, grant, userId, login, note, QDateTime::currentMSecsSinceEpoch());
             !decided)
         return decided;
     if (m_session) {
         const Result<qint64> written = m_session->audit(QLatin1String(action),
                 QStringLiteral("approval %1").arg(id),
                 {{QStringLiteral("asked_by"), r.requestedLogin},
-                        {QStringLiteral("case"), spec.caseNumber},
-                        {QStringLiteral("note"), note}},
+                        {QStringLiteral("case"), spec.caseNumber}, {QStringLiteral("note"), note}},
                 spec.cameraIds.size() == 1 ? spec.cameraIds.first() : 0);
         if (!written)
             return written.error();
@@ -161,8 +161,7 @@ Result<void> Approvals::decide(qint64 id, bool grant, const QString& note)
 
 Result<QList<ApprovalInfo>> Approvals::list() const
 {
-    const Result<QList<catalog::ApprovalRecord>> records
-            = catalog::ApprovalStore(m_catalog).list();
+    const Result<QList<catalog::ApprovalRecord>> records = catalog::ApprovalStore(m_catalog).list();
     if (!records)
         return records.error();
     QList<ApprovalInfo> out;
@@ -178,9 +177,7 @@ Result<security::Principal> Approvals::approverFor(
             = catalog::ApprovalStore(catalog).find(spec.approvalId);
     if (!found)
         return found.error();
-    const auto refused = [](const QString& why) {
-        return Error {Error::Code::Forbidden, why, {}};
-    };
+    const auto refused = [](const QString& why) { return Error {Error::Code::Forbidden, why, {}}; };
     if (!found.value())
         return refused(tr("There is no such approval."));
     const catalog::ApprovalRecord& r = *found.value();

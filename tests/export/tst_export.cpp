@@ -536,8 +536,8 @@ void TestExport::aSupervisorGrantsAnOriginalLater()
     }
     const Result<evidence::ExportSummary> made = exportAs(clerk, QStringLiteral("approval-made"));
     QVERIFY2(made, made ? "" : qPrintable(made.error().fullText()));
-    const QJsonObject manifest = QJsonDocument::fromJson(readAll(
-            QDir(made->outDir).filePath(QStringLiteral("manifest.json"))))
+    const QJsonObject manifest = QJsonDocument::fromJson(
+            readAll(QDir(made->outDir).filePath(QStringLiteral("manifest.json"))))
                                          .object();
     QCOMPARE(manifest.value(QLatin1String("original_approved_by"))
                      .toObject()

@@ -7,6 +7,7 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/segment_store.h"
 #include "core/catalog/settings_store.h"
+#include "core/export/approvals.h"
 #include "core/export/evidence_package.h"
 #include "core/export/export_queue.h"
 #include "core/export/requests.h"
@@ -16,6 +17,7 @@
 #include "core/security/user_store.h"
 #include "support/archive_builder.h"
 #include "support/modal_user.h"
+#include "widgets/evidence/approvals_panel.h"
 #include "widgets/evidence/export_dialog.h"
 #include "widgets/evidence/frame_view.h"
 #include "widgets/evidence/redaction_editor.h"
@@ -81,6 +83,7 @@ private Q_SLOTS:
     void cancelLeavesNothingBehind();
     void aRequestHoldsItsFootageUntilItCloses();
     void theRedactionEditorShapesThePackage();
+    void aSupervisorGrantsAnOriginalLater();
 
 private:
     widgets::PageContext context()
@@ -93,6 +96,7 @@ private:
         c.session = m_session.get();
         c.settings = m_settings.get();
         c.requests = m_requests.get();
+        c.approvals = m_approvals.get();
         return c;
     }
 
@@ -102,6 +106,7 @@ private:
     std::unique_ptr<security::Session> m_session;
     std::unique_ptr<catalog::SettingsStore> m_settings;
     std::unique_ptr<evidence::Requests> m_requests;
+    std::unique_ptr<evidence::Approvals> m_approvals;
     qint64 m_camera = 0;
 };
 
@@ -140,6 +145,7 @@ void TestEvidenceUi::initTestCase()
     QVERIFY(m_session->logIn(QStringLiteral("clerk"), QStringLiteral("clerk-password-1")));
     m_settings = std::make_unique<catalog::SettingsStore>(*m_catalog);
     m_requests = std::make_unique<evidence::Requests>(*m_catalog, m_session.get());
+    m_approvals = std::make_unique<evidence::Approvals>(*m_catalog, m_session.get());
     m_camera = camera;
 }
 
@@ -158,7 +164,13 @@ void TestEvidenceUi::aClerkExportsWithASupervisorsApproval()
             step = 1;
             return false;
         }
-        if (step == 1) {
+        if (step == 1 && modal
+                && modal->objectName() == QLatin1String("approvalChoice")) { // here, now
+            modal->findChild<QPushButton*>(QStringLiteral("supervisorHere"))->click();
+            step = 2;
+            return false;
+        }
+        if (step == 2) {
             auto* approval = qobject_cast<widgets::ApprovalDialog*>(modal);
             if (!approval)
                 return false;
@@ -475,6 +487,101 @@ void TestEvidenceUi::theRedactionEditorShapesThePackage()
     const QColor hidden = packaged.pixelColor(moved.center());
     QVERIFY2(hidden.red() < 40 && hidden.green() < 40 && hidden.blue() < 40,
             "the package does not hide the ellipse");
+}
+
+void TestEvidenceUi::aSupervisorGrantsAnOriginalLater()
+{
+    widgets::EvidencePage page(context(), nullptr);
+    page.resize(1000, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(m_session->logIn(QStringLiteral("clerk"), QStringLiteral("clerk-password-1")));
+    const QString folder = m_dir.filePath(QStringLiteral("granted-later"));
+    // The clerk asks; no supervisor is at the PC.
+    int step = 0;
+    test::ModalUser ask([&](QWidget* modal) {
+        if (step == 0
+                && fillExport(modal, kStartMs + 2000, kStartMs + 6000, QStringLiteral("PR-2026-30"),
+                        true, folder)) {
+            step = 1;
+            return false;
+        }
+        if (step == 1 && modal && modal->objectName() == QLatin1String("approvalChoice")) {
+            modal->findChild<QPushButton*>(QStringLiteral("askSupervisor"))->click();
+            step = 2;
+            return false;
+        }
+        if (step == 2 && qobject_cast<QMessageBox*>(modal)) { // "a supervisor can now grant it"
+            qobject_cast<QMessageBox*>(modal)->accept();
+            return true;
+        }
+        return false;
+    });
+    page.findChild<QPushButton*>(QStringLiteral("newExport"))->click();
+    QVERIFY(ask.done());
+    QVERIFY(page.queue()->tasks().isEmpty());
+    widgets::ApprovalsPanel* panel = page.approvals();
+    QVERIFY(panel->isVisible());
+    QCOMPARE(panel->table()->rowCount(), 1);
+    panel->table()->selectRow(0);
+    auto* grant = panel->findChild<QPushButton*>(QStringLiteral("grantApproval"));
+    auto* exportIt = panel->findChild<QPushButton*>(QStringLiteral("exportApproved"));
+    QVERIFY(!grant->isEnabled()); // not hers to grant
+    QVERIFY(!exportIt->isEnabled()); // not granted yet
+
+    // Later, the supervisor at her own login grants it.
+    QVERIFY(m_session->logIn(QStringLiteral("sup"), QStringLiteral("supervisor-password-1")));
+    panel->table()->selectRow(0);
+    QTRY_VERIFY(grant->isEnabled());
+    test::ModalUser yes([&](QWidget* modal) {
+        auto* box = qobject_cast<QMessageBox*>(modal);
+        if (!box)
+            return false;
+        box->button(QMessageBox::Yes)->click();
+        return true;
+    });
+    grant->click();
+    QVERIFY(yes.done());
+    QVERIFY(panel->table()->item(0, 5)->text().contains(QLatin1String("sup")));
+    QVERIFY(!exportIt->isEnabled()); // the supervisor does not export it for her
+
+    // The clerk exports what was granted: no supervisor needed at the PC now.
+    QVERIFY(m_session->logIn(QStringLiteral("clerk"), QStringLiteral("clerk-password-1")));
+    panel->table()->selectRow(0);
+    QTRY_VERIFY(exportIt->isEnabled());
+    test::ModalUser exporting([&](QWidget* modal) {
+        auto* dialog = qobject_cast<widgets::ExportDialog*>(modal);
+        if (!dialog)
+            return false;
+        // Filled in from the approval: the original ticked, the case, the range.
+        if (!dialog->findChild<QCheckBox*>(QStringLiteral("exportOriginal"))->isChecked()
+                || dialog->findChild<QLineEdit*>(QStringLiteral("exportCase"))->text()
+                        != QLatin1String("PR-2026-30"))
+            return false;
+        dialog->findChild<QCheckBox*>(QStringLiteral("exportReview"))->setChecked(false);
+        dialog->findChild<QLineEdit*>(QStringLiteral("exportFolder"))->setText(folder);
+        dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        return true;
+    });
+    exportIt->click();
+    QVERIFY(exporting.done());
+    QCOMPARE(page.queue()->tasks().size(), 1);
+    const int id = page.queue()->tasks().first().id;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            page.queue()->task(id)->state == evidence::ExportTask::State::Done, 120000);
+    QVERIFY(evidence::EvidencePackage::verify(folder)->intact);
+    QFile manifest(folder + QStringLiteral("/manifest.json"));
+    QVERIFY(manifest.open(QIODevice::ReadOnly));
+    const QJsonObject m = QJsonDocument::fromJson(manifest.readAll()).object();
+    QCOMPARE(
+            m.value(QLatin1String("original_approved_by")).toObject().value(QLatin1String("login")),
+            QJsonValue(QStringLiteral("sup")));
+    QVERIFY(QFileInfo::exists(folder + QStringLiteral("/original")));
+    // Used: it cannot make a second package.
+    QTRY_VERIFY(panel->table()->item(0, 5)->text().startsWith(
+            evidence::Approvals::statusName(QStringLiteral("used"))));
+    panel->table()->selectRow(0);
+    QVERIFY(!exportIt->isEnabled());
 }
 
 QTEST_MAIN(TestEvidenceUi)

@@ -187,6 +187,11 @@ void ExportDialog::setCase(const QString& caseNumber, const QString& reason)
                               .filePath(QFileInfo(defaultFolder(caseNumber)).fileName()));
 }
 
+void ExportDialog::setOriginal(bool original)
+{
+    m_original->setChecked(original);
+}
+
 evidence::ExportSpec ExportDialog::spec() const
 {
     evidence::ExportSpec spec;

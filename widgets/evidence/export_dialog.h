@@ -34,6 +34,8 @@ public:
     void setRange(const QList<qint64>& cameraIds, qint64 fromMs, qint64 toMs);
     /// Fills the case and reason (an export that answers a request).
     void setCase(const QString& caseNumber, const QString& reason);
+    /// Ticks "Original video" (an export a supervisor approved).
+    void setOriginal(bool original);
     evidence::ExportSpec spec() const;
     /// Review the detected tracks before the package is made.
     bool review() const;

@@ -1,12 +1,14 @@
 #include "widgets/pages/evidence_page.h"
 
 #include "core/catalog/camera_store.h"
+#include "core/export/approvals.h"
 #include "core/export/evidence_package.h"
 #include "core/export/export_queue.h"
 #include "core/export/requests.h"
 #include "core/security/audit_actions.h"
 #include "core/security/session.h"
 #include "widgets/empty_state.h"
+#include "widgets/evidence/approvals_panel.h"
 #include "widgets/evidence/export_dialog.h"
 #include "widgets/evidence/redaction_editor.h"
 #include "widgets/evidence/request_dialog.h"
@@ -134,8 +136,22 @@ EvidencePage::EvidencePage(const PageContext& context, QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_stack->addWidget(m_table);
+    m_approvals = new ApprovalsPanel(context, this);
+    connect(m_approvals, &ApprovalsPanel::exportApproved, this,
+            [this](const evidence::ExportSpec& spec) {
+                // The granted footage, as asked; the folder (and a narrower range) are the
+                // clerk's to choose.
+                m_pendingApprovalId = spec.approvalId;
+                m_pendingCase = {spec.caseNumber, spec.reason};
+                m_pendingRequest = spec.request;
+                newExport(spec.cameraIds, spec.fromMs, spec.toMs);
+                m_pendingApprovalId = 0;
+                m_pendingCase = {};
+                m_pendingRequest = {};
+            });
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_requests);
+    split->addWidget(m_approvals);
     split->addWidget(m_stack);
     layout->addWidget(split, 1);
 
@@ -176,6 +192,8 @@ void EvidencePage::newExport(const QList<qint64>& cameraIds, qint64 fromMs, qint
         dialog.setRange(cameraIds, fromMs, toMs);
     if (!m_pendingCase.first.isEmpty())
         dialog.setCase(m_pendingCase.first, m_pendingCase.second);
+    if (m_pendingApprovalId > 0)
+        dialog.setOriginal(true);
     if (dialog.exec() != QDialog::Accepted)
         return;
     evidence::ExportSpec spec = dialog.spec();
@@ -184,10 +202,36 @@ void EvidencePage::newExport(const QList<qint64>& cameraIds, qint64 fromMs, qint
         return;
     security::Session& session = *m_context.session;
     std::optional<security::Principal> approver;
-    if (spec.original
+    if (spec.original && m_pendingApprovalId > 0) {
+        spec.approvalId = m_pendingApprovalId; // granted earlier: the job checks it
+    } else if (spec.original
             && !security::Access::roleHas(
                     session.principal().role, security::Permission::ExportOriginal)
             && !session.isSetupMode()) {
+        // A supervisor logs in here now, or grants it later from their own login.
+        QMessageBox ask(QMessageBox::Question, tr("Supervisor's Approval"),
+                tr("Releasing the original (unredacted) footage needs a supervisor's approval."),
+                QMessageBox::Cancel, this);
+        ask.setObjectName(QStringLiteral("approvalChoice"));
+        QPushButton* here = ask.addButton(tr("A Supervisor Is Here…"), QMessageBox::AcceptRole);
+        here->setObjectName(QStringLiteral("supervisorHere"));
+        QPushButton* later = ask.addButton(tr("Ask a Supervisor"), QMessageBox::ActionRole);
+        later->setObjectName(QStringLiteral("askSupervisor"));
+        ask.exec();
+        if (ask.clickedButton() == later && m_context.approvals) {
+            const Result<qint64> asked = m_context.approvals->ask(spec);
+            if (!asked)
+                QMessageBox::warning(this, tr("Supervisor's Approval"), asked.error().message);
+            else
+                QMessageBox::information(this, tr("Supervisor's Approval"),
+                        tr("A supervisor can now grant it from their own login, on this page. "
+                           "Once granted, choose it under \"Originals waiting for a "
+                           "supervisor\" and Export…."));
+            m_approvals->refresh();
+            return;
+        }
+        if (ask.clickedButton() != here)
+            return;
         ApprovalDialog approval(this);
         if (approval.exec() != QDialog::Accepted)
             return;
@@ -516,6 +560,8 @@ void EvidencePage::showTask(int id)
     case State::Done:
         now->setText(tr("Done: %1").arg(QDir::toNativeSeparators(task->summary.outDir)));
         action->setText(tr("Open Folder"));
+        if (task->spec.approvalId > 0)
+            m_approvals->refresh(); // used
         break;
     case State::Failed:
         now->setText(tr("Failed: %1").arg(task->error));

@@ -18,6 +18,7 @@ struct ExportSpec;
 
 namespace vigil::widgets {
 
+class ApprovalsPanel;
 class EmptyState;
 
 /// Evidence: new exports (the export dialog, a supervisor's approval for originals), the
@@ -37,6 +38,7 @@ public:
     evidence::ExportQueue* queue() const { return m_queue; }
     QTableWidget* table() const { return m_table; }
     QTableWidget* requestTable() const { return m_requests; }
+    ApprovalsPanel* approvals() const { return m_approvals; }
 
 public Q_SLOTS:
     /// Opens the export dialog with these cameras and this range chosen (0, 0: the last hour).
@@ -70,6 +72,8 @@ private:
     QJsonObject m_pendingRequest;
     qint64 m_pendingRequestId = 0;
     QPair<QString, QString> m_pendingCase;
+    qint64 m_pendingApprovalId = 0; ///< while a granted original is being exported
+    ApprovalsPanel* m_approvals = nullptr;
 };
 
 } // namespace vigil::widgets
