@@ -1030,6 +1030,25 @@ Commands:
     </message>
 </context>
 <context>
+    <name>vigil::catalog::ApprovalStore</name>
+    <message>
+        <source>saving the approval</source>
+        <translation>al guardar la aprobación</translation>
+    </message>
+    <message>
+        <source>This approval was decided already.</source>
+        <translation>Esta aprobación ya se decidió.</translation>
+    </message>
+    <message>
+        <source>This approval was used already.</source>
+        <translation>Esta aprobación ya se usó.</translation>
+    </message>
+    <message>
+        <source>reading the approvals</source>
+        <translation>al leer las aprobaciones</translation>
+    </message>
+</context>
+<context>
     <name>vigil::catalog::BookmarkStore</name>
     <message>
         <source>A bookmark must end after it starts.</source>
@@ -1513,6 +1532,65 @@ Commands:
     <message>
         <source>the camera simulator stopped (exit code %1). Restart Vigil with --demo to start it again; the log has the details.</source>
         <translation>el simulador de cámaras se detuvo (código de salida %1). Reinicie Vigil con --demo para iniciarlo de nuevo; el registro tiene los detalles.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::evidence::Approvals</name>
+    <message>
+        <source>Waiting for a supervisor</source>
+        <translation>Esperando a un supervisor</translation>
+    </message>
+    <message>
+        <source>Granted: ready to export</source>
+        <translation>Concedida: lista para exportar</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Denegada</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportada</translation>
+    </message>
+    <message>
+        <source>Choose the cameras and the time range.</source>
+        <translation>Elija las cámaras y el intervalo de tiempo.</translation>
+    </message>
+    <message>
+        <source>There is no such approval.</source>
+        <translation>No existe esa aprobación.</translation>
+    </message>
+    <message>
+        <source>An original must be approved by someone other than the person who exports it.</source>
+        <translation>Un original debe aprobarlo alguien distinto de quien lo exporta.</translation>
+    </message>
+    <message>
+        <source>No supervisor has granted this export yet.</source>
+        <translation>Ningún supervisor ha concedido todavía esta exportación.</translation>
+    </message>
+    <message>
+        <source>A supervisor refused this export.</source>
+        <translation>Un supervisor denegó esta exportación.</translation>
+    </message>
+    <message>
+        <source>This approval was used already: each approval makes one package.</source>
+        <translation>Esta aprobación ya se usó: cada aprobación sirve para un paquete.</translation>
+    </message>
+    <message>
+        <source>This approval was given to %1, not to you.</source>
+        <translation>Esta aprobación se concedió a %1, no a usted.</translation>
+    </message>
+    <message>
+        <source>The approval does not cover this camera.</source>
+        <translation>La aprobación no incluye esta cámara.</translation>
+    </message>
+    <message>
+        <source>The approval does not cover this time range.</source>
+        <translation>La aprobación no incluye este intervalo de tiempo.</translation>
+    </message>
+    <message>
+        <source>The supervisor who granted this approval can no longer approve.</source>
+        <translation>El supervisor que concedió esta aprobación ya no puede aprobar.</translation>
     </message>
 </context>
 <context>
@@ -3258,6 +3336,77 @@ Esta carpeta la creó Vigil. Sus archivos se pueden comprobar con herramientas e
     </message>
 </context>
 <context>
+    <name>vigil::widgets::ApprovalsPanel</name>
+    <message>
+        <source>&lt;b&gt;Originals waiting for a supervisor&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Originales a la espera de un supervisor&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Grant…</source>
+        <translation>Conceder…</translation>
+    </message>
+    <message>
+        <source>Refuse…</source>
+        <translation>Denegar…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Pedida por</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>Pedida</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Cámaras</translation>
+    </message>
+    <message>
+        <source>Footage</source>
+        <translation>Imágenes</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Camera %1</source>
+        <translation>Cámara %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Grant the Original</source>
+        <translation>Conceder el original</translation>
+    </message>
+    <message>
+        <source>Release the original (unredacted) footage of case %1 to %2? The package will name you as the supervisor who approved it.</source>
+        <translation>¿Entregar las imágenes originales (sin redactar) del caso %1 a %2? El paquete le nombrará como el supervisor que lo aprobó.</translation>
+    </message>
+    <message>
+        <source>Refuse the Original</source>
+        <translation>Denegar el original</translation>
+    </message>
+    <message>
+        <source>Why is the original refused? (%1 sees this.)</source>
+        <translation>¿Por qué se deniega el original? (%1 lo verá).</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Aprobación</translation>
+    </message>
+</context>
+<context>
     <name>vigil::widgets::AuditDialog</name>
     <message>
         <source>Audit Log</source>
@@ -4000,6 +4149,22 @@ Firmado por la clave con la huella
     <message>
         <source>reopened as saved on %1</source>
         <translation>reabierta como se guardó el %1</translation>
+    </message>
+    <message>
+        <source>Releasing the original (unredacted) footage needs a supervisor&apos;s approval.</source>
+        <translation>Entregar las imágenes originales (sin redactar) requiere la aprobación de un supervisor.</translation>
+    </message>
+    <message>
+        <source>A Supervisor Is Here…</source>
+        <translation>Hay un supervisor aquí…</translation>
+    </message>
+    <message>
+        <source>Ask a Supervisor</source>
+        <translation>Pedírselo a un supervisor</translation>
+    </message>
+    <message>
+        <source>A supervisor can now grant it from their own login, on this page. Once granted, choose it under &quot;Originals waiting for a supervisor&quot; and Export….</source>
+        <translation>Un supervisor puede concederla ahora con su propio inicio de sesión, en esta página. Una vez concedida, elíjala en «Originales a la espera de un supervisor» y pulse Exportar….</translation>
     </message>
 </context>
 <context>
