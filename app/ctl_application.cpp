@@ -82,7 +82,7 @@ int Ctl::run(const QStringList& arguments)
             "FILE.csv|json\n"
             "  export                 An evidence package: --camera ID[,ID] --from T --to T --out "
             "FOLDER --case C --reason R [--redact faces,plates [--effect solid|pixelate|blur] "
-            "[--thorough]] [--original [--approver USER]]\n"
+            "[--thorough]] [--original [--approver USER]] [--zip]\n"
             "  verify FOLDER          Check an evidence package's hashes and signature (exit 0: "
             "it holds; 1: it does not)\n"
             "  redact --replay FOLDER Render a package's redacted videos again and compare their "
@@ -173,6 +173,8 @@ int Ctl::run(const QStringList& arguments)
             QStringLiteral("solid")));
     m_parser.addOption(QCommandLineOption(QStringLiteral("thorough"),
             tr("export: look for smaller faces on every frame (several times slower).")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("zip"),
+            tr("export: the package as one .zip file too, beside its folder.")));
     m_parser.addOption(QCommandLineOption(QStringLiteral("replay"),
             tr("redact: render a package's redacted videos again and compare them.")));
     m_parser.addOption(QCommandLineOption(QStringLiteral("approver"),

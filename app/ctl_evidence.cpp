@@ -148,6 +148,7 @@ int CtlEvidence::exportPackage(QCommandLineParser& parser, runtime::AppContext& 
     if (spec.caseNumber.isEmpty() || spec.reason.isEmpty())
         return usage(tr("export needs --case (the case or request number) and --reason."));
     spec.original = parser.isSet(QStringLiteral("original"));
+    spec.zip = parser.isSet(QStringLiteral("zip"));
     if (parser.isSet(QStringLiteral("redact"))) {
         spec.redacted = true;
         spec.detect.faces = false;
@@ -210,7 +211,8 @@ int CtlEvidence::exportPackage(QCommandLineParser& parser, runtime::AppContext& 
                         {QStringLiteral("manifest_sha256"),
                                 QString::fromLatin1(done->manifestSha256)},
                         {QStringLiteral("fingerprint"), done->fingerprint},
-                        {QStringLiteral("files"), QJsonArray::fromStringList(done->files)}})
+                        {QStringLiteral("files"), QJsonArray::fromStringList(done->files)},
+                        {QStringLiteral("zip"), done->zip}})
                                          .toJson(QJsonDocument::Indented));
     } else {
         out << tr("Evidence package written to %1 (%n file(s)).", nullptr, int(done->files.size()))
@@ -218,6 +220,9 @@ int CtlEvidence::exportPackage(QCommandLineParser& parser, runtime::AppContext& 
             << Qt::endl
             << tr("Manifest SHA-256: %1").arg(QString::fromLatin1(done->manifestSha256)) << Qt::endl
             << tr("Signed by the key with the fingerprint %1.").arg(done->fingerprint) << Qt::endl;
+        if (!done->zip.isEmpty())
+            out << tr("The same package as one file: %1").arg(QDir::toNativeSeparators(done->zip))
+                << Qt::endl;
     }
     return ExitOk;
 }

@@ -338,66 +338,6 @@
         <translation>Uso: camera add URL --user U --password PW [--name N] | camera list | camera record ID [--mode M] [--schedule S] [--retention-days N] [--pre-roll S] [--post-roll S] | camera mask ID [set POLÍGONOS | clear] | camera remove ID</translation>
     </message>
     <message>
-        <source>Vigil command line.
-
-Commands:
-  info                   Data folder, catalog and library versions
-  settings list          Settings with their values
-  settings get KEY       Print one setting
-  settings set KEY VALUE Change a setting
-  settings unset KEY     Return a setting to its default
-  discover               Find ONVIF cameras (WS-Discovery)
-  probe URL              Read an ONVIF camera&apos;s identity, streams and capabilities
-  camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)
-  camera list            The cameras Vigil knows
-  camera remove ID       Remove a camera (its recordings stay until retention)
-  camera record ID       How a camera records: --mode, --schedule, --retention-days, --pre-roll, --post-roll
-  record                 Record every camera until stopped (or --duration S)
-  status                 The running recorder&apos;s cameras, streams and alerts
-  service install        Run the recorder as a systemd service (system service as root, else this user&apos;s); &quot;service uninstall&quot;, &quot;service status&quot;
-  alerts [--camera ID]   Alerts, newest first; &quot;alerts ack ID|all&quot; acknowledges
-  segments --camera ID   Recordings of a camera [--from T --to T]
-  storage                Space used, free and held; days kept per camera
-  catalog rebuild        Recreate the recordings index from the files
-  hold add               Keep footage for a case: --camera ID --from T --to T --case C
-  user add NAME          Add a user (--role); &quot;user list&quot;, &quot;user disable NAME&quot;, &quot;user enable NAME&quot;, &quot;user passwd NAME&quot;
-  audit list             The audit log, newest first [--by USER --action A --camera ID]
-  audit verify           Check that no audit row was changed, removed or reordered
-  report transparency    Counts a town can publish: --from T --to T --out FILE.csv|json
-  export                 An evidence package: --camera ID[,ID] --from T --to T --out FOLDER --case C --reason R [--redact faces,plates [--effect solid|pixelate|blur] [--thorough]] [--original [--approver USER]]
-  verify FOLDER          Check an evidence package&apos;s hashes and signature (exit 0: it holds; 1: it does not)
-  redact --replay FOLDER Render a package&apos;s redacted videos again and compare their SHA-256 (exit 0: identical)</source>
-        <translation>Línea de órdenes de Vigil.
-
-Órdenes:
-  info                   Carpeta de datos, catálogo y versiones de bibliotecas
-  settings list          Ajustes con sus valores
-  settings get CLAVE     Muestra un ajuste
-  settings set CLAVE VALOR Cambia un ajuste
-  settings unset CLAVE   Devuelve un ajuste a su valor predeterminado
-  discover               Busca cámaras ONVIF (WS-Discovery)
-  probe URL              Lee la identidad, los flujos y las capacidades de una cámara ONVIF
-  camera add URL         Añade una cámara (dirección ONVIF o URL rtsp://)
-  camera list            Las cámaras que Vigil conoce
-  camera remove ID       Quita una cámara (sus grabaciones quedan hasta la retención)
-  camera record ID       Cómo graba una cámara: --mode, --schedule, --retention-days, --pre-roll, --post-roll
-  record                 Graba todas las cámaras hasta detenerlo (o --duration S)
-  status                 Cámaras, flujos y alertas del grabador en marcha
-  service install        Ejecuta el grabador como servicio de systemd (del sistema como root, si no de este usuario); «service uninstall», «service status»
-  alerts [--camera ID]   Alertas, de la más reciente; «alerts ack ID|all» las da por vistas
-  segments --camera ID   Grabaciones de una cámara [--from T --to T]
-  storage                Espacio usado, libre y retenido; días guardados por cámara
-  catalog rebuild        Rehace el índice de grabaciones a partir de los archivos
-  hold add               Conserva imágenes para un caso: --camera ID --from T --to T --case C
-  user add NOMBRE        Añade un usuario (--role); «user list», «user disable NOMBRE», «user enable NOMBRE», «user passwd NOMBRE»
-  audit list             El registro de auditoría, de lo más reciente [--by USUARIO --action A --camera ID]
-  audit verify           Comprueba que ninguna fila de auditoría se cambió, borró ni reordenó
-  report transparency    Cifras que un municipio puede publicar: --from T --to T --out ARCHIVO.csv|json
-  export                 Un paquete de pruebas: --camera ID[,ID] --from T --to T --out CARPETA --case C --reason R [--redact faces,plates [--effect solid|pixelate|blur] [--thorough]] [--original [--approver USUARIO]]
-  verify CARPETA         Comprueba los hashes y la firma de un paquete de pruebas (salida 0: es íntegro; 1: no lo es)
-  redact --replay CARPETA Vuelve a generar los vídeos anonimizados de un paquete y compara su SHA-256 (salida 0: idénticos)</translation>
-    </message>
-    <message>
         <source>report transparency: the file to write; export: the package&apos;s new folder.</source>
         <translation>report transparency: el archivo que se escribe; export: la carpeta nueva del paquete.</translation>
     </message>
@@ -436,6 +376,70 @@ Commands:
     <message>
         <source>export: the supervisor approving an original (password from $VIGIL_APPROVER_PASSWORD or the terminal).</source>
         <translation>export: el supervisor que aprueba un original (contraseña de $VIGIL_APPROVER_PASSWORD o del terminal).</translation>
+    </message>
+    <message>
+        <source>Vigil command line.
+
+Commands:
+  info                   Data folder, catalog and library versions
+  settings list          Settings with their values
+  settings get KEY       Print one setting
+  settings set KEY VALUE Change a setting
+  settings unset KEY     Return a setting to its default
+  discover               Find ONVIF cameras (WS-Discovery)
+  probe URL              Read an ONVIF camera&apos;s identity, streams and capabilities
+  camera add URL         Add a camera (ONVIF address, or an rtsp:// URL)
+  camera list            The cameras Vigil knows
+  camera remove ID       Remove a camera (its recordings stay until retention)
+  camera record ID       How a camera records: --mode, --schedule, --retention-days, --pre-roll, --post-roll
+  record                 Record every camera until stopped (or --duration S)
+  status                 The running recorder&apos;s cameras, streams and alerts
+  service install        Run the recorder as a systemd service (system service as root, else this user&apos;s); &quot;service uninstall&quot;, &quot;service status&quot;
+  alerts [--camera ID]   Alerts, newest first; &quot;alerts ack ID|all&quot; acknowledges
+  segments --camera ID   Recordings of a camera [--from T --to T]
+  storage                Space used, free and held; days kept per camera
+  catalog rebuild        Recreate the recordings index from the files
+  hold add               Keep footage for a case: --camera ID --from T --to T --case C
+  user add NAME          Add a user (--role); &quot;user list&quot;, &quot;user disable NAME&quot;, &quot;user enable NAME&quot;, &quot;user passwd NAME&quot;
+  audit list             The audit log, newest first [--by USER --action A --camera ID]
+  audit verify           Check that no audit row was changed, removed or reordered
+  report transparency    Counts a town can publish: --from T --to T --out FILE.csv|json
+  export                 An evidence package: --camera ID[,ID] --from T --to T --out FOLDER --case C --reason R [--redact faces,plates [--effect solid|pixelate|blur] [--thorough]] [--original [--approver USER]] [--zip]
+  verify FOLDER          Check an evidence package&apos;s hashes and signature (exit 0: it holds; 1: it does not)
+  redact --replay FOLDER Render a package&apos;s redacted videos again and compare their SHA-256 (exit 0: identical)</source>
+        <translation>Línea de órdenes de Vigil.
+
+Órdenes:
+  info                   Carpeta de datos, catálogo y versiones de bibliotecas
+  settings list          Ajustes con sus valores
+  settings get CLAVE     Muestra un ajuste
+  settings set CLAVE VALOR Cambia un ajuste
+  settings unset CLAVE   Devuelve un ajuste a su valor predeterminado
+  discover               Busca cámaras ONVIF (WS-Discovery)
+  probe URL              Lee la identidad, los flujos y las capacidades de una cámara ONVIF
+  camera add URL         Añade una cámara (dirección ONVIF o URL rtsp://)
+  camera list            Las cámaras que Vigil conoce
+  camera remove ID       Quita una cámara (sus grabaciones quedan hasta la retención)
+  camera record ID       Cómo graba una cámara: --mode, --schedule, --retention-days, --pre-roll, --post-roll
+  record                 Graba todas las cámaras hasta detenerlo (o --duration S)
+  status                 Cámaras, flujos y alertas del grabador en marcha
+  service install        Ejecuta el grabador como servicio de systemd (del sistema como root, si no de este usuario); «service uninstall», «service status»
+  alerts [--camera ID]   Alertas, de la más reciente; «alerts ack ID|all» las da por vistas
+  segments --camera ID   Grabaciones de una cámara [--from T --to T]
+  storage                Espacio usado, libre y retenido; días guardados por cámara
+  catalog rebuild        Rehace el índice de grabaciones a partir de los archivos
+  hold add               Conserva imágenes para un caso: --camera ID --from T --to T --case C
+  user add NOMBRE        Añade un usuario (--role); «user list», «user disable NOMBRE», «user enable NOMBRE», «user passwd NOMBRE»
+  audit list             El registro de auditoría, de lo más reciente [--by USUARIO --action A --camera ID]
+  audit verify           Comprueba que ninguna fila de auditoría se cambió, borró ni reordenó
+  report transparency    Cifras que un municipio puede publicar: --from T --to T --out ARCHIVO.csv|json
+  export                 Un paquete de pruebas: --camera ID[,ID] --from T --to T --out CARPETA --case C --reason R [--redact faces,plates [--effect solid|pixelate|blur] [--thorough]] [--original [--approver USUARIO]] [--zip]
+  verify CARPETA         Comprueba los hashes y la firma de un paquete de pruebas (salida 0: es íntegro; 1: no lo es)
+  redact --replay CARPETA Vuelve a generar los vídeos anonimizados de un paquete y compara su SHA-256 (salida 0: idénticos)</translation>
+    </message>
+    <message>
+        <source>export: the package as one .zip file too, beside its folder.</source>
+        <translation>export: el paquete también como un único archivo .zip, junto a su carpeta.</translation>
     </message>
 </context>
 <context>
@@ -521,6 +525,10 @@ Commands:
     <message>
         <source>Manifest SHA-256: %1</source>
         <translation>SHA-256 del manifiesto: %1</translation>
+    </message>
+    <message>
+        <source>The same package as one file: %1</source>
+        <translation>El mismo paquete en un solo archivo: %1</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1693,14 @@ Esta carpeta la creó Vigil. Sus archivos se pueden comprobar con herramientas e
 4. Con Vigil: «vigilctl verify CARPETA» hace los pasos 1 y 2 y nombra el primer archivo que no es íntegro. «vigilctl redact --replay CARPETA» vuelve a generar el vídeo anonimizado a partir del original y de redaction.json y compara los hashes.
 </translation>
     </message>
+    <message>
+        <source>The .zip file &quot;%1&quot; cannot be written.</source>
+        <translation>No se puede escribir el archivo .zip «%1».</translation>
+    </message>
+    <message>
+        <source>renaming it failed</source>
+        <translation>no se pudo cambiar su nombre</translation>
+    </message>
 </context>
 <context>
     <name>vigil::evidence::EvidenceReport</name>
@@ -1901,6 +1917,10 @@ Esta carpeta la creó Vigil. Sus archivos se pueden comprobar con herramientas e
     <message>
         <source>The footage of %1 is not the one that was reviewed: review it again.</source>
         <translation>Las imágenes de %1 no son las que se revisaron: revíselas de nuevo.</translation>
+    </message>
+    <message>
+        <source>Writing the .zip file</source>
+        <translation>Escribiendo el archivo .zip</translation>
     </message>
 </context>
 <context>
@@ -4297,6 +4317,10 @@ Firmado por la clave con la huella
     <message>
         <source>At most about %1 for this footage; thorough: about %2.</source>
         <translation>Como mucho unos %1 para estas imágenes; minuciosa: unos %2.</translation>
+    </message>
+    <message>
+        <source>Also as one .zip file, to send or burn to a disc</source>
+        <translation>También como un único archivo .zip, para enviarlo o grabarlo en un disco</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@ QJsonObject Approvals::specJson(const ExportSpec& spec)
             {QStringLiteral("plates"), spec.detect.plates},
             {QStringLiteral("thorough"), spec.detect.thorough},
             {QStringLiteral("effect"), redaction::RedactionLog::effectKey(spec.effect)},
-            {QStringLiteral("request"), spec.request}};
+            {QStringLiteral("zip"), spec.zip}, {QStringLiteral("request"), spec.request}};
 }
 
 ExportSpec Approvals::specFromJson(const QJsonObject& json)
@@ -61,6 +61,7 @@ ExportSpec Approvals::specFromJson(const QJsonObject& json)
     spec.effect
             = redaction::RedactionLog::effectFromKey(json.value(QLatin1String("effect")).toString())
                       .value_or(redaction::Effect::Solid);
+    spec.zip = json.value(QLatin1String("zip")).toBool();
     spec.request = json.value(QLatin1String("request")).toObject();
     return spec;
 }

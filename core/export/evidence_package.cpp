@@ -11,6 +11,8 @@
 #include <QMap>
 #include <QSaveFile>
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <memory>
 #include <openssl/evp.h>
 
@@ -271,6 +273,61 @@ Result<EvidencePackage::Verification> EvidencePackage::verify(const QString& dir
                 QLatin1String(kSums), tr("SHA256SUMS does not agree with the signed manifest."));
     v.intact = true;
     return v;
+}
+
+Result<void> EvidencePackage::zip(
+        const QString& dir, const QString& rootName, const QString& zipPath)
+{
+    const QString partial = zipPath + QStringLiteral(".partial");
+    const auto cannot = [&](const QString& detail) {
+        QFile::remove(partial);
+        return Error {Error::Code::NotWritable,
+                tr("The .zip file \"%1\" cannot be written.")
+                        .arg(QDir::toNativeSeparators(zipPath)),
+                detail};
+    };
+    std::unique_ptr<archive, int (*)(archive*)> out(archive_write_new(), archive_write_free);
+    if (archive_write_set_format_zip(out.get()) != ARCHIVE_OK
+            || archive_write_set_options(out.get(), "zip:compression=store") != ARCHIVE_OK
+            || archive_write_open_filename(out.get(), QFile::encodeName(partial).constData())
+                    != ARCHIVE_OK)
+        return cannot(QString::fromUtf8(archive_error_string(out.get())));
+    QStringList files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << QDir(dir).relativeFilePath(it.next());
+    files.sort();
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    for (const QString& name : std::as_const(files)) {
+        QFile in(QDir(dir).filePath(name));
+        if (!in.open(QIODevice::ReadOnly))
+            return cannot(in.errorString());
+        std::unique_ptr<archive_entry, void (*)(archive_entry*)> entry(
+                archive_entry_new(), archive_entry_free);
+        archive_entry_set_pathname_utf8(
+                entry.get(), QString(rootName + u'/' + name).toUtf8().constData());
+        archive_entry_set_size(entry.get(), in.size());
+        archive_entry_set_filetype(entry.get(), AE_IFREG);
+        archive_entry_set_perm(entry.get(), 0644);
+        archive_entry_set_mtime(entry.get(), QFileInfo(in).lastModified().toSecsSinceEpoch(), 0);
+        if (archive_write_header(out.get(), entry.get()) != ARCHIVE_OK)
+            return cannot(QString::fromUtf8(archive_error_string(out.get())));
+        for (;;) {
+            const qint64 n = in.read(buffer.data(), buffer.size());
+            if (n < 0)
+                return cannot(in.errorString());
+            if (n == 0)
+                break;
+            if (archive_write_data(out.get(), buffer.constData(), size_t(n)) != n)
+                return cannot(QString::fromUtf8(archive_error_string(out.get())));
+        }
+    }
+    if (archive_write_close(out.get()) != ARCHIVE_OK)
+        return cannot(QString::fromUtf8(archive_error_string(out.get())));
+    QFile::remove(zipPath);
+    if (!QFile::rename(partial, zipPath))
+        return cannot(tr("renaming it failed"));
+    return {};
 }
 
 } // namespace vigil::evidence

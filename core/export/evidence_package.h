@@ -57,6 +57,10 @@ public:
 
     /// SHA-256 of a file, in lowercase hex; an empty array when it cannot be read.
     static QByteArray sha256Hex(const QString& path, const std::atomic_bool* cancel = nullptr);
+    /// The package folder `dir` as one .zip file at `zipPath`, the folder's name its root
+    /// (files stored as they are: video does not compress). Written beside and renamed when
+    /// complete.
+    static Result<void> zip(const QString& dir, const QString& rootName, const QString& zipPath);
     /// VERIFY.txt for a key with this fingerprint.
     static QString verifyText(const QString& fingerprint);
 };

@@ -473,6 +473,22 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
     if (cancelled())
         return cancelError;
     qCInfo(lcEvidence) << "export: sealed in" << phase.restart() << "ms";
+    const QString zipPath = m_spec.zip ? m_spec.outDir + QStringLiteral(".zip") : QString();
+    if (m_spec.zip) {
+        if (progress)
+            progress(0.995, tr("Writing the .zip file"));
+        if (QFileInfo::exists(zipPath))
+            return Error {Error::Code::InvalidArgument,
+                    tr("\"%1\" exists already: choose a new folder for the package.")
+                            .arg(QDir::toNativeSeparators(zipPath)),
+                    {}};
+        if (Result<void> zipped = EvidencePackage::zip(work, target.fileName(), zipPath); !zipped)
+            return zipped.error();
+    }
+    const auto dropZip = qScopeGuard([&] {
+        if (!keep && !zipPath.isEmpty())
+            QFile::remove(zipPath);
+    });
     if (target.exists())
         QDir(m_spec.outDir).removeRecursively(); // empty, as checked above
     if (!QDir().rename(work, m_spec.outDir))
@@ -485,6 +501,7 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
     summary.manifestSha256 = EvidencePackage::sha256Hex(
             QDir(m_spec.outDir).filePath(QLatin1String(EvidencePackage::kManifest)));
     summary.fingerprint = key->fingerprint();
+    summary.zip = zipPath;
     QDirIterator it(m_spec.outDir, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext())
         summary.files << QDir(m_spec.outDir).relativeFilePath(it.next());
@@ -506,6 +523,9 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
         detail.insert(QStringLiteral("approved_by"), m_approver->login);
     if (m_spec.approvalId > 0)
         detail.insert(QStringLiteral("approval"), m_spec.approvalId);
+    if (!zipPath.isEmpty())
+        detail.insert(QStringLiteral("zip_sha256"),
+                QString::fromLatin1(EvidencePackage::sha256Hex(zipPath)));
     if (!m_spec.request.isEmpty()) {
         // What the transparency report counts exports by.
         detail.insert(QStringLiteral("request"), m_spec.request.value(QLatin1String("number")));

@@ -41,6 +41,8 @@ struct ExportSpec
     QMap<qint64, redaction::RedactionLog> reviewed;
     /// The package folder to make; it must not exist yet (or be empty).
     QString outDir;
+    /// The package as one .zip file too, beside the folder (`outDir`.zip), to send or burn.
+    bool zip = false;
     /// A supervisor's approval given later (Approvals) for this original; 0: none. Used once.
     qint64 approvalId = 0;
     /// The records request the package answers (number, requester…), as it goes into the
@@ -97,6 +99,7 @@ struct ExportSummary
     QByteArray manifestSha256; ///< hex
     QString fingerprint; ///< of the key that signed it
     QStringList files; ///< relative to outDir
+    QString zip; ///< the .zip file beside it; empty: none
 };
 
 /// Makes one evidence package (EvidencePackage) from the archive: for each camera, its recorded

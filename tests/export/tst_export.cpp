@@ -108,6 +108,7 @@ private Q_SLOTS:
     void cancelLeavesNothing();
     void aKeyframeBetweenMillisecondsStartsTheFileAtZero();
     void aSupervisorGrantsAnOriginalLater();
+    void aZipHoldsTheSamePackage();
 
 private:
     test::Run ctl(const QStringList& args, const QProcessEnvironment& env = {}) const;
@@ -560,6 +561,54 @@ void TestExport::aSupervisorGrantsAnOriginalLater()
         const auto rows = log.list(filter);
         QVERIFY(rows && !rows->isEmpty());
     }
+}
+
+void TestExport::aZipHoldsTheSamePackage()
+{
+    const QString out = m_dir.filePath(QStringLiteral("zipped"));
+    const test::Run made = ctl({QStringLiteral("export"), QStringLiteral("--camera"),
+            QString::number(m_camera), QStringLiteral("--from"), iso(kStartMs + 1000),
+            QStringLiteral("--to"), iso(kStartMs + 5000), QStringLiteral("--out"), out,
+            QStringLiteral("--case"), QStringLiteral("2026-0043"), QStringLiteral("--reason"),
+            QStringLiteral("Records request"), QStringLiteral("--original"),
+            QStringLiteral("--zip")});
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    const QString zip = out + QStringLiteral(".zip");
+    QVERIFY(QFileInfo::exists(zip));
+    QVERIFY(made.out.contains(QDir::toNativeSeparators(zip)));
+    // Unpacked by another tool, the package in it holds on its own.
+    const QString unpacked = m_dir.filePath(QStringLiteral("unzipped"));
+    const test::Run unzip = test::run(QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-m"), QStringLiteral("zipfile"), QStringLiteral("-e"), zip, unpacked});
+    QVERIFY2(unzip.exitCode == 0, qPrintable(unzip.err));
+    const QString inside = unpacked + QStringLiteral("/zipped");
+    const test::Run verify = ctl({QStringLiteral("verify"), inside});
+    QVERIFY2(verify.exitCode == 0, qPrintable(verify.out + verify.err));
+    QStringList folderFiles;
+    QStringList zipFiles;
+    for (QDirIterator it(out, QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
+        folderFiles << QDir(out).relativeFilePath(it.next());
+    for (QDirIterator it(inside, QDir::Files, QDirIterator::Subdirectories); it.hasNext();) {
+        const QString name = QDir(inside).relativeFilePath(it.next());
+        zipFiles << name;
+        QCOMPARE(evidence::EvidencePackage::sha256Hex(it.filePath()),
+                evidence::EvidencePackage::sha256Hex(QDir(out).filePath(name)));
+    }
+    folderFiles.sort();
+    zipFiles.sort();
+    QCOMPARE(zipFiles, folderFiles);
+    // The audit row names the .zip by its SHA-256.
+    security::AuditLog log(*m_catalog, m_dir.filePath(QStringLiteral("keys")));
+    security::AuditFilter filter;
+    filter.action = QLatin1String(security::audit::kExport);
+    const auto rows = log.list(filter);
+    QVERIFY(rows && !rows->isEmpty());
+    bool named = false;
+    for (const auto& row : rows.value())
+        named = named
+                || row.detail.contains(
+                        QString::fromLatin1(evidence::EvidencePackage::sha256Hex(zip)));
+    QVERIFY(named);
 }
 
 QTEST_MAIN(TestExport)

@@ -102,6 +102,9 @@ ExportDialog::ExportDialog(catalog::CameraStore& cameras, QWidget* parent)
             = new QCheckBox(tr("Original video, unredacted (needs a supervisor's approval)"), this);
     m_original->setObjectName(QStringLiteral("exportOriginal"));
     form->addRow(QString(), m_original);
+    m_zip = new QCheckBox(tr("Also as one .zip file, to send or burn to a disc"), this);
+    m_zip->setObjectName(QStringLiteral("exportZip"));
+    form->addRow(QString(), m_zip);
 
     m_folder = new QLineEdit(defaultFolder({}), this);
     m_folder->setObjectName(QStringLiteral("exportFolder"));
@@ -206,6 +209,7 @@ evidence::ExportSpec ExportDialog::spec() const
     spec.detect.thorough = m_thorough->isChecked();
     spec.effect = redaction::Effect(m_effect->currentData().toInt());
     spec.original = m_original->isChecked();
+    spec.zip = m_zip->isChecked();
     spec.outDir = QDir::cleanPath(m_folder->text().trimmed());
     return spec;
 }

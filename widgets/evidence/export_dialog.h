@@ -52,6 +52,7 @@ private:
     QCheckBox* m_plates = nullptr;
     QCheckBox* m_thorough = nullptr;
     QLabel* m_estimate = nullptr;
+    QCheckBox* m_zip = nullptr;
     catalog::CameraStore* m_cameraStore = nullptr;
     QComboBox* m_effect = nullptr;
     QCheckBox* m_original = nullptr;
