@@ -360,17 +360,19 @@ void TestEvidenceUi::theRedactionEditorShapesThePackage()
     int rows = -1;
     redaction::RedactionLog saved;
     QString problem;
+    // New Export… with review on: the export dialog filled, then the editor.
+    const auto editorAfterExport = [&](QWidget* modal) -> widgets::RedactionEditor* {
+        if (step == 0
+                && fillExport(modal, kStartMs + 2000, kStartMs + 8000, QStringLiteral("PR-2026-19"),
+                        false, folder, true))
+            step = 1;
+        return step == 1 ? qobject_cast<widgets::RedactionEditor*>(modal) : nullptr;
+    };
     // First sitting: a track left visible, an ellipse drawn over what no detector knows and
     // moved later in the clip; then the editor is closed without a package.
     test::ModalUser first([&](QWidget* modal) {
-        if (step == 0
-                && fillExport(modal, kStartMs + 2000, kStartMs + 8000, QStringLiteral("PR-2026-19"),
-                        false, folder, true)) {
-            step = 1;
-            return false;
-        }
-        auto* editor = qobject_cast<widgets::RedactionEditor*>(modal);
-        if (step != 1 || !editor)
+        widgets::RedactionEditor* editor = editorAfterExport(modal);
+        if (!editor)
             return false;
         rows = editor->table()->rowCount();
         if (rows > 0)
@@ -420,14 +422,8 @@ void TestEvidenceUi::theRedactionEditorShapesThePackage()
     QImage preview;
     QImage plain;
     test::ModalUser second([&](QWidget* modal) {
-        if (step == 0
-                && fillExport(modal, kStartMs + 2000, kStartMs + 8000, QStringLiteral("PR-2026-19"),
-                        false, folder, true)) {
-            step = 1;
-            return false;
-        }
-        auto* editor = qobject_cast<widgets::RedactionEditor*>(modal);
-        if (step != 1 || !editor)
+        widgets::RedactionEditor* editor = editorAfterExport(modal);
+        if (!editor)
             return false;
         reopened = editor->log();
         reopenedAt = editor->position();
