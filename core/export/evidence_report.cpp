@@ -157,9 +157,11 @@ Result<void> EvidenceReport::write(const QString& path, const Input& in)
             for (const QImage& picture : strip.pictures) {
                 const QString url = QStringLiteral("picture:%1").arg(++pictureId);
                 document.addResource(QTextDocument::ImageResource, QUrl(url), picture);
-                html += QStringLiteral("<img src=\"%1\" width=\"%2\"> ")
+                // Both sides: with only the width, the picture keeps its height and is squeezed.
+                html += QStringLiteral("<img src=\"%1\" width=\"%2\" height=\"%3\"> ")
                                 .arg(url)
-                                .arg(picture.width() / 3);
+                                .arg(picture.width() / 3)
+                                .arg(picture.height() / 3);
             }
             html += QStringLiteral("</p>");
         }
