@@ -1835,6 +1835,18 @@ Esta carpeta la creó Vigil. Sus archivos se pueden comprobar con herramientas e
         <source>sound removed</source>
         <translation>sonido quitado</translation>
     </message>
+    <message>
+        <source>solid boxes</source>
+        <translation>recuadros opacos</translation>
+    </message>
+    <message>
+        <source>pixelation</source>
+        <translation>pixelado</translation>
+    </message>
+    <message>
+        <source>strong blur</source>
+        <translation>desenfoque fuerte</translation>
+    </message>
 </context>
 <context>
     <name>vigil::evidence::ExportJob</name>

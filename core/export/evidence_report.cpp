@@ -17,6 +17,18 @@ namespace vigil::evidence {
 
 namespace {
 
+/// The effect as the reader of the report says it.
+QString effectName(const QString& key)
+{
+    if (key == QLatin1String("solid"))
+        return EvidenceReport::tr("solid boxes");
+    if (key == QLatin1String("pixelate"))
+        return EvidenceReport::tr("pixelation");
+    if (key == QLatin1String("blur"))
+        return EvidenceReport::tr("strong blur");
+    return key;
+}
+
 QString esc(const QString& s)
 {
     return s.toHtmlEscaped();
@@ -132,13 +144,14 @@ Result<void> EvidenceReport::write(const QString& path, const Input& in)
         }
         const QJsonObject redaction = c.value(QLatin1String("redaction")).toObject();
         if (!redaction.isEmpty()) {
-            QString text = tr("%1 face tracks, %2 plate and text tracks, %3 drawn regions, %4 "
-                              "privacy masks; effect: %5")
-                                   .arg(redaction.value(QLatin1String("face_tracks")).toInt())
-                                   .arg(redaction.value(QLatin1String("plate_tracks")).toInt())
-                                   .arg(redaction.value(QLatin1String("region_tracks")).toInt())
-                                   .arg(redaction.value(QLatin1String("privacy_masks")).toInt())
-                                   .arg(redaction.value(QLatin1String("effect")).toString());
+            QString text
+                    = tr("%1 face tracks, %2 plate and text tracks, %3 drawn regions, %4 "
+                         "privacy masks; effect: %5")
+                              .arg(redaction.value(QLatin1String("face_tracks")).toInt())
+                              .arg(redaction.value(QLatin1String("plate_tracks")).toInt())
+                              .arg(redaction.value(QLatin1String("region_tracks")).toInt())
+                              .arg(redaction.value(QLatin1String("privacy_masks")).toInt())
+                              .arg(effectName(redaction.value(QLatin1String("effect")).toString()));
             if (redaction.value(QLatin1String("invert")).toBool())
                 text += QLatin1Char(' ')
                         + tr("(inverted: everything hidden except the chosen tracks)");
