@@ -112,23 +112,11 @@ QImage ClipFrames::frame(int index, const RedactionLog* log)
         return {};
     const AVFrame* shown = d->frame;
     if (log) {
-        if (!d->work || d->work->width != shown->width || d->work->height != shown->height) {
-            d->work = media::allocFrame();
-            d->work->format = AV_PIX_FMT_YUV420P;
-            d->work->width = shown->width;
-            d->work->height = shown->height;
-            av_frame_get_buffer(d->work.get(), 32);
-        }
+        if (!d->work || d->work->width != shown->width || d->work->height != shown->height)
+            d->work = allocYuv420(shown->width, shown->height);
         av_frame_make_writable(d->work.get());
         av_frame_copy(d->work.get(), shown);
-        FrameShapes shapes;
-        for (const Track& t : log->tracks) {
-            if (!t.enabled || !t.boxes.contains(index))
-                continue;
-            (t.kind == TrackKind::Mask ? shapes.masks : shapes.tracks)
-                    << qMakePair(t.boxes.value(index), t.shape);
-        }
-        redactFrame(d->work.get(), shown, shapes, log->effect, log->invert);
+        redactFrame(d->work.get(), shown, shapesOnFrame(*log, index), log->effect, log->invert);
         shown = d->work.get();
     }
     const cv::Mat rgb = d->converter.convert(shown, cv::Rect(0, 0, shown->width, shown->height),

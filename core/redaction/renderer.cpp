@@ -340,11 +340,7 @@ Result<void> Renderer::run(const QString& original, const RedactionLog& log, con
     };
 
     const QMap<int, FrameShapes> shapes = shapesByFrame(log);
-    FramePtr work = allocFrame();
-    work->format = AV_PIX_FMT_YUV420P;
-    work->width = width;
-    work->height = height;
-    av_frame_get_buffer(work.get(), 32);
+    FramePtr work = allocYuv420(width, height);
     const qint64 total = log.frames > 0 ? log.frames : std::max<qint64>(1, video.frameCount());
     qint64 lastPts = AV_NOPTS_VALUE;
     for (int index = 0;; ++index) {

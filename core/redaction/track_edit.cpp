@@ -185,17 +185,35 @@ Coverage coverageOf(const RedactionLog& log)
     return c;
 }
 
+namespace {
+
+/// A track's box filed with the frame's tracks, or with its masks (hidden even when inverted).
+void addShape(FrameShapes& shapes, const Track& t, const QRect& box)
+{
+    (t.kind == TrackKind::Mask ? shapes.masks : shapes.tracks) << qMakePair(box, t.shape);
+}
+
+} // namespace
+
 QMap<int, FrameShapes> shapesByFrame(const RedactionLog& log)
 {
     QMap<int, FrameShapes> shapes;
     for (const Track& t : log.tracks) {
         if (!t.enabled)
             continue;
-        for (auto it = t.boxes.cbegin(); it != t.boxes.cend(); ++it) {
-            FrameShapes& here = shapes[it.key()];
-            (t.kind == TrackKind::Mask ? here.masks : here.tracks)
-                    << qMakePair(it.value(), t.shape);
-        }
+        for (auto it = t.boxes.cbegin(); it != t.boxes.cend(); ++it)
+            addShape(shapes[it.key()], t, it.value());
+    }
+    return shapes;
+}
+
+FrameShapes shapesOnFrame(const RedactionLog& log, int frame)
+{
+    FrameShapes shapes;
+    for (const Track& t : log.tracks) {
+        const auto found = t.boxes.constFind(frame);
+        if (t.enabled && found != t.boxes.cend())
+            addShape(shapes, t, found.value());
     }
     return shapes;
 }

@@ -57,5 +57,7 @@ struct FrameShapes
 
 /// Per frame, what the enabled tracks cover.
 QMap<int, FrameShapes> shapesByFrame(const RedactionLog& log);
+/// What the enabled tracks cover on one frame (the preview's frame).
+FrameShapes shapesOnFrame(const RedactionLog& log, int frame);
 
 } // namespace vigil::redaction

@@ -80,13 +80,8 @@ Result<const AVFrame*> VideoFile::next()
             if (format == AV_PIX_FMT_YUV420P || format == AV_PIX_FMT_YUVJ420P)
                 return static_cast<const AVFrame*>(m_frame.get());
             // Another layout: converted to 4:2:0.
-            if (!m_converted) {
-                m_converted = media::allocFrame();
-                m_converted->format = AV_PIX_FMT_YUV420P;
-                m_converted->width = m_frame->width;
-                m_converted->height = m_frame->height;
-                av_frame_get_buffer(m_converted.get(), 32);
-            }
+            if (!m_converted)
+                m_converted = allocYuv420(m_frame->width, m_frame->height);
             m_sws.reset(sws_getCachedContext(m_sws.release(), m_frame->width, m_frame->height,
                     format, m_frame->width, m_frame->height, AV_PIX_FMT_YUV420P, SWS_BILINEAR,
                     nullptr, nullptr, nullptr));

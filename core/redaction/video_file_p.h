@@ -54,6 +54,17 @@ private:
     bool m_draining = false;
 };
 
+/// A writable 8-bit YUV 4:2:0 frame of this size (the layout the redaction works in).
+inline media::FramePtr allocYuv420(int width, int height)
+{
+    media::FramePtr f = media::allocFrame();
+    f->format = AV_PIX_FMT_YUV420P;
+    f->width = width;
+    f->height = height;
+    av_frame_get_buffer(f.get(), 32);
+    return f;
+}
+
 /// A region of a 4:2:0 frame converted (and scaled) to 8-bit RGB or BGR, as a cv::Mat.
 class FrameConverter
 {
