@@ -133,30 +133,31 @@ Track merge(const Track& a, const Track& b)
     return m;
 }
 
-void markSeen(QList<FrameRange>& seen, int frame)
+bool markSeen(QList<FrameRange>& seen, int frame)
 {
     for (qsizetype i = 0; i < seen.size(); ++i) {
         FrameRange& r = seen[i];
         if (frame >= r.first && frame <= r.last)
-            return;
+            return false;
         if (frame == r.last + 1) {
             r.last = frame;
             if (i + 1 < seen.size() && seen.at(i + 1).first == frame + 1) {
                 r.last = seen.at(i + 1).last;
                 seen.removeAt(i + 1);
             }
-            return;
+            return true;
         }
         if (frame == r.first - 1) {
             r.first = frame;
-            return;
+            return true;
         }
         if (frame < r.first) {
             seen.insert(i, FrameRange {frame, frame});
-            return;
+            return true;
         }
     }
     seen.append(FrameRange {frame, frame});
+    return true;
 }
 
 Coverage coverageOf(const RedactionLog& log)

@@ -31,8 +31,8 @@ std::optional<Track> splitAt(Track& track, int frame, int newId);
 /// frames united, the frames between them interpolated. Keeps `a`'s id and kind.
 Track merge(const Track& a, const Track& b);
 
-/// Adds a frame to a list of ranges, joining neighbours.
-void markSeen(QList<FrameRange>& seen, int frame);
+/// Adds a frame to a list of ranges, joining neighbours; false when it was there already.
+bool markSeen(QList<FrameRange>& seen, int frame);
 
 /// The editor's coverage summary.
 struct Coverage

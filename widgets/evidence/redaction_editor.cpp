@@ -453,13 +453,12 @@ void RedactionEditor::showFrame(int index)
             tr("%1 / %2 · frame %3")
                     .arg(clock(m_clip->msAt(index)), clock(m_clip->msAt(m_clip->frameCount() - 1)))
                     .arg(index + 1));
-    const int seenBefore = redaction::coverageOf(m_log).framesSeen;
-    redaction::markSeen(m_log.seen, index);
+    const bool firstLook = redaction::markSeen(m_log.seen, index);
     updateBoxes();
     updateSummary();
     if (m_show->currentIndex() == 1)
         filterRows();
-    if (moved || redaction::coverageOf(m_log).framesSeen != seenBefore) {
+    if (moved || firstLook) {
         // Where the editor is, and what was looked at, are saved too (not urgent).
         if (!m_saver->isActive())
             m_saver->start();
@@ -627,11 +626,12 @@ void RedactionEditor::changed()
 {
     m_dirty = true;
     m_saver->start();
-    if (m_preview->isChecked())
-        showFrame(m_position);
-    else
+    if (m_preview->isChecked()) {
+        showFrame(m_position); // the frame rendered again, boxes and summary with it
+    } else {
         updateBoxes();
-    updateSummary();
+        updateSummary();
+    }
 }
 
 void RedactionEditor::saveNow()
