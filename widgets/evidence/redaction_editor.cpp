@@ -2,6 +2,7 @@
 
 #include "core/redaction/clip_frames.h"
 #include "core/redaction/track_edit.h"
+#include "widgets/evidence/clip_strip.h"
 #include "widgets/evidence/frame_view.h"
 
 #include <QCheckBox>
@@ -14,8 +15,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
-#include <QMouseEvent>
-#include <QPainter>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSlider>
@@ -32,58 +31,6 @@ namespace vigil::widgets {
 using redaction::Shape;
 using redaction::Track;
 using redaction::TrackKind;
-
-/// The clip as a bar: the selected tracks' frames, the muted stretches, the frames seen, and
-/// where the editor is. A click goes there.
-class ClipStrip : public QWidget
-{
-public:
-    explicit ClipStrip(QWidget* parent)
-        : QWidget(parent)
-    {
-        setFixedHeight(22);
-        setToolTip(RedactionEditor::tr(
-                "Red: the selected tracks. Blue: muted sound. Green below: frames looked at."));
-    }
-
-    std::function<void(int)> seek;
-    int frames = 1;
-    int position = 0;
-    QList<redaction::FrameRange> selected;
-    QList<redaction::FrameRange> muted;
-    QList<redaction::FrameRange> seen;
-
-protected:
-    qreal xOf(int frame) const { return qreal(frame) * width() / std::max(1, frames); }
-
-    void paintEvent(QPaintEvent*) override
-    {
-        QPainter p(this);
-        p.fillRect(rect(), palette().base());
-        const auto band = [&](const QList<redaction::FrameRange>& ranges, qreal y, qreal h,
-                                  const QColor& color) {
-            for (const redaction::FrameRange& r : ranges)
-                p.fillRect(QRectF(xOf(r.first), y,
-                                   std::max<qreal>(1, xOf(r.last + 1) - xOf(r.first)), h),
-                        color);
-        };
-        band(muted, 0, height() - 5, QColor(70, 120, 230, 140));
-        band(selected, 3, height() - 11, QColor(230, 50, 50));
-        band(seen, height() - 4, 4, QColor(60, 180, 90));
-        p.setPen(QPen(palette().text().color(), 2));
-        p.drawLine(QPointF(xOf(position), 0), QPointF(xOf(position), height()));
-    }
-
-    void mousePressEvent(QMouseEvent* event) override { jump(event); }
-    void mouseMoveEvent(QMouseEvent* event) override { jump(event); }
-
-private:
-    void jump(QMouseEvent* event)
-    {
-        if (seek && width() > 0)
-            seek(std::clamp(int(event->position().x() * frames / width()), 0, frames - 1));
-    }
-};
 
 namespace {
 
@@ -175,6 +122,8 @@ RedactionEditor::RedactionEditor(const QString& camera, const QString& video,
     tools->addWidget(m_time);
     leftLayout->addLayout(tools);
     m_strip = new ClipStrip(left);
+    m_strip->setToolTip(
+            tr("Red: the selected tracks. Blue: muted sound. Green below: frames looked at."));
     leftLayout->addWidget(m_strip);
     auto* draw = new QHBoxLayout;
     m_rectangle = new QToolButton(left);
