@@ -60,18 +60,11 @@ ApprovalsPanel::ApprovalsPanel(const PageContext& context, QWidget* parent)
     connect(m_refuse, &QPushButton::clicked, this, [this] { decide(false); });
     connect(m_export, &QPushButton::clicked, this, [this] {
         const int row = m_table->currentRow();
-        if (row < 0 || !m_context.approvals)
+        if (row < 0 || row >= m_listed.size())
             return;
-        const auto list = m_context.approvals->list();
-        if (!list)
-            return;
-        for (const evidence::ApprovalInfo& a : list.value()) {
-            if (a.record.id != m_ids.value(row))
-                continue;
-            evidence::ExportSpec spec = a.spec;
-            spec.approvalId = a.record.id;
-            Q_EMIT exportApproved(spec);
-        }
+        evidence::ExportSpec spec = m_listed.at(row).spec;
+        spec.approvalId = m_listed.at(row).record.id;
+        Q_EMIT exportApproved(spec);
     });
     if (m_context.session)
         connect(m_context.session, &security::Session::principalChanged, this,
@@ -81,9 +74,11 @@ ApprovalsPanel::ApprovalsPanel(const PageContext& context, QWidget* parent)
 
 void ApprovalsPanel::refresh()
 {
-    const qint64 selected = m_ids.value(m_table->currentRow());
+    const int current = m_table->currentRow();
+    const qint64 selected
+            = current >= 0 && current < m_listed.size() ? m_listed.at(current).record.id : 0;
     m_table->setRowCount(0);
-    m_ids.clear();
+    m_listed.clear();
     const auto list = m_context.approvals
             ? m_context.approvals->list()
             : Result<QList<evidence::ApprovalInfo>>(QList<evidence::ApprovalInfo>());
@@ -97,7 +92,7 @@ void ApprovalsPanel::refresh()
         for (const evidence::ApprovalInfo& a : list.value()) {
             const int row = m_table->rowCount();
             m_table->insertRow(row);
-            m_ids << a.record.id;
+            m_listed << a;
             QStringList cameras;
             for (qint64 id : a.spec.cameraIds)
                 cameras << names.value(id, tr("Camera %1").arg(id));
@@ -167,7 +162,8 @@ void ApprovalsPanel::decide(bool grant)
         if (!ok)
             return;
     }
-    const Result<void> decided = m_context.approvals->decide(m_ids.at(row), grant, note);
+    const Result<void> decided
+            = m_context.approvals->decide(m_listed.at(row).record.id, grant, note);
     if (!decided)
         QMessageBox::warning(this, tr("Approval"), decided.error().message);
     refresh();

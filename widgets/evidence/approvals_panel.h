@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/export/approvals.h"
 #include "widgets/page_context.h"
 
 #include <QList>
@@ -8,10 +9,6 @@
 class QLabel;
 class QPushButton;
 class QTableWidget;
-
-namespace vigil::evidence {
-struct ExportSpec;
-}
 
 namespace vigil::widgets {
 
@@ -41,7 +38,7 @@ private:
     QPushButton* m_grant = nullptr;
     QPushButton* m_refuse = nullptr;
     QPushButton* m_export = nullptr;
-    QList<qint64> m_ids;
+    QList<evidence::ApprovalInfo> m_listed; ///< the rows' approvals, as last read
 };
 
 } // namespace vigil::widgets
