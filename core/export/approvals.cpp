@@ -1,5 +1,6 @@
 #include "core/export/approvals.h"
 
+#include "core/export/times_p.h"
 #include "core/security/audit_actions.h"
 #include "core/security/session.h"
 #include "core/security/user_store.h"
@@ -12,15 +13,6 @@ namespace vigil::evidence {
 
 namespace audit = security::audit;
 using security::Permission;
-
-namespace {
-
-QString isoUtc(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
-}
-
-} // namespace
 
 Approvals::Approvals(catalog::Catalog& catalog, security::Session* session)
     : m_catalog(catalog)

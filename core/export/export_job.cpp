@@ -8,6 +8,7 @@
 #include "core/export/evidence_package.h"
 #include "core/export/evidence_report.h"
 #include "core/export/original_remux.h"
+#include "core/export/times_p.h"
 #include "core/logging_categories.h"
 #include "core/media/privacy_mask.h"
 #include "core/redaction/renderer.h"
@@ -35,11 +36,6 @@ using security::Permission;
 using security::Principal;
 
 namespace {
-
-QString isoUtc(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
 
 QString fileStamp(qint64 ms)
 {
@@ -138,9 +134,8 @@ Result<void> ExportJob::authorize(
 
 Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progress& progress)
 {
-    if (m_spec.approvalId == 0) // with an approval: checked once the catalog is open
-        if (Result<void> allowed = authorize(m_who, m_spec, m_approver); !allowed)
-            return allowed.error();
+    if (Result<void> allowed = authorize(m_who, m_spec, m_approver); !allowed)
+        return allowed.error();
     if (m_spec.toMs <= m_spec.fromMs)
         return Error {Error::Code::InvalidArgument, tr("The end must come after the start."), {}};
     if (!m_spec.original && !m_spec.redacted)
@@ -161,6 +156,7 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
         return opened.error();
     catalog::Catalog& db = *opened.value();
     if (m_spec.approvalId > 0) {
+        // An approval given later: its supervisor, checked against the catalog, approves.
         const Result<security::Principal> approver = Approvals::approverFor(db, m_who, m_spec);
         if (!approver)
             return approver.error();
