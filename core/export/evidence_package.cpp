@@ -22,6 +22,50 @@ using security::InstallationKey;
 
 namespace {
 
+/// SHA-256 by libcrypto, which uses the processor's SHA instructions: gigabytes of video a
+/// second. hex() is empty when libcrypto failed.
+class Sha256
+{
+public:
+    Sha256()
+        : m_context(EVP_MD_CTX_new(), EVP_MD_CTX_free)
+    {
+        m_ok = m_context && EVP_DigestInit_ex(m_context.get(), EVP_sha256(), nullptr) == 1;
+    }
+    void add(const void* data, size_t length)
+    {
+        m_ok = m_ok && EVP_DigestUpdate(m_context.get(), data, length) == 1;
+    }
+    QByteArray hex()
+    {
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int length = 0;
+        if (!m_ok || EVP_DigestFinal_ex(m_context.get(), digest, &length) != 1)
+            return {};
+        return QByteArray(reinterpret_cast<const char*>(digest), int(length)).toHex();
+    }
+
+private:
+    std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> m_context;
+    bool m_ok = false;
+};
+
+/// Where libarchive writes a .zip: the file, hashed on the way.
+struct ZipSink
+{
+    QFile file;
+    Sha256 hash;
+
+    static la_ssize_t write(archive*, void* self, const void* data, size_t length)
+    {
+        auto* sink = static_cast<ZipSink*>(self);
+        const qint64 n = sink->file.write(static_cast<const char*>(data), qint64(length));
+        if (n > 0)
+            sink->hash.add(data, size_t(n));
+        return la_ssize_t(n);
+    }
+};
+
 bool isSealFile(const QString& relative)
 {
     return relative == QLatin1String(EvidencePackage::kManifest)
@@ -84,11 +128,7 @@ QByteArray EvidencePackage::sha256Hex(const QString& path, const std::atomic_boo
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    // libcrypto's SHA-256 uses the processor's SHA instructions: gigabytes of video a second.
-    const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> context(
-            EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1)
-        return {};
+    Sha256 hash;
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     for (;;) {
         if (cancel && cancel->load())
@@ -98,13 +138,9 @@ QByteArray EvidencePackage::sha256Hex(const QString& path, const std::atomic_boo
             return {};
         if (n == 0)
             break;
-        EVP_DigestUpdate(context.get(), buffer.constData(), size_t(n));
+        hash.add(buffer.constData(), size_t(n));
     }
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_DigestFinal_ex(context.get(), digest, &length) != 1)
-        return {};
-    return QByteArray(reinterpret_cast<const char*>(digest), int(length)).toHex();
+    return hash.hex();
 }
 
 QString EvidencePackage::verifyText(const QString& fingerprint)
@@ -275,7 +311,7 @@ Result<EvidencePackage::Verification> EvidencePackage::verify(const QString& dir
     return v;
 }
 
-Result<void> EvidencePackage::zip(
+Result<QByteArray> EvidencePackage::zip(
         const QString& dir, const QString& rootName, const QString& zipPath)
 {
     const QString partial = zipPath + QStringLiteral(".partial");
@@ -286,10 +322,15 @@ Result<void> EvidencePackage::zip(
                         .arg(QDir::toNativeSeparators(zipPath)),
                 detail};
     };
+    ZipSink sink;
+    sink.file.setFileName(partial);
+    if (!sink.file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return cannot(sink.file.errorString());
     std::unique_ptr<archive, int (*)(archive*)> out(archive_write_new(), archive_write_free);
     if (archive_write_set_format_zip(out.get()) != ARCHIVE_OK
             || archive_write_set_options(out.get(), "zip:compression=store") != ARCHIVE_OK
-            || archive_write_open_filename(out.get(), QFile::encodeName(partial).constData())
+            || archive_write_set_bytes_in_last_block(out.get(), 1) != ARCHIVE_OK // no padding
+            || archive_write_open(out.get(), &sink, nullptr, &ZipSink::write, nullptr)
                     != ARCHIVE_OK)
         return cannot(QString::fromUtf8(archive_error_string(out.get())));
     QStringList files;
@@ -324,10 +365,13 @@ Result<void> EvidencePackage::zip(
     }
     if (archive_write_close(out.get()) != ARCHIVE_OK)
         return cannot(QString::fromUtf8(archive_error_string(out.get())));
+    if (!sink.file.flush())
+        return cannot(sink.file.errorString());
+    sink.file.close();
     QFile::remove(zipPath);
     if (!QFile::rename(partial, zipPath))
         return cannot(tr("renaming it failed"));
-    return {};
+    return sink.hash.hex();
 }
 
 } // namespace vigil::evidence

@@ -59,8 +59,9 @@ public:
     static QByteArray sha256Hex(const QString& path, const std::atomic_bool* cancel = nullptr);
     /// The package folder `dir` as one .zip file at `zipPath`, the folder's name its root
     /// (files stored as they are: video does not compress). Written beside and renamed when
-    /// complete.
-    static Result<void> zip(const QString& dir, const QString& rootName, const QString& zipPath);
+    /// complete. Its SHA-256 (hex), taken as it was written.
+    static Result<QByteArray> zip(
+            const QString& dir, const QString& rootName, const QString& zipPath);
     /// VERIFY.txt for a key with this fingerprint.
     static QString verifyText(const QString& fingerprint);
 };

@@ -470,6 +470,7 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
         return cancelError;
     qCInfo(lcEvidence) << "export: sealed in" << phase.restart() << "ms";
     const QString zipPath = m_spec.zip ? m_spec.outDir + QStringLiteral(".zip") : QString();
+    QByteArray zipSha256;
     if (m_spec.zip) {
         if (progress)
             progress(0.995, tr("Writing the .zip file"));
@@ -478,8 +479,10 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
                     tr("\"%1\" exists already: choose a new folder for the package.")
                             .arg(QDir::toNativeSeparators(zipPath)),
                     {}};
-        if (Result<void> zipped = EvidencePackage::zip(work, target.fileName(), zipPath); !zipped)
+        const Result<QByteArray> zipped = EvidencePackage::zip(work, target.fileName(), zipPath);
+        if (!zipped)
             return zipped.error();
+        zipSha256 = zipped.value();
     }
     const auto dropZip = qScopeGuard([&] {
         if (!keep && !zipPath.isEmpty())
@@ -520,8 +523,7 @@ Result<ExportSummary> ExportJob::run(const std::atomic_bool* cancel, const Progr
     if (m_spec.approvalId > 0)
         detail.insert(QStringLiteral("approval"), m_spec.approvalId);
     if (!zipPath.isEmpty())
-        detail.insert(QStringLiteral("zip_sha256"),
-                QString::fromLatin1(EvidencePackage::sha256Hex(zipPath)));
+        detail.insert(QStringLiteral("zip_sha256"), QString::fromLatin1(zipSha256));
     if (!m_spec.request.isEmpty()) {
         // What the transparency report counts exports by.
         detail.insert(QStringLiteral("request"), m_spec.request.value(QLatin1String("number")));
